@@ -1,0 +1,111 @@
+// Package model holds newsline's domain: articles, tags, the collection,
+// queries and sort orders. It is pure: it imports only the standard library
+// and does no IO, so every rule here is table-testable and benchmarkable.
+package model
+
+import (
+	"fmt"
+	"hash/fnv"
+	"strconv"
+	"time"
+)
+
+// ID identifies an article. It is derived from the article's path inside its
+// collection and its position in the file, so the same file gives the same
+// IDs on every run.
+type ID uint64
+
+// NewID derives the stable ID of the article at position index of the file at
+// rel, a slash-separated path relative to the collection root.
+func NewID(rel string, index int) ID {
+	h := fnv.New64a()
+	h.Write([]byte(rel))
+	h.Write([]byte{0})
+	h.Write([]byte(strconv.Itoa(index)))
+	return ID(h.Sum64())
+}
+
+// Hex returns the full 16-digit hexadecimal form of the ID.
+func (id ID) Hex() string { return fmt.Sprintf("%016x", uint64(id)) }
+
+// Format is the file format an article was read from.
+type Format uint8
+
+// The supported formats.
+const (
+	FormatText Format = iota
+	FormatMarkdown
+	FormatJSON
+)
+
+// String names the format as the CLI prints it.
+func (f Format) String() string {
+	switch f {
+	case FormatText:
+		return "text"
+	case FormatMarkdown:
+		return "markdown"
+	case FormatJSON:
+		return "json"
+	}
+	return "unknown"
+}
+
+// IsMarkdown reports whether bodies of this format are Markdown source;
+// all other bodies are plain text and must be rendered as such.
+func (f Format) IsMarkdown() bool { return f == FormatMarkdown }
+
+// NoReads marks an unknown read counter.
+const NoReads = -1
+
+// Article is one news article. Strings are already sanitized by the reader
+// that produced them.
+type Article struct {
+	ID     ID
+	Path   string // the file as the user named it (root joined with Rel)
+	Rel    string // slash-separated path inside the collection root
+	Index  int    // position of the article inside its file (0 for single-article files)
+	Title  string
+	Date   time.Time // zero when unknown; UTC
+	Reads  int       // NoReads when unknown
+	Tags   []string  // original spellings, without '#'
+	Source string
+	URL    string
+	Author string
+	Format Format
+	Body   string // plain text, or Markdown source when Format.IsMarkdown()
+}
+
+// HasDate reports whether the article's date is known.
+func (a *Article) HasDate() bool { return !a.Date.IsZero() }
+
+// HasReads reports whether the article's read counter is known.
+func (a *Article) HasReads() bool { return a.Reads >= 0 }
+
+// Problem is a file (or a record in it) that could not be read as it was:
+// skipped entirely, or loaded with a repair.
+type Problem struct {
+	Path   string
+	Reason string
+	// Loaded is true when the file still produced articles (re-decoded,
+	// repaired); false when it was skipped.
+	Loaded bool
+}
+
+// String formats the problem as one line: path, then reason.
+func (p Problem) String() string { return p.Path + ": " + p.Reason }
+
+// Progress reports how far a load has come.
+type Progress struct {
+	Files    int  // files read so far
+	Articles int  // articles found so far
+	Done     bool // the load has finished
+}
+
+// Batch is one step of a streaming load: new articles, new problems and the
+// progress so far. A load sends many batches and ends with Progress.Done.
+type Batch struct {
+	Articles []Article
+	Problems []Problem
+	Progress Progress
+}

@@ -1,0 +1,262 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Tag is one tag of a collection.
+type Tag struct {
+	Key   string // the compared form (TagKey)
+	Name  string // the most common original spelling
+	Count int    // articles that carry the tag
+}
+
+// entry is an article with what the collection derives from it once.
+type entry struct {
+	art      Article
+	tags     []int32 // indices into Collection.tags, one per distinct tag
+	text     string  // " " + Fold(title, tags, body) + " ": the search haystack
+	titleKey string
+}
+
+type tagEntry struct {
+	Tag
+	spellings map[string]int // original spelling → articles using it
+}
+
+// Collection is the set of loaded articles in collection order (path, then
+// position in the file), with their tags and problems. Change it only through
+// Apply and Remove; read it through the query methods. It is not safe for
+// concurrent use.
+type Collection struct {
+	entries  []entry    // collection order
+	pos      map[ID]int // ID → index in entries
+	tags     []tagEntry // first-seen order; indices are stable
+	tagIndex map[string]int32
+	byCount  []int32 // tag indices, most used first (the sidebar order)
+	problems []Problem
+	progress Progress
+	short    map[ID]int // shortest unique hex prefix length, rebuilt lazily
+}
+
+// NewCollection returns an empty collection.
+func NewCollection() *Collection {
+	return &Collection{pos: map[ID]int{}, tagIndex: map[string]int32{}}
+}
+
+// Apply adds the batch's articles (replacing any article with the same ID),
+// records its problems and progress, and keeps collection order.
+func (c *Collection) Apply(b Batch) {
+	c.problems = append(c.problems, b.Problems...)
+	if b.Progress != (Progress{}) {
+		c.progress = b.Progress
+	}
+	if len(b.Articles) == 0 {
+		return
+	}
+	fresh := make([]entry, 0, len(b.Articles))
+	inBatch := map[ID]int{} // a batch can repeat an ID: the last one wins
+	for _, a := range b.Articles {
+		if i, ok := c.pos[a.ID]; ok {
+			c.untag(&c.entries[i])
+			c.entries[i] = c.newEntry(a)
+			continue
+		}
+		if j, ok := inBatch[a.ID]; ok {
+			c.untag(&fresh[j])
+			fresh[j] = c.newEntry(a)
+			continue
+		}
+		inBatch[a.ID] = len(fresh)
+		fresh = append(fresh, c.newEntry(a))
+	}
+	slices.SortStableFunc(fresh, compareEntries)
+	c.entries = mergeEntries(c.entries, fresh)
+	for i := range c.entries {
+		c.pos[c.entries[i].art.ID] = i
+	}
+	c.sortTags()
+	c.short = nil
+}
+
+// Remove drops the articles with the given IDs.
+func (c *Collection) Remove(ids ...ID) {
+	gone := map[ID]bool{}
+	for _, id := range ids {
+		if i, ok := c.pos[id]; ok {
+			gone[id] = true
+			c.untag(&c.entries[i])
+			delete(c.pos, id)
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	c.entries = slices.DeleteFunc(c.entries, func(e entry) bool { return gone[e.art.ID] })
+	for i := range c.entries {
+		c.pos[c.entries[i].art.ID] = i
+	}
+	c.sortTags()
+	c.short = nil
+}
+
+func compareEntries(a, b entry) int {
+	return cmp.Or(strings.Compare(a.art.Path, b.art.Path), cmp.Compare(a.art.Index, b.art.Index))
+}
+
+// mergeEntries merges two slices that are each in collection order.
+func mergeEntries(old, fresh []entry) []entry {
+	if len(old) == 0 {
+		return fresh
+	}
+	out := make([]entry, 0, len(old)+len(fresh))
+	i, j := 0, 0
+	for i < len(old) && j < len(fresh) {
+		if compareEntries(fresh[j], old[i]) < 0 {
+			out = append(out, fresh[j])
+			j++
+		} else {
+			out = append(out, old[i])
+			i++
+		}
+	}
+	out = append(out, old[i:]...)
+	return append(out, fresh[j:]...)
+}
+
+func (c *Collection) newEntry(a Article) entry {
+	e := entry{art: a, titleKey: Fold(a.Title)}
+	var text strings.Builder
+	text.WriteByte(' ')
+	text.WriteString(e.titleKey)
+	for _, name := range a.Tags {
+		key := TagKey(name)
+		if key == "" {
+			continue
+		}
+		ti, ok := c.tagIndex[key]
+		if !ok {
+			ti = int32(len(c.tags))
+			c.tagIndex[key] = ti
+			c.tags = append(c.tags, tagEntry{Tag: Tag{Key: key}, spellings: map[string]int{}})
+			c.byCount = append(c.byCount, ti)
+		}
+		if slices.Contains(e.tags, ti) {
+			continue
+		}
+		e.tags = append(e.tags, ti)
+		t := &c.tags[ti]
+		t.Count++
+		t.spellings[strings.TrimLeft(strings.TrimSpace(name), "#")]++
+		t.Name = mostCommon(t.spellings)
+		text.WriteByte(' ')
+		text.WriteString(Fold(name))
+	}
+	text.WriteByte(' ')
+	text.WriteString(Fold(a.Body))
+	text.WriteByte(' ')
+	e.text = text.String()
+	return e
+}
+
+// untag takes an entry's tags out of the counts before it is replaced or removed.
+func (c *Collection) untag(e *entry) {
+	for _, ti := range e.tags {
+		t := &c.tags[ti]
+		t.Count--
+		for _, name := range e.art.Tags {
+			if TagKey(name) == t.Key {
+				sp := strings.TrimLeft(strings.TrimSpace(name), "#")
+				if t.spellings[sp]--; t.spellings[sp] <= 0 {
+					delete(t.spellings, sp)
+				}
+				break
+			}
+		}
+		t.Name = mostCommon(t.spellings)
+	}
+}
+
+// mostCommon picks the spelling used by most articles; ties go to the
+// spelling that sorts first, so the choice is deterministic.
+func mostCommon(spellings map[string]int) string {
+	best, n := "", 0
+	for s, k := range spellings {
+		if k > n || (k == n && s < best) {
+			best, n = s, k
+		}
+	}
+	return best
+}
+
+// sortTags keeps the sidebar order: most used first, then by name.
+func (c *Collection) sortTags() {
+	slices.SortStableFunc(c.byCount, func(a, b int32) int {
+		ta, tb := &c.tags[a], &c.tags[b]
+		return cmp.Or(cmp.Compare(tb.Count, ta.Count), strings.Compare(ta.Key, tb.Key))
+	})
+}
+
+// Len returns the number of articles.
+func (c *Collection) Len() int { return len(c.entries) }
+
+// Article returns the article with the given ID.
+func (c *Collection) Article(id ID) (Article, bool) {
+	i, ok := c.pos[id]
+	if !ok {
+		return Article{}, false
+	}
+	return c.entries[i].art, true
+}
+
+// IDs returns every article's ID in collection order.
+func (c *Collection) IDs() []ID {
+	ids := make([]ID, len(c.entries))
+	for i := range c.entries {
+		ids[i] = c.entries[i].art.ID
+	}
+	return ids
+}
+
+// Tags returns the tags with at least one article, most used first.
+func (c *Collection) Tags() []Tag {
+	out := make([]Tag, 0, len(c.byCount))
+	for _, ti := range c.byCount {
+		if c.tags[ti].Count > 0 {
+			out = append(out, c.tags[ti].Tag)
+		}
+	}
+	return out
+}
+
+// Tag returns the tag with the given key.
+func (c *Collection) Tag(key string) (Tag, bool) {
+	ti, ok := c.tagIndex[TagKey(key)]
+	if !ok || c.tags[ti].Count == 0 {
+		return Tag{}, false
+	}
+	return c.tags[ti].Tag, true
+}
+
+// ArticleTags returns the display names of an article's tags, deduplicated,
+// in the article's own order.
+func (c *Collection) ArticleTags(id ID) []string {
+	i, ok := c.pos[id]
+	if !ok {
+		return nil
+	}
+	e := &c.entries[i]
+	names := make([]string, len(e.tags))
+	for k, ti := range e.tags {
+		names[k] = c.tags[ti].Name
+	}
+	return names
+}
+
+// Problems returns every problem reported so far.
+func (c *Collection) Problems() []Problem { return c.problems }
+
+// Progress returns the progress of the latest batch.
+func (c *Collection) Progress() Progress { return c.progress }

@@ -1,0 +1,65 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Fold returns s in the form that search compares: lower case, accents
+// removed, letters that do not decompose spelled out (Łódź → lodz, Straße →
+// strasse), and every run of characters that are not letters or digits
+// replaced by one space. Text and queries pass through the same function.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true // drop leading separators
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			switch {
+			case 'A' <= r && r <= 'Z':
+				b.WriteByte(byte(r) + 'a' - 'A')
+			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+				b.WriteByte(byte(r))
+			default:
+				if !space {
+					b.WriteByte(' ')
+				}
+				space = true
+				continue
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if f, ok := foldTable[r]; ok {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		case unicode.Is(unicode.Mn, r) || r == '\u200c' || r == '\u200d':
+			// Combining marks and joiners belong to the word they sit in;
+			// marks are dropped so that decomposed text folds like composed.
+			continue
+		default:
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// isCJK reports whether r is written without spaces between words (Han,
+// Hiragana, Katakana, Hangul, Thai), so search matches it anywhere rather
+// than at word starts.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
+}
+
+// TagKey is the form in which tags compare: without a leading '#', case-folded
+// and trimmed. Two spellings with the same key are the same tag.
+func TagKey(tag string) string {
+	return strings.ToLower(strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(tag), "#")))
+}

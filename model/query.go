@@ -1,0 +1,206 @@
+package model
+
+import (
+	"fmt"
+	"math/bits"
+	"slices"
+	"strings"
+)
+
+// Query selects and orders articles: every tag in Tags (keys, see TagKey)
+// must be on the article, every word of Search must match, and the result is
+// ordered by Sort.
+type Query struct {
+	Tags   []string
+	Search string
+	Sort   Sort
+}
+
+// HasTag reports whether the query filters by the tag with the given key.
+func (q Query) HasTag(key string) bool { return slices.Contains(q.Tags, key) }
+
+// ToggleTag returns a copy of q with the tag added or removed.
+func (q Query) ToggleTag(key string) Query {
+	if i := slices.Index(q.Tags, key); i >= 0 {
+		q.Tags = slices.Delete(slices.Clone(q.Tags), i, i+1)
+	} else {
+		q.Tags = append(slices.Clone(q.Tags), key)
+	}
+	return q
+}
+
+// searchTerms folds a search string into the words every article must match.
+func searchTerms(search string) []string {
+	return strings.Fields(Fold(search))
+}
+
+// matches reports whether every term matches the start of a word in the
+// haystack, or anywhere inside it for terms written without spaces (CJK).
+func matches(text string, terms []string) bool {
+	for _, t := range terms {
+		if !matchTerm(text, t) {
+			return false
+		}
+	}
+	return true
+}
+
+func matchTerm(text, term string) bool {
+	for _, r := range term {
+		if isCJK(r) {
+			return strings.Contains(text, term)
+		}
+	}
+	// text starts with a space and words are single-space separated, so a
+	// term at a word start is always preceded by a space.
+	for i := 0; ; {
+		k := strings.Index(text[i:], term)
+		if k < 0 {
+			return false
+		}
+		at := i + k
+		if at > 0 && text[at-1] == ' ' {
+			return true
+		}
+		// Inside a word: a CJK run before the match counts as a word start,
+		// since such text has no spaces between words.
+		if at > 0 {
+			r, _ := lastRune(text[:at])
+			if isCJK(r) {
+				return true
+			}
+		}
+		i = at + 1
+	}
+}
+
+func lastRune(s string) (rune, int) {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] < 0x80 || s[i] >= 0xC0 {
+			return []rune(s[i:])[0], len(s) - i
+		}
+	}
+	return 0, 0
+}
+
+// Visible returns the IDs of the articles the query selects, in its order.
+func (c *Collection) Visible(q Query) []ID {
+	idx := c.filter(q)
+	slices.SortStableFunc(idx, func(a, b int32) int {
+		return q.Sort.compare(&c.entries[a], &c.entries[b])
+	})
+	ids := make([]ID, len(idx))
+	for i, k := range idx {
+		ids[i] = c.entries[k].art.ID
+	}
+	return ids
+}
+
+// filter returns the indices of matching entries in collection order.
+func (c *Collection) filter(q Query) []int32 {
+	want := make([]int32, 0, len(q.Tags))
+	for _, key := range q.Tags {
+		ti, ok := c.tagIndex[key]
+		if !ok {
+			return nil // a tag nobody carries selects nothing
+		}
+		want = append(want, ti)
+	}
+	terms := searchTerms(q.Search)
+	out := make([]int32, 0, len(c.entries))
+	for i := range c.entries {
+		e := &c.entries[i]
+		if hasAll(e.tags, want) && matches(e.text, terms) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+func hasAll(have, want []int32) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// TagCounts returns, for every tag key, how many of the given articles carry
+// it: the sidebar's counts within the current filter.
+func (c *Collection) TagCounts(ids []ID) map[string]int {
+	counts := make([]int, len(c.tags))
+	for _, id := range ids {
+		if i, ok := c.pos[id]; ok {
+			for _, ti := range c.entries[i].tags {
+				counts[ti]++
+			}
+		}
+	}
+	out := make(map[string]int, len(c.tags))
+	for ti, n := range counts {
+		if n > 0 {
+			out[c.tags[ti].Key] = n
+		}
+	}
+	return out
+}
+
+// ShortID returns the shortest hex prefix of id, at least 6 digits, that no
+// other article in the collection shares, as git abbreviates commits.
+func (c *Collection) ShortID(id ID) string {
+	if c.short == nil {
+		c.short = shortLengths(c.IDs())
+	}
+	n, ok := c.short[id]
+	if !ok {
+		n = 6
+	}
+	return id.Hex()[:n]
+}
+
+// shortLengths computes the unique prefix length of every ID: one more than
+// the longest prefix it shares with its neighbours in sorted order (hex
+// order is numeric order, and shared hex digits are leading zero bits of the
+// XOR, four to a digit).
+func shortLengths(ids []ID) map[ID]int {
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	out := make(map[ID]int, len(sorted))
+	for i, id := range sorted {
+		n := 0
+		if i > 0 {
+			n = max(n, sharedHexDigits(id, sorted[i-1]))
+		}
+		if i+1 < len(sorted) {
+			n = max(n, sharedHexDigits(id, sorted[i+1]))
+		}
+		out[id] = min(max(6, n+1), 16)
+	}
+	return out
+}
+
+func sharedHexDigits(a, b ID) int { return bits.LeadingZeros64(uint64(a^b)) / 4 }
+
+// Resolve finds the article whose hex ID starts with prefix. It fails when
+// no article or more than one matches.
+func (c *Collection) Resolve(prefix string) (ID, error) {
+	p := strings.ToLower(strings.TrimSpace(prefix))
+	if p == "" {
+		return 0, fmt.Errorf("empty article ID")
+	}
+	var found []ID
+	for i := range c.entries {
+		id := c.entries[i].art.ID
+		if strings.HasPrefix(id.Hex(), p) {
+			found = append(found, id)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return 0, fmt.Errorf("no article with ID %q: run `newsline list` to see the IDs", prefix)
+	case 1:
+		return found[0], nil
+	}
+	return 0, fmt.Errorf("article ID %q is ambiguous (%d articles match): give more digits", prefix, len(found))
+}
