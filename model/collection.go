@@ -38,7 +38,8 @@ type Collection struct {
 	byCount  []int32 // tag indices, most used first (the sidebar order)
 	problems []Problem
 	progress Progress
-	short    map[ID]int // shortest unique hex prefix length, rebuilt lazily
+	short    map[ID]int         // shortest unique hex prefix length, rebuilt lazily
+	orders   [sortCount][]int32 // entry indices per sort, rebuilt lazily
 }
 
 // NewCollection returns an empty collection.
@@ -77,8 +78,7 @@ func (c *Collection) Apply(b Batch) {
 	for i := range c.entries {
 		c.pos[c.entries[i].art.ID] = i
 	}
-	c.sortTags()
-	c.short = nil
+	c.changed()
 }
 
 // Remove drops the articles with the given IDs.
@@ -98,8 +98,7 @@ func (c *Collection) Remove(ids ...ID) {
 	for i := range c.entries {
 		c.pos[c.entries[i].art.ID] = i
 	}
-	c.sortTags()
-	c.short = nil
+	c.changed()
 }
 
 func compareEntries(a, b entry) int {
@@ -189,6 +188,13 @@ func mostCommon(spellings map[string]int) string {
 		}
 	}
 	return best
+}
+
+// changed drops what was derived from the entries and keeps the sidebar order.
+func (c *Collection) changed() {
+	c.sortTags()
+	c.short = nil
+	c.orders = [sortCount][]int32{}
 }
 
 // sortTags keeps the sidebar order: most used first, then by name.

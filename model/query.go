@@ -84,37 +84,34 @@ func lastRune(s string) (rune, int) {
 }
 
 // Visible returns the IDs of the articles the query selects, in its order.
+// It walks the collection in the sort's precomputed order and keeps what
+// matches, so a query costs one pass and no sorting.
 func (c *Collection) Visible(q Query) []ID {
-	idx := c.filter(q)
-	slices.SortStableFunc(idx, func(a, b int32) int {
-		return q.Sort.compare(&c.entries[a], &c.entries[b])
-	})
-	ids := make([]ID, len(idx))
-	for i, k := range idx {
-		ids[i] = c.entries[k].art.ID
-	}
-	return ids
-}
-
-// filter returns the indices of matching entries in collection order.
-func (c *Collection) filter(q Query) []int32 {
-	want := make([]int32, 0, len(q.Tags))
-	for _, key := range q.Tags {
-		ti, ok := c.tagIndex[key]
-		if !ok {
-			return nil // a tag nobody carries selects nothing
-		}
-		want = append(want, ti)
+	want, ok := c.tagIndices(q.Tags)
+	if !ok {
+		return nil // a tag nobody carries selects nothing
 	}
 	terms := searchTerms(q.Search)
-	out := make([]int32, 0, len(c.entries))
-	for i := range c.entries {
+	out := make([]ID, 0, 64)
+	for _, i := range c.order(q.Sort) {
 		e := &c.entries[i]
 		if hasAll(e.tags, want) && matches(e.text, terms) {
-			out = append(out, int32(i))
+			out = append(out, e.art.ID)
 		}
 	}
 	return out
+}
+
+func (c *Collection) tagIndices(keys []string) ([]int32, bool) {
+	want := make([]int32, 0, len(keys))
+	for _, key := range keys {
+		ti, ok := c.tagIndex[key]
+		if !ok {
+			return nil, false
+		}
+		want = append(want, ti)
+	}
+	return want, true
 }
 
 func hasAll(have, want []int32) bool {

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -66,44 +67,54 @@ func ParseSort(name string) (Sort, error) {
 	return SortNewest, fmt.Errorf("unknown sort %q: use newest, oldest, reads or title", name)
 }
 
-// compare orders a before b under s. Articles without the sorted value go
-// last; ties return 0 so that a stable sort keeps collection order.
-func (s Sort) compare(a, b *entry) int {
-	switch s {
-	case SortNewest, SortOldest:
-		ak, bk := a.art.HasDate(), b.art.HasDate()
-		if ak != bk {
-			return boolLast(ak)
-		}
-		if !ak {
-			return 0
-		}
-		c := a.art.Date.Compare(b.art.Date)
-		if s == SortNewest {
-			return -c
-		}
-		return c
-	case SortReads:
-		ak, bk := a.art.HasReads(), b.art.HasReads()
-		if ak != bk {
-			return boolLast(ak)
-		}
-		return cmp.Compare(b.art.Reads, a.art.Reads)
-	case SortTitle:
-		ak, bk := a.titleKey != "", b.titleKey != ""
-		if ak != bk {
-			return boolLast(ak)
-		}
-		return strings.Compare(a.titleKey, b.titleKey)
-	case sortCount:
+// order returns the indices of all entries in the order of s, computing it
+// once per change of the collection. Articles without the sorted value go
+// last, and ties keep collection order.
+func (c *Collection) order(s Sort) []int32 {
+	if s >= sortCount {
+		s = SortNewest
 	}
-	return 0
-}
-
-// boolLast orders the entry that has a value (true) before one that has none.
-func boolLast(has bool) int {
-	if has {
-		return -1
+	if c.orders[s] != nil {
+		return c.orders[s]
 	}
-	return 1
+	type keyed struct {
+		missing bool
+		num     int64
+		text    string
+		idx     int32
+	}
+	keys := make([]keyed, len(c.entries))
+	for i := range c.entries {
+		a := &c.entries[i].art
+		k := keyed{idx: int32(i)}
+		switch s {
+		case SortNewest, SortOldest:
+			k.missing, k.num = !a.HasDate(), a.Date.Unix()
+			if s == SortNewest {
+				k.num = -k.num
+			}
+		case SortReads:
+			k.missing, k.num = !a.HasReads(), -int64(a.Reads)
+		case SortTitle:
+			k.text = c.entries[i].titleKey
+			k.missing = k.text == ""
+		case sortCount:
+		}
+		keys[i] = k
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if a.missing != b.missing {
+			if a.missing {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(cmp.Compare(a.num, b.num), strings.Compare(a.text, b.text), cmp.Compare(a.idx, b.idx))
+	})
+	order := make([]int32, len(keys))
+	for i, k := range keys {
+		order[i] = k.idx
+	}
+	c.orders[s] = order
+	return order
 }

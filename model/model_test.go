@@ -1,0 +1,286 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+)
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// art builds an article at rel (index 0) with the given title and tags.
+func art(rel, title string, date time.Time, reads int, tags ...string) Article {
+	return Article{ID: NewID(rel, 0), Path: rel, Rel: rel, Title: title, Date: date, Reads: reads, Tags: tags, Body: "Body of " + title}
+}
+
+func fixture() *Collection {
+	c := NewCollection()
+	c.Apply(Batch{Articles: []Article{
+		art("world/c.txt", "Harbour reopens in Velmora", day(2025, 3, 2), 120, "World", "Ports"),
+		art("world/a.txt", "Łódź-like town Żelazno votes", day(2025, 5, 1), 900, "world", "Politics"),
+		art("science/b.md", "Comet named after a cat", time.Time{}, NoReads, "Science"),
+		art("tech/d.json", "東京の新しい図書館が開館", day(2024, 1, 9), 15, "Tech", "日本"),
+		art("tech/e.txt", "zebra crossings go digital", day(2025, 5, 1), 900, "#Tech", "World"),
+	}})
+	return c
+}
+
+func titles(c *Collection, ids []ID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		a, _ := c.Article(id)
+		out[i] = a.Title
+	}
+	return out
+}
+
+func TestCollectionOrderAndReplace(t *testing.T) {
+	c := fixture()
+	var rels []string
+	for _, id := range c.IDs() {
+		a, _ := c.Article(id)
+		rels = append(rels, a.Rel)
+	}
+	want := []string{"science/b.md", "tech/d.json", "tech/e.txt", "world/a.txt", "world/c.txt"}
+	if !slices.Equal(rels, want) {
+		t.Fatalf("collection order = %v, want %v", rels, want)
+	}
+	// Replacing an article keeps one copy and updates tag counts.
+	c.Apply(Batch{Articles: []Article{art("world/c.txt", "Harbour closes again", day(2025, 3, 3), 121, "World")}})
+	if c.Len() != 5 {
+		t.Fatalf("Len after replace = %d, want 5", c.Len())
+	}
+	if tag, _ := c.Tag("ports"); tag.Count != 0 {
+		t.Errorf("ports count after replace = %d, want 0", tag.Count)
+	}
+	if _, ok := c.Tag("ports"); ok {
+		t.Errorf("a tag nobody carries must be gone")
+	}
+	// A batch repeating an ID keeps the last one.
+	c.Apply(Batch{Articles: []Article{art("x.txt", "first", time.Time{}, 1), art("x.txt", "second", time.Time{}, 2)}})
+	a, _ := c.Article(NewID("x.txt", 0))
+	if c.Len() != 6 || a.Title != "second" {
+		t.Fatalf("duplicate in batch: len %d title %q", c.Len(), a.Title)
+	}
+	c.Remove(NewID("x.txt", 0), NewID("world/a.txt", 0))
+	if c.Len() != 4 {
+		t.Fatalf("Len after remove = %d", c.Len())
+	}
+	if tag, _ := c.Tag("politics"); tag.Count != 0 {
+		t.Errorf("politics survived removal")
+	}
+}
+
+func TestTagsCountSpellingAndOrder(t *testing.T) {
+	c := fixture()
+	var got []string
+	for _, tg := range c.Tags() {
+		got = append(got, fmt.Sprintf("%s=%d", tg.Name, tg.Count))
+	}
+	// world: 3 (World, world, World) → "World"; tech: 2 ("Tech", "#Tech" → Tech).
+	want := []string{"World=3", "Tech=2", "Politics=1", "Ports=1", "Science=1", "日本=1"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("tags = %v, want %v", got, want)
+	}
+	if names := c.ArticleTags(NewID("tech/e.txt", 0)); !slices.Equal(names, []string{"Tech", "World"}) {
+		t.Errorf("article tags = %v", names)
+	}
+}
+
+func TestVisibleTagsAllMustMatch(t *testing.T) {
+	c := fixture()
+	got := titles(c, c.Visible(Query{Tags: []string{"world", "tech"}}))
+	if !slices.Equal(got, []string{"zebra crossings go digital"}) {
+		t.Fatalf("world+tech = %v", got)
+	}
+	if got := c.Visible(Query{Tags: []string{"nope"}}); len(got) != 0 {
+		t.Fatalf("unknown tag selects %d", len(got))
+	}
+	counts := c.TagCounts(c.Visible(Query{Tags: []string{"world"}}))
+	if counts["world"] != 3 || counts["tech"] != 1 || counts["science"] != 0 {
+		t.Fatalf("counts within filter = %v", counts)
+	}
+}
+
+func TestSorts(t *testing.T) {
+	c := fixture()
+	tests := []struct {
+		sort Sort
+		want []string
+	}{
+		// Ties (same date) keep collection order: tech/e before world/a. Undated last.
+		{SortNewest, []string{"zebra crossings go digital", "Łódź-like town Żelazno votes", "Harbour reopens in Velmora", "東京の新しい図書館が開館", "Comet named after a cat"}},
+		{SortOldest, []string{"東京の新しい図書館が開館", "Harbour reopens in Velmora", "zebra crossings go digital", "Łódź-like town Żelazno votes", "Comet named after a cat"}},
+		{SortReads, []string{"zebra crossings go digital", "Łódź-like town Żelazno votes", "Harbour reopens in Velmora", "東京の新しい図書館が開館", "Comet named after a cat"}},
+		{SortTitle, []string{"Comet named after a cat", "Harbour reopens in Velmora", "Łódź-like town Żelazno votes", "zebra crossings go digital", "東京の新しい図書館が開館"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sort.String(), func(t *testing.T) {
+			if got := titles(c, c.Visible(Query{Sort: tt.sort})); !slices.Equal(got, tt.want) {
+				t.Fatalf("got %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSortCycleAndParse(t *testing.T) {
+	s := SortNewest
+	var seen []string
+	for range 5 {
+		seen = append(seen, s.String())
+		s = s.Next()
+	}
+	if !slices.Equal(seen, []string{"newest", "oldest", "reads", "title", "newest"}) {
+		t.Fatalf("cycle = %v", seen)
+	}
+	for _, name := range []string{"newest", "OLDEST", "reads", "title"} {
+		if _, err := ParseSort(name); err != nil {
+			t.Errorf("ParseSort(%q): %v", name, err)
+		}
+	}
+	if _, err := ParseSort("popular"); err == nil {
+		t.Errorf("ParseSort(popular) must fail")
+	}
+}
+
+func TestSearch(t *testing.T) {
+	c := fixture()
+	tests := []struct {
+		q    string
+		want int
+	}{
+		{"harbour", 1},
+		{"HARB", 1},   // prefix, any case
+		{"arbour", 0}, // not at a word start
+		{"lodz", 1},   // accents and ł fold
+		{"zelazno vot", 1},
+		{"zelazno cat", 0}, // every word must match
+		{"図書館", 1},         // CJK anywhere
+		{"新しい", 1},
+		{"日本", 1}, // tags are searched
+		{"body of", 5},
+		{"", 5},
+		{"  ", 5},
+		{"-cat", 1}, // query syntax is text, never an operator
+		{`cat"`, 1},
+		{"cat OR comet", 0},
+	}
+	for _, tt := range tests {
+		if got := c.Visible(Query{Search: tt.q}); len(got) != tt.want {
+			t.Errorf("search %q: %d results, want %d (%v)", tt.q, len(got), tt.want, titles(c, got))
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := map[string]string{
+		"Łódź":            "lodz",
+		"Straße":          "strasse",
+		"İstanbul":        "istanbul",
+		"Ærø":             "aero",
+		"  Hello, World!": "hello world",
+		"e\u0301te":       "ete", // decomposed accent
+		"東京":              "東京",
+		"Αθήνα":           "αθηνα",
+		"naïve—café":      "naive cafe",
+	}
+	for in, want := range tests {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTagKey(t *testing.T) {
+	for in, want := range map[string]string{"#France": "france", " FRANCE ": "france", "##x": "x", "#": ""} {
+		if got := TagKey(in); got != want {
+			t.Errorf("TagKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestShortIDUniquePrefix(t *testing.T) {
+	c := NewCollection()
+	var arts []Article
+	for i := range 5000 {
+		arts = append(arts, art(fmt.Sprintf("f%05d.txt", i), "t", time.Time{}, 0))
+	}
+	c.Apply(Batch{Articles: arts})
+	seen := map[string]bool{}
+	longer := 0
+	for _, id := range c.IDs() {
+		s := c.ShortID(id)
+		if len(s) < 6 {
+			t.Fatalf("short ID %q under 6 digits", s)
+		}
+		if len(s) > 6 {
+			longer++
+		}
+		if seen[s] {
+			t.Fatalf("short ID %q not unique", s)
+		}
+		seen[s] = true
+	}
+	for _, id := range c.IDs()[:50] {
+		s := c.ShortID(id)
+		got, err := c.Resolve(s)
+		if err != nil || got != id {
+			t.Fatalf("Resolve(%q) = %v, %v", s, got, err)
+		}
+	}
+	if _, err := c.Resolve("zz"); err == nil {
+		t.Errorf("Resolve of a non-ID must fail")
+	}
+	if _, err := c.Resolve(""); err == nil {
+		t.Errorf("Resolve of empty must fail")
+	}
+}
+
+func TestShortLengthsFromSharedDigits(t *testing.T) {
+	ids := []ID{0xabcdef1234000000, 0xabcdef1299000000, 0x1000000000000000}
+	got := shortLengths(ids)
+	if got[ids[0]] != 9 || got[ids[1]] != 9 || got[ids[2]] != 6 {
+		t.Fatalf("lengths = %v", got)
+	}
+}
+
+func TestQueryToggleTagDoesNotAlias(t *testing.T) {
+	q := Query{Tags: make([]string, 1, 4)}
+	q.Tags[0] = "a"
+	q1 := q.ToggleTag("b")
+	q2 := q.ToggleTag("c")
+	if !slices.Equal(q1.Tags, []string{"a", "b"}) || !slices.Equal(q2.Tags, []string{"a", "c"}) {
+		t.Fatalf("toggles aliased: %v %v", q1.Tags, q2.Tags)
+	}
+	if q3 := q1.ToggleTag("a"); !slices.Equal(q3.Tags, []string{"b"}) || !q1.HasTag("a") {
+		t.Fatalf("remove: %v, original %v", q3.Tags, q1.Tags)
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Łódź", "東京の天気", "a\u0301", "", "İı", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := Fold(s)
+		if again := Fold(once); again != once {
+			t.Fatalf("Fold not idempotent: %q → %q → %q", s, once, again)
+		}
+		if len(once) > 0 && (once[0] == ' ' || once[len(once)-1] == ' ') {
+			t.Fatalf("Fold(%q) = %q has outer spaces", s, once)
+		}
+	})
+}
+
+func FuzzTagKey(f *testing.F) {
+	for _, s := range []string{"#France", " ##x ", "Ünïcode", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := TagKey(s)
+		if TagKey(k) != k {
+			t.Fatalf("TagKey not idempotent on %q: %q", s, k)
+		}
+	})
+}
