@@ -1,7 +1,26 @@
 package ui
 
 import (
+	"bytes"
+	"container/list"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"net/url"
 	"strings"
+	"sync"
+	"time"
+
+	glamouransi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/newsline/newsline/model"
 )
@@ -24,19 +43,446 @@ type Document struct {
 	Body    string   // sanitized body: plain text, or Markdown when Article.Format.IsMarkdown()
 }
 
+// Render widths are clamped to this range.
+const (
+	minRenderWidth = 10
+	maxRenderWidth = 1000
+)
+
+const (
+	outputCacheSize   = 64 // rendered articles kept
+	rendererCacheSize = 12 // Glamour pipelines kept (a few widths × styles × body kinds)
+
+	// renderTimeout bounds the wait for Glamour; an article that takes
+	// longer is shown as plain text. A 6 KB article takes about 2 ms.
+	renderTimeout = 5 * time.Second
+)
+
+// errRenderTimeout is returned (wrapped) when Glamour takes too long.
+var errRenderTimeout = errors.New("glamour took too long")
+
 // Renderer renders documents with Glamour. It is safe for concurrent use and
 // caches renderers and output.
 //
-// STUB: to be replaced by the real Glamour-backed implementation.
-type Renderer struct{}
+// Output is Glamour's, post-processed: word-wrapped so no line is wider than
+// the width passed to Render, trailing padding removed, no leading or
+// trailing blank line, ending in one newline. StylePlain output contains no
+// SGR sequence at all (no colour, no bold); every style keeps OSC 8
+// hyperlinks for http and https links only (see StripHyperlinks).
+//
+// Two caches: Glamour pipelines by {width, style, body kind} (each with a
+// mutex held for the whole render, since a pipeline is not safe for
+// concurrent use) and rendered output by {article ID, width, style} in an
+// LRU of 64. An output hit is checked against a hash of the document, so an
+// article re-read with new content under the same ID is rendered again.
+type Renderer struct {
+	seed    maphash.Seed
+	timeout time.Duration // renderTimeout; tests shorten it
+
+	mu        sync.Mutex // guards the fields below; never held while rendering
+	gen       uint64     // bumped by Clear, so renders begun before it are not cached
+	renderers *lruCache[rendererKey, *glamourPipeline]
+	outputs   *lruCache[outputKey, cachedRender]
+}
+
+type rendererKey struct {
+	width int
+	style RenderStyle
+	plain bool // plain-text body: newlines are preserved (see plainToMarkdown)
+}
+
+type outputKey struct {
+	id    model.ID
+	width int
+	style RenderStyle
+}
+
+type cachedRender struct {
+	sum uint64 // maphash of the document
+	out string
+}
 
 // NewRenderer returns a renderer with empty caches.
-func NewRenderer() *Renderer { return &Renderer{} }
+func NewRenderer() *Renderer {
+	return &Renderer{
+		seed:      maphash.MakeSeed(),
+		timeout:   renderTimeout,
+		renderers: newLRU[rendererKey, *glamourPipeline](rendererCacheSize),
+		outputs:   newLRU[outputKey, cachedRender](outputCacheSize),
+	}
+}
 
 // Render renders doc word-wrapped to width columns in the given style.
+// Width is clamped to [minRenderWidth, maxRenderWidth]. On error (Glamour
+// failed, panicked or took longer than five seconds) it returns the
+// document as plain wrapped text along with the error, so the caller always
+// has something to show.
 func (r *Renderer) Render(doc Document, width int, style RenderStyle) (string, error) {
-	return doc.Article.Title + "\n\n" + strings.TrimSpace(doc.Body), nil
+	width = min(max(width, minRenderWidth), maxRenderWidth)
+	style = knownStyle(style)
+	okey := outputKey{id: doc.Article.ID, width: width, style: style}
+	rkey := rendererKey{width: width, style: style, plain: !doc.Article.Format.IsMarkdown()}
+	sum := r.sum(doc)
+
+	r.mu.Lock()
+	if c, ok := r.outputs.get(okey); ok && c.sum == sum {
+		r.mu.Unlock()
+		return c.out, nil
+	}
+	gen := r.gen
+	p, ok := r.renderers.get(rkey)
+	if !ok {
+		p = newGlamourPipeline(rkey)
+		r.renderers.put(rkey, p)
+	}
+	r.mu.Unlock()
+
+	raw, err := r.renderWithin(p, documentMarkdown(doc, style))
+	if err != nil {
+		// The pipeline's state may be half-way through a document, or it is
+		// still rendering: drop it.
+		r.mu.Lock()
+		if cur, ok := r.renderers.get(rkey); ok && cur == p {
+			r.renderers.remove(rkey)
+		}
+		r.mu.Unlock()
+		return fallbackText(doc, width), fmt.Errorf("rendering article %s: %w", doc.Article.ID.Hex(), err)
+	}
+	out := finishRender(raw, width)
+
+	r.mu.Lock()
+	if r.gen == gen {
+		r.outputs.put(okey, cachedRender{sum: sum, out: out})
+	}
+	r.mu.Unlock()
+	return out, nil
+}
+
+// renderWithin renders src with p, giving up after r.timeout. Glamour
+// cannot be stopped, so a render that times out finishes (or not) in the
+// background, holding only p.
+func (r *Renderer) renderWithin(p *glamourPipeline, src string) (string, error) {
+	type result struct {
+		out string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, err := p.render(src)
+		done <- result{out, err}
+	}()
+	t := time.NewTimer(r.timeout)
+	defer t.Stop()
+	select {
+	case res := <-done:
+		return res.out, res.err
+	case <-t.C:
+		return "", fmt.Errorf("%w (over %v)", errRenderTimeout, r.timeout)
+	}
 }
 
 // Clear drops every cached render (after a theme change).
-func (r *Renderer) Clear() {}
+func (r *Renderer) Clear() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.gen++
+	r.renderers.clear()
+	r.outputs.clear()
+}
+
+// knownStyle maps an out-of-range style to StylePlain.
+func knownStyle(s RenderStyle) RenderStyle {
+	switch s {
+	case StyleDark, StyleLight, StylePlain:
+		return s
+	default:
+		return StylePlain
+	}
+}
+
+// sum hashes everything of doc that a render reads.
+func (r *Renderer) sum(doc Document) uint64 {
+	var h maphash.Hash
+	h.SetSeed(r.seed)
+	var buf [8]byte
+	num := func(n uint64) {
+		binary.LittleEndian.PutUint64(buf[:], n)
+		_, _ = h.Write(buf[:])
+	}
+	str := func(s string) {
+		num(uint64(len(s)))
+		_, _ = h.WriteString(s)
+	}
+	a := &doc.Article
+	str(a.Title)
+	str(a.Source)
+	num(uint64(a.Date.UnixNano()))
+	num(uint64(int64(a.Reads)))
+	num(uint64(a.Format))
+	for _, tags := range [][]string{a.Tags, doc.Tags} {
+		num(uint64(len(tags)))
+		for _, t := range tags {
+			str(t)
+		}
+	}
+	str(doc.Body)
+	return h.Sum64()
+}
+
+// glamourPipeline is one Glamour rendering pipeline. Glamour's ANSI renderer keeps
+// state while it renders, so mu is held for the whole render.
+type glamourPipeline struct {
+	mu sync.Mutex
+	md goldmark.Markdown
+}
+
+// newGlamourPipeline builds what glamour.NewTermRenderer builds (GFM and definition
+// lists rendered by Glamour's ANSI renderer), plus astGuard, which
+// glamour.TermRenderer has no option for.
+func newGlamourPipeline(k rendererKey) *glamourPipeline {
+	opts := glamouransi.Options{
+		WordWrap:         k.width,
+		PreserveNewLines: k.plain,
+		Styles:           styleConfig(k.style, k.width),
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(astGuard{}, 100))),
+	)
+	md.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(
+		util.Prioritized(glamouransi.NewRenderer(opts), 1000),
+	)))
+	return &glamourPipeline{md: md}
+}
+
+// render converts Markdown to ANSI text; a panic becomes an error.
+func (p *glamourPipeline) render(src string) (out string, err error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("glamour panicked: %v", v)
+		}
+	}()
+	var buf bytes.Buffer
+	if err := p.md.Convert([]byte(src), &buf); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+// styleConfig returns Glamour's style for s, with no document margin (the
+// pane has its own padding and the caller passes the inner width), no
+// blank line above and below, quotes that keep to the width, a horizontal
+// rule as wide as the text, and code blocks in one colour.
+func styleConfig(s RenderStyle, width int) glamouransi.StyleConfig {
+	var c glamouransi.StyleConfig
+	rule := "─"
+	switch s {
+	case StyleDark:
+		c = styles.DarkStyleConfig
+	case StyleLight:
+		c = styles.LightStyleConfig
+	case StylePlain:
+		c = styles.NoTTYStyleConfig // ASCII decorations, no colour, no bold
+		rule = "-"
+	}
+	zero, one := uint(0), uint(1)
+	c.Document.Margin = &zero
+	c.Document.BlockPrefix = ""
+	c.Document.BlockSuffix = ""
+	// Glamour reserves Indent columns for Indent tokens, but the quote token
+	// "│ " is two columns wide, so quoted lines came out one column too
+	// wide. A margin of 1 reserves two columns and draws the token once.
+	c.BlockQuote.Indent = &zero
+	c.BlockQuote.Margin = &one
+	c.HorizontalRule.Format = "\n" + strings.Repeat(rule, width) + "\n"
+	// No syntax highlighting: with no language given, Chroma tries every
+	// lexer (about 3 ms a block), and Glamour registers its Chroma theme
+	// globally once, so dark and light would share whichever came first.
+	c.CodeBlock.Chroma = nil
+	c.CodeBlock.Theme = ""
+	return c
+}
+
+// maxNesting is the deepest nesting of quotes and lists rendered as such:
+// Glamour's work and output grow fast with depth (two thousand "> " took
+// minutes), and deeper levels would not fit a pane anyway.
+const maxNesting = 8
+
+// astGuard adjusts the parsed Markdown before Glamour renders it:
+//
+//   - It makes sure Glamour shows the destination of every link and image.
+//     Glamour prints a destination after the link text only when url.Parse
+//     accepts it, and an autolink it cannot parse vanishes; such
+//     destinations are percent-encoded until url.Parse accepts them.
+//   - It unwraps quotes and lists nested deeper than maxNesting, keeping
+//     their content at that depth.
+type astGuard struct{}
+
+// Transform implements parser.ASTTransformer.
+func (astGuard) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	source := reader.Source()
+	var badLinks []*ast.AutoLink
+	var tooDeep []ast.Node
+	depth := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.Kind() {
+		case ast.KindBlockquote, ast.KindList:
+			if !entering {
+				depth--
+				return ast.WalkContinue, nil
+			}
+			if depth++; depth > maxNesting {
+				tooDeep = append(tooDeep, n)
+			}
+		}
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = showableURL(n.Destination)
+		case *ast.Image:
+			n.Destination = showableURL(n.Destination)
+		case *ast.AutoLink:
+			if _, err := url.Parse(string(n.URL(source))); err != nil {
+				badLinks = append(badLinks, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range badLinks {
+		// A link with no text: Glamour shows just its destination.
+		l := ast.NewLink()
+		l.Destination = showableURL(n.URL(source))
+		n.Parent().ReplaceChild(n.Parent(), n, l)
+	}
+	for _, n := range tooDeep { // outermost first
+		unwrap(n)
+	}
+}
+
+// unwrap replaces a quote or list by its blocks (a list by the blocks of its
+// items). A tight list item's text block becomes a paragraph.
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	var blocks []ast.Node
+	collect := func(c ast.Node) {
+		for c != nil {
+			next := c.NextSibling()
+			blocks = append(blocks, c)
+			c = next
+		}
+	}
+	if n.Kind() == ast.KindList {
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			collect(item.FirstChild())
+		}
+	} else {
+		collect(n.FirstChild())
+	}
+	for _, b := range blocks {
+		b.Parent().RemoveChild(b.Parent(), b)
+		if tb, ok := b.(*ast.TextBlock); ok {
+			p := ast.NewParagraph()
+			p.SetLines(tb.Lines())
+			for c := tb.FirstChild(); c != nil; {
+				next := c.NextSibling()
+				tb.RemoveChild(tb, c)
+				p.AppendChild(p, c)
+				c = next
+			}
+			b = p
+		}
+		parent.InsertBefore(parent, n, b)
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// showableURL returns dest if url.Parse accepts it, else dest with the bytes
+// url.Parse objects to percent-encoded (and, if that is not enough, the
+// colons too; as a last resort everything).
+func showableURL(dest []byte) []byte {
+	if _, err := url.Parse(string(dest)); err == nil {
+		return dest
+	}
+	for _, extra := range []string{"", ":"} {
+		var b strings.Builder
+		for i, c := range dest {
+			switch {
+			case c == '%' && i+2 < len(dest) && isHexDigit(dest[i+1]) && isHexDigit(dest[i+2]):
+				b.WriteByte(c)
+			case c > ' ' && c < 0x7f && !strings.ContainsRune("%\"<>\\^`{|}"+extra, rune(c)):
+				b.WriteByte(c)
+			default:
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		}
+		if _, err := url.Parse(b.String()); err == nil {
+			return []byte(b.String())
+		}
+	}
+	return []byte(url.QueryEscape(string(dest))) // a relative path url.Parse accepts
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// lruCache is a least-recently-used cache of at most size entries. It is not
+// safe for concurrent use.
+type lruCache[K comparable, V any] struct {
+	size  int
+	order *list.List // of *lruEntry, most recent first
+	items map[K]*list.Element
+}
+
+type lruEntry[K comparable, V any] struct {
+	key K
+	val V
+}
+
+func newLRU[K comparable, V any](size int) *lruCache[K, V] {
+	return &lruCache[K, V]{size: size, order: list.New(), items: make(map[K]*list.Element)}
+}
+
+func (c *lruCache[K, V]) get(k K) (V, bool) {
+	if e, ok := c.items[k]; ok {
+		c.order.MoveToFront(e)
+		return e.Value.(*lruEntry[K, V]).val, true
+	}
+	var zero V
+	return zero, false
+}
+
+func (c *lruCache[K, V]) put(k K, v V) {
+	if e, ok := c.items[k]; ok {
+		e.Value.(*lruEntry[K, V]).val = v
+		c.order.MoveToFront(e)
+		return
+	}
+	c.items[k] = c.order.PushFront(&lruEntry[K, V]{key: k, val: v})
+	for c.order.Len() > c.size {
+		last := c.order.Back()
+		c.order.Remove(last)
+		delete(c.items, last.Value.(*lruEntry[K, V]).key)
+	}
+}
+
+func (c *lruCache[K, V]) remove(k K) {
+	if e, ok := c.items[k]; ok {
+		c.order.Remove(e)
+		delete(c.items, k)
+	}
+}
+
+func (c *lruCache[K, V]) clear() {
+	c.order.Init()
+	clear(c.items)
+}
+
+func (c *lruCache[K, V]) len() int { return c.order.Len() }

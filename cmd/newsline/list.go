@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsline/newsline/data"
+	"github.com/newsline/newsline/model"
+)
+
+func newListCmd(verbose *bool) *cobra.Command {
+	var (
+		flags  queryFlags
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "list [PATH...]",
+		Short: "Print the articles that match, one per line",
+		Long: `Print the filtered articles, one tab-separated line each:
+ID, date (YYYY-MM-DD), reads, title, tags (joined by ", ").
+An unknown value is an empty field. With --json, print JSON Lines instead.`,
+		Example: `  newsline list ~/news --tag science --sort reads
+  newsline list ~/news --search "river flood" --json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			q, err := flags.query()
+			if err != nil {
+				return err
+			}
+			c, err := loadForCommand(cmd, args, *verbose)
+			if err != nil {
+				return err
+			}
+			out := bufio.NewWriter(cmd.OutOrStdout())
+			for _, id := range c.Visible(q) {
+				a, _ := c.Article(id)
+				if asJSON {
+					err = writeJSONArticle(out, c, a)
+				} else {
+					err = writeListLine(out, c, a)
+				}
+				if err != nil {
+					return err
+				}
+			}
+			return out.Flush()
+		},
+	}
+	flags.register(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: one object per article, with its body")
+	return cmd
+}
+
+// loadForCommand reads the collection for a subcommand and, with --verbose,
+// reports its problems on stderr.
+func loadForCommand(cmd *cobra.Command, args []string, verbose bool) (*model.Collection, error) {
+	src, err := resolveSource(args)
+	if err != nil {
+		return nil, err
+	}
+	c, err := src.readAll(cmd.Context())
+	if err != nil {
+		return nil, err
+	}
+	if verbose {
+		printProblems(cmd.ErrOrStderr(), c.Problems())
+	}
+	return c, nil
+}
+
+func writeListLine(w io.Writer, c *model.Collection, a model.Article) error {
+	var date, reads string
+	if a.HasDate() {
+		date = a.Date.Format(time.DateOnly)
+	}
+	if a.HasReads() {
+		reads = strconv.Itoa(a.Reads)
+	}
+	_, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.ShortID(a.ID), date, reads,
+		oneLine(a.Title), oneLine(strings.Join(c.ArticleTags(a.ID), ", ")))
+	return err
+}
+
+// oneLine collapses every run of whitespace to one space, so a value never
+// breaks the tab-separated columns.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// jsonArticle is one line of `list --json`.
+type jsonArticle struct {
+	ID     string   `json:"id"`
+	Path   string   `json:"path"`
+	Title  string   `json:"title"`
+	Date   string   `json:"date,omitempty"`
+	Reads  *int     `json:"reads"`
+	Tags   []string `json:"tags"`
+	Source string   `json:"source,omitempty"`
+	URL    string   `json:"url,omitempty"`
+	Author string   `json:"author,omitempty"`
+	Format string   `json:"format"`
+	Body   string   `json:"body"`
+}
+
+func writeJSONArticle(w io.Writer, c *model.Collection, a model.Article) error {
+	body, err := data.Body(a)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", a.Path, err)
+	}
+	if a.Format.IsMarkdown() {
+		body = data.MarkdownText(body)
+	}
+	j := jsonArticle{
+		ID: c.ShortID(a.ID), Path: a.Path, Title: a.Title, Tags: c.ArticleTags(a.ID),
+		Source: a.Source, URL: a.URL, Author: a.Author, Format: a.Format.String(), Body: body,
+	}
+	if j.Tags == nil {
+		j.Tags = []string{}
+	}
+	if a.HasDate() {
+		j.Date = a.Date.Format(time.RFC3339)
+	}
+	if a.HasReads() {
+		j.Reads = &a.Reads
+	}
+	line, err := json.Marshal(j)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(line, '\n'))
+	return err
+}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/newsline/newsline/data"
+	"github.com/newsline/newsline/model"
+	"github.com/newsline/newsline/ui"
+)
+
+// queryFlags are the flags that choose what the reader and list show.
+type queryFlags struct {
+	tags   []string
+	search string
+	sort   string
+}
+
+func (f *queryFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVarP(&f.tags, "tag", "t", nil, "show only articles with this tag (repeat: all must match)")
+	cmd.Flags().StringVarP(&f.search, "search", "s", "", "show only articles matching every word (word starts, any case or accent)")
+	cmd.Flags().StringVar(&f.sort, "sort", "newest", "order: newest, oldest, reads or title")
+	_ = cmd.RegisterFlagCompletionFunc("sort", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		names := make([]string, len(model.Sorts))
+		for i, s := range model.Sorts {
+			names[i] = s.String()
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// query turns the flags into a model.Query.
+func (f *queryFlags) query() (model.Query, error) {
+	sort, err := model.ParseSort(f.sort)
+	if err != nil {
+		return model.Query{}, usageError{err}
+	}
+	q := model.Query{Search: f.search, Sort: sort}
+	for _, t := range f.tags {
+		if key := model.TagKey(t); key != "" && !q.HasTag(key) {
+			q.Tags = append(q.Tags, key)
+		}
+	}
+	return q, nil
+}
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	var (
+		flags   queryFlags
+		verbose bool
+	)
+	root := &cobra.Command{
+		Use:   "newsline [PATH...]",
+		Short: "A terminal news reader for local collections of articles",
+		Long: `newsline reads a collection of news articles — plain-text articles, Markdown
+with front matter, JSON and JSON Lines — from the files and folders given as
+PATH (else $NEWSLINE_DIR, else an embedded demo collection) and opens them in
+a three-pane reader: tags, articles, and the article itself.
+
+Folders are read recursively; the names of sub-folders become tags. A folder
+named like a subcommand is given as ./list.`,
+		Example: `  newsline                     # the embedded demo collection
+  newsline ~/news --tag sport  # a folder, filtered by a tag
+  newsline list ~/news --search "harbour" --json | jq .title`,
+		Version:       buildVersion(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			q, err := flags.query()
+			if err != nil {
+				return err
+			}
+			src, err := resolveSource(args)
+			if err != nil {
+				return err
+			}
+			if !isTerminal(stdout) {
+				return usagef("stdout is not a terminal: to print articles for a pipe or a script, use `newsline list` (or `newsline --help`)")
+			}
+			return runReader(cmd.Context(), src, q, verbose, stdin, stdout, stderr)
+		},
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return usagef("%v (see `newsline --help`)", err)
+	})
+	root.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "list problems with files on stderr (after the reader exits)")
+	flags.register(root)
+	root.AddCommand(newListCmd(&verbose), newTagsCmd(&verbose), newShowCmd(&verbose))
+	return root
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// noColor reports whether the user asked for no colour (no-color.org:
+// NO_COLOR present and not empty).
+func noColor() bool { return os.Getenv("NO_COLOR") != "" }
+
+// runReader runs the interactive reader until the user quits.
+func runReader(ctx context.Context, src source, q model.Query, verbose bool, stdin io.Reader, stdout, stderr io.Writer) error {
+	m := ui.New(ui.Options{
+		Load:    src.load,
+		Body:    data.Body,
+		Query:   q,
+		Name:    src.name,
+		NoColor: noColor(),
+	})
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
+	final, err := p.Run()
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("the reader stopped: %w", err)
+	}
+	if fm, ok := final.(ui.Model); ok {
+		if verbose {
+			printProblems(stderr, fm.Problems())
+		}
+		if err := fm.LoadErr(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func printProblems(w io.Writer, problems []model.Problem) {
+	for _, p := range problems {
+		fmt.Fprintln(w, "newsline: problem: "+p.String())
+	}
+}

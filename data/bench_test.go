@@ -1,0 +1,86 @@
+package data
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsline/newsline/model"
+)
+
+var benchWords = strings.Fields("harbour council market river science école budget festival railway storm garden museum energy Łódź minister report weather")
+
+// genArticle writes article i of a deterministic collection in the
+// plain-text shape, with 3–15 paragraphs (about 5 KB on average).
+func genArticle(i int) string {
+	r := rand.New(rand.NewPCG(uint64(i), 42))
+	words := func(n int) string {
+		w := make([]string, n)
+		for k := range w {
+			w[k] = benchWords[r.IntN(len(benchWords))]
+		}
+		return strings.Join(w, " ")
+	}
+	title := fmt.Sprintf("%s %d", words(6), i)
+	date := time.Date(2021, 7, 15, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -i)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n\u00a0%s\u00a0\u00a0\u00a0\u00a0 Read: %d\n%s\n\n", title, date.Format("2 January 2006"), r.IntN(5000), title)
+	for range 3 + r.IntN(13) {
+		b.WriteString(words(40 + r.IntN(60)))
+		b.WriteString(".\n\n")
+	}
+	fmt.Fprintf(&b, "\nMore about: #%s \u00a0 #%s \u00a0\n\n\nNews Line", words(1), words(1))
+	return b.String()
+}
+
+// genCollection writes n articles into dir, 100 to a folder.
+func genCollection(tb testing.TB, dir string, n int) {
+	for i := range n {
+		p := filepath.Join(dir, fmt.Sprintf("f%02d", i/100), fmt.Sprintf("%06d.txt", i))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(genArticle(i)), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseText(b *testing.B) {
+	text := []byte(genArticle(1))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, _, err := Parse("a.txt", text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoad2000(b *testing.B) {
+	dir := b.TempDir()
+	genCollection(b, dir, 2000)
+	for b.Loop() {
+		n := 0
+		err := Load(b.Context(), []string{dir}, func(batch model.Batch) { n += len(batch.Articles) })
+		if err != nil || n != 2000 {
+			b.Fatalf("%d articles, %v", n, err)
+		}
+	}
+}
+
+func BenchmarkSanitize(b *testing.B) {
+	clean := genArticle(2)
+	dirty := strings.ReplaceAll(clean, "council", "\x1b[1mcouncil\x1b[0m\t")
+	for _, tc := range []struct{ name, text string }{{"clean", clean}, {"dirty", dirty}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tc.text)))
+			for b.Loop() {
+				Sanitize(tc.text)
+			}
+		})
+	}
+}

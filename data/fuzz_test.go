@@ -1,0 +1,83 @@
+package data
+
+import (
+	"testing"
+	"time"
+
+	"github.com/newsline/newsline/model"
+)
+
+// checkArticles fails when a parser's output is not sanitized or not
+// well-formed.
+func checkArticles(t *testing.T, arts []model.Article, probs []model.Problem) {
+	t.Helper()
+	for _, a := range arts {
+		if a.Title == "" {
+			t.Fatalf("empty title: %#v", a)
+		}
+		checkSanitized(t, "title", a.Title, true)
+		checkSanitized(t, "body", a.Body, false)
+		checkSanitized(t, "source", a.Source, true)
+		checkSanitized(t, "url", a.URL, true)
+		checkSanitized(t, "author", a.Author, true)
+		for _, tag := range a.Tags {
+			if tag == "" || tag[0] == '#' {
+				t.Fatalf("tag %q", tag)
+			}
+			checkSanitized(t, "tag", tag, true)
+		}
+		if a.Reads < model.NoReads || a.Reads > maxReads {
+			t.Fatalf("reads %d", a.Reads)
+		}
+		if a.HasDate() && a.Date.Location() != time.UTC {
+			t.Fatalf("date %v not UTC", a.Date)
+		}
+	}
+	for _, p := range probs {
+		checkSanitized(t, "problem", p.Reason, true)
+	}
+}
+
+func fuzzParser(f *testing.F, name string, parse parser, seeds []string) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		arts, probs, _ := parse(name, s)
+		checkArticles(t, arts, probs)
+		arts, probs, _ = Parse(name, []byte(s)) // through decoding
+		checkArticles(t, arts, probs)
+	})
+}
+
+func FuzzParseText(f *testing.F) {
+	fuzzParser(f, "a.txt", ParseText, []string{
+		sampleText, "", "Title", "Title\n\n15 July 2021 Read: 7\nTitle\n\nBody\n\nMore about: #a #b\n\nFooter",
+		"T\r\n\r\nJuly 15, 2021 14:30\r\nBody\r\nTags: a, b", "\x1b[31mT\x1b]0;x\x07\n\n\u009b2JBody\u202e",
+		"T\n\nViews: 3 400\n\n\n\n\nB  \n\tC", "\xe9t\xe9\n\n15.07.2021\n", "\xff\xfeT\x00\n\x00",
+	})
+}
+
+func FuzzParseMarkdown(f *testing.F) {
+	fuzzParser(f, "a.md", ParseMarkdown, []string{
+		"---\ntitle: T\ndate: 2021-07-15\ntags: [a, b]\nreads: 5\n---\nBody", "+++\ntitle = \"T\"\ndate = 2021-07-15\n+++\n# H\nB",
+		"# Heading\n\n```\n# code\n```\n", "---\n[\n---\n", "---\n" + aliasBomb() + "---\n", "", "---\nauthor: {name: A}\nsource: [x]\n---\n",
+		"---\ntitle: \"\\e[31mx\\u009b\"\n---\n",
+	})
+}
+
+func FuzzParseJSON(f *testing.F) {
+	fuzzParser(f, "a.json", ParseJSON, []string{
+		`{"title": "T", "date": "2021-07-15", "tags": ["a"], "body": "B", "reads": 3}`,
+		`[{"title": "A"}, {"body": "B\nC"}, 5, null]`, `{"items": [{"title": "A"}], "title": "feed"}`,
+		`{"title": "\u001b[31m", "body": "\u009b"}`, `[{"title": ]`, `{"date": 1e300, "reads": 1e300, "title": "x"}`, "",
+		`{"author": [{"name": "A"}, {"title": "B"}], "source": {"name": 5}, "title": 1}`,
+	})
+}
+
+func FuzzParseJSONL(f *testing.F) {
+	fuzzParser(f, "a.jsonl", ParseJSONL, []string{
+		"{\"title\": \"A\"}\n{\"title\": \"B\", \"published\": 1626359400}\n", "{\"title\": \"A\"\n{}\n[]\nnull\n",
+		"{\"body\": \"x\\r\\ny\"} {\"a\": 1}", "",
+	})
+}

@@ -1,0 +1,111 @@
+package data
+
+import (
+	"errors"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/newsline/newsline/model"
+)
+
+// A parser reads the articles of one file from its decoded text. It returns
+// the articles, problems with parts of the file (records skipped, values
+// not understood), and an error when the file as a whole is unusable.
+// Articles carry Index (their position in the file) but no ID, Path or Rel:
+// the loader fills those.
+type parser func(name, text string) ([]model.Article, []model.Problem, error)
+
+// errEmpty is the error for a file with no text in it.
+var errEmpty = errors.New("empty file")
+
+// reasonNotNews is why a file given by name but of no format newsline
+// reads is skipped.
+const reasonNotNews = "not a news file (.txt, .md, .markdown, .json, .jsonl, .ndjson): skipped"
+
+// parserFor picks the parser for a file name by its extension, ignoring
+// case, or nil when newsline does not read such files.
+func parserFor(name string) parser {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt":
+		return ParseText
+	case ".md", ".markdown":
+		return ParseMarkdown
+	case ".json":
+		return ParseJSON
+	case ".jsonl", ".ndjson":
+		return ParseJSONL
+	}
+	return nil
+}
+
+// Supported reports whether newsline reads files with this name: .txt,
+// .md, .markdown, .json, .jsonl and .ndjson, in any case.
+func Supported(name string) bool { return parserFor(name) != nil }
+
+// Parse reads the articles of one file from its bytes: it decodes them
+// (see the package documentation), picks the parser by the extension of
+// name and runs it. Problems report repairs and skipped records; the error
+// reports a file that could not be used at all (binary, empty, malformed),
+// possibly after some articles were read. Returned articles have no ID,
+// Path or Rel yet.
+func Parse(name string, b []byte) ([]model.Article, []model.Problem, error) {
+	parse := parserFor(name)
+	if parse == nil {
+		return nil, nil, errors.New(reasonNotNews)
+	}
+	text, repaired, err := decode(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	arts, probs, err := parse(name, text)
+	if repaired != "" {
+		probs = append(probs, model.Problem{Path: name, Reason: repaired})
+	}
+	for i := range probs {
+		probs[i].Reason = SanitizeLine(probs[i].Reason) // some quote the file
+		probs[i].Loaded = len(arts) > 0
+	}
+	return arts, probs, err
+}
+
+// baseTitle is the title of an article that names none: its file name
+// without the extension.
+func baseTitle(name string) string {
+	base := path.Base(filepath.ToSlash(name))
+	return oneLine(strings.TrimSuffix(base, path.Ext(base)))
+}
+
+// appendTags adds tags to dst, each trimmed, without a leading '#' and
+// sanitized, skipping empty ones and ones dst already has (compared as
+// model.TagKey compares them).
+func appendTags(dst []string, tags ...string) []string {
+next:
+	for _, t := range tags {
+		t = oneLine(strings.TrimLeft(oneLine(t), "#"))
+		if t == "" {
+			continue
+		}
+		key := model.TagKey(t)
+		for _, have := range dst {
+			if model.TagKey(have) == key {
+				continue next
+			}
+		}
+		dst = append(dst, t)
+	}
+	return dst
+}
+
+// lineAt returns the line that starts at s[i], without its newline, and
+// the index of the next line.
+func lineAt(s string, i int) (line string, next int) {
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		return s[i : i+j], i + j + 1
+	}
+	return s[i:], len(s)
+}
+
+// isBlank reports whether a line holds only white space (no-break spaces
+// included).
+func isBlank(line string) bool { return strings.TrimSpace(line) == "" }

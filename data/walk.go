@@ -1,0 +1,246 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/newsline/newsline/model"
+)
+
+// maxDepth is how deep folders may nest below a root.
+const maxDepth = 64
+
+// A root is one collection root: a folder walked recursively or one file.
+type root struct {
+	fsys    fs.FS
+	name    string // in fsys: "." for a folder, the file's name for a file
+	display string // the folder or file as the user named it
+	file    bool
+}
+
+// A job is one file to read.
+type job struct {
+	fsys  fs.FS
+	name  string   // in fsys
+	path  string   // Article.Path: the root's display name joined with rel, sanitized
+	rel   string   // Article.Rel: slash-separated, relative to the root, sanitized
+	idKey string   // what IDs derive from: rel, or path when rel was taken
+	tags  []string // names of the folders between the root and the file
+}
+
+// A result is what reading one file (or walking a folder) found.
+type result struct {
+	arts  []model.Article
+	probs []model.Problem
+	file  bool // a file was read (counted in Progress.Files)
+}
+
+// A dirRef is a folder still to walk.
+type dirRef struct {
+	root  *root
+	name  string // in root.fsys
+	rel   string
+	depth int
+	key   any // identity of the real folder
+}
+
+// walker finds the files of the roots and hands them out as jobs.
+// Folders are walked in name order, real folders before folders reached
+// through symbolic links, so a file is found under its real path when it
+// has one; every real folder is walked once, which also ends link loops.
+type walker struct {
+	ctx     context.Context
+	jobs    chan<- job
+	results chan<- result
+	visited map[any]bool    // real folders walked or queued
+	ids     map[string]bool // ID keys handed out
+	linked  []dirRef        // folders reached through links, walked last
+}
+
+// walk walks every root, then the linked folders, and closes w.jobs.
+func (w *walker) walk(roots []root) {
+	defer close(w.jobs)
+	for i := range roots {
+		r := &roots[i]
+		if r.file {
+			w.rootFile(r)
+			continue
+		}
+		info, err := fs.Stat(r.fsys, r.name)
+		if err != nil {
+			w.problem(r.display, reasonOf(err))
+			continue
+		}
+		w.visit(dirRef{root: r, name: r.name, key: w.key(r, r.name, info)})
+	}
+	for len(w.linked) > 0 && w.ctx.Err() == nil {
+		d := w.linked[0]
+		w.linked = w.linked[1:]
+		w.visit(d)
+	}
+}
+
+// visit walks a folder unless it was walked already.
+func (w *walker) visit(d dirRef) {
+	if !w.visited[d.key] {
+		w.visited[d.key] = true
+		w.dir(d)
+	}
+}
+
+// rootFile hands out a file given as a root, unless it was given before.
+func (w *walker) rootFile(r *root) {
+	info, err := fs.Stat(r.fsys, r.name)
+	switch {
+	case err != nil:
+		w.problem(r.display, reasonOf(err))
+	case w.visited[w.key(r, r.name, info)]:
+		// given twice
+	case !info.Mode().IsRegular():
+		w.problem(r.display, reasonIrregular)
+	case !Supported(r.name):
+		w.problem(r.display, reasonNotNews)
+	default:
+		w.visited[w.key(r, r.name, info)] = true
+		w.file(r, r.name, path.Base(filepath.ToSlash(r.name)), nil)
+	}
+}
+
+// dir walks one folder.
+func (w *walker) dir(d dirRef) {
+	if d.depth > maxDepth {
+		w.problem(w.display(d.root, d.rel), fmt.Sprintf("folders nested more than %d deep: skipped", maxDepth))
+		return
+	}
+	entries, err := fs.ReadDir(d.root.fsys, d.name)
+	if err != nil {
+		w.problem(w.display(d.root, d.rel), reasonOf(err))
+	}
+	var tags []string
+	if d.rel != "" {
+		tags = strings.Split(d.rel, "/")
+	}
+	for _, e := range entries {
+		if w.ctx.Err() != nil {
+			return
+		}
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue // hidden
+		}
+		sub := dirRef{root: d.root, name: path.Join(d.name, name), rel: path.Join(d.rel, name), depth: d.depth + 1}
+		typ := e.Type()
+		if typ&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(d.root.fsys, sub.name)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				w.problem(w.display(d.root, sub.rel), "dangling link: skipped")
+				continue
+			case err != nil:
+				w.problem(w.display(d.root, sub.rel), reasonOf(err))
+				continue
+			case info.IsDir():
+				if sub.key = w.key(d.root, sub.name, info); !w.visited[sub.key] {
+					w.linked = append(w.linked, sub)
+				}
+				continue
+			}
+			typ = info.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			w.subdir(sub, e)
+		case !Supported(name):
+			// not ours: ignored
+		case !typ.IsRegular():
+			w.problem(w.display(d.root, sub.rel), reasonIrregular)
+		default:
+			w.file(d.root, sub.name, sub.rel, tags)
+		}
+	}
+}
+
+// subdir walks a real folder found in another, unless it was walked
+// already (a bind mount can loop).
+func (w *walker) subdir(d dirRef, e fs.DirEntry) {
+	info, err := e.Info()
+	if err != nil {
+		w.problem(w.display(d.root, d.rel), reasonOf(err))
+		return
+	}
+	d.key = w.key(d.root, d.name, info)
+	w.visit(d)
+}
+
+// file hands out one file as a job. IDs derive from rel, so they stay the
+// same from one run to the next; when an earlier file of this load already
+// took rel (two roots holding the same relative path), the later one
+// derives its IDs from its path as given instead.
+func (w *walker) file(r *root, name, rel string, tags []string) {
+	j := job{
+		fsys: r.fsys,
+		name: name,
+		path: SanitizeLine(w.display(r, rel)),
+		rel:  SanitizeLine(rel),
+		tags: tags,
+	}
+	j.idKey = j.rel
+	for n := 1; w.ids[j.idKey]; n++ {
+		j.idKey = j.path
+		if n > 1 { // and should even that be taken
+			j.idKey = fmt.Sprintf("%s#%d", j.path, n)
+		}
+	}
+	w.ids[j.idKey] = true
+	select {
+	case w.jobs <- j:
+	case <-w.ctx.Done():
+	}
+}
+
+// display is the path of rel inside the root as the user would type it.
+func (w *walker) display(r *root, rel string) string {
+	if r.file {
+		return r.display
+	}
+	return filepath.Join(r.display, filepath.FromSlash(rel))
+}
+
+// key identifies a folder: by device and inode where the system tells
+// them, else by its path in its root, with a relative symbolic link
+// resolved one step.
+func (w *walker) key(r *root, name string, info fs.FileInfo) any {
+	if k, ok := fileKey(info); ok {
+		return k
+	}
+	if target, err := fs.ReadLink(r.fsys, name); err == nil && !path.IsAbs(target) {
+		name = path.Join(path.Dir(name), target)
+	}
+	return struct {
+		root *root
+		name string
+	}{r, name}
+}
+
+func (w *walker) problem(p, reason string) {
+	res := result{probs: []model.Problem{{Path: SanitizeLine(p), Reason: reason}}}
+	select {
+	case w.results <- res:
+	case <-w.ctx.Done():
+	}
+}
+
+// reasonOf words an error for a problem: the operating system's reason
+// without the path, which the problem already names.
+func reasonOf(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return SanitizeLine(err.Error())
+}

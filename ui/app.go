@@ -1,0 +1,369 @@
+package ui
+
+import (
+	"context"
+	"slices"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsline/newsline/model"
+)
+
+// Options configure the program. cmd/newsline builds them from data; tests
+// use fakes.
+type Options struct {
+	// Load streams the collection: it calls send with batches of articles,
+	// problems and progress, the last one with Progress.Done, and returns
+	// when it is finished or ctx is cancelled (the program quit).
+	Load func(ctx context.Context, send func(model.Batch)) error
+	// Body returns the sanitized body of an article (read from disk on
+	// demand). Nil means the article's own Body field.
+	Body func(a model.Article) (string, error)
+	// Query is the initial filter: tag keys, search and sort.
+	Query model.Query
+	// Name is the collection name shown in the header.
+	Name string
+	// NoColor disables colour entirely (NO_COLOR is set).
+	NoColor bool
+}
+
+// paneID names the three panes, left to right.
+type paneID uint8
+
+const (
+	paneTags paneID = iota
+	paneList
+	paneReader
+)
+
+// overlay is what covers the panes, if anything.
+type overlay uint8
+
+const (
+	overlayNone overlay = iota
+	overlayHelp
+	overlayProblems
+)
+
+// Model is the root of the program. It owns the collection and the query,
+// routes messages to handlers and keys to the focused pane, and applies
+// cross-pane effects directly. It implements tea.Model.
+type Model struct {
+	opts   Options
+	ctx    context.Context
+	cancel context.CancelFunc
+	loadCh chan loadItem
+
+	coll    *model.Collection
+	query   model.Query
+	visible []model.ID
+	loading bool
+	loadErr error
+
+	lay       layout
+	focus     paneID
+	reading   bool // an article is open: the reader takes the list's place below 120 columns
+	searching bool // the search box has the keys
+	overlay   overlay
+	flash     string // a one-off message, cleared by the next key
+
+	keys  KeyMap
+	theme *Theme
+	dark  bool
+	style RenderStyle
+	help  help.Model
+	input textinput.Model
+
+	tags     tagsPane
+	list     listPane
+	reader   readerPane
+	problems problemsPane
+
+	renderer *Renderer
+	cache    *renderCache
+	memo     *viewMemo
+}
+
+// New returns the program's model. It does no IO: loading starts in Init.
+func New(opts Options) Model {
+	ctx, cancel := context.WithCancel(context.Background())
+	q := opts.Query
+	q.Tags = nil
+	for _, t := range opts.Query.Tags {
+		if k := model.TagKey(t); k != "" && !slices.Contains(q.Tags, k) {
+			q.Tags = append(q.Tags, k)
+		}
+	}
+	m := Model{
+		opts:     opts,
+		ctx:      ctx,
+		cancel:   cancel,
+		loadCh:   make(chan loadItem, loadBuffer),
+		coll:     model.NewCollection(),
+		query:    q,
+		loading:  true,
+		focus:    paneList,
+		keys:     DefaultKeyMap(),
+		dark:     true,
+		renderer: NewRenderer(),
+		cache:    newRenderCache(),
+		memo:     newViewMemo(),
+		help:     help.New(),
+		input:    textinput.New(),
+	}
+	m.input.Prompt = "/ "
+	m.input.Placeholder = "search titles, tags and text"
+	m.tags = newTagsPane(nil)
+	m.list = newListPane(nil, m.coll)
+	m.list.memo = m.memo
+	m.list.query = q
+	m.reader = newReaderPane(nil, m.keys)
+	m.problems = newProblemsPane(nil, m.keys)
+	m.setTheme(true)
+	m.refresh()
+	return m
+}
+
+// Problems returns every problem the load reported, for printing after the
+// program exits (--verbose).
+func (m Model) Problems() []model.Problem { return m.coll.Problems() }
+
+// LoadErr returns the error Load returned, if any.
+func (m Model) LoadErr() error { return m.loadErr }
+
+// Init asks for the terminal background and starts loading: one command
+// runs Load, another (re-armed after every batch) turns batches into
+// messages, so the first frame shows at once.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{loadCmd(m.ctx, m.opts.Load, m.loadCh), waitLoad(m.loadCh)}
+	if !m.opts.NoColor {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message to its handler.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.handleResize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		m.handleBackground(msg.IsDark())
+	case batchMsg:
+		cmd = m.handleBatch(msg)
+	case renderedMsg:
+		m.handleRendered(msg)
+	case tea.KeyPressMsg:
+		cmd = m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.searching {
+			cmd = m.typeSearch(msg)
+		}
+	case tea.MouseClickMsg:
+		m.handleClick(msg.Mouse())
+	case tea.MouseWheelMsg:
+		cmd = m.handleWheel(msg)
+	}
+	m.refresh()
+	return m, tea.Batch(cmd, m.syncReader())
+}
+
+// handleResize recomputes the layout and sizes every pane.
+func (m *Model) handleResize(w, h int) {
+	m.lay = computeLayout(w, h)
+	m.help.SetWidth(w)
+	m.input.SetWidth(max(m.lay.listW-2-4, 1))
+	m.sizePanes()
+}
+
+func (m *Model) sizePanes() {
+	l := m.lay
+	if l.mode == modeTooSmall {
+		return
+	}
+	m.tags.SetSize(l.tagsW, l.bodyH)
+	m.list.SetSize(l.listW, l.bodyH)
+	m.reader.SetSize(l.readerW, l.bodyH)
+	m.problems.SetSize(l.width, l.bodyH)
+}
+
+// handleBackground switches theme and render style to the terminal's
+// background and drops the renders made for the old one.
+func (m *Model) handleBackground(dark bool) {
+	if m.opts.NoColor || dark == m.dark {
+		return
+	}
+	m.setTheme(dark)
+	m.renderer.Clear()
+	m.cache.clear()
+}
+
+func (m *Model) setTheme(dark bool) {
+	m.dark = dark
+	th := NewTheme(dark)
+	if m.opts.NoColor {
+		th = PlainTheme()
+	}
+	m.theme = &th
+	m.style = renderStyle(m.opts.NoColor, dark)
+	m.help.Styles = th.Help
+	m.input.SetStyles(th.Input)
+	m.tags.th, m.list.th, m.reader.th, m.problems.th = &th, &th, &th, &th
+}
+
+// handleBatch is the one place the collection changes: it applies the batch,
+// recomputes the visible set and the tag counts, and keeps the cursor on the
+// same article. It re-arms waitLoad until the load is done.
+func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
+	for i := range msg.batch.Articles {
+		id := msg.batch.Articles[i].ID
+		if _, ok := m.coll.Article(id); ok {
+			m.cache.revs[id]++ // replaced: its renders are stale
+		}
+	}
+	m.coll.Apply(msg.batch)
+	m.memo.clearRows()
+	if msg.batch.Progress.Done || msg.done {
+		m.loading = false
+	}
+	if msg.err != nil {
+		m.loadErr = msg.err
+	}
+	m.list.loading = m.loading
+	if len(msg.batch.Articles) > 0 {
+		m.tags.setTags(m.coll.Tags(), m.coll.Len())
+		m.refilter()
+	}
+	m.problems.setProblems(m.coll.Problems())
+	if msg.done {
+		return nil
+	}
+	return waitLoad(m.loadCh)
+}
+
+// refilter recomputes the visible set after a change of collection, tags,
+// search or sort, and everything derived from it.
+func (m *Model) refilter() {
+	m.visible = m.coll.Visible(m.query)
+	m.list.query = m.query
+	m.list.setIDs(m.visible)
+	m.tags.setFilter(m.coll.TagCounts(m.visible), m.query.Tags)
+}
+
+// handleRendered caches a finished render and shows it if the reader still
+// wants it; a stale one (other article, width or style) is only cached. A
+// render that failed but fell back to plain text is shown, not cached.
+func (m *Model) handleRendered(msg renderedMsg) {
+	delete(m.cache.inflight, msg.key)
+	if msg.err == nil {
+		m.cache.put(msg.key, msg.out)
+	}
+	if msg.key != m.reader.want {
+		return
+	}
+	switch {
+	case msg.err != nil && msg.out == "":
+		m.reader.fail(msg.key, msg.err)
+	case msg.err != nil: // the renderer fell back to plain text
+		m.reader.show(msg.key, msg.out)
+		m.flash = "Shown as plain text: " + msg.err.Error()
+	default:
+		m.reader.show(msg.key, msg.out)
+	}
+}
+
+// readerActive reports whether the reader follows the list selection: always
+// when it is on screen next to the list, else once an article is opened.
+func (m Model) readerActive() bool {
+	return m.lay.mode == modeWide || m.reading
+}
+
+// syncReader points the reader at the selected article: from the cache at
+// once, else with a placeholder and a render command. It also pre-renders
+// the next article. It returns nil when nothing changed.
+func (m *Model) syncReader() tea.Cmd {
+	m.reader.pos, m.reader.total = m.list.cursor+1, len(m.list.ids)
+	if !m.readerActive() || m.lay.mode == modeTooSmall {
+		return nil
+	}
+	id, ok := m.list.selected()
+	if !ok {
+		if m.reader.want != (renderKey{}) || m.reader.have != (renderKey{}) {
+			m.reader.reset("No article selected.")
+		}
+		return nil
+	}
+	k := m.renderKey(id)
+	if k.width <= 0 {
+		return nil
+	}
+	if k == m.reader.want {
+		return nil
+	}
+	var cmd tea.Cmd
+	if out, ok := m.cache.get(k); ok {
+		m.reader.show(k, out)
+	} else {
+		m.reader.wait(k)
+		cmd = m.requestRender(k)
+	}
+	if next, ok := m.list.selectedAt(1); ok {
+		if nk := m.renderKey(next); !m.cached(nk) {
+			cmd = tea.Batch(cmd, m.requestRender(nk))
+		}
+	}
+	return cmd
+}
+
+// renderKey is the key of article id rendered for the reader as it is now.
+func (m *Model) renderKey(id model.ID) renderKey {
+	return renderKey{id: id, rev: m.cache.revs[id], width: m.reader.innerWidth(), style: m.style}
+}
+
+func (m *Model) cached(k renderKey) bool {
+	_, ok := m.cache.items[k]
+	return ok
+}
+
+// requestRender returns the command that renders k, or nil if it is
+// already on its way.
+func (m *Model) requestRender(k renderKey) tea.Cmd {
+	if m.cache.inflight[k] {
+		return nil
+	}
+	a, ok := m.coll.Article(k.id)
+	if !ok {
+		return nil
+	}
+	m.cache.inflight[k] = true
+	return renderCmd(m.renderJob(k, a))
+}
+
+// renderJob captures what rendering k needs.
+func (m *Model) renderJob(k renderKey, a model.Article) renderJob {
+	return renderJob{key: k, article: a, tags: m.coll.ArticleTags(k.id), body: m.opts.Body, renderer: m.renderer}
+}
+
+// refresh derives the panes' focus flags and the enabled keys from the state.
+func (m *Model) refresh() {
+	m.tags.focused = m.focus == paneTags && m.overlay == overlayNone
+	m.list.focused = m.focus == paneList && m.overlay == overlayNone
+	m.reader.focused = m.focus == paneReader && m.overlay == overlayNone
+	_, hasList := m.list.selected()
+	m.keys.setContext(keyContext{
+		focus:     m.focus,
+		searching: m.searching,
+		overlay:   m.overlay,
+		back:      m.backAction(),
+		hasList:   hasList,
+	})
+}
+
+// quit stops the load and ends the program.
+func (m *Model) quit() tea.Cmd {
+	m.cancel()
+	return tea.Quit
+}

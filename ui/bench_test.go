@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsline/newsline/model"
+)
+
+var benchWords = []string{"harbour", "council", "Łódź", "market", "river", "science", "école", "budget", "festival", "東京", "railway", "storm", "garden", "museum", "energy"}
+
+// benchApp returns the model at 160x48 with n generated articles loaded
+// (Zipf-distributed tags, ~100-word bodies) and the reader settled.
+func benchApp(b *testing.B, n int) Model {
+	b.Helper()
+	r := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(r, 1.2, 1, 199)
+	arts := make([]model.Article, n)
+	for i := range arts {
+		var body []byte
+		for range 100 {
+			body = append(body, benchWords[r.IntN(len(benchWords))]...)
+			body = append(body, ' ')
+		}
+		rel := fmt.Sprintf("bench/%07d.txt", i)
+		arts[i] = model.Article{
+			ID: model.NewID(rel, 0), Path: rel, Rel: rel,
+			Title: fmt.Sprintf("%s %s report %d", benchWords[r.IntN(len(benchWords))], benchWords[r.IntN(len(benchWords))], i),
+			Date:  time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.IntN(1e6)) * time.Minute),
+			Reads: r.IntN(50000),
+			Tags:  []string{fmt.Sprintf("tag%d", zipf.Uint64()), fmt.Sprintf("tag%d", zipf.Uint64())},
+			Body:  string(body),
+		}
+	}
+	m := New(fixtureOptions())
+	m = send(b, m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	return send(b, m, batchMsg{batch: model.Batch{Articles: arts}, done: true})
+}
+
+// BenchmarkView is one full frame. It must not grow with the collection.
+func BenchmarkView(b *testing.B) {
+	for _, n := range []int{1_000, 100_000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			m := benchApp(b, n)
+			for b.Loop() {
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkKeyDown is j in the list with 100,000 articles: move, point the
+// reader at the next article, and draw the frame.
+func BenchmarkKeyDown(b *testing.B) {
+	m := benchApp(b, 100_000)
+	j := keyPress("j")
+	for b.Loop() {
+		next, _ := m.Update(j)
+		m = next.(Model)
+		if m.list.cursor == len(m.list.ids)-1 {
+			m.list.cursor = 0
+		}
+		_ = m.View()
+	}
+}
+
+// BenchmarkSearchKeystroke is one keystroke in the search box with 10,000
+// articles: the visible set, the tag counts and the frame are recomputed.
+// Iterations alternate typing a letter and deleting it.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	m := benchApp(b, 10_000)
+	m = keys(b, m, "/")
+	m = typeText(b, m, "har")
+	ks := []tea.KeyPressMsg{keyPress("b"), keyPress("backspace")}
+	i := 0
+	for b.Loop() {
+		next, _ := m.Update(ks[i%2])
+		m = next.(Model)
+		_ = m.View()
+		i++
+	}
+	if m.query.Search != "har" && m.query.Search != "harb" {
+		b.Fatalf("search %q", m.query.Search)
+	}
+}

@@ -1,0 +1,199 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key binding of the program. Bindings are switched on and
+// off by context (focused pane, search box, overlays) with SetEnabled, so the
+// help bar always shows what the keys do right now, and key.Matches ignores
+// bindings that do not apply.
+type KeyMap struct {
+	// Global.
+	Quit      key.Binding
+	Interrupt key.Binding
+	Help      key.Binding
+	Problems  key.Binding
+	NextPane  key.Binding
+	PrevPane  key.Binding
+	PaneLeft  key.Binding
+	PaneRight key.Binding
+	FocusTags key.Binding
+	ClearTags key.Binding
+	Search    key.Binding
+	Sort      key.Binding
+	Back      key.Binding
+
+	// Movement in the focused pane (scrolling in the reader).
+	Up       key.Binding
+	Down     key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	HalfDown key.Binding
+	HalfUp   key.Binding
+	PageDown key.Binding
+	PageUp   key.Binding
+
+	// Sidebar.
+	Toggle key.Binding
+	// List.
+	Open key.Binding
+	// Reader.
+	SpaceDown   key.Binding
+	NextArticle key.Binding
+	PrevArticle key.Binding
+
+	// Search box.
+	Accept key.Binding
+	Cancel key.Binding
+}
+
+// DefaultKeyMap returns the key bindings, all enabled.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return KeyMap{
+		Quit:      b([]string{"q"}, "q", "quit"),
+		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Help:      b([]string{"?"}, "?", "help"),
+		Problems:  b([]string{"!"}, "!", "problems"),
+		NextPane:  b([]string{"tab"}, "tab", "next pane"),
+		PrevPane:  b([]string{"shift+tab"}, "shift+tab", "previous pane"),
+		PaneLeft:  b([]string{"h", "left"}, "h/←", "pane left"),
+		PaneRight: b([]string{"l", "right"}, "l/→", "pane right"),
+		FocusTags: b([]string{"t"}, "t", "tags"),
+		ClearTags: b([]string{"c"}, "c", "clear tags"),
+		Search:    b([]string{"/"}, "/", "search"),
+		Sort:      b([]string{"s"}, "s", "sort"),
+		Back:      b([]string{"esc"}, "esc", "back"),
+
+		Up:       b([]string{"k", "up"}, "k/↑", "up"),
+		Down:     b([]string{"j", "down"}, "j/↓", "down"),
+		Top:      b([]string{"g", "home"}, "g/home", "first"),
+		Bottom:   b([]string{"G", "end"}, "G/end", "last"),
+		HalfDown: b([]string{"ctrl+d"}, "ctrl+d", "½ page down"),
+		HalfUp:   b([]string{"ctrl+u"}, "ctrl+u", "½ page up"),
+		PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
+
+		Toggle: b([]string{"enter", "space"}, "enter/space", "toggle tag"),
+		Open:   b([]string{"enter"}, "enter", "read"),
+
+		SpaceDown:   b([]string{"space"}, "space", "page down"),
+		NextArticle: b([]string{"n"}, "n", "next article"),
+		PrevArticle: b([]string{"p"}, "p", "previous article"),
+
+		Accept: b([]string{"enter"}, "enter", "keep search"),
+		Cancel: b([]string{"esc"}, "esc", "clear search"),
+	}
+}
+
+// ShortHelp returns the bindings of the one-line help bar, most useful
+// first; disabled bindings are left out by the help view.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{
+		k.Accept, k.Cancel,
+		k.Toggle, k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle,
+		k.Back, k.NextPane, k.Search, k.ClearTags, k.Sort, k.Help, k.Quit,
+	}
+}
+
+// helpGroup is one titled column of the full help.
+type helpGroup struct {
+	title    string
+	bindings []key.Binding
+}
+
+// groups returns the bindings in titled groups, the source of FullHelp and
+// of the help overlay.
+func (k KeyMap) groups() []helpGroup {
+	return []helpGroup{
+		{"General", []key.Binding{k.Help, k.Problems, k.Back, k.Quit, k.Interrupt}},
+		{"Panes", []key.Binding{k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight, k.FocusTags}},
+		{"Move", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
+		{"Filter", []key.Binding{k.Toggle, k.ClearTags, k.Search, k.Accept, k.Cancel, k.Sort}},
+		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle}},
+	}
+}
+
+// FullHelp returns every binding in groups, for the help overlay.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	gs := k.groups()
+	out := make([][]key.Binding, len(gs))
+	for i, g := range gs {
+		out[i] = g.bindings
+	}
+	return out
+}
+
+// all returns pointers to every binding, for switching them by context.
+func (k *KeyMap) all() []*key.Binding {
+	return []*key.Binding{
+		&k.Quit, &k.Interrupt, &k.Help, &k.Problems, &k.NextPane, &k.PrevPane,
+		&k.PaneLeft, &k.PaneRight, &k.FocusTags, &k.ClearTags, &k.Search, &k.Sort, &k.Back,
+		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.HalfDown, &k.HalfUp, &k.PageDown, &k.PageUp,
+		&k.Toggle, &k.Open, &k.SpaceDown, &k.NextArticle, &k.PrevArticle,
+		&k.Accept, &k.Cancel,
+	}
+}
+
+// keyContext is what decides which bindings apply.
+type keyContext struct {
+	focus     paneID
+	searching bool    // the search box has the keys
+	overlay   overlay // help or problems on top
+	back      string  // what esc undoes ("" for nothing), its help text
+	hasList   bool    // the list has articles (n/p, enter)
+}
+
+// setContext enables exactly the bindings that apply in c: the search box
+// takes every key but enter, esc and ctrl+c; an overlay takes its own keys;
+// otherwise the global bindings and those of the focused pane.
+func (k *KeyMap) setContext(c keyContext) {
+	for _, b := range k.all() {
+		b.SetEnabled(false)
+	}
+	k.Interrupt.SetEnabled(true)
+	nav := []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.HalfDown, &k.HalfUp, &k.PageDown, &k.PageUp}
+	if c.searching {
+		k.Accept.SetEnabled(true)
+		k.Cancel.SetEnabled(true)
+		return
+	}
+	k.Back.SetEnabled(c.back != "")
+	if c.back != "" {
+		k.Back.SetHelp("esc", c.back)
+	}
+	switch c.overlay {
+	case overlayHelp:
+		k.Quit.SetEnabled(true)
+		k.Help.SetEnabled(true)
+		return
+	case overlayProblems:
+		k.Quit.SetEnabled(true)
+		k.Problems.SetEnabled(true)
+		for _, b := range nav {
+			b.SetEnabled(true)
+		}
+		return
+	case overlayNone:
+	}
+	for _, b := range []*key.Binding{
+		&k.Quit, &k.Help, &k.Problems, &k.NextPane, &k.PrevPane, &k.PaneLeft, &k.PaneRight,
+		&k.FocusTags, &k.ClearTags, &k.Search, &k.Sort,
+	} {
+		b.SetEnabled(true)
+	}
+	for _, b := range nav {
+		b.SetEnabled(true)
+	}
+	switch c.focus {
+	case paneTags:
+		k.Toggle.SetEnabled(true)
+	case paneList:
+		k.Open.SetEnabled(c.hasList)
+	case paneReader:
+		k.SpaceDown.SetEnabled(true)
+		k.NextArticle.SetEnabled(c.hasList)
+		k.PrevArticle.SetEnabled(c.hasList)
+	}
+}

@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// allContexts enumerates every combination that switches bindings.
+func allContexts() []keyContext {
+	var out []keyContext
+	for _, focus := range []paneID{paneTags, paneList, paneReader} {
+		for _, ov := range []overlay{overlayNone, overlayHelp, overlayProblems} {
+			for _, searching := range []bool{false, true} {
+				for _, back := range []string{"", "back to list", "clear search", "close"} {
+					for _, hasList := range []bool{false, true} {
+						out = append(out, keyContext{focus: focus, searching: searching, overlay: ov, back: back, hasList: hasList})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func TestNoKeyBoundTwiceInAContext(t *testing.T) {
+	k := DefaultKeyMap()
+	for _, c := range allContexts() {
+		k.setContext(c)
+		owner := map[string]string{}
+		for _, b := range k.all() {
+			if !b.Enabled() {
+				continue
+			}
+			for _, s := range b.Keys() {
+				if prev, ok := owner[s]; ok {
+					t.Errorf("context %+v: %q bound to %q and %q", c, s, prev, b.Help().Desc)
+				}
+				owner[s] = b.Help().Desc
+			}
+		}
+		if len(owner) == 0 {
+			t.Errorf("context %+v: no key enabled", c)
+		}
+	}
+}
+
+func TestEveryBindingHasKeysAndHelp(t *testing.T) {
+	k := DefaultKeyMap()
+	for _, b := range k.all() {
+		if len(b.Keys()) == 0 || b.Help().Key == "" || b.Help().Desc == "" {
+			t.Errorf("binding %v has no keys or help: %+v", b.Keys(), b.Help())
+		}
+	}
+	// FullHelp lists every binding exactly once.
+	seen := 0
+	for _, g := range k.FullHelp() {
+		seen += len(g)
+	}
+	if seen != len(k.all()) {
+		t.Errorf("FullHelp lists %d bindings, the key map has %d", seen, len(k.all()))
+	}
+}
+
+func TestSearchBoxOnlyTakesEnterEscCtrlC(t *testing.T) {
+	k := DefaultKeyMap()
+	k.setContext(keyContext{focus: paneList, searching: true, hasList: true})
+	var enabled []string
+	for _, b := range k.all() {
+		if b.Enabled() {
+			enabled = append(enabled, b.Keys()...)
+		}
+	}
+	slices.Sort(enabled)
+	if got := strings.Join(enabled, " "); got != "ctrl+c enter esc" {
+		t.Errorf("keys enabled while searching: %s", got)
+	}
+}
+
+func TestBindingsFollowFocus(t *testing.T) {
+	k := DefaultKeyMap()
+	k.setContext(keyContext{focus: paneTags, hasList: true})
+	if !k.Toggle.Enabled() || k.Open.Enabled() || k.SpaceDown.Enabled() || k.NextArticle.Enabled() {
+		t.Error("sidebar: only toggle of the pane bindings should be on")
+	}
+	k.setContext(keyContext{focus: paneList, hasList: true})
+	if k.Toggle.Enabled() || !k.Open.Enabled() || k.SpaceDown.Enabled() {
+		t.Error("list: only open of the pane bindings should be on")
+	}
+	k.setContext(keyContext{focus: paneList, hasList: false})
+	if k.Open.Enabled() {
+		t.Error("list: open enabled on an empty list")
+	}
+	k.setContext(keyContext{focus: paneReader, hasList: true})
+	if k.Toggle.Enabled() || k.Open.Enabled() || !k.SpaceDown.Enabled() || !k.NextArticle.Enabled() || !k.PrevArticle.Enabled() {
+		t.Error("reader: space, n and p should be on")
+	}
+	k.setContext(keyContext{focus: paneList, back: "clear search"})
+	if !k.Back.Enabled() || k.Back.Help().Desc != "clear search" {
+		t.Errorf("esc: enabled %v, help %q", k.Back.Enabled(), k.Back.Help().Desc)
+	}
+	k.setContext(keyContext{focus: paneList})
+	if k.Back.Enabled() {
+		t.Error("esc enabled with nothing to undo")
+	}
+	k.setContext(keyContext{focus: paneList, overlay: overlayHelp, back: "close"})
+	if k.Sort.Enabled() || k.Down.Enabled() || !k.Help.Enabled() || !k.Back.Enabled() || !k.Quit.Enabled() {
+		t.Error("help overlay: only ?, esc and quit")
+	}
+	k.setContext(keyContext{focus: paneList, overlay: overlayProblems, back: "close"})
+	if k.Sort.Enabled() || !k.Down.Enabled() || !k.Problems.Enabled() || !k.Back.Enabled() {
+		t.Error("problems overlay: scrolling, ! and esc")
+	}
+}
+
+func TestViewportKeysAreOurs(t *testing.T) {
+	vk := viewportKeys(DefaultKeyMap())
+	for _, b := range []key.Binding{vk.Up, vk.Down, vk.PageDown, vk.PageUp, vk.HalfPageDown, vk.HalfPageUp, vk.Left, vk.Right} {
+		for _, s := range b.Keys() {
+			switch s {
+			case "h", "l", "u", "d", "f", "b", "space", "left", "right":
+				t.Errorf("viewport binds %q itself", s)
+			}
+		}
+	}
+	r := newReaderPane(nil, DefaultKeyMap())
+	if len(r.vp.KeyMap.Left.Keys()) != 0 || len(r.vp.KeyMap.Right.Keys()) != 0 {
+		t.Error("reader viewport keeps horizontal scroll keys")
+	}
+}

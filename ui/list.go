@@ -1,0 +1,310 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/newsline/newsline/model"
+)
+
+// listPane is the article list. It keeps the visible IDs and renders only
+// the rows on screen, so a frame costs the same with ten articles or a
+// million. The cursor follows an article, not a position: when the visible
+// set changes it stays on the same ID.
+type listPane struct {
+	th        *Theme
+	coll      *model.Collection
+	ids       []model.ID
+	cursor    int
+	offset    int
+	width     int
+	height    int
+	focused   bool
+	loading   bool
+	query     model.Query
+	searching bool   // the search box is open on the first line
+	input     string // the search box's view
+	// touched is set once the user moves, clicks or opens an article. Until
+	// then the cursor stays on the first row while batches arrive, so the
+	// start screen shows the top of the list, not a row that slid down.
+	touched bool
+	memo    *viewMemo // rows already drawn (shared by the model's copies)
+}
+
+func newListPane(th *Theme, coll *model.Collection) listPane {
+	return listPane{th: th, coll: coll, loading: true}
+}
+
+// SetSize sets the outer size of the pane, border included.
+func (p *listPane) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.clamp()
+}
+
+// rows is how many article rows fit inside the border (and below the
+// search box).
+func (p listPane) rows() int {
+	r := p.height - 2
+	if p.searching {
+		r--
+	}
+	return max(r, 1)
+}
+
+// setIDs replaces the visible set. The cursor stays on the selected article
+// if it is still there (at the same screen row when possible), else at the
+// nearest position.
+func (p *listPane) setIDs(ids []model.ID) {
+	old, had := p.selected()
+	row := p.cursor - p.offset
+	p.ids = ids
+	if !p.touched {
+		p.cursor, p.offset = 0, 0
+		return
+	}
+	if had {
+		if i := slices.Index(ids, old); i >= 0 {
+			p.cursor = i
+		}
+	}
+	p.cursor = min(max(p.cursor, 0), max(len(ids)-1, 0))
+	p.offset = p.cursor - row
+	p.clamp()
+}
+
+// selected returns the ID under the cursor.
+func (p listPane) selected() (model.ID, bool) {
+	if p.cursor < 0 || p.cursor >= len(p.ids) {
+		return 0, false
+	}
+	return p.ids[p.cursor], true
+}
+
+// selectedAt returns the ID at offset d from the cursor.
+func (p listPane) selectedAt(d int) (model.ID, bool) {
+	i := p.cursor + d
+	if i < 0 || i >= len(p.ids) {
+		return 0, false
+	}
+	return p.ids[i], true
+}
+
+// Update handles movement and the mouse wheel.
+func (p listPane) Update(msg tea.Msg) (listPane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case move:
+		p.touched = true
+		p.cursor = moveCursor(p.cursor, len(p.ids), p.rows(), msg)
+		p.clamp()
+	case tea.MouseWheelMsg:
+		p.touched = true
+		p.offset, p.cursor = scrollBy(p.offset, p.cursor, len(p.ids), p.rows(), wheelDelta(msg))
+	}
+	return p, nil
+}
+
+// selectRow puts the cursor on row i (a click).
+func (p *listPane) selectRow(i int) {
+	p.touched = true
+	p.cursor = i
+	p.clamp()
+}
+
+// rowAt returns the list index shown at inner line y, or -1.
+func (p listPane) rowAt(y int) int {
+	if p.searching {
+		y--
+	}
+	i := p.offset + y
+	if y < 0 || y >= p.rows() || i >= len(p.ids) {
+		return -1
+	}
+	return i
+}
+
+func (p *listPane) clamp() {
+	p.cursor = min(max(p.cursor, 0), max(len(p.ids)-1, 0))
+	p.offset = keepVisible(p.offset, p.cursor, len(p.ids), p.rows())
+}
+
+// View draws the list: the rows on screen, or the empty state.
+func (p listPane) View() string { return strings.Join(p.viewLines(), "\n") }
+
+func (p listPane) viewLines() []string {
+	inner := p.width - 2
+	lines := make([]string, 0, p.height)
+	if p.searching {
+		lines = append(lines, fit(p.input, inner))
+	}
+	if len(p.ids) == 0 {
+		for _, l := range strings.Split(ansi.Wordwrap(p.emptyText(), max(inner-2, 1), ""), "\n") {
+			lines = append(lines, fit(" "+p.th.p.empty.on(l), inner))
+		}
+	}
+	for i := p.offset; i < len(p.ids) && i < p.offset+p.rows(); i++ {
+		if i == p.cursor {
+			lines = append(lines, p.row(i, inner))
+			continue
+		}
+		k := rowKey{p.ids[i], inner}
+		r, ok := p.memo.row(k, p.th)
+		if !ok {
+			r = p.row(i, inner)
+			p.memo.putRow(k, p.th, r)
+		}
+		lines = append(lines, r)
+	}
+	title := "Articles"
+	if f := filterText(p.coll, p.query, !p.searching); f != "" {
+		title += " · " + f
+	}
+	footer := p.query.Sort.Label() + " · "
+	if len(p.ids) > 0 {
+		footer += countText(p.cursor+1) + "/" + countText(len(p.ids))
+	} else {
+		footer += "0"
+	}
+	return frameLines(p.th, p.width, p.height, p.focused, title, footer, lines)
+}
+
+// emptyText explains an empty list and how to get out of it.
+func (p listPane) emptyText() string {
+	if p.coll.Len() == 0 {
+		if p.loading {
+			return "Loading…"
+		}
+		return "No articles in this collection."
+	}
+	var hints []string
+	if len(p.query.Tags) > 0 && !p.searching {
+		hints = append(hints, "press c to clear tags")
+	}
+	if p.query.Search != "" {
+		hints = append(hints, "esc to clear search")
+	}
+	s := "No articles match " + filterDescription(p.coll, p.query)
+	if len(hints) > 0 {
+		s += " — " + strings.Join(hints, ", ")
+	}
+	if p.loading {
+		s += " (still loading…)"
+	}
+	return s
+}
+
+// filterText is the filter in short form for the list title:
+// "#go + #rust · “war”".
+func filterText(coll *model.Collection, q model.Query, withSearch bool) string {
+	parts := make([]string, 0, 2)
+	if len(q.Tags) > 0 {
+		parts = append(parts, tagList(coll, q.Tags))
+	}
+	if withSearch && q.Search != "" {
+		parts = append(parts, "“"+q.Search+"”")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// filterDescription is the filter in words for the empty state:
+// "tags #go + #rust + search “war”".
+func filterDescription(coll *model.Collection, q model.Query) string {
+	var parts []string
+	switch len(q.Tags) {
+	case 0:
+	case 1:
+		parts = append(parts, "tag "+tagList(coll, q.Tags))
+	default:
+		parts = append(parts, "tags "+tagList(coll, q.Tags))
+	}
+	if q.Search != "" {
+		parts = append(parts, "search “"+q.Search+"”")
+	}
+	if len(parts) == 0 {
+		return "the filter"
+	}
+	return strings.Join(parts, " + ")
+}
+
+// tagList writes tag keys with their display names: "#Go + #rust".
+func tagList(coll *model.Collection, keys []string) string {
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		name := k
+		if t, ok := coll.Tag(k); ok {
+			name = t.Name
+		}
+		names[i] = "#" + name
+	}
+	return strings.Join(names, " + ")
+}
+
+// Column widths of a list row.
+const (
+	dateWidth  = 10 // 2006-01-02
+	readsWidth = 5  // 1.2k
+)
+
+// row draws one article in exactly w cells: marker, title, date, reads and
+// tags, dropping columns from the right when the pane is narrow and
+// truncating the title, never wrapping.
+func (p listPane) row(i, w int) string {
+	id := p.ids[i]
+	a, _ := p.coll.Article(id)
+	cw := w - 2 // after the marker column
+	showTags, showReads, showDate := cw >= 46, cw >= 34, cw >= 24
+	var date, reads, tags string
+	rest := 0 // cells taken by the columns after the title
+	if showDate {
+		date = spaces(dateWidth)
+		if a.HasDate() {
+			date = a.Date.Format("2006-01-02")
+		}
+		rest += 1 + dateWidth
+	}
+	if showReads {
+		reads = readsCell(a.Reads)
+		reads = spaces(readsWidth-len(reads)) + reads
+		rest += 1 + readsWidth
+	}
+	if showTags {
+		tagsW := min(max(cw/4, 8), 24)
+		if names := p.coll.ArticleTags(id); len(names) > 0 {
+			tags = "#" + strings.Join(names, " #")
+		}
+		tags = fit(tags, tagsW)
+		rest += 1 + tagsW
+	}
+	title := fit(strings.TrimSpace(a.Title), max(cw-rest, 1))
+	pt := &p.th.p
+	if i == p.cursor {
+		c := pt.cursorBlur
+		if p.focused {
+			c = pt.cursor
+		}
+		return pt.marker.on("▌") + " " + c.on(title+optional(showDate, " "+date)+optional(showReads, " "+reads)+optional(showTags, " "+tags))
+	}
+	var b strings.Builder
+	b.Grow(len(title) + 96)
+	b.WriteString("  ")
+	b.WriteString(title)
+	if showDate {
+		b.WriteString(" " + pt.date.on(date))
+	}
+	if showReads {
+		b.WriteString(" " + pt.reads.on(reads))
+	}
+	if showTags {
+		b.WriteString(" " + pt.tag.on(tags))
+	}
+	return b.String()
+}
+
+func optional(ok bool, s string) string {
+	if ok {
+		return s
+	}
+	return ""
+}

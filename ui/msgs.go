@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsline/newsline/model"
+)
+
+// batchMsg is one change to the collection: the batches the loader sent
+// since the last message, merged. done marks the end of the load (err is
+// what Load returned); no waitLoad is armed after it.
+type batchMsg struct {
+	batch model.Batch
+	done  bool
+	err   error
+}
+
+// renderedMsg is the output of a renderCmd for key. It is applied only when
+// the reader still wants that key; it is cached either way.
+type renderedMsg struct {
+	key renderKey
+	out string
+	err error
+}
+
+// move is a movement, resolved from keys by the root and sent to the
+// focused pane as a message.
+type move uint8
+
+const (
+	moveUp move = iota + 1
+	moveDown
+	moveTop
+	moveBottom
+	moveHalfDown
+	moveHalfUp
+	movePageDown
+	movePageUp
+)
+
+// loadItem is what the loader goroutine puts on the channel.
+type loadItem struct {
+	batch model.Batch
+	done  bool
+	err   error
+}
+
+// loadBuffer is how many batches the loader may run ahead of the program.
+const loadBuffer = 64
+
+// loadCmd runs load until it returns, putting every batch on ch and a final
+// done item. It gives up when ctx is cancelled (the program quit).
+func loadCmd(ctx context.Context, load func(context.Context, func(model.Batch)) error, ch chan<- loadItem) tea.Cmd {
+	return func() tea.Msg {
+		var err error
+		if load != nil {
+			err = load(ctx, func(b model.Batch) {
+				select {
+				case ch <- loadItem{batch: b}:
+				case <-ctx.Done():
+				}
+			})
+		}
+		select {
+		case ch <- loadItem{done: true, err: err}:
+		case <-ctx.Done():
+		}
+		return nil
+	}
+}
+
+// waitLoad waits for the next batch and turns it, and whatever else is
+// already queued, into one batchMsg: a fast loader costs one visible-set
+// computation per frame, not one per batch. The root re-arms it after every
+// message until done.
+func waitLoad(ch <-chan loadItem) tea.Cmd {
+	return func() tea.Msg {
+		it, ok := <-ch
+		if !ok {
+			return batchMsg{done: true}
+		}
+		msg := batchMsg{batch: it.batch, done: it.done, err: it.err}
+	drain:
+		for !msg.done {
+			select {
+			case it, ok := <-ch:
+				if !ok {
+					msg.done = true
+					break drain
+				}
+				merge(&msg.batch, it.batch)
+				msg.done, msg.err = it.done, it.err
+			default:
+				break drain
+			}
+		}
+		return msg
+	}
+}
+
+// merge appends b to into, keeping the latest progress.
+func merge(into *model.Batch, b model.Batch) {
+	into.Articles = append(into.Articles, b.Articles...)
+	into.Problems = append(into.Problems, b.Problems...)
+	if b.Progress != (model.Progress{}) {
+		into.Progress = b.Progress
+	}
+}

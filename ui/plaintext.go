@@ -1,0 +1,385 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// This file holds the text on both sides of Glamour. Going in: text that is
+// not Markdown — plain-text bodies, titles, metadata — becomes Markdown that
+// renders as exactly that text, so nothing from a file can become Markdown
+// structure. Coming out: Glamour's output is trimmed, fitted to the width
+// and stripped of hyperlinks that do not point to web pages.
+//
+// Escaping uses two mechanisms, both chosen for how Glamour renders text:
+//
+//   - A backslash escape for the punctuation Glamour itself unescapes
+//     (its escapeReplacer): \ ` * _ { } [ ] < > ( ) # + - . ! |
+//   - A numeric character reference for the other characters that mean
+//     something to Glamour's Markdown dialect (GFM + definition lists):
+//     & (entities), ~ (strikethrough, fences), = (setext headings),
+//     : (definition lists, linkify of "http://"), @ (linkify of e-mail
+//     addresses). Glamour decodes entities in text, and CommonMark never
+//     reads an entity as structure. A backslash would show for these.
+//
+// Leading spaces become &#32; so they stay visible instead of starting an
+// indented code block (or being stripped), and tabs become spaces so the
+// cell width of every line is known.
+
+// plainToMarkdown returns Markdown that renders as text: paragraphs are
+// separated by blank lines and every other line break is kept as a line
+// break. It is meant for a renderer with preserved newlines, where a single
+// newline inside a paragraph stays a line break (see rendererKey.plain).
+//
+// Lines of one paragraph are not joined: news files often hold one
+// paragraph per line with no blank line between, and joining would merge
+// the whole article into one block. Text hard-wrapped narrower than the
+// pane therefore keeps its short lines, which is what the file says.
+func plainToMarkdown(text string) string {
+	text = strings.ToValidUTF8(text, "\uFFFD")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/8)
+	inPara, blank := false, false
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimRightFunc(expandTabs(line), unicode.IsSpace)
+		if strings.TrimSpace(line) == "" {
+			blank = inPara
+			continue
+		}
+		if inPara {
+			b.WriteByte('\n')
+			if blank {
+				b.WriteByte('\n')
+			}
+		}
+		inPara, blank = true, false
+		writeEscapedLine(&b, line)
+	}
+	return b.String()
+}
+
+// escapeInline returns s as Markdown inline text on one line: runs of
+// whitespace (newlines included) become one space.
+func escapeInline(s string) string {
+	s = strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	writeEscapedLine(&b, s)
+	return b.String()
+}
+
+// writeEscapedLine writes one line of text, escaped, to b.
+func writeEscapedLine(b *strings.Builder, line string) {
+	lead := len(line) - len(strings.TrimLeft(line, " "))
+	for range lead {
+		b.WriteString("&#32;")
+	}
+	for _, r := range line[lead:] {
+		switch r {
+		case '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '(', ')', '#', '+', '-', '.', '!', '|':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '&':
+			b.WriteString("&amp;")
+		case '~', '=', ':', '@':
+			b.WriteString("&#")
+			b.WriteString(strconv.Itoa(int(r)))
+			b.WriteByte(';')
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// expandTabs replaces each tab with the spaces up to the next stop of 4.
+func expandTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		if r == '\t' {
+			n := 4 - col%4
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
+	return b.String()
+}
+
+// documentMarkdown builds the Markdown of a whole document: the title as a
+// level-1 heading, the metadata line, a rule, then the body. Everything but
+// a Markdown body is escaped. The metadata is italic where the style has
+// italics (the plain style would show the asterisks).
+func documentMarkdown(doc Document, style RenderStyle) string {
+	var b strings.Builder
+	b.Grow(len(doc.Body) + len(doc.Body)/8 + 256)
+	if title := escapeInline(doc.Article.Title); title != "" {
+		b.WriteString("# ")
+		b.WriteString(title)
+		b.WriteString("\n\n")
+	}
+	if meta := escapeInline(metadataLine(doc)); meta != "" {
+		italic := style != StylePlain
+		if italic {
+			b.WriteByte('*')
+		}
+		b.WriteString(meta)
+		if italic {
+			b.WriteByte('*')
+		}
+		b.WriteString("\n\n")
+	}
+	b.WriteString("---\n\n")
+	if doc.Article.Format.IsMarkdown() {
+		b.WriteString(doc.Body)
+	} else {
+		b.WriteString(plainToMarkdown(doc.Body))
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// metadataLine returns "date · source · reads · tags" with the unknown
+// parts left out, e.g. "15 July 2021 · The Courier · 1,204 reads · #France #US".
+// Tags are the document's display spellings, else the article's own.
+func metadataLine(doc Document) string {
+	a := doc.Article
+	var parts []string
+	if a.HasDate() {
+		parts = append(parts, a.Date.UTC().Format("2 January 2006"))
+	}
+	if s := strings.TrimSpace(a.Source); s != "" {
+		parts = append(parts, s)
+	}
+	if a.HasReads() {
+		parts = append(parts, formatReads(a.Reads))
+	}
+	tags := doc.Tags
+	if len(tags) == 0 {
+		tags = a.Tags
+	}
+	var hashed []string
+	for _, t := range tags {
+		if t = strings.TrimSpace(t); t != "" {
+			hashed = append(hashed, "#"+t)
+		}
+	}
+	if len(hashed) > 0 {
+		parts = append(parts, strings.Join(hashed, " "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// formatReads formats a known read counter: "1 read", "1,204 reads".
+func formatReads(n int) string {
+	if n == 1 {
+		return "1 read"
+	}
+	return groupThousands(n) + " reads"
+}
+
+// groupThousands formats n with a comma between groups of three digits.
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// fallbackText is the document as plain text wrapped to width, for when
+// Glamour fails: no Markdown, no escape sequences.
+func fallbackText(doc Document, width int) string {
+	var parts []string
+	if t := strings.Join(strings.Fields(doc.Article.Title), " "); t != "" {
+		parts = append(parts, t)
+	}
+	if m := metadataLine(doc); m != "" {
+		parts = append(parts, m)
+	}
+	parts = append(parts, strings.Repeat("-", width), strings.TrimSpace(doc.Body))
+	s := ansi.Strip(strings.ToValidUTF8(strings.Join(parts, "\n\n"), "\uFFFD"))
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	for line := range strings.SplitSeq(ansi.Wrap(expandTabs(s), width, ""), "\n") {
+		b.WriteString(strings.TrimRight(line, " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Output: from Glamour's ANSI text to what the pane shows.
+
+// finishRender post-processes Glamour's output for a pane width columns wide:
+// hyperlinks only to web pages, tabs expanded, the padding Glamour adds to
+// every line removed, lines wider than width wrapped (code, deep nesting),
+// blank lines at both ends dropped, one newline at the end.
+func finishRender(raw string, width int) string {
+	s := filterHyperlinks(raw, isWebURL)
+	s = strings.ReplaceAll(s, "\t", "    ")
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := 0 // blank lines held back, written before the next text line
+	started := false
+	for line := range strings.SplitSeq(s, "\n") {
+		for line := range strings.SplitSeq(fitRenderedLine(trimLineRight(line), width), "\n") {
+			line = trimLineRight(line)
+			if strings.TrimSpace(ansi.Strip(line)) == "" && !strings.Contains(line, "\x1b]") {
+				blank++
+				continue
+			}
+			if started {
+				b.WriteString(strings.Repeat("\n", blank+1))
+			}
+			started, blank = true, 0
+			b.WriteString(line)
+		}
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// trimLineRight removes trailing spaces from one line of Glamour output,
+// with the colour sequences around them. Glamour pads every line to the
+// wrap width, each space wrapped in its own SGR pair. Other sequences
+// (hyperlink ends) are kept, and a reset is added if any SGR was removed.
+// It relies on Glamour closing its styles on every line.
+func trimLineRight(line string) string {
+	end := 0 // byte offset after the last visible non-space grapheme
+	var state byte
+	for i := 0; i < len(line); {
+		seq, w, n, st := ansi.DecodeSequence(line[i:], state, nil)
+		state = st
+		if w > 0 && strings.TrimSpace(seq) != "" {
+			end = i + n
+		}
+		i += n
+	}
+	if end == len(line) {
+		return line
+	}
+	var b strings.Builder
+	b.WriteString(line[:end])
+	droppedSGR := false
+	tail := line[end:]
+	for i := 0; i < len(tail); {
+		seq, w, n, st := ansi.DecodeSequence(tail[i:], state, nil)
+		state = st
+		i += n
+		switch {
+		case w > 0 || seq == " ":
+		case strings.HasPrefix(seq, "\x1b[") && strings.HasSuffix(seq, "m"):
+			droppedSGR = true
+		default:
+			b.WriteString(seq)
+		}
+	}
+	if droppedSGR && end > 0 {
+		b.WriteString("\x1b[m")
+	}
+	return b.String()
+}
+
+// fitRenderedLine returns line, or line hard-wrapped to width if it is
+// wider: Glamour does not always keep to the width (ansi.Wrap lets trailing
+// hyphens overflow; a rule nested in a quote is wider than the text).
+func fitRenderedLine(line string, width int) string {
+	if ansi.StringWidth(line) <= width {
+		return line
+	}
+	return ansi.Hardwrap(line, width, true)
+}
+
+const osc8 = "\x1b]8;"
+
+// StripHyperlinks removes every OSC 8 hyperlink sequence from s, keeping
+// the visible text. For output that is not a terminal, use it before
+// ansi.Strip.
+func StripHyperlinks(s string) string {
+	return filterHyperlinks(s, func(string) bool { return false })
+}
+
+// isWebURL reports whether a hyperlink target is an http or https URL.
+func isWebURL(uri string) bool {
+	u, err := url.Parse(uri)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// filterHyperlinks removes the OSC 8 hyperlinks of s whose target keep
+// rejects: the opening sequence and the reset that ends it. Dropping a link
+// while a kept one is open ends the kept one, so no text points elsewhere.
+func filterHyperlinks(s string, keep func(uri string) bool) string {
+	if !strings.Contains(s, osc8) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	open := false // a kept hyperlink is open
+	for {
+		i := strings.Index(s, osc8)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		rest := s[i+len(osc8):]
+		end, term := oscEnd(rest)
+		if end < 0 { // unterminated: drop the introducer, keep the text
+			s = rest
+			continue
+		}
+		seq := s[i : i+len(osc8)+end+term]
+		_, uri, _ := strings.Cut(rest[:end], ";")
+		s = rest[end+term:]
+		switch {
+		case uri == "":
+			if open {
+				b.WriteString(seq)
+				open = false
+			}
+		case keep(uri):
+			b.WriteString(seq)
+			open = true
+		case open:
+			b.WriteString(osc8 + ";\a")
+			open = false
+		}
+	}
+}
+
+// oscEnd returns the index of the terminator of the OSC string s and its
+// length: BEL, ST (ESC \\), or any other ESC, which aborts the string.
+func oscEnd(s string) (int, int) {
+	i := strings.IndexAny(s, "\a\x1b")
+	switch {
+	case i < 0:
+		return -1, 0
+	case s[i] == '\a':
+		return i, 1
+	case i+1 < len(s) && s[i+1] == '\\':
+		return i, 2
+	default:
+		return i, 0
+	}
+}

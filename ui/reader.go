@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// readerPane shows one rendered article in a viewport. The root decides
+// which rendering it wants (want) and hands it the output when it is there;
+// until then the pane shows a placeholder, or the previous rendering of the
+// same article (after a resize or theme change) so nothing flickers.
+type readerPane struct {
+	th      *Theme
+	vp      viewport.Model
+	width   int
+	height  int
+	focused bool
+	want    renderKey // the rendering the pane should show
+	have    renderKey // the rendering in the viewport (zero: none)
+	status  string    // shown instead of the viewport when have is zero
+	failed  bool      // want could not be rendered; status says why
+	pos     int       // position of the article in the list, from 1
+	total   int       // articles in the list
+	lines   []string  // the rendering, wrapped and padded to linesW cells once
+	linesW  int
+}
+
+// readerPadding is the blank column kept on each side of the text.
+const readerPadding = 1
+
+func newReaderPane(th *Theme, keys KeyMap) readerPane {
+	vp := viewport.New()
+	vp.SoftWrap = false // lines are wrapped once, in setLines
+	vp.MouseWheelEnabled = true
+	vp.MouseWheelDelta = wheelLines
+	vp.KeyMap = viewportKeys(keys)
+	return readerPane{th: th, vp: vp, status: "No article selected."}
+}
+
+// viewportKeys gives an embedded viewport our bindings only, so that it does
+// not bind h/l/u/d/f/b/space on its own. Keys reach it only after the root
+// has matched the global bindings, and only when its pane has focus.
+func viewportKeys(k KeyMap) viewport.KeyMap {
+	return viewport.KeyMap{
+		Up:           k.Up,
+		Down:         k.Down,
+		PageDown:     k.PageDown,
+		PageUp:       k.PageUp,
+		HalfPageDown: k.HalfDown,
+		HalfPageUp:   k.HalfUp,
+	}
+}
+
+// SetSize sets the outer size of the pane, border included.
+func (p *readerPane) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.vp.SetWidth(max(p.innerWidth(), 0))
+	p.vp.SetHeight(max(h-2, 0))
+}
+
+// innerWidth is the wrap width of the text: the pane minus border and padding.
+func (p readerPane) innerWidth() int { return p.width - 2 - 2*readerPadding }
+
+// wait asks for rendering k. If the pane shows another article, it clears
+// and shows a placeholder; the same article at another width or style stays
+// until the new rendering arrives.
+func (p *readerPane) wait(k renderKey) {
+	p.want, p.failed = k, false
+	if p.have.id != k.id {
+		p.have = renderKey{}
+		p.status = "Rendering…"
+		p.setLines("")
+	}
+}
+
+// show puts out, the rendering of k, in the viewport: at the top for a new
+// article, at the same relative position for the same one.
+func (p *readerPane) show(k renderKey, out string) {
+	same := p.have.id == k.id && p.have != (renderKey{})
+	frac := p.vp.ScrollPercent()
+	atTop := p.vp.AtTop()
+	p.want, p.have, p.status, p.failed = k, k, "", false
+	p.setLines(out)
+	if same && !atTop {
+		p.vp.SetYOffset(int(frac * float64(max(p.vp.TotalLineCount()-p.vp.Height(), 0))))
+	} else {
+		p.vp.GotoTop()
+	}
+}
+
+// fail shows why k could not be rendered.
+func (p *readerPane) fail(k renderKey, err error) {
+	p.want, p.have, p.failed = k, renderKey{}, true
+	p.status = "Could not show this article: " + err.Error()
+	p.setLines("")
+}
+
+// reset empties the pane (no article selected).
+func (p *readerPane) reset(status string) {
+	p.want, p.have, p.status, p.failed = renderKey{}, renderKey{}, status, false
+	p.setLines("")
+}
+
+// setLines wraps a rendering to the text width and pads every line to the
+// pane's inner width, once, so that drawing a frame only slices lines.
+func (p *readerPane) setLines(out string) {
+	w := max(p.innerWidth(), 1)
+	p.lines, p.linesW = p.lines[:0], p.width-2
+	if out = strings.TrimRight(out, "\n"); out != "" {
+		pad := spaces(readerPadding)
+		for _, l := range strings.Split(out, "\n") {
+			if width(l) > w {
+				for _, piece := range strings.Split(ansi.Wrap(l, w, ""), "\n") {
+					p.lines = append(p.lines, pad+fit(piece, w)+pad)
+				}
+				continue
+			}
+			p.lines = append(p.lines, pad+fit(l, w)+pad)
+		}
+	}
+	p.vp.SetContentLines(p.lines)
+}
+
+// pending reports whether the pane waits for a rendering.
+func (p readerPane) pending() bool {
+	return p.want != (renderKey{}) && p.have != p.want && !p.failed
+}
+
+// Update handles movement and the mouse wheel.
+func (p readerPane) Update(msg tea.Msg) (readerPane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case move:
+		scrollViewport(&p.vp, msg)
+	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
+		p.vp, cmd = p.vp.Update(msg)
+		return p, cmd
+	}
+	return p, nil
+}
+
+// View draws the reader: the visible slice of the rendering, or the
+// placeholder.
+func (p readerPane) View() string { return strings.Join(p.viewLines(), "\n") }
+
+func (p readerPane) viewLines() []string {
+	title := "Reader"
+	if p.total > 0 && p.pos > 0 {
+		title += " · " + countText(p.pos) + "/" + countText(p.total)
+	}
+	if p.have == (renderKey{}) {
+		var lines []string
+		for _, l := range strings.Split(ansi.Wordwrap(p.status, max(p.innerWidth(), 1), ""), "\n") {
+			lines = append(lines, spaces(readerPadding)+p.th.p.muted.on(l))
+		}
+		return boxLines(p.th, p.width, p.height, p.focused, title, "", lines)
+	}
+	footer := strconv.Itoa(int(p.vp.ScrollPercent()*100+0.5)) + "%"
+	y := min(p.vp.YOffset(), len(p.lines))
+	lines := p.lines[y:min(y+p.height-2, len(p.lines))]
+	if p.linesW != p.width-2 { // resized; the rendering for the new width is on its way
+		return boxLines(p.th, p.width, p.height, p.focused, title, footer, lines)
+	}
+	return frameLines(p.th, p.width, p.height, p.focused, title, footer, lines)
+}
