@@ -103,7 +103,8 @@ func TestLoadErrorIsShownAndReturned(t *testing.T) {
 }
 
 func TestListShowsArticlesInSortOrder(t *testing.T) {
-	m := newTestApp(t, 160, 48)
+	m := newTestApp(t, 200, 50) // wide enough for the tags column
+
 	if got := visibleIndexes(m); !slices.Equal(got, newest()) {
 		t.Fatalf("visible %v", got)
 	}

@@ -64,8 +64,10 @@ func computeLayout(w, h int) layout {
 		l.mode = modeWide
 		l.tagsW = sidebarWidth(w)
 		rest := w - l.tagsW
-		l.listW = rest * 2 / 5
-		l.readerW = rest - l.listW
+		// The reader keeps a comfortable measure (at most maxReaderWidth);
+		// the list takes what is left, so titles grow with the terminal.
+		l.readerW = min(rest*3/5, maxReaderWidth)
+		l.listW = rest - l.readerW
 	case w >= mediumWidth:
 		l.mode = modeMedium
 		l.tagsW = sidebarWidth(w)
@@ -77,6 +79,9 @@ func computeLayout(w, h int) layout {
 	}
 	return l
 }
+
+// maxReaderWidth keeps lines of text readable on wide terminals.
+const maxReaderWidth = 76
 
 // sidebarWidth is about a sixth of the screen, kept between 22 and 28 columns.
 func sidebarWidth(w int) int { return min(max(w/6, 22), 28) }

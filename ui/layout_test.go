@@ -16,10 +16,10 @@ func TestComputeLayout(t *testing.T) {
 		{80, 24, modeMedium, 22, 58, 58, 22},
 		{100, 30, modeMedium, 22, 78, 78, 28},
 		{119, 40, modeMedium, 22, 97, 97, 38},
-		{120, 40, modeWide, 22, 39, 59, 38},
-		{160, 48, modeWide, 26, 53, 81, 46},
-		{200, 50, modeWide, 28, 68, 104, 48},
-		{400, 100, modeWide, 28, 148, 224, 98},
+		{120, 40, modeWide, 22, 40, 58, 38},
+		{160, 48, modeWide, 26, 58, 76, 46}, // the reader keeps a readable measure
+		{200, 50, modeWide, 28, 96, 76, 48},
+		{400, 100, modeWide, 28, 296, 76, 98},
 	}
 	for _, tt := range tests {
 		l := computeLayout(tt.w, tt.h)

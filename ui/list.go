@@ -243,8 +243,9 @@ func tagList(coll *model.Collection, keys []string) string {
 
 // Column widths of a list row.
 const (
-	dateWidth  = 10 // 2006-01-02
-	readsWidth = 5  // 1.2k
+	minTitleWidth = 24 // below this the tags column gives way to the title
+	dateWidth     = 10 // 2006-01-02
+	readsWidth    = 5  // 1.2k
 )
 
 // row draws one article in exactly w cells: marker, title, date, reads and
@@ -269,8 +270,10 @@ func (p listPane) row(i, w int) string {
 		reads = spaces(readsWidth-len(reads)) + reads
 		rest += 1 + readsWidth
 	}
+	// Tags only when the title keeps room to be read.
+	tagsW := min(max(cw/4, 8), 24)
+	showTags = showTags && cw-rest-1-tagsW >= minTitleWidth
 	if showTags {
-		tagsW := min(max(cw/4, 8), 24)
 		if names := p.coll.ArticleTags(id); len(names) > 0 {
 			tags = "#" + strings.Join(names, " #")
 		}

@@ -260,8 +260,9 @@ func finishRender(raw string, width int) string {
 	return b.String()
 }
 
-// trimLineRight removes trailing spaces from one line of Glamour output,
-// with the colour sequences around them. Glamour pads every line to the
+// trimLineRight removes trailing spaces (ASCII: a code span's no-break
+// space stays) from one line of Glamour output, with the colour sequences
+// around them. Glamour pads every line to the
 // wrap width, each space wrapped in its own SGR pair. Other sequences
 // (hyperlink ends) are kept, and a reset is added if any SGR was removed.
 // It relies on Glamour closing its styles on every line.
@@ -271,7 +272,7 @@ func trimLineRight(line string) string {
 	for i := 0; i < len(line); {
 		seq, w, n, st := ansi.DecodeSequence(line[i:], state, nil)
 		state = st
-		if w > 0 && strings.TrimSpace(seq) != "" {
+		if w > 0 && seq != " " {
 			end = i + n
 		}
 		i += n

@@ -54,7 +54,7 @@ const (
 	rendererCacheSize = 12 // Glamour pipelines kept (a few widths × styles × body kinds)
 
 	// renderTimeout bounds the wait for Glamour; an article that takes
-	// longer is shown as plain text. A 6 KB article takes about 2 ms.
+	// longer is shown as plain text. A 6 KB article takes a few ms.
 	renderTimeout = 5 * time.Second
 )
 
@@ -229,16 +229,16 @@ func (r *Renderer) sum(doc Document) uint64 {
 	return h.Sum64()
 }
 
-// glamourPipeline is one Glamour rendering pipeline. Glamour's ANSI renderer keeps
-// state while it renders, so mu is held for the whole render.
+// glamourPipeline is one Glamour rendering pipeline. Glamour's ANSI
+// renderer keeps state while it renders, so mu is held for the whole render.
 type glamourPipeline struct {
 	mu sync.Mutex
 	md goldmark.Markdown
 }
 
-// newGlamourPipeline builds what glamour.NewTermRenderer builds (GFM and definition
-// lists rendered by Glamour's ANSI renderer), plus astGuard, which
-// glamour.TermRenderer has no option for.
+// newGlamourPipeline builds what glamour.NewTermRenderer builds (GFM and
+// definition lists rendered by Glamour's ANSI renderer), plus astGuard,
+// which glamour.TermRenderer has no option for.
 func newGlamourPipeline(k rendererKey) *glamourPipeline {
 	opts := glamouransi.Options{
 		WordWrap:         k.width,
