@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"container/list"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/newsline/newsline/model"
@@ -25,57 +23,18 @@ const renderCacheSize = 48
 // rendered twice at once. It is used from Update only (one goroutine); the
 // Model holds a pointer so that its copies share it.
 type renderCache struct {
-	order    *list.List // of renderEntry, most recent first
-	items    map[renderKey]*list.Element
+	*lruCache[renderKey, string]
 	inflight map[renderKey]bool
 	revs     map[model.ID]uint32 // articles replaced since loading, and how often
 }
 
-type renderEntry struct {
-	key renderKey
-	out string
-}
-
 func newRenderCache() *renderCache {
 	return &renderCache{
-		order:    list.New(),
-		items:    map[renderKey]*list.Element{},
+		lruCache: newLRU[renderKey, string](renderCacheSize),
 		inflight: map[renderKey]bool{},
 		revs:     map[model.ID]uint32{},
 	}
 }
-
-func (c *renderCache) get(k renderKey) (string, bool) {
-	e, ok := c.items[k]
-	if !ok {
-		return "", false
-	}
-	c.order.MoveToFront(e)
-	return e.Value.(renderEntry).out, true
-}
-
-func (c *renderCache) put(k renderKey, out string) {
-	if e, ok := c.items[k]; ok {
-		e.Value = renderEntry{k, out}
-		c.order.MoveToFront(e)
-		return
-	}
-	c.items[k] = c.order.PushFront(renderEntry{k, out})
-	for c.order.Len() > renderCacheSize {
-		last := c.order.Back()
-		c.order.Remove(last)
-		delete(c.items, last.Value.(renderEntry).key)
-	}
-}
-
-// clear drops every cached render (theme change). Renders in flight still
-// arrive and are cached under their own style, which no longer matches.
-func (c *renderCache) clear() {
-	c.order.Init()
-	clear(c.items)
-}
-
-func (c *renderCache) len() int { return c.order.Len() }
 
 // renderJob is what a render command needs, captured in Update so that the
 // command never touches the model.

@@ -56,7 +56,11 @@ it is plain text with no escape sequences.`,
 			}
 			text, err := ui.NewRenderer().Render(ui.Document{Article: a, Tags: c.ArticleTags(id), Body: body}, width, style)
 			if err != nil {
-				return err
+				if text == "" {
+					return err
+				}
+				// The renderer fell back to plain wrapped text: show it.
+				fmt.Fprintf(cmd.ErrOrStderr(), "newsline: %s could not be rendered (%v): showing it as plain text\n", a.Path, err)
 			}
 			if !tty {
 				text = ansi.Strip(ui.StripHyperlinks(text))
