@@ -211,7 +211,7 @@ func read(j job) result {
 		a := &arts[i]
 		a.ID = model.NewID(j.idKey, a.Index)
 		a.Path, a.Rel = j.path, j.rel
-		a.Tags = appendTags(a.Tags, j.tags...)
+		a.FolderTags = appendTags(nil, j.tags...)
 	}
 	res.arts, res.probs = arts, probs
 	return res

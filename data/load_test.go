@@ -127,8 +127,8 @@ func TestLoadFS(t *testing.T) {
 			t.Errorf("%s not loaded", key)
 			continue
 		}
-		if !reflect.DeepEqual(a.Tags, tags) {
-			t.Errorf("%s: tags %q, want %q", key, a.Tags, tags)
+		if all := appendTags(slices.Clone(a.Tags), a.FolderTags...); !reflect.DeepEqual(all, tags) {
+			t.Errorf("%s: tags %q, want %q", key, all, tags)
 		}
 		if a.Path != filepath.Join("news", filepath.FromSlash(a.Rel)) || a.ID != model.NewID(a.Rel, a.Index) {
 			t.Errorf("%s: Path %q ID %v", key, a.Path, a.ID)

@@ -50,7 +50,7 @@ func TestLoadSymlinks(t *testing.T) {
 	l := loadPaths(t, dir)
 	got := map[string][]string{}
 	for _, a := range l.arts {
-		got[a.Rel] = a.Tags
+		got[a.Rel] = a.FolderTags
 	}
 	want := map[string][]string{
 		"sport/a.txt":       {"sport"}, // under its real folder, not under "all"

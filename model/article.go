@@ -61,19 +61,23 @@ const NoReads = -1
 // Article is one news article. Strings are already sanitized by the reader
 // that produced them.
 type Article struct {
-	ID     ID
-	Path   string // the file as the user named it (root joined with Rel)
-	Rel    string // slash-separated path inside the collection root
-	Index  int    // position of the article inside its file (0 for single-article files)
-	Title  string
-	Date   time.Time // zero when unknown; UTC
-	Reads  int       // NoReads when unknown
-	Tags   []string  // original spellings, without '#'
-	Source string
-	URL    string
-	Author string
-	Format Format
-	Body   string // plain text, or Markdown source when Format.IsMarkdown()
+	ID    ID
+	Path  string // the file as the user named it (root joined with Rel)
+	Rel   string // slash-separated path inside the collection root
+	Index int    // position of the article inside its file (0 for single-article files)
+	Title string
+	Date  time.Time // zero when unknown; UTC
+	Reads int       // NoReads when unknown
+	Tags  []string  // original spellings, without '#'
+	// FolderTags are the names of the folders between the collection root
+	// and the file. They tag the article like Tags, but a tag's display
+	// spelling comes from them only when no article spells it itself.
+	FolderTags []string
+	Source     string
+	URL        string
+	Author     string
+	Format     Format
+	Body       string // plain text, or Markdown source when Format.IsMarkdown()
 }
 
 // HasDate reports whether the article's date is known.

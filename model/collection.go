@@ -16,14 +16,35 @@ type Tag struct {
 // entry is an article with what the collection derives from it once.
 type entry struct {
 	art      Article
-	tags     []int32 // indices into Collection.tags, one per distinct tag
-	text     string  // " " + Fold(title, tags, body) + " ": the search haystack
+	tags     []int32  // indices into Collection.tags, one per distinct tag
+	spelled  []string // the spelling counted for each tag, parallel to tags
+	folder   []bool   // whether that spelling came from a folder name
+	text     string   // " " + Fold(title, tags, body) + " ": the search haystack
 	titleKey string
 }
 
 type tagEntry struct {
 	Tag
 	spellings map[string]int // original spelling → articles using it
+	folders   map[string]int // the same for folder names, the fallback
+}
+
+// count adds n (1 or -1) articles spelling the tag this way and picks the
+// display name again.
+func (t *tagEntry) count(spelling string, folder bool, n int) {
+	t.Count += n
+	m := t.spellings
+	if folder {
+		m = t.folders
+	}
+	if m[spelling] += n; m[spelling] <= 0 {
+		delete(m, spelling)
+	}
+	if len(t.spellings) > 0 {
+		t.Name = mostCommon(t.spellings)
+	} else {
+		t.Name = mostCommon(t.folders)
+	}
 }
 
 // Collection is the set of loaded articles in collection order (path, then
@@ -130,28 +151,34 @@ func (c *Collection) newEntry(a Article) entry {
 	var text strings.Builder
 	text.WriteByte(' ')
 	text.WriteString(e.titleKey)
-	for _, name := range a.Tags {
+	add := func(name string, folder bool) {
 		key := TagKey(name)
 		if key == "" {
-			continue
+			return
 		}
 		ti, ok := c.tagIndex[key]
 		if !ok {
 			ti = int32(len(c.tags))
 			c.tagIndex[key] = ti
-			c.tags = append(c.tags, tagEntry{Tag: Tag{Key: key}, spellings: map[string]int{}})
+			c.tags = append(c.tags, tagEntry{Tag: Tag{Key: key}, spellings: map[string]int{}, folders: map[string]int{}})
 			c.byCount = append(c.byCount, ti)
 		}
 		if slices.Contains(e.tags, ti) {
-			continue
+			return
 		}
+		spelling := strings.TrimLeft(strings.TrimSpace(name), "#")
 		e.tags = append(e.tags, ti)
-		t := &c.tags[ti]
-		t.Count++
-		t.spellings[strings.TrimLeft(strings.TrimSpace(name), "#")]++
-		t.Name = mostCommon(t.spellings)
+		e.spelled = append(e.spelled, spelling)
+		e.folder = append(e.folder, folder)
+		c.tags[ti].count(spelling, folder, 1)
 		text.WriteByte(' ')
 		text.WriteString(Fold(name))
+	}
+	for _, name := range a.Tags {
+		add(name, false)
+	}
+	for _, name := range a.FolderTags {
+		add(name, true)
 	}
 	text.WriteByte(' ')
 	text.WriteString(Fold(a.Body))
@@ -162,19 +189,8 @@ func (c *Collection) newEntry(a Article) entry {
 
 // untag takes an entry's tags out of the counts before it is replaced or removed.
 func (c *Collection) untag(e *entry) {
-	for _, ti := range e.tags {
-		t := &c.tags[ti]
-		t.Count--
-		for _, name := range e.art.Tags {
-			if TagKey(name) == t.Key {
-				sp := strings.TrimLeft(strings.TrimSpace(name), "#")
-				if t.spellings[sp]--; t.spellings[sp] <= 0 {
-					delete(t.spellings, sp)
-				}
-				break
-			}
-		}
-		t.Name = mostCommon(t.spellings)
+	for k, ti := range e.tags {
+		c.tags[ti].count(e.spelled[k], e.folder[k], -1)
 	}
 }
 

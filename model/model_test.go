@@ -284,3 +284,24 @@ func FuzzTagKey(f *testing.F) {
 		}
 	})
 }
+
+func TestFolderTagsSpellOnlyAsFallback(t *testing.T) {
+	c := NewCollection()
+	a := art("culture/a.txt", "A", time.Time{}, 0, "Culture")
+	a.FolderTags = []string{"culture"}
+	b := art("culture/b.txt", "B", time.Time{}, 0)
+	b.FolderTags = []string{"culture"}
+	d := art("sport/d.txt", "D", time.Time{}, 0)
+	d.FolderTags = []string{"sport"}
+	c.Apply(Batch{Articles: []Article{a, b, d}})
+	if tag, _ := c.Tag("culture"); tag.Name != "Culture" || tag.Count != 2 {
+		t.Errorf("culture = %+v, want the article's spelling and 2 articles", tag)
+	}
+	if tag, _ := c.Tag("sport"); tag.Name != "sport" || tag.Count != 1 {
+		t.Errorf("sport = %+v, want the folder's spelling", tag)
+	}
+	c.Remove(a.ID)
+	if tag, _ := c.Tag("culture"); tag.Name != "culture" || tag.Count != 1 {
+		t.Errorf("after removal culture = %+v, want the folder's spelling back", tag)
+	}
+}
