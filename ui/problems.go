@@ -72,15 +72,7 @@ func (p *problemsPane) setProblems(probs []model.Problem) {
 
 // Update handles movement and the mouse wheel.
 func (p problemsPane) Update(msg tea.Msg) (problemsPane, tea.Cmd) {
-	switch msg := msg.(type) {
-	case move:
-		scrollViewport(&p.vp, msg)
-	case tea.MouseWheelMsg:
-		var cmd tea.Cmd
-		p.vp, cmd = p.vp.Update(msg)
-		return p, cmd
-	}
-	return p, nil
+	return p, updateViewport(&p.vp, msg)
 }
 
 // View draws the problems overlay.

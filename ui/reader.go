@@ -132,15 +132,7 @@ func (p readerPane) pending() bool {
 
 // Update handles movement and the mouse wheel.
 func (p readerPane) Update(msg tea.Msg) (readerPane, tea.Cmd) {
-	switch msg := msg.(type) {
-	case move:
-		scrollViewport(&p.vp, msg)
-	case tea.MouseWheelMsg:
-		var cmd tea.Cmd
-		p.vp, cmd = p.vp.Update(msg)
-		return p, cmd
-	}
-	return p, nil
+	return p, updateViewport(&p.vp, msg)
 }
 
 // View draws the reader: the visible slice of the rendering, or the

@@ -98,3 +98,17 @@ func scrollViewport(vp *viewport.Model, mv move) {
 		vp.PageUp()
 	}
 }
+
+// updateViewport handles what the reader and the problems view share: our
+// movement bindings and the mouse wheel (the viewport's own key map is off).
+func updateViewport(vp *viewport.Model, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case move:
+		scrollViewport(vp, msg)
+	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
+		*vp, cmd = vp.Update(msg)
+		return cmd
+	}
+	return nil
+}
