@@ -55,6 +55,7 @@ func BenchmarkVisible(b *testing.B) {
 	} {
 		b.Run(fmt.Sprintf("tags=%v/search=%q/sort=%s", q.Tags, q.Search, q.Sort), func(b *testing.B) {
 			for b.Loop() {
+				c.last = lastQuery{} // a fresh query, not a narrowing
 				c.Visible(q)
 			}
 		})
@@ -74,5 +75,18 @@ func BenchmarkShortIDs(b *testing.B) {
 	ids := c.IDs()
 	for b.Loop() {
 		shortLengths(ids)
+	}
+}
+
+// BenchmarkSearchTyping types a query a letter at a time, as the search box
+// does: one op is the whole word, each keystroke narrowing the last.
+func BenchmarkSearchTyping(b *testing.B) {
+	c := benchCollection(100_000)
+	word := []rune("museum ener")
+	for b.Loop() {
+		c.last = lastQuery{}
+		for i := 1; i <= len(word); i++ {
+			c.Visible(Query{Search: string(word[:i])})
+		}
 	}
 }

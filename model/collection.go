@@ -61,6 +61,7 @@ type Collection struct {
 	progress Progress
 	short    map[ID]int         // shortest unique hex prefix length, rebuilt lazily
 	orders   [sortCount][]int32 // entry indices per sort, rebuilt lazily
+	last     lastQuery          // the previous Visible call, to narrow it
 }
 
 // NewCollection returns an empty collection.
@@ -211,6 +212,7 @@ func (c *Collection) changed() {
 	c.sortTags()
 	c.short = nil
 	c.orders = [sortCount][]int32{}
+	c.last = lastQuery{}
 }
 
 // sortTags keeps the sidebar order: most used first, then by name.

@@ -58,6 +58,16 @@ func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
 }
 
+// hasCJK reports whether s holds any character written without spaces.
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if isCJK(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // TagKey is the form in which tags compare: without a leading '#', case-folded
 // and trimmed. Two spellings with the same key are the same tag.
 func TagKey(tag string) string {

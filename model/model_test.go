@@ -305,3 +305,55 @@ func TestFolderTagsSpellOnlyAsFallback(t *testing.T) {
 		t.Errorf("after removal culture = %+v, want the folder's spelling back", tag)
 	}
 }
+
+// TestNarrowingMatchesFreshSearch types queries one letter at a time (and
+// back) and checks every result against a collection that never narrows.
+func TestNarrowingMatchesFreshSearch(t *testing.T) {
+	c := benchCollection(3000)
+	fresh := func(q Query) []ID {
+		c.last = lastQuery{}
+		return c.Visible(q)
+	}
+	for _, typed := range []string{"harbour mus", "lodz ma", "東京 r", "rive garden", "ecole"} {
+		for _, tags := range [][]string{nil, {"tag1"}} {
+			var steps []string
+			for i := 1; i <= len([]rune(typed)); i++ {
+				steps = append(steps, string([]rune(typed)[:i]))
+			}
+			for i := len(steps) - 2; i >= 0; i-- { // and backspace
+				steps = append(steps, steps[i])
+			}
+			for _, s := range steps {
+				q := Query{Search: s, Tags: tags}
+				got := c.Visible(q)
+				c2 := c.last
+				want := fresh(q)
+				c.last = c2
+				if !slices.Equal(got, want) {
+					t.Fatalf("typing %q (tags %v): narrowed %d results, fresh %d", s, tags, len(got), len(want))
+				}
+			}
+		}
+	}
+}
+
+func TestNarrows(t *testing.T) {
+	last := lastQuery{q: Query{Search: "harb mu"}, terms: []string{"harb", "mu"}, valid: true}
+	tests := []struct {
+		q    Query
+		want bool
+	}{
+		{Query{Search: "harbo mu"}, true},
+		{Query{Search: "harb mus x"}, true},
+		{Query{Search: "harb"}, false},   // fewer terms: wider
+		{Query{Search: "har mu"}, false}, // shorter term: wider
+		{Query{Search: "harb mu", Sort: SortTitle}, false},
+		{Query{Search: "harb mu", Tags: []string{"a"}}, false},
+		{Query{Search: "harb mu東"}, false}, // becomes a substring match
+	}
+	for _, tt := range tests {
+		if got := last.narrows(tt.q, searchTerms(tt.q.Search)); got != tt.want {
+			t.Errorf("narrows(%q, %v) = %v, want %v", tt.q.Search, tt.q.Tags, got, tt.want)
+		}
+	}
+}

@@ -46,10 +46,8 @@ func matches(text string, terms []string) bool {
 }
 
 func matchTerm(text, term string) bool {
-	for _, r := range term {
-		if isCJK(r) {
-			return strings.Contains(text, term)
-		}
+	if hasCJK(term) {
+		return strings.Contains(text, term)
 	}
 	// text starts with a space and words are single-space separated, so a
 	// term at a word start is always preceded by a space.
@@ -85,21 +83,56 @@ func lastRune(s string) (rune, int) {
 
 // Visible returns the IDs of the articles the query selects, in its order.
 // It walks the collection in the sort's precomputed order and keeps what
-// matches, so a query costs one pass and no sorting.
+// matches, so a query costs one pass and no sorting. While a search is being
+// typed, each query only narrows the previous one, so only the previous
+// result is walked again.
 func (c *Collection) Visible(q Query) []ID {
 	want, ok := c.tagIndices(q.Tags)
 	if !ok {
 		return nil // a tag nobody carries selects nothing
 	}
 	terms := searchTerms(q.Search)
-	out := make([]ID, 0, 64)
-	for _, i := range c.order(q.Sort) {
+	candidates := c.order(q.Sort)
+	if c.last.narrows(q, terms) {
+		candidates = c.last.result
+	}
+	result := make([]int32, 0, 64)
+	for _, i := range candidates {
 		e := &c.entries[i]
 		if hasAll(e.tags, want) && matches(e.text, terms) {
-			out = append(out, e.art.ID)
+			result = append(result, i)
 		}
 	}
-	return out
+	c.last = lastQuery{q: q, terms: terms, result: result, valid: true}
+	ids := make([]ID, len(result))
+	for k, i := range result {
+		ids[k] = c.entries[i].art.ID
+	}
+	return ids
+}
+
+// lastQuery remembers the previous Visible call, in entry indices.
+type lastQuery struct {
+	q      Query
+	terms  []string
+	result []int32
+	valid  bool
+}
+
+// narrows reports whether every article matching q (with its folded terms)
+// is in the remembered result: same tags and sort, and each remembered term
+// a prefix of the term in its place (a word that starts with "harbo" starts
+// with "harb"), with at most more terms after them.
+func (l *lastQuery) narrows(q Query, terms []string) bool {
+	if !l.valid || q.Sort != l.q.Sort || !slices.Equal(q.Tags, l.q.Tags) || len(terms) < len(l.terms) {
+		return false
+	}
+	for i, old := range l.terms {
+		if !strings.HasPrefix(terms[i], old) || hasCJK(terms[i]) != hasCJK(old) {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *Collection) tagIndices(keys []string) ([]int32, bool) {
