@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -96,8 +97,15 @@ type Problem struct {
 	Loaded bool
 }
 
-// String formats the problem as one line: path, then reason.
-func (p Problem) String() string { return p.Path + ": " + p.Reason }
+// String formats the problem as one line: path, then reason, then
+// "skipped" when the file gave no article and the reason does not say so.
+func (p Problem) String() string {
+	s := p.Path + ": " + p.Reason
+	if !p.Loaded && !strings.HasSuffix(p.Reason, "skipped") {
+		s += ": skipped"
+	}
+	return s
+}
 
 // Progress reports how far a load has come.
 type Progress struct {

@@ -357,3 +357,19 @@ func TestNarrows(t *testing.T) {
 		}
 	}
 }
+
+func TestProblemString(t *testing.T) {
+	tests := []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{Path: "a.json", Reason: "malformed JSON: line 1"}, "a.json: malformed JSON: line 1: skipped"},
+		{Problem{Path: "p", Reason: "not a regular file: skipped"}, "p: not a regular file: skipped"},
+		{Problem{Path: "l.txt", Reason: "not UTF-8: re-decoded as Windows-1252", Loaded: true}, "l.txt: not UTF-8: re-decoded as Windows-1252"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+	}
+}

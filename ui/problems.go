@@ -60,11 +60,6 @@ func (p *problemsPane) setProblems(probs []model.Problem) {
 			b.WriteByte('\n')
 		}
 		b.WriteString(pr.String())
-		if pr.Loaded {
-			b.WriteString(" (loaded with a repair)")
-		} else {
-			b.WriteString(" (skipped)")
-		}
 	}
 	p.text = b.String()
 	p.wrap()
