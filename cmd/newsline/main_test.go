@@ -270,3 +270,24 @@ func TestVersionHelpCompletion(t *testing.T) {
 		t.Errorf("completion bash: %d, %d bytes", code, len(out))
 	}
 }
+
+func TestEscapesNeverReachStdout(t *testing.T) {
+	dir := t.TempDir()
+	evil := "Evil \x1b]8;;file:///etc/passwd\x07title\x1b[31m red\u009b2J\n\n" +
+		"Body \x1b[2J clear \x07 bell \x1b]52;c;aGk=\x07 clip.\n\nMore about: #bad\x1b[0mtag"
+	if err := os.WriteFile(filepath.Join(dir, "evil.txt"), []byte(evil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, list, _ := runCLI(t, "list", dir)
+	_, jsonl, _ := runCLI(t, "list", "--json", dir)
+	_, tags, _ := runCLI(t, "tags", dir)
+	_, show, _ := runCLI(t, "show", strings.Split(list, "\t")[0], dir)
+	for name, out := range map[string]string{"list": list, "list --json": jsonl, "tags": tags, "show": show} {
+		if strings.ContainsAny(out, "\x1b\x07\u009b") {
+			t.Errorf("%s output carries control characters: %q", name, out)
+		}
+	}
+	if !strings.Contains(list, "Evil title red") || !strings.Contains(show, "clear") || !strings.Contains(tags, "badtag") {
+		t.Errorf("text around the escapes must survive:\n%s\n%s\n%s", list, show, tags)
+	}
+}
