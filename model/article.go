@@ -114,10 +114,12 @@ type Progress struct {
 	Done     bool // the load has finished
 }
 
-// Batch is one step of a streaming load: new articles, new problems and the
-// progress so far. A load sends many batches and ends with Progress.Done.
+// Batch is one change to a collection: articles added or replaced, articles
+// removed, new problems and the progress so far. A load sends many batches
+// and ends with Progress.Done; re-indexing and file watching send more.
 type Batch struct {
 	Articles []Article
+	Removed  []ID // applied before Articles
 	Problems []Problem
 	Progress Progress
 }

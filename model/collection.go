@@ -69,9 +69,11 @@ func NewCollection() *Collection {
 	return &Collection{pos: map[ID]int{}, tagIndex: map[string]int32{}}
 }
 
-// Apply adds the batch's articles (replacing any article with the same ID),
-// records its problems and progress, and keeps collection order.
+// Apply removes the batch's removed articles, adds its articles (replacing
+// any article with the same ID), records its problems and progress, and
+// keeps collection order.
 func (c *Collection) Apply(b Batch) {
+	c.Remove(b.Removed...)
 	c.problems = append(c.problems, b.Problems...)
 	if b.Progress != (Progress{}) {
 		c.progress = b.Progress

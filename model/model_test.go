@@ -373,3 +373,21 @@ func TestProblemString(t *testing.T) {
 		}
 	}
 }
+
+func TestApplyRemovesThenAdds(t *testing.T) {
+	c := fixture()
+	gone := NewID("world/a.txt", 0)
+	back := art("tech/e.txt", "zebra crossings return", day(2025, 6, 1), 1)
+	c.Apply(Batch{Removed: []ID{gone, NewID("no/such.txt", 0)}, Articles: []Article{back}})
+	if _, ok := c.Article(gone); ok || c.Len() != 4 {
+		t.Fatalf("removed article still there (len %d)", c.Len())
+	}
+	if a, _ := c.Article(back.ID); a.Title != "zebra crossings return" {
+		t.Fatalf("replacement not applied: %q", a.Title)
+	}
+	// Removing and re-adding the same ID in one batch keeps the new one.
+	c.Apply(Batch{Removed: []ID{back.ID}, Articles: []Article{back}})
+	if _, ok := c.Article(back.ID); !ok || c.Len() != 4 {
+		t.Fatalf("remove+add of one ID: len %d", c.Len())
+	}
+}

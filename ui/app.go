@@ -233,7 +233,10 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 		m.loadErr = msg.err
 	}
 	m.list.loading = m.loading
-	if len(msg.batch.Articles) > 0 {
+	for _, id := range msg.batch.Removed {
+		m.cache.revs[id]++ // gone: if it comes back, its old renders are stale
+	}
+	if len(msg.batch.Articles) > 0 || len(msg.batch.Removed) > 0 {
 		m.tags.setTags(m.coll.Tags(), m.coll.Len())
 		m.refilter()
 	}

@@ -319,3 +319,38 @@ func TestQuitKeys(t *testing.T) {
 		t.Error("j quits")
 	}
 }
+
+func TestRemovedArticleLeavesCursorNearby(t *testing.T) {
+	m := newTestApp(t, 160, 48)
+	m = keys(t, m, "j", "j") // position 2: article 27
+	if selectedIndex(m) != 27 {
+		t.Fatalf("selected %d", selectedIndex(m))
+	}
+	m = send(t, m, batchMsg{batch: model.Batch{Removed: []model.ID{fixtureID(27), fixtureID(0)}}})
+	if m.coll.Len() != 28 || len(m.visible) != 28 {
+		t.Fatalf("after removal: %d articles, %d visible", m.coll.Len(), len(m.visible))
+	}
+	if m.list.cursor != 2 || selectedIndex(m) != 26 {
+		t.Errorf("cursor %d on %d, want 2 on 26", m.list.cursor, selectedIndex(m))
+	}
+	if strings.Contains(screenText(m), "28/30") || !strings.Contains(screenText(m), "3/28") {
+		t.Errorf("position indicator not updated:\n%s", screenText(m))
+	}
+}
+
+func TestMergeAppliesRemovalsInOrder(t *testing.T) {
+	arts := fixtureArticles()
+	var into model.Batch
+	merge(&into, model.Batch{Articles: arts[:3]})
+	merge(&into, model.Batch{Removed: []model.ID{arts[1].ID}})
+	merge(&into, model.Batch{Articles: arts[3:4], Removed: []model.ID{arts[2].ID}})
+	c := model.NewCollection()
+	c.Apply(into)
+	got := c.IDs()
+	if len(got) != 2 {
+		t.Fatalf("merged batch gives %d articles, want 2 (0 and 3)", len(got))
+	}
+	if _, ok := c.Article(arts[1].ID); ok {
+		t.Errorf("an article added then removed survived the merge")
+	}
+}

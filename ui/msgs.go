@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -100,8 +101,18 @@ func waitLoad(ch <-chan loadItem) tea.Cmd {
 	}
 }
 
-// merge appends b to into, keeping the latest progress.
+// merge appends b to into, keeping the latest progress. Removals apply
+// before additions, so an article that into adds and b removes is dropped
+// from into's additions.
 func merge(into *model.Batch, b model.Batch) {
+	if len(b.Removed) > 0 {
+		gone := make(map[model.ID]bool, len(b.Removed))
+		for _, id := range b.Removed {
+			gone[id] = true
+		}
+		into.Articles = slices.DeleteFunc(into.Articles, func(a model.Article) bool { return gone[a.ID] })
+		into.Removed = append(into.Removed, b.Removed...)
+	}
 	into.Articles = append(into.Articles, b.Articles...)
 	into.Problems = append(into.Problems, b.Problems...)
 	if b.Progress != (model.Progress{}) {
