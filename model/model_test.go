@@ -391,3 +391,18 @@ func TestApplyRemovesThenAdds(t *testing.T) {
 		t.Fatalf("remove+add of one ID: len %d", c.Len())
 	}
 }
+
+func TestVisibleOnly(t *testing.T) {
+	c := fixture()
+	only := map[ID]struct{}{NewID("world/a.txt", 0): {}, NewID("tech/e.txt", 0): {}, NewID("gone.txt", 0): {}}
+	got := titles(c, c.Visible(Query{Only: only}))
+	if !slices.Equal(got, []string{"zebra crossings go digital", "Łódź-like town Żelazno votes"}) {
+		t.Fatalf("Only = %v", got)
+	}
+	if got := titles(c, c.Visible(Query{Only: only, Tags: []string{"politics"}})); !slices.Equal(got, []string{"Łódź-like town Żelazno votes"}) {
+		t.Fatalf("Only + tag = %v", got)
+	}
+	if got := c.Visible(Query{Only: map[ID]struct{}{}}); len(got) != 0 {
+		t.Fatalf("an empty Only selects nothing, got %d", len(got))
+	}
+}

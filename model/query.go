@@ -14,6 +14,10 @@ type Query struct {
 	Tags   []string
 	Search string
 	Sort   Sort
+	// Only, when not nil, keeps only these articles: the result of a search
+	// done elsewhere (the on-disk full-text index), intersected here with
+	// the tags and kept in the sort order.
+	Only map[ID]struct{}
 }
 
 // HasTag reports whether the query filters by the tag with the given key.
@@ -99,6 +103,11 @@ func (c *Collection) Visible(q Query) []ID {
 	result := make([]int32, 0, 64)
 	for _, i := range candidates {
 		e := &c.entries[i]
+		if q.Only != nil {
+			if _, ok := q.Only[e.art.ID]; !ok {
+				continue
+			}
+		}
 		if hasAll(e.tags, want) && matches(e.text, terms) {
 			result = append(result, i)
 		}
@@ -124,7 +133,7 @@ type lastQuery struct {
 // a prefix of the term in its place (a word that starts with "harbo" starts
 // with "harb"), with at most more terms after them.
 func (l *lastQuery) narrows(q Query, terms []string) bool {
-	if !l.valid || q.Sort != l.q.Sort || !slices.Equal(q.Tags, l.q.Tags) || len(terms) < len(l.terms) {
+	if !l.valid || q.Only != nil || l.q.Only != nil || q.Sort != l.q.Sort || !slices.Equal(q.Tags, l.q.Tags) || len(terms) < len(l.terms) {
 		return false
 	}
 	for i, old := range l.terms {

@@ -21,6 +21,11 @@ type Options struct {
 	// Body returns the sanitized body of an article (read from disk on
 	// demand). Nil means the article's own Body field.
 	Body func(a model.Article) (string, error)
+	// Search, when set, finds the articles matching every word of a query
+	// (the on-disk full-text index). It runs off the event loop; results are
+	// intersected with the tag filter in memory. Nil means the collection's
+	// own in-memory search.
+	Search func(ctx context.Context, query string) (map[model.ID]struct{}, error)
 	// Query is the initial filter: tag keys, search and sort.
 	Query model.Query
 	// Name is the collection name shown in the header.
@@ -59,6 +64,7 @@ type Model struct {
 	coll    *model.Collection
 	query   model.Query
 	visible []model.ID
+	found   searchResult // the latest result of Options.Search
 	loading bool
 	loadErr error
 
@@ -137,7 +143,7 @@ func (m Model) LoadErr() error { return m.loadErr }
 // runs Load, another (re-armed after every batch) turns batches into
 // messages, so the first frame shows at once.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadCmd(m.ctx, m.opts.Load, m.loadCh), waitLoad(m.loadCh)}
+	cmds := []tea.Cmd{loadCmd(m.ctx, m.opts.Load, m.loadCh), waitLoad(m.loadCh), m.searchCmd()}
 	if !m.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -156,6 +162,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.handleBatch(msg)
 	case renderedMsg:
 		m.handleRendered(msg)
+	case searchedMsg:
+		cmd = m.handleSearched(msg)
 	case tea.KeyPressMsg:
 		cmd = m.handleKey(msg)
 	case tea.PasteMsg:
@@ -241,16 +249,20 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 		m.refilter()
 	}
 	m.problems.setProblems(m.coll.Problems())
-	if msg.done {
-		return nil
+	var search tea.Cmd
+	if len(msg.batch.Articles) > 0 || len(msg.batch.Removed) > 0 {
+		search = m.requestSearch() // the index may know new matches
 	}
-	return waitLoad(m.loadCh)
+	if msg.done {
+		return search
+	}
+	return tea.Batch(search, waitLoad(m.loadCh))
 }
 
 // refilter recomputes the visible set after a change of collection, tags,
 // search or sort, and everything derived from it.
 func (m *Model) refilter() {
-	m.visible = m.coll.Visible(m.query)
+	m.visible = m.coll.Visible(m.effectiveQuery())
 	m.list.query = m.query
 	m.list.setIDs(m.visible)
 	m.tags.setFilter(m.coll.TagCounts(m.visible), m.query.Tags)

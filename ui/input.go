@@ -135,9 +135,7 @@ func (m *Model) back() {
 		m.reading = false
 		m.focus = paneList
 	case m.query.Search != "":
-		m.query.Search = ""
-		m.input.Reset()
-		m.refilter()
+		m.clearSearch()
 	}
 }
 
@@ -268,9 +266,20 @@ func (m *Model) typeSearch(msg tea.Msg) tea.Cmd {
 	m.input, cmd = m.input.Update(msg)
 	if v := m.input.Value(); v != m.query.Search {
 		m.query.Search = v
+		cmd = tea.Batch(cmd, m.requestSearch())
 		m.refilter()
 	}
 	return cmd
+}
+
+// clearSearch drops the search words and everything found for them.
+func (m *Model) clearSearch() {
+	m.input.Reset()
+	if m.query.Search != "" {
+		m.query.Search = ""
+		m.found = searchResult{}
+		m.refilter()
+	}
 }
 
 // endSearch closes the search box, keeping the search (enter) or clearing
@@ -280,11 +289,7 @@ func (m *Model) endSearch(keep bool) {
 	m.list.searching = false
 	m.input.Blur()
 	if !keep {
-		m.input.Reset()
-		if m.query.Search != "" {
-			m.query.Search = ""
-			m.refilter()
-		}
+		m.clearSearch()
 	}
 	m.list.clamp()
 }

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsline/newsline/model"
+)
+
+// searchResult is what Options.Search found for one query.
+type searchResult struct {
+	query    string
+	ids      map[model.ID]struct{}
+	inflight string // the query being searched now, if any
+	busy     bool
+}
+
+// searchedMsg carries the result of a searchCmd.
+type searchedMsg struct {
+	query string
+	ids   map[model.ID]struct{}
+	err   error
+}
+
+// external reports whether searching goes through Options.Search for q.
+func (m *Model) external(q string) bool {
+	return m.opts.Search != nil && strings.TrimSpace(q) != ""
+}
+
+// effectiveQuery is the query the collection answers: with an external
+// search, the latest result it gave stands for the search words (until the
+// first result arrives, nothing is filtered out).
+func (m *Model) effectiveQuery() model.Query {
+	q := m.query
+	if !m.external(q.Search) {
+		return q
+	}
+	q.Search = ""
+	if m.found.ids != nil {
+		q.Only = m.found.ids
+	}
+	return q
+}
+
+// searchCmd runs Options.Search for the current query off the event loop.
+func (m *Model) searchCmd() tea.Cmd {
+	query := m.query.Search
+	if !m.external(query) {
+		return nil
+	}
+	search, ctx := m.opts.Search, m.ctx
+	return func() tea.Msg {
+		ids, err := search(ctx, query)
+		return searchedMsg{query: query, ids: ids, err: err}
+	}
+}
+
+// requestSearch starts a search for the current query unless one is on its
+// way: one search runs at a time, and when it returns the newest query is
+// searched next, so fast typing costs no pile of stale searches.
+func (m *Model) requestSearch() tea.Cmd {
+	if !m.external(m.query.Search) {
+		m.found = searchResult{}
+		return nil
+	}
+	if m.found.busy {
+		return nil
+	}
+	m.found.busy, m.found.inflight = true, m.query.Search
+	return m.searchCmd()
+}
+
+// handleSearched applies a search result and, if the query changed in the
+// meantime, searches again for the newest one.
+func (m *Model) handleSearched(msg searchedMsg) tea.Cmd {
+	m.found.busy = false
+	if msg.err != nil {
+		if msg.err != context.Canceled {
+			m.flash = "Search failed: " + msg.err.Error()
+		}
+	} else if m.external(m.query.Search) {
+		if msg.ids == nil {
+			msg.ids = map[model.ID]struct{}{}
+		}
+		m.found.query, m.found.ids = msg.query, msg.ids
+		m.refilter()
+	}
+	if msg.query != m.query.Search {
+		return m.requestSearch()
+	}
+	return nil
+}

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsline/newsline/model"
+)
+
+// titleSearch is a fake index: articles whose title contains every word.
+func titleSearch(calls *atomic.Int32) func(context.Context, string) (map[model.ID]struct{}, error) {
+	arts := fixtureArticles()
+	return func(_ context.Context, q string) (map[model.ID]struct{}, error) {
+		calls.Add(1)
+		ids := map[model.ID]struct{}{}
+		for _, a := range arts {
+			ok := true
+			for _, w := range strings.Fields(strings.ToLower(q)) {
+				ok = ok && strings.Contains(strings.ToLower(a.Title), w)
+			}
+			if ok {
+				ids[a.ID] = struct{}{}
+			}
+		}
+		return ids, nil
+	}
+}
+
+// runSearches executes cmd and delivers every searchedMsg it (and what
+// follows from it) produces; other messages are ignored.
+func runSearches(t *testing.T, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	for cmd != nil {
+		var next tea.Cmd
+		for _, msg := range collect(cmd) {
+			if sm, ok := msg.(searchedMsg); ok {
+				var c tea.Cmd
+				m, c = sendCmd(t, m, sm)
+				next = tea.Batch(next, c)
+			}
+		}
+		cmd = next
+	}
+	return m
+}
+
+// collect runs cmd, unpacking batches. Commands after a key press are
+// searches and renders, which return at once (no load, no tick).
+func collect(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, collect(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+func TestExternalSearchFiltersWithTags(t *testing.T) {
+	var calls atomic.Int32
+	opts := fixtureOptions()
+	opts.Search = titleSearch(&calls)
+	m := New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m = runSearches(t, m, nil)
+	m = keys(t, m, "/")
+	var cmd tea.Cmd
+	for _, k := range []string{"f", "o", "g"} {
+		m, cmd = sendCmd(t, m, keyPress(k))
+		m = runSearches(t, m, cmd)
+	}
+	if m.found.query != "fog" || calls.Load() < 1 {
+		t.Fatalf("found %q after %d calls", m.found.query, calls.Load())
+	}
+	for _, id := range m.visible {
+		a, _ := m.coll.Article(id)
+		if !strings.Contains(strings.ToLower(a.Title), "fog") {
+			t.Errorf("visible %q does not match the search", a.Title)
+		}
+	}
+	if len(m.visible) == 0 {
+		t.Fatalf("no results for fog")
+	}
+	// The result keeps the list's sort order and intersects with tags.
+	all := m.coll.Visible(model.Query{})
+	var want []model.ID
+	for _, id := range all {
+		if slices.Contains(m.visible, id) {
+			want = append(want, id)
+		}
+	}
+	if !slices.Equal(m.visible, want) {
+		t.Errorf("search results lost the sort order")
+	}
+	// esc clears the search and everything found.
+	m = keys(t, m, "esc")
+	if m.query.Search != "" || m.found.ids != nil || len(m.visible) != 30 {
+		t.Errorf("after esc: search %q, found %v, %d visible", m.query.Search, m.found.ids != nil, len(m.visible))
+	}
+}
+
+func TestExternalSearchOneAtATime(t *testing.T) {
+	var calls atomic.Int32
+	opts := fixtureOptions()
+	opts.Search = titleSearch(&calls)
+	m := New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m = keys(t, m, "/")
+	// Three keystrokes before any result: only the first starts a search.
+	var cmds []tea.Cmd
+	for _, k := range []string{"f", "o", "g"} {
+		var cmd tea.Cmd
+		m, cmd = sendCmd(t, m, keyPress(k))
+		cmds = append(cmds, cmd)
+	}
+	if !m.found.busy || m.found.inflight != "f" {
+		t.Fatalf("in flight %q (busy %v), want f", m.found.inflight, m.found.busy)
+	}
+	// When "f" returns, the newest query ("fog") is searched next.
+	m = runSearches(t, m, tea.Batch(cmds...))
+	if m.found.query != "fog" || calls.Load() != 2 {
+		t.Fatalf("found %q after %d searches, want fog after 2", m.found.query, calls.Load())
+	}
+}
