@@ -62,11 +62,27 @@ type Collection struct {
 	short    map[ID]int         // shortest unique hex prefix length, rebuilt lazily
 	orders   [sortCount][]int32 // entry indices per sort, rebuilt lazily
 	last     lastQuery          // the previous Visible call, to narrow it
+	external bool               // search happens elsewhere: no text, no bodies
 }
 
 // NewCollection returns an empty collection.
-func NewCollection() *Collection {
-	return &Collection{pos: map[ID]int{}, tagIndex: map[string]int32{}}
+func NewCollection(opts ...CollectionOption) *Collection {
+	c := &Collection{pos: map[ID]int{}, tagIndex: map[string]int32{}}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// CollectionOption configures a new collection.
+type CollectionOption func(*Collection)
+
+// ExternalSearch makes a collection for large collections whose search is
+// answered elsewhere (a full-text index, through Query.Only): it keeps no
+// search text and no bodies in memory, only what the list and sidebar need.
+// Query.Search is then ignored.
+func ExternalSearch() CollectionOption {
+	return func(c *Collection) { c.external = true }
 }
 
 // Apply removes the batch's removed articles, adds its articles (replacing
@@ -174,14 +190,20 @@ func (c *Collection) newEntry(a Article) entry {
 		e.spelled = append(e.spelled, spelling)
 		e.folder = append(e.folder, folder)
 		c.tags[ti].count(spelling, folder, 1)
-		text.WriteByte(' ')
-		text.WriteString(Fold(name))
+		if !c.external {
+			text.WriteByte(' ')
+			text.WriteString(Fold(name))
+		}
 	}
 	for _, name := range a.Tags {
 		add(name, false)
 	}
 	for _, name := range a.FolderTags {
 		add(name, true)
+	}
+	if c.external {
+		e.art.Body = "" // read on demand
+		return e
 	}
 	text.WriteByte(' ')
 	text.WriteString(Fold(a.Body))

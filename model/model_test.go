@@ -406,3 +406,20 @@ func TestVisibleOnly(t *testing.T) {
 		t.Fatalf("an empty Only selects nothing, got %d", len(got))
 	}
 }
+
+func TestExternalSearchKeepsNoText(t *testing.T) {
+	c := NewCollection(ExternalSearch())
+	a := art("a.txt", "Harbour news", day(2025, 1, 1), 3, "World")
+	c.Apply(Batch{Articles: []Article{a}})
+	got, _ := c.Article(a.ID)
+	if got.Body != "" || c.entries[0].text != "" {
+		t.Fatalf("external collection keeps body %q / text %q", got.Body, c.entries[0].text)
+	}
+	// Search words are answered elsewhere: Only decides.
+	if n := len(c.Visible(Query{Search: "nothing matches this"})); n != 1 {
+		t.Errorf("Search must be ignored, got %d", n)
+	}
+	if n := len(c.Visible(Query{Only: map[ID]struct{}{}})); n != 0 {
+		t.Errorf("Only must apply, got %d", n)
+	}
+}

@@ -96,6 +96,9 @@ func (c *Collection) Visible(q Query) []ID {
 		return nil // a tag nobody carries selects nothing
 	}
 	terms := searchTerms(q.Search)
+	if c.external {
+		terms = nil // answered elsewhere, through q.Only
+	}
 	candidates := c.order(q.Sort)
 	if c.last.narrows(q, terms) {
 		candidates = c.last.result
