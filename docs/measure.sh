@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# measure.sh - whole-program figures for newsline on generated collections:
+# time to first frame, time until every article is loaded, a search, and
+# peak memory, as medians of several runs, printed as a Markdown table.
+#
+# Usage: docs/measure.sh [NEWSLINE_BINARY]
+#
+# Without a binary, one is built from this checkout (go build) into a
+# temporary folder. Collections are written by cmd/newsgen into $CORPUS
+# (default ${TMPDIR:-/tmp}/newsline-bench-corpus, one folder per size and
+# seed) when missing, and reused by later runs; delete them to regenerate.
+# Each run is one start of the program in a private tmux server driven by
+# ../shared/bench/ttff.sh (see its README; it needs tmux and GNU time).
+#
+# What is measured, per collection size (one warm-up run first, so the page
+# cache is warm and whatever the program caches is in place):
+#   first frame   ttff.sh until the newest article's title (the first words
+#                 of the first line of 000001.txt) is on screen
+#   all loaded    ttff.sh until the header shows "N articles" without
+#                 "Loading…" (matched as two spaces then "N articles")
+#   search        in the same run, after the load: "/" then the word typed
+#                 at once, until the list's position shows "/K", K being what
+#                 `newsline list --search WORD` counts
+#   peak RSS      /usr/bin/time over that run (start, load, search, quit)
+#
+# Environment:
+#   SIZES="20000"     collection sizes (articles); FULL=1 adds 100000
+#   RUNS=5            measured runs of each kind per size (median reported)
+#   SEED=1            newsgen seed
+#   SEARCH=japrost    the word searched for (one of newsgen's words, in
+#                     about one article in ten)
+#   CORPUS=DIR        where collections are kept
+#   TTFF=PATH         ttff.sh (default: ../shared/bench/ttff.sh beside the repo)
+#   ARGS="..."        extra arguments for newsline, before the folder
+#   TIMEOUT=300       seconds each wait may take
+#   COLS=160 ROWS=48  terminal size
+#   EXPECT=STR        override the first-frame string
+#   KEEP_CACHE=1      use the real $XDG_CACHE_HOME (default: a private one per
+#                     run of this script, removed at the end)
+# Per-run figures go to stderr, the table to stdout.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+TTFF=${TTFF:-$HERE/../../shared/bench/ttff.sh}
+SIZES=${SIZES:-20000}
+[[ ${FULL:-} == 1 ]] && SIZES="$SIZES 100000"
+RUNS=${RUNS:-5}
+SEED=${SEED:-1}
+SEARCH=${SEARCH:-japrost}
+CORPUS=${CORPUS:-${TMPDIR:-/tmp}/newsline-bench-corpus}
+TIMEOUT=${TIMEOUT:-300}
+COLS=${COLS:-160} ROWS=${ROWS:-48}
+read -ra NLARGS <<<"${ARGS:-}"
+
+[[ -x $TTFF ]] || { echo "measure.sh: no ttff.sh at $TTFF (set TTFF)" >&2; exit 1; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/newsline-measure.XXXXXX")
+PARTIAL=""
+cleanup() {
+	[[ -n $PARTIAL ]] && rm -rf -- "$PARTIAL"
+	rm -rf -- "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+NL=${1:-}
+if [[ -z $NL ]]; then
+	echo "building newsline…" >&2
+	(cd "$REPO" && go build -o "$WORK/newsline" ./cmd/newsline)
+	NL=$WORK/newsline
+fi
+[[ $NL == */* ]] || NL=$(command -v "$NL" || echo "$NL")
+NL=$(cd "$(dirname "$NL")" && pwd)/$(basename "$NL")
+[[ -x $NL ]] || { echo "measure.sh: $NL is not an executable" >&2; exit 1; }
+
+ENVS=()
+if [[ ${KEEP_CACHE:-} != 1 ]]; then
+	mkdir -p "$WORK/cache"
+	ENVS=(-E "XDG_CACHE_HOME=$WORK/cache")
+fi
+
+# count 12345 -> 12,345 (as newsline writes counts)
+count() {
+	local n=$1 out=""
+	while ((${#n} > 3)); do
+		out=",${n: -3}$out"
+		n=${n:0:${#n}-3}
+	done
+	echo "$n$out"
+}
+
+# median of the numbers given as arguments ("NA" when none)
+median() {
+	(($# > 0)) || { echo NA; return; }
+	printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{
+		if (NR % 2) m = v[(NR+1)/2]; else m = (v[NR/2] + v[NR/2+1]) / 2
+		printf "%.0f", m }'
+}
+
+# mb KB: kilobytes as megabytes (MiB)
+mb() { [[ $1 == NA ]] && echo NA || awk -v k="$1" 'BEGIN{printf "%.0f", k/1024}'; }
+
+# field KEY LINE: the value of KEY=value in a ttff.sh output line
+field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$2"; }
+
+# corpus N: the folder of the N-article collection, generated when missing
+corpus() {
+	local n=$1 dir="$CORPUS/txt-n$1-seed$SEED"
+	if [[ ! -d $dir ]]; then
+		if [[ ! -x $WORK/newsgen ]]; then
+			(cd "$REPO" && go build -o "$WORK/newsgen" ./cmd/newsgen)
+		fi
+		mkdir -p "$CORPUS"
+		PARTIAL="$dir.partial.$$"
+		"$WORK/newsgen" -n "$n" -seed "$SEED" -out "$PARTIAL" >&2
+		mv -- "$PARTIAL" "$dir"
+		PARTIAL=""
+	fi
+	echo "$dir"
+}
+
+# first words of the title of article 1, short enough for a list row
+expected() {
+	local words word out=""
+	read -ra words <"$1/000001.txt"
+	for word in "${words[@]}"; do
+		[[ -n $out && ${#out} -ge 12 && $((${#out} + 1 + ${#word})) -gt 24 ]] && break
+		out="${out:+$out }$word"
+	done
+	echo "$out"
+}
+
+ttff() { "$TTFF" -x "$COLS" -y "$ROWS" -t "$TIMEOUT" "${ENVS[@]}" "$@" || true; }
+
+ROWS_OUT=()
+for n in $SIZES; do
+	dir=$(corpus "$n")
+	expect=${EXPECT:-$(expected "$dir")}
+	loaded="  $(count "$n") articles"
+	hits=$("$NL" list "${NLARGS[@]}" "$dir" --search "$SEARCH" | wc -l)
+	if ((hits > 0)); then found="/$(count "$hits")"; else found="No articles match"; fi
+	search_steps=(-s send:/ -s mark:search -s "type:$SEARCH" -s "wait:$found" -s lap:search -s send:Enter)
+	echo "== $n articles in $dir: first frame shows \"$expect\"; \"$SEARCH\" in $hits" >&2
+
+	out=$(ttff -e "$loaded" -- "$NL" "${NLARGS[@]}" "$dir")
+	echo "warm-up: $out" >&2
+
+	frame=() hwm=() load=() search=() rss=() failed=0
+	for ((r = 1; r <= RUNS; r++)); do
+		out=$(ttff -e "$expect" -- "$NL" "${NLARGS[@]}" "$dir")
+		echo "first frame $r: $out" >&2
+		if [[ $(field status "$out") == ok ]]; then
+			frame+=("$(field ttff_ms "$out")")
+			hwm+=("$(field frame_hwm_kb "$out")")
+		else
+			failed=$((failed + 1))
+		fi
+		out=$(ttff -e "$loaded" "${search_steps[@]}" -- "$NL" "${NLARGS[@]}" "$dir")
+		echo "load+search $r: $out" >&2
+		if [[ $(field status "$out") == ok ]]; then
+			load+=("$(field ttff_ms "$out")")
+			search+=("$(field search_ms "$out")")
+			rss+=("$(field peak_rss_kb "$out")")
+		else
+			failed=$((failed + 1))
+		fi
+	done
+	row="| $(count "$n") | $(median "${frame[@]}") | $(mb "$(median "${hwm[@]}")") | $(median "${load[@]}")"
+	row+=" | $(median "${search[@]}") ($(count "$hits") hits) | $(mb "$(median "${rss[@]}")") |"
+	((failed == 0)) || row+=" $failed of $((2 * RUNS)) runs failed"
+	ROWS_OUT+=("$row")
+done
+
+commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[[ -n $(git -C "$REPO" status --porcelain 2>/dev/null) ]] && commit+=" (with local changes)"
+echo
+echo "newsline $("$NL" --version 2>/dev/null | awk '{print $NF}') at $commit; $(nproc) cores, $(uname -sr);"
+echo "$(date -u +%Y-%m-%d), ${COLS}x$ROWS terminal, warm page cache, median of $RUNS runs; newsgen -seed $SEED."
+echo
+echo "| articles | first frame (ms) | RSS at first frame (MB) | all loaded (ms) | search “$SEARCH” (ms) | peak RSS (MB) |"
+echo "|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${ROWS_OUT[@]}"
