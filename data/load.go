@@ -119,6 +119,15 @@ func Body(a model.Article) (string, error) { return a.Body, nil }
 // load walks the roots in one goroutine, reads and parses files in a few
 // workers, and gathers their results into batches in the caller's.
 func load(ctx context.Context, roots []root, send func(model.Batch)) error {
+	return pipeline(ctx, roots, read, func(ctx context.Context, results <-chan result) error {
+		return gather(ctx, results, send)
+	})
+}
+
+// pipeline walks the roots in one goroutine, runs work on every file in a
+// few workers, and hands the results to sink in the caller's goroutine.
+// sink must read results until it is closed, or until ctx is done.
+func pipeline(ctx context.Context, roots []root, work func(job) result, sink func(context.Context, <-chan result) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan job, 64)
@@ -133,7 +142,7 @@ func load(ctx context.Context, roots []root, send func(model.Batch)) error {
 					continue // drain
 				}
 				select {
-				case results <- read(j):
+				case results <- work(j):
 				case <-ctx.Done():
 				}
 			}
@@ -143,7 +152,7 @@ func load(ctx context.Context, roots []root, send func(model.Batch)) error {
 		workers.Wait() // the walker closed jobs: it sends nothing more
 		close(results)
 	}()
-	return gather(ctx, results, send)
+	return sink(ctx, results)
 }
 
 // gather turns results into batches until results is closed.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/newsline/newsline/data/index"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -21,10 +22,12 @@ type root struct {
 	name    string // in fsys: "." for a folder, the file's name for a file
 	display string // the folder or file as the user named it
 	file    bool
+	lib     *libRoot // its index, when loading through one
 }
 
 // A job is one file to read.
 type job struct {
+	root  *root
 	fsys  fs.FS
 	name  string   // in fsys
 	path  string   // Article.Path: the root's display name joined with rel, sanitized
@@ -38,6 +41,11 @@ type result struct {
 	arts  []model.Article
 	probs []model.Problem
 	file  bool // a file was read (counted in Progress.Files)
+	// Set when loading through an index: the file's job and stat, and
+	// whether it is unchanged since it was indexed (then nothing was read).
+	job       *job
+	stat      index.FileStat
+	unchanged bool
 }
 
 // A dirRef is a folder still to walk.
@@ -183,6 +191,7 @@ func (w *walker) subdir(d dirRef, e fs.DirEntry) {
 // derives its IDs from its path as given instead.
 func (w *walker) file(r *root, name, rel string, tags []string) {
 	j := job{
+		root: r,
 		fsys: r.fsys,
 		name: name,
 		path: SanitizeLine(w.display(r, rel)),

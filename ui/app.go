@@ -32,6 +32,9 @@ type Options struct {
 	Name string
 	// NoColor disables colour entirely (NO_COLOR is set).
 	NoColor bool
+	// Notice is a line for the status bar at start, such as "rebuilding the
+	// index: it was corrupt".
+	Notice string
 }
 
 // paneID names the three panes, left to right.
@@ -107,7 +110,8 @@ func New(opts Options) Model {
 		ctx:      ctx,
 		cancel:   cancel,
 		loadCh:   make(chan loadItem, loadBuffer),
-		coll:     model.NewCollection(),
+		coll:     newCollection(opts),
+		flash:    opts.Notice,
 		query:    q,
 		loading:  true,
 		focus:    paneList,
@@ -130,6 +134,15 @@ func New(opts Options) Model {
 	m.setTheme(true)
 	m.refresh()
 	return m
+}
+
+// newCollection keeps no search text or bodies in memory when search goes
+// through Options.Search.
+func newCollection(opts Options) *model.Collection {
+	if opts.Search != nil {
+		return model.NewCollection(model.ExternalSearch())
+	}
+	return model.NewCollection()
 }
 
 // Problems returns every problem the load reported, for printing after the
@@ -250,7 +263,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	}
 	m.problems.setProblems(m.coll.Problems())
 	var search tea.Cmd
-	if len(msg.batch.Articles) > 0 || len(msg.batch.Removed) > 0 {
+	if len(msg.batch.Articles) > 0 || len(msg.batch.Removed) > 0 || msg.done {
 		search = m.requestSearch() // the index may know new matches
 	}
 	if msg.done {

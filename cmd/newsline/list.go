@@ -15,7 +15,7 @@ import (
 	"github.com/newsline/newsline/model"
 )
 
-func newListCmd(verbose *bool) *cobra.Command {
+func newListCmd(common *common) *cobra.Command {
 	var (
 		flags  queryFlags
 		asJSON bool
@@ -33,15 +33,20 @@ An unknown value is an empty field. With --json, print JSON Lines instead.`,
 			if err != nil {
 				return err
 			}
-			c, err := loadForCommand(cmd, args, *verbose)
+			src, c, err := loadForCommand(cmd, args, common)
+			if err != nil {
+				return err
+			}
+			defer src.close()
+			ids, err := src.visible(cmd.Context(), c, q)
 			if err != nil {
 				return err
 			}
 			out := bufio.NewWriter(cmd.OutOrStdout())
-			for _, id := range c.Visible(q) {
+			for _, id := range ids {
 				a, _ := c.Article(id)
 				if asJSON {
-					err = writeJSONArticle(out, c, a)
+					err = writeJSONArticle(out, src, c, a)
 				} else {
 					err = writeListLine(out, c, a)
 				}
@@ -58,20 +63,24 @@ An unknown value is an empty field. With --json, print JSON Lines instead.`,
 }
 
 // loadForCommand reads the collection for a subcommand and, with --verbose,
-// reports its problems on stderr.
-func loadForCommand(cmd *cobra.Command, args []string, verbose bool) (*model.Collection, error) {
-	src, err := resolveSource(args)
+// reports its problems on stderr. The caller closes the source.
+func loadForCommand(cmd *cobra.Command, args []string, common *common) (source, *model.Collection, error) {
+	src, err := resolveSource(cmd.Context(), args, *common.cache)
 	if err != nil {
-		return nil, err
+		return source{}, nil, err
 	}
 	c, err := src.readAll(cmd.Context())
 	if err != nil {
-		return nil, err
+		src.close()
+		return source{}, nil, err
 	}
-	if verbose {
+	if *common.verbose {
+		if src.notice != "" {
+			fmt.Fprintln(cmd.ErrOrStderr(), "newsline: "+src.notice)
+		}
 		printProblems(cmd.ErrOrStderr(), c.Problems())
 	}
-	return c, nil
+	return src, c, nil
 }
 
 func writeListLine(w io.Writer, c *model.Collection, a model.Article) error {
@@ -106,8 +115,8 @@ type jsonArticle struct {
 	Body   string   `json:"body"`
 }
 
-func writeJSONArticle(w io.Writer, c *model.Collection, a model.Article) error {
-	body, err := data.Body(a)
+func writeJSONArticle(w io.Writer, src source, c *model.Collection, a model.Article) error {
+	body, err := src.body(a)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", a.Path, err)
 	}

@@ -55,6 +55,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	var (
 		flags   queryFlags
 		verbose bool
+		cache   cacheFlags
 	)
 	root := &cobra.Command{
 		Use:   "newsline [PATH...]",
@@ -78,13 +79,19 @@ named like a subcommand is given as ./list.`,
 			if err != nil {
 				return err
 			}
-			src, err := resolveSource(args)
-			if err != nil {
-				return err
+			if len(args) > 0 {
+				if err := data.CheckPaths(args); err != nil {
+					return usageError{err}
+				}
 			}
 			if !isTerminal(stdout) {
 				return usagef("stdout is not a terminal: to print articles for a pipe or a script, use `newsline list` (or `newsline --help`)")
 			}
+			src, err := resolveSource(cmd.Context(), args, cache)
+			if err != nil {
+				return err
+			}
+			defer src.close()
 			return runReader(cmd.Context(), src, q, verbose, stdin, stdout, stderr)
 		},
 	}
@@ -95,9 +102,18 @@ named like a subcommand is given as ./list.`,
 		return usagef("%v (see `newsline --help`)", err)
 	})
 	root.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "list problems with files on stderr (after the reader exits)")
+	root.PersistentFlags().StringVar(&cache.dir, "cache-dir", "", "where the index of each folder is kept (default $XDG_CACHE_HOME/newsline)")
+	root.PersistentFlags().BoolVar(&cache.noCache, "no-cache", false, "read every file and keep no index")
 	flags.register(root)
-	root.AddCommand(newListCmd(&verbose), newTagsCmd(&verbose), newShowCmd(&verbose))
+	common := &common{verbose: &verbose, cache: &cache}
+	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common))
 	return root
+}
+
+// common are the persistent flags the subcommands share.
+type common struct {
+	verbose *bool
+	cache   *cacheFlags
 }
 
 // isTerminal reports whether w is a terminal.
@@ -114,10 +130,12 @@ func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 func runReader(ctx context.Context, src source, q model.Query, verbose bool, stdin io.Reader, stdout, stderr io.Writer) error {
 	m := ui.New(ui.Options{
 		Load:    src.load,
-		Body:    data.Body,
+		Body:    src.body,
+		Search:  src.search(),
 		Query:   q,
 		Name:    src.name,
 		NoColor: noColor(),
+		Notice:  src.notice,
 	})
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	final, err := p.Run()

@@ -10,11 +10,10 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/newsline/newsline/data"
 	"github.com/newsline/newsline/ui"
 )
 
-func newShowCmd(verbose *bool) *cobra.Command {
+func newShowCmd(common *common) *cobra.Command {
 	var width int
 	cmd := &cobra.Command{
 		Use:   "show ID [PATH...]",
@@ -29,16 +28,17 @@ it is plain text with no escape sequences.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadForCommand(cmd, args[1:], *verbose)
+			src, c, err := loadForCommand(cmd, args[1:], common)
 			if err != nil {
 				return err
 			}
+			defer src.close()
 			id, err := c.Resolve(args[0])
 			if err != nil {
 				return usageError{err}
 			}
 			a, _ := c.Article(id)
-			body, err := data.Body(a)
+			body, err := src.body(a)
 			if err != nil {
 				return fmt.Errorf("reading %s: %w", a.Path, err)
 			}

@@ -2,25 +2,37 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/newsline/newsline/data"
+	"github.com/newsline/newsline/data/index"
 	"github.com/newsline/newsline/model"
 )
 
+// cacheFlags choose where the on-disk index lives, or that there is none.
+type cacheFlags struct {
+	dir     string
+	noCache bool
+}
+
 // source is the collection newsline reads: paths from the command line or
-// $NEWSLINE_DIR, or the embedded demo.
+// $NEWSLINE_DIR, or the embedded demo; through an index when it has one.
 type source struct {
-	paths []string // nil for the demo
-	name  string   // shown in the reader's header
+	paths  []string      // nil for the demo
+	name   string        // shown in the reader's header
+	lib    *data.Library // the on-disk index, nil without one
+	notice string        // one line about the index, for the status bar
 }
 
 // resolveSource picks the collection: PATH arguments, else $NEWSLINE_DIR (a
 // list separated like $PATH), else the embedded demo. Paths must exist.
-func resolveSource(args []string) (source, error) {
+// Folders are read through their index in the cache folder unless
+// --no-cache; an index that cannot be opened means running without one.
+func resolveSource(ctx context.Context, args []string, cache cacheFlags) (source, error) {
 	paths := args
 	if len(paths) == 0 {
 		if dir := os.Getenv("NEWSLINE_DIR"); dir != "" {
@@ -41,15 +53,61 @@ func resolveSource(args []string) (source, error) {
 	if len(paths) > 2 {
 		name = paths[0] + " and " + strconv.Itoa(len(paths)-1) + " more"
 	}
-	return source{paths: paths, name: name}, nil
+	src := source{paths: paths, name: name}
+	if cache.noCache {
+		return src, nil
+	}
+	dir := cache.dir
+	if dir == "" {
+		d, err := index.DefaultCacheDir()
+		if err != nil {
+			src.notice = "Running without an index: " + err.Error()
+			return src, nil
+		}
+		dir = d
+	}
+	lib, notices, err := data.OpenLibrary(ctx, paths, dir)
+	if err != nil {
+		src.notice = fmt.Sprintf("Running without an index (%v)", err)
+		return src, nil
+	}
+	src.lib = lib
+	src.notice = strings.Join(notices, "; ")
+	return src, nil
+}
+
+// close releases the index.
+func (s source) close() {
+	if s.lib != nil {
+		s.lib.Close()
+	}
 }
 
 // load streams the collection's articles to send.
 func (s source) load(ctx context.Context, send func(model.Batch)) error {
-	if s.paths == nil {
+	switch {
+	case s.lib != nil:
+		return s.lib.Load(ctx, send)
+	case s.paths == nil:
 		return data.LoadFS(ctx, data.Demo(), "demo", send)
 	}
 	return data.Load(ctx, s.paths, send)
+}
+
+// body returns an article's body: from its file when bodies are not kept.
+func (s source) body(a model.Article) (string, error) {
+	if s.lib != nil {
+		return s.lib.Body(a)
+	}
+	return data.Body(a)
+}
+
+// search is the full-text search of the index, or nil to search in memory.
+func (s source) search() func(context.Context, string) (map[model.ID]struct{}, error) {
+	if s.lib != nil {
+		return s.lib.Search
+	}
+	return nil
 }
 
 // readAll loads the whole collection, for the subcommands. Problems with
@@ -57,8 +115,24 @@ func (s source) load(ctx context.Context, send func(model.Batch)) error {
 // as an interrupt) is an error.
 func (s source) readAll(ctx context.Context) (*model.Collection, error) {
 	c := model.NewCollection()
+	if s.lib != nil {
+		c = model.NewCollection(model.ExternalSearch())
+	}
 	if err := s.load(ctx, c.Apply); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// visible is the query's result in the collection, searching through the
+// index when there is one.
+func (s source) visible(ctx context.Context, c *model.Collection, q model.Query) ([]model.ID, error) {
+	if s.lib != nil && strings.TrimSpace(q.Search) != "" {
+		ids, err := s.lib.Search(ctx, q.Search)
+		if err != nil {
+			return nil, err
+		}
+		q.Only = ids
+	}
+	return c.Visible(q), nil
 }

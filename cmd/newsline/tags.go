@@ -8,16 +8,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newTagsCmd(verbose *bool) *cobra.Command {
+func newTagsCmd(common *common) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "tags [PATH...]",
 		Short: "Print the tags with their article counts, most used first",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadForCommand(cmd, args, *verbose)
+			src, c, err := loadForCommand(cmd, args, common)
 			if err != nil {
 				return err
 			}
+			defer src.close()
 			out := bufio.NewWriter(cmd.OutOrStdout())
 			for _, t := range c.Tags() {
 				if asJSON {

@@ -1,0 +1,337 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"maps"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/newsline/newsline/model"
+)
+
+// FileChange is what became of one file since it was indexed: its new
+// state, or its deletion.
+type FileChange struct {
+	// Rel is the file's slash-separated path inside the collection root:
+	// the key of its rows. It may name anything the caller keeps problems
+	// for, such as a folder that could not be listed.
+	Rel     string
+	Size    int64 // bytes, as stat reported them when the file was read
+	ModTime int64 // modification time, Unix nanoseconds
+	// Deleted removes the file and everything stored with it; the other
+	// fields are then ignored. A renamed file is a deletion and an addition.
+	Deleted bool
+	// Articles are all the file's articles, with their bodies: a body is
+	// folded into the full-text index, not stored. Their Rel and Path are
+	// not stored (Rel is the change's); everything else is.
+	Articles []model.Article
+	// Problems are the problems found in the file, stored with it so that
+	// Problems returns them after a warm start.
+	Problems []model.Problem
+}
+
+// Apply writes the changes in one transaction: for every file its old rows
+// (articles, problems, full-text entries) are deleted and its new ones
+// inserted, or, for a deleted file, only deleted. Either every change is
+// written or, on error, none.
+//
+// Call it with large batches — hundreds of files — from one goroutine:
+// SQLite has one writer, each transaction costs a commit, and while one
+// process writes, another's Apply waits (up to about 5 s, then ErrBusy).
+// Folding the bodies for the full-text index uses every core.
+//
+// An article whose ID is already stored for another file (a hash
+// collision, or a file that moved without its deletion being applied)
+// replaces it, as model.Collection does.
+func (ix *Index) Apply(ctx context.Context, changes []FileChange) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	texts := foldAll(changes)
+	ix.apply.Lock()
+	defer ix.apply.Unlock()
+	tx, err := ix.db.BeginTx(ctx, nil) // IMMEDIATE: see dsn
+	if err != nil {
+		return wrap(ctx, "apply", err)
+	}
+	defer tx.Rollback()
+	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}}
+	defer w.close()
+	for i := range changes {
+		if err := w.change(&changes[i], texts[i]); err != nil {
+			return wrap(ctx, "apply "+changes[i].Rel, err)
+		}
+	}
+	if err := w.fullText(); err != nil {
+		return wrap(ctx, "apply", err)
+	}
+	return wrap(ctx, "apply", tx.Commit())
+}
+
+// ftsDoc is an article's text for the full-text tables (see ftsText).
+type ftsDoc struct{ words, grams string }
+
+// foldAll folds the articles of every change, on every core when there
+// are enough of them to pay for the goroutines.
+func foldAll(changes []FileChange) [][]ftsDoc {
+	texts := make([][]ftsDoc, len(changes))
+	type job struct{ c, a int }
+	var jobs []job
+	for c := range changes {
+		if changes[c].Deleted {
+			continue
+		}
+		texts[c] = make([]ftsDoc, len(changes[c].Articles))
+		for a := range changes[c].Articles {
+			jobs = append(jobs, job{c, a})
+		}
+	}
+	fold := func(j job) {
+		d := &texts[j.c][j.a]
+		d.words, d.grams = ftsText(haystack(&changes[j.c].Articles[j.a]))
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(jobs)/16)
+	if workers < 2 {
+		for _, j := range jobs {
+			fold(j)
+		}
+		return texts
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for k := w; k < len(jobs); k += workers {
+				fold(jobs[k])
+			}
+		})
+	}
+	wg.Wait()
+	return texts
+}
+
+// writer runs the statements of one Apply, each prepared once.
+//
+// It writes the full-text tables last, deletions first, each in rowid
+// order: FTS5 gathers a transaction's entries in memory and writes them
+// out as one segment at commit, but it writes them out at once — a new
+// segment, and soon a merge — whenever a statement opens a savepoint (as
+// an INSERT with a UNIQUE constraint or RETURNING does) or a rowid comes
+// that is not above the last one. Interleaved with the other writes, the
+// full-text entries made a segment per article and indexing five times
+// slower.
+type writer struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+	del   []ftsRow         // entries of articles that were in the index
+	add   map[int64]ftsDoc // entries of new articles, by rowid
+}
+
+// ftsRow is an article's entry in the full-text tables.
+type ftsRow struct {
+	n     int64 // rowid
+	grams bool  // it has a row in grams too
+}
+
+func (w *writer) stmt(query string) (*sql.Stmt, error) {
+	if s, ok := w.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = s
+	return s, nil
+}
+
+func (w *writer) exec(query string, args ...any) error {
+	s, err := w.stmt(query)
+	if err != nil {
+		return err
+	}
+	_, err = s.ExecContext(w.ctx, args...)
+	return err
+}
+
+func (w *writer) close() {
+	for _, s := range w.stmts {
+		s.Close()
+	}
+}
+
+func (w *writer) change(c *FileChange, texts []ftsDoc) error {
+	s, err := w.stmt(`SELECT id FROM files WHERE rel = ?`)
+	if err != nil {
+		return err
+	}
+	var file int64
+	switch err := s.QueryRowContext(w.ctx, c.Rel).Scan(&file); {
+	case err == nil:
+		if err := w.clear(file); err != nil {
+			return err
+		}
+		if c.Deleted {
+			return w.exec(`DELETE FROM files WHERE id = ?`, file)
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return err
+	case c.Deleted:
+		return nil
+	}
+	s, err = w.stmt(`INSERT INTO files (rel, size, mtime) VALUES (?, ?, ?)
+		ON CONFLICT (rel) DO UPDATE SET size = excluded.size, mtime = excluded.mtime
+		RETURNING id`)
+	if err != nil {
+		return err
+	}
+	if err := s.QueryRowContext(w.ctx, c.Rel, c.Size, c.ModTime).Scan(&file); err != nil {
+		return err
+	}
+	for k := range c.Articles {
+		if err := w.article(file, &c.Articles[k], texts[k]); err != nil {
+			return err
+		}
+	}
+	for seq, p := range c.Problems {
+		if err := w.exec(`INSERT INTO problems (file, seq, path, reason, loaded) VALUES (?, ?, ?, ?, ?)`,
+			file, seq, p.Path, p.Reason, p.Loaded); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// clear deletes the rows of a file's articles and problems, full-text
+// entries first (contentless tables delete by rowid).
+func (w *writer) clear(file int64) error {
+	s, err := w.stmt(`SELECT n, grams FROM articles WHERE file = ?`)
+	if err != nil {
+		return err
+	}
+	rows, err := s.QueryContext(w.ctx, file)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r ftsRow
+		if err := rows.Scan(&r.n, &r.grams); err != nil {
+			return err
+		}
+		w.unindex(r)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if err := w.exec(`DELETE FROM articles WHERE file = ?`, file); err != nil {
+		return err
+	}
+	return w.exec(`DELETE FROM problems WHERE file = ?`, file)
+}
+
+// unindex deletes an article's full-text entries (see fullText).
+func (w *writer) unindex(r ftsRow) {
+	if _, ok := w.add[r.n]; ok {
+		delete(w.add, r.n) // added by this Apply: never written
+		return
+	}
+	w.del = append(w.del, r)
+}
+
+// fullText writes the full-text entries this Apply deleted and added.
+func (w *writer) fullText() error {
+	slices.SortFunc(w.del, func(a, b ftsRow) int { return cmp.Compare(a.n, b.n) })
+	for _, r := range w.del {
+		if err := w.exec(`DELETE FROM words WHERE rowid = ?`, r.n); err != nil {
+			return err
+		}
+		if r.grams {
+			if err := w.exec(`DELETE FROM grams WHERE rowid = ?`, r.n); err != nil {
+				return err
+			}
+		}
+	}
+	for _, n := range slices.Sorted(maps.Keys(w.add)) {
+		if err := w.exec(`INSERT INTO words (rowid, text) VALUES (?, ?)`, n, w.add[n].words); err != nil {
+			return err
+		}
+	}
+	for _, n := range slices.Sorted(maps.Keys(w.add)) {
+		if g := w.add[n].grams; g != "" {
+			if err := w.exec(`INSERT INTO grams (rowid, text) VALUES (?, ?)`, n, g); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+const insertArticle = `INSERT INTO articles (id, file, idx, title, date, date_ns, reads, tags,
+	folder_tags, source, url, author, format, byte_offset, byte_length, grams)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (id) DO NOTHING RETURNING n`
+
+func (w *writer) article(file int64, a *model.Article, text ftsDoc) error {
+	var date, reads any
+	if a.HasDate() {
+		date = a.Date.Unix()
+	}
+	if a.HasReads() {
+		reads = int64(a.Reads)
+	}
+	s, err := w.stmt(insertArticle)
+	if err != nil {
+		return err
+	}
+	// TODO(issue 3): store the record's byte range once model.Article
+	// carries it (Offset, Length), so that a body is read without parsing
+	// the whole multi-article file.
+	args := []any{int64(a.ID), file, a.Index, a.Title, date, a.Date.Nanosecond(), reads,
+		joinTags(a.Tags), joinTags(a.FolderTags), a.Source, a.URL, a.Author, int(a.Format),
+		0, 0, text.grams != ""}
+	var n int64
+	err = s.QueryRowContext(w.ctx, args...).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		// The ID is taken: the stored article gives way to this one.
+		if err := w.drop(a.ID); err != nil {
+			return err
+		}
+		err = s.QueryRowContext(w.ctx, args...).Scan(&n)
+	}
+	if err != nil {
+		return err
+	}
+	w.add[n] = text
+	return nil
+}
+
+// drop deletes the article with the given ID.
+func (w *writer) drop(id model.ID) error {
+	s, err := w.stmt(`SELECT n, grams FROM articles WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	var r ftsRow
+	if err := s.QueryRowContext(w.ctx, int64(id)).Scan(&r.n, &r.grams); err != nil {
+		return err
+	}
+	w.unindex(r)
+	return w.exec(`DELETE FROM articles WHERE n = ?`, r.n)
+}
+
+// tagSep joins tags in one column. Tags are sanitized, so it never occurs
+// in one.
+const tagSep = "\x1f"
+
+func joinTags(tags []string) any {
+	if len(tags) == 0 {
+		return nil
+	}
+	return strings.Join(tags, tagSep)
+}

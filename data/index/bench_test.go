@@ -1,0 +1,242 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsline/newsline/model"
+)
+
+// Benchmarks run on generated collections shaped like the issue's
+// (bodies of 1–10 KB, 5.5 KB on average; tags with a Zipf spread; 3% of
+// articles with some CJK). Build the big ones with -benchtime=1x:
+//
+//	go test ./data/index -run XXX -bench . -benchtime 1x
+
+// benchArticles returns n generated articles, made once per size.
+func benchArticles(n, minLen, maxLen int) []model.Article {
+	key := fmt.Sprint(n, minLen, maxLen)
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if a, ok := benchArts[key]; ok {
+		return a
+	}
+	a := newGenerator(1, minLen, maxLen, 0.03).articles(n)
+	benchArts[key] = a
+	return a
+}
+
+var (
+	benchMu   sync.Mutex
+	benchArts = map[string][]model.Article{}
+	benchIdx  = map[string]*Index{}
+)
+
+// wordsVariants are the full-text options compared by BenchmarkBuild and
+// BenchmarkSearch; the first is the schema's.
+var wordsVariants = []struct{ name, options string }{
+	{"prefix=123", ""},
+	{"prefix=23", "detail=none, prefix='2 3'"},
+	{"prefix=none", "detail=none"},
+	{"detail=full,prefix=23", "detail=full, prefix='2 3'"},
+	{"detail=full,prefix=none", "detail=full"},
+}
+
+// withWords runs fn with the words table created with other options.
+func withWords(options string, fn func()) {
+	if options == "" {
+		fn()
+		return
+	}
+	i := slices.IndexFunc(schema, func(s string) bool { return strings.Contains(s, "TABLE words") })
+	saved := schema[i]
+	schema[i] = `CREATE VIRTUAL TABLE words USING fts5 (text, content='', contentless_delete=1, tokenize='ascii', ` + options + `)`
+	defer func() { schema[i] = saved }()
+	fn()
+}
+
+// build indexes arts into a new index at path, 250 files per Apply.
+func build(tb testing.TB, path string, arts []model.Article) *Index {
+	ix, _, err := Open(context.Background(), path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	apply(tb, ix, files(arts))
+	return ix
+}
+
+// benchIndex returns an index of n articles built with the variant's
+// options, built once per process.
+func benchIndex(b *testing.B, n, minLen, maxLen int, options string) *Index {
+	key := fmt.Sprint(n, minLen, maxLen, options)
+	arts := benchArticles(n, minLen, maxLen)
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if ix, ok := benchIdx[key]; ok {
+		return ix
+	}
+	dir, err := tempDir()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ix *Index
+	withWords(options, func() { ix = build(b, filepath.Join(dir, "bench.db"), arts) })
+	benchIdx[key] = ix
+	return ix
+}
+
+func fileSize(path string) float64 {
+	var total int64
+	for _, suffix := range []string{"", "-wal"} {
+		if fi, err := os.Stat(path + suffix); err == nil {
+			total += fi.Size()
+		}
+	}
+	return float64(total) / 1e6
+}
+
+// BenchmarkApply measures indexing: 1,000 new articles per op, in batches
+// of 250 files, into an index that grows.
+func BenchmarkApply(b *testing.B) {
+	arts := benchArticles(1000, 1000, 10000)
+	ix, _ := openTemp(b)
+	var bytes int64
+	for _, a := range arts {
+		bytes += int64(len(a.Body))
+	}
+	round := 0
+	start := time.Now()
+	for b.Loop() {
+		changes := files(arts)
+		for i := range changes { // new files each round
+			changes[i].Rel = fmt.Sprintf("r%d/%s", round, changes[i].Rel)
+			for k := range changes[i].Articles {
+				a := &changes[i].Articles[k]
+				a.ID = model.NewID(changes[i].Rel, a.Index)
+			}
+		}
+		apply(b, ix, changes)
+		round++
+	}
+	secs := time.Since(start).Seconds()
+	b.ReportMetric(float64(round*len(arts))/secs, "articles/s")
+	b.ReportMetric(float64(int64(round)*bytes)/secs/1e6, "body-MB/s")
+}
+
+// BenchmarkBuild builds an index of 20,000 articles per op with each
+// full-text variant, and reports its size.
+func BenchmarkBuild(b *testing.B) {
+	arts := benchArticles(20000, 1000, 10000)
+	for _, v := range wordsVariants {
+		b.Run(v.name, func(b *testing.B) {
+			var size float64
+			for b.Loop() {
+				path := filepath.Join(b.TempDir(), "build.db")
+				withWords(v.options, func() {
+					ix := build(b, path, arts)
+					ix.Close()
+				})
+				size = fileSize(path)
+			}
+			b.ReportMetric(size, "MB")
+			b.ReportMetric(float64(b.Elapsed().Seconds())/float64(b.N), "s/build")
+		})
+	}
+}
+
+// BenchmarkSearch searches 20,000 articles with each variant: the first
+// keystrokes of a word, a whole word, two words, CJK.
+func BenchmarkSearch(b *testing.B) {
+	queries := []struct{ name, q string }{
+		{"1-letter", "t"},
+		{"2-letter", "ma"},
+		{"3-letter", "mar"},
+		{"5-letter", "marke"},
+		{"word", "harbour"},
+		{"two-words", "ka th"},
+		{"accented", "łódź"},
+		{"rare", "zzzq"},
+		{"cjk-1", "東"},
+		{"cjk-3", "東京都"},
+	}
+	for _, v := range wordsVariants {
+		if v.options != "" && !strings.Contains(os.Getenv("NEWSLINE_BENCH"), "variants") {
+			continue // the other variants only on request: they take a build each
+		}
+		b.Run(v.name, func(b *testing.B) {
+			ix := benchIndex(b, 20000, 1000, 10000, v.options)
+			for _, q := range queries {
+				b.Run(q.name, func(b *testing.B) {
+					var n int
+					for b.Loop() {
+						ids, err := ix.Search(context.Background(), q.q)
+						if err != nil {
+							b.Fatal(err)
+						}
+						n = len(ids)
+					}
+					b.ReportMetric(float64(n), "hits")
+				})
+			}
+		})
+	}
+}
+
+// BenchmarkArticles reads every article's metadata: the warm start. It
+// reports the heap the articles hold when kept, as the reader keeps them.
+func BenchmarkArticles(b *testing.B) {
+	for _, n := range []int{20000, 100000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			// Bodies are not read back: short ones make the index quick to build.
+			ix := benchIndex(b, n, 50, 200, "")
+			read := func() []model.Article {
+				out := make([]model.Article, 0, n)
+				if err := ix.Articles(context.Background(), func(a model.Article) error {
+					out = append(out, a)
+					return nil
+				}); err != nil {
+					b.Fatal(err)
+				}
+				return out
+			}
+			var kept []model.Article
+			for b.Loop() {
+				kept = read()
+			}
+			if len(kept) != n {
+				b.Fatalf("%d articles, want %d", len(kept), n)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/article")
+			kept = nil
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			kept = read()
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "heap-MB")
+			runtime.KeepAlive(kept)
+		})
+	}
+}
+
+// BenchmarkOpen opens and closes an index of 20,000 articles: the checks a
+// warm start pays before reading.
+func BenchmarkOpen(b *testing.B) {
+	ix := benchIndex(b, 20000, 50, 200, "")
+	for b.Loop() {
+		o, notice, err := Open(context.Background(), ix.path)
+		if err != nil || notice != "" {
+			b.Fatal(notice, err)
+		}
+		o.Close()
+	}
+}

@@ -1,0 +1,229 @@
+package index
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// schema creates the tables of schemaVersion. Every change to it must
+// raise schemaVersion, which makes newsline rebuild older indexes.
+//
+// files holds one row per file (or per anything else the caller keys by a
+// path: a folder that could not be listed); articles one row per article
+// of a file, without its body; problems the problems found in a file.
+// Article rows have a small sequential rowid n, which is also their rowid
+// in the full-text tables: FTS5 delta-encodes rowids, and random 64-bit
+// IDs made the index seven times larger and five times slower to build.
+//
+// words and grams are the contentless full-text tables described in
+// fts.go. words keeps no positions (detail=none: prefix queries need
+// none, and it makes the table four times smaller than detail=full) and
+// has prefix indexes for one to three characters, so that short prefixes —
+// the first keystrokes of a search — are answered from the index rather
+// than by merging every term that starts with them. grams keeps positions
+// for its phrase queries; only articles with CJK text have a row in it.
+var schema = []string{
+	`CREATE TABLE meta (
+		key   TEXT PRIMARY KEY,
+		value TEXT NOT NULL
+	) WITHOUT ROWID`,
+	`CREATE TABLE files (
+		id    INTEGER PRIMARY KEY,
+		rel   TEXT NOT NULL UNIQUE,   -- slash-separated path inside the root
+		size  INTEGER NOT NULL,       -- bytes
+		mtime INTEGER NOT NULL        -- Unix nanoseconds
+	)`,
+	`CREATE TABLE articles (
+		n           INTEGER PRIMARY KEY,     -- rowid in words and grams
+		id          INTEGER NOT NULL UNIQUE, -- model.ID, as a signed 64-bit integer
+		file        INTEGER NOT NULL,        -- files.id
+		idx         INTEGER NOT NULL,        -- position in the file
+		title       TEXT NOT NULL,
+		date        INTEGER,                 -- Unix seconds; NULL when unknown
+		date_ns     INTEGER NOT NULL,        -- nanoseconds within the second
+		reads       INTEGER,                 -- NULL when unknown
+		tags        TEXT,                    -- original spellings joined by U+001F; NULL for none
+		folder_tags TEXT,                    -- the same for folder names
+		source      TEXT NOT NULL,
+		url         TEXT NOT NULL,
+		author      TEXT NOT NULL,
+		format      INTEGER NOT NULL,        -- model.Format
+		byte_offset INTEGER NOT NULL,        -- byte range of the record in a multi-article file
+		byte_length INTEGER NOT NULL,        --   (0, 0 until the parsers report it)
+		grams       INTEGER NOT NULL         -- 1 when the article has a row in grams
+	)`,
+	`CREATE INDEX articles_file ON articles (file, idx)`,
+	`CREATE TABLE problems (
+		file   INTEGER NOT NULL,  -- files.id
+		seq    INTEGER NOT NULL,  -- order within the file
+		path   TEXT NOT NULL,     -- model.Problem.Path, as it was when found
+		reason TEXT NOT NULL,
+		loaded INTEGER NOT NULL,
+		PRIMARY KEY (file, seq)
+	) WITHOUT ROWID`,
+	`CREATE VIRTUAL TABLE words USING fts5 (text,
+		content='', contentless_delete=1, tokenize='ascii', detail=none, prefix='1 2 3')`,
+	`CREATE VIRTUAL TABLE grams USING fts5 (text,
+		content='', contentless_delete=1, tokenize='ascii', detail=full)`,
+}
+
+// tables are the tables a complete index has.
+var tables = []string{"meta", "files", "articles", "problems", "words", "grams"}
+
+// Reasons a file is set aside, completing "rebuilding the index: ".
+const (
+	reasonCorrupt = "it was corrupt"
+	reasonForeign = "the file belonged to another application"
+	reasonOlder   = "it was made by an older newsline"
+	reasonNewer   = "it was made by a newer newsline"
+)
+
+// check looks at the database and creates the schema in an empty one. It
+// returns why the file is not a usable index, or an error when it could
+// not be looked at.
+func (ix *Index) check(ctx context.Context) (reason string, err error) {
+	conn, err := ix.db.Conn(ctx)
+	if err != nil {
+		return classify(ctx, err)
+	}
+	defer conn.Close()
+	for range 2 {
+		app, version, objects, err := identity(ctx, conn)
+		if err != nil {
+			return classify(ctx, err)
+		}
+		switch {
+		case app == applicationID && version == schemaVersion:
+			return ix.complete(ctx, conn)
+		case app == applicationID && version < schemaVersion:
+			return reasonOlder, nil
+		case app == applicationID:
+			return reasonNewer, nil
+		case app != 0 || objects > 0:
+			return reasonForeign, nil
+		}
+		if err := create(ctx, conn); err != nil {
+			return classify(ctx, err)
+		}
+		// Look again: this or another process has created it.
+	}
+	return "", fmt.Errorf("index: %s: could not create the schema", ix.path)
+}
+
+// classify turns an error met while checking into a reason (the file is
+// not a database, or is damaged) or an error.
+func classify(ctx context.Context, err error) (string, error) {
+	switch code(err) {
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return reasonCorrupt, nil
+	}
+	return "", wrap(ctx, "open", err)
+}
+
+// identity reads the header fields and counts the schema's objects.
+func identity(ctx context.Context, conn *sql.Conn) (app, version, objects int64, err error) {
+	err = conn.QueryRowContext(ctx, `SELECT
+		(SELECT application_id FROM pragma_application_id),
+		(SELECT user_version FROM pragma_user_version),
+		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &objects)
+	return app, version, objects, err
+}
+
+// complete checks an index of the current schema cheaply (it must not cost
+// a warm start anything): every table is there, and the file is as long as
+// its header says — a truncated file is otherwise only found when a query
+// reaches a missing page. The length is only comparable while the
+// write-ahead log is empty, as it is after every newsline has closed.
+func (ix *Index) complete(ctx context.Context, conn *sql.Conn) (string, error) {
+	var have int
+	var pages, pageSize int64
+	err := conn.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (?, ?, ?, ?, ?, ?)),
+		(SELECT page_count FROM pragma_page_count),
+		(SELECT page_size FROM pragma_page_size)`,
+		tables[0], tables[1], tables[2], tables[3], tables[4], tables[5]).Scan(&have, &pages, &pageSize)
+	if err != nil {
+		return classify(ctx, err)
+	}
+	if have != len(tables) {
+		return reasonCorrupt, nil
+	}
+	db, err := os.Stat(ix.path)
+	if err != nil {
+		return "", fmt.Errorf("index: %w", err)
+	}
+	wal, err := os.Stat(ix.path + "-wal")
+	if (errors.Is(err, os.ErrNotExist) || err == nil && wal.Size() == 0) && db.Size() < pages*pageSize {
+		return reasonCorrupt, nil
+	}
+	return "", nil
+}
+
+// create makes an empty database a newsline index. It runs in an IMMEDIATE
+// transaction and looks again inside it, so that two processes creating
+// the same index at once create it once.
+func create(ctx context.Context, conn *sql.Conn) error {
+	if err := walMode(ctx, conn); err != nil {
+		return err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var app, objects int64
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
+		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &objects); err != nil {
+		return err
+	}
+	if app != 0 || objects > 0 {
+		return nil // someone was faster; the caller looks again
+	}
+	for _, stmt := range schema {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	for _, stmt := range []string{
+		"PRAGMA application_id = " + strconv.Itoa(applicationID),
+		"PRAGMA user_version = " + strconv.Itoa(schemaVersion),
+	} {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES
+		('application', 'newsline index'), ('schema', ?), ('created', ?)`,
+		strconv.Itoa(schemaVersion), time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// walMode puts the database in WAL mode, which lets readers read while a
+// writer writes, in this process and in others; it is a property of the
+// file, set before any table exists. Switching needs a lock that SQLite
+// does not wait for while another connection reads (it would deadlock),
+// so a busy database is tried again until the busy timeout.
+func walMode(ctx context.Context, conn *sql.Conn) error {
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		var mode string
+		err := conn.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+		if err == nil || code(err) != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}

@@ -1,0 +1,331 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/newsline/newsline/data/index"
+	"github.com/newsline/newsline/model"
+)
+
+// indexBatch is how many changed files go into one index transaction:
+// SQLite commits are expensive, rows are cheap.
+const indexBatch = 512
+
+// Library reads collection roots through their on-disk indexes (one per
+// root, see package index): a start draws from the index without reading
+// any article file, then checks the folders and parses only new or changed
+// files, and search and bodies come from the index and the files on demand.
+type Library struct {
+	roots []root
+	libs  []*libRoot
+}
+
+// libRoot is one root's index and what the last load learnt from it.
+type libRoot struct {
+	ix    *index.Index
+	known map[string]index.FileStat // rel → stat when indexed
+	ids   map[string][]model.ID     // rel → the IDs of its indexed articles
+}
+
+// OpenLibrary opens (or creates) the index of every path in cacheDir. The
+// notices say, one line each, what was rebuilt and why (a corrupt or old
+// index). An error means an index could not be opened or created at all
+// (an unwritable cache folder, a full disk): then run without one (Load).
+func OpenLibrary(ctx context.Context, paths []string, cacheDir string) (*Library, []string, error) {
+	if err := CheckPaths(paths); err != nil {
+		return nil, nil, err
+	}
+	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
+		return nil, nil, fmt.Errorf("cache folder %s: %w", cacheDir, err)
+	}
+	lib := &Library{}
+	var notices []string
+	for _, p := range paths {
+		ix, notice, err := index.Open(ctx, index.Path(cacheDir, p))
+		if err != nil {
+			lib.Close()
+			return nil, nil, err
+		}
+		if notice != "" {
+			notices = append(notices, notice)
+		}
+		lr := &libRoot{ix: ix}
+		lib.libs = append(lib.libs, lr)
+		r := rootOf(p)
+		r.lib = lr
+		lib.roots = append(lib.roots, r)
+	}
+	return lib, notices, nil
+}
+
+// rootOf makes the root for a path the user gave: a folder, or one file.
+func rootOf(p string) root {
+	if info, err := os.Stat(p); err == nil && info.IsDir() {
+		return root{fsys: osFS(p), name: ".", display: p}
+	}
+	p = filepath.Clean(p)
+	return root{fsys: osFS(filepath.Dir(p)), name: filepath.Base(p), display: p, file: true}
+}
+
+// Close closes every index.
+func (l *Library) Close() error {
+	var errs []error
+	for _, lr := range l.libs {
+		errs = append(errs, lr.ix.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Load streams the collection to send like data.Load, but first everything
+// the indexes hold (the warm start), then the changes found by checking the
+// folders: new and changed files parsed and indexed, deleted ones dropped
+// (Batch.Removed). Bodies are not sent: read them with Body.
+func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
+	total := 0
+	for i, lr := range l.libs {
+		n, err := lr.warm(ctx, &l.roots[i], total, send)
+		if err != nil {
+			return err
+		}
+		total += n
+	}
+	return pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
+		return l.apply(ctx, results, total, send)
+	})
+}
+
+// warm sends what the index holds and remembers it for the check.
+func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(model.Batch)) (int, error) {
+	known, err := lr.ix.Files(ctx)
+	if err != nil {
+		return 0, err
+	}
+	lr.known, lr.ids = known, map[string][]model.ID{}
+	var b model.Batch
+	n := 0
+	err = lr.ix.Articles(ctx, func(a model.Article) error {
+		a.Path = SanitizeLine(displayPath(r, a.Rel))
+		lr.ids[a.Rel] = append(lr.ids[a.Rel], a.ID)
+		b.Articles = append(b.Articles, a)
+		if n++; len(b.Articles) >= 4096 {
+			b.Progress = model.Progress{Articles: before + n}
+			send(b)
+			b = model.Batch{}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	probs, err := lr.ix.Problems(ctx) // stored with the path as it was shown
+	if err != nil {
+		return 0, err
+	}
+	b.Problems = probs
+	b.Progress = model.Progress{Articles: before + n}
+	send(b)
+	return n, nil
+}
+
+// displayPath is the path of rel inside the root as the user would type it.
+func displayPath(r *root, rel string) string {
+	if r.file {
+		return r.display
+	}
+	return filepath.Join(r.display, filepath.FromSlash(rel))
+}
+
+// check is the worker of a library load: a file whose size and
+// modification time are what the index holds is not read again.
+func check(j job) result {
+	info, err := fs.Stat(j.fsys, j.name)
+	if err != nil {
+		return read(j) // let read word the problem
+	}
+	st := index.FileStat{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+	if old, ok := j.root.lib.known[j.rel]; ok && old == st {
+		return result{job: &j, stat: st, unchanged: true}
+	}
+	res := read(j)
+	res.job, res.stat = &j, st
+	return res
+}
+
+// apply sends the changes on as they come and has a writer goroutine put
+// them into the indexes in large transactions, so the screen never waits for
+// the full-text index. At the end it drops the files that are gone, sends
+// the last batch (Progress.Done) and waits for the writer.
+func (l *Library) apply(ctx context.Context, results <-chan result, articles int, send func(model.Batch)) error {
+	writes := make(chan map[*libRoot][]index.FileChange, 4)
+	written := make(chan error, 1)
+	go func() { written <- writeIndexes(ctx, writes) }()
+
+	pending := map[*libRoot][]index.FileChange{}
+	size := 0 // changes in pending
+	seen := map[*libRoot]map[string]bool{}
+	for _, lr := range l.libs {
+		seen[lr] = map[string]bool{}
+	}
+	progress := model.Progress{Articles: articles}
+	var b model.Batch
+	flush := func(done bool) {
+		if size >= indexBatch || done && size > 0 {
+			select {
+			case writes <- pending:
+			case <-ctx.Done():
+			}
+			pending, size = map[*libRoot][]index.FileChange{}, 0
+		}
+		if len(b.Articles) > 0 || len(b.Removed) > 0 || len(b.Problems) > 0 || done {
+			b.Progress = progress
+			send(b)
+			b = model.Batch{}
+		}
+	}
+	finish := func(err error) error {
+		close(writes)
+		if werr := <-written; err == nil {
+			err = werr
+		}
+		return err
+	}
+	tick := time.NewTicker(flushEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case res, ok := <-results:
+			if !ok {
+				if err := ctx.Err(); err != nil {
+					return finish(err)
+				}
+				size += l.removeGone(seen, pending, &b)
+				progress.Done = true
+				flush(true)
+				return finish(nil)
+			}
+			if res.file {
+				progress.Files++
+			}
+			if res.job == nil { // a problem found while walking
+				b.Problems = append(b.Problems, res.probs...)
+				continue
+			}
+			lr := res.job.root.lib
+			seen[lr][res.job.rel] = true
+			if res.unchanged {
+				progress.Files++
+				continue
+			}
+			l.changed(lr, res, pending, &b)
+			size++
+			progress.Articles += len(res.arts)
+			if size >= indexBatch || len(b.Articles) >= batchSize {
+				flush(false)
+			}
+		case <-tick.C:
+			flush(false)
+		case <-ctx.Done():
+			for range results {
+				// let the workers and the walker finish
+			}
+			return finish(ctx.Err())
+		}
+	}
+}
+
+// writeIndexes applies each set of changes to its index, one transaction
+// per index and set, until writes is closed. After an error it drains.
+func writeIndexes(ctx context.Context, writes <-chan map[*libRoot][]index.FileChange) error {
+	var first error
+	for set := range writes {
+		for lr, changes := range set {
+			if first == nil {
+				first = lr.ix.Apply(ctx, changes)
+			}
+		}
+	}
+	return first
+}
+
+// changed queues a new or changed file for its index and for the screen:
+// its articles (without bodies), and the IDs it no longer has.
+func (l *Library) changed(lr *libRoot, res result, pending map[*libRoot][]index.FileChange, b *model.Batch) {
+	rel := res.job.rel
+	pending[lr] = append(pending[lr], index.FileChange{
+		Rel: rel, Size: res.stat.Size, ModTime: res.stat.ModTime,
+		Articles: res.arts, Problems: res.probs,
+	})
+	now := make(map[model.ID]bool, len(res.arts))
+	ids := make([]model.ID, 0, len(res.arts))
+	for _, a := range res.arts {
+		now[a.ID] = true
+		ids = append(ids, a.ID)
+		a.Body = "" // read on demand
+		b.Articles = append(b.Articles, a)
+	}
+	for _, id := range lr.ids[rel] {
+		if !now[id] {
+			b.Removed = append(b.Removed, id)
+		}
+	}
+	lr.ids[rel] = ids
+	b.Problems = append(b.Problems, res.probs...)
+}
+
+// removeGone drops the files the index knows that the check did not find,
+// and returns how many.
+func (l *Library) removeGone(seen map[*libRoot]map[string]bool, pending map[*libRoot][]index.FileChange, b *model.Batch) int {
+	n := 0
+	for _, lr := range l.libs {
+		for rel := range lr.known {
+			if seen[lr][rel] {
+				continue
+			}
+			pending[lr] = append(pending[lr], index.FileChange{Rel: rel, Deleted: true})
+			b.Removed = append(b.Removed, lr.ids[rel]...)
+			delete(lr.ids, rel)
+			n++
+		}
+	}
+	return n
+}
+
+// Search returns the articles matching every word of query in any root.
+func (l *Library) Search(ctx context.Context, query string) (map[model.ID]struct{}, error) {
+	out := map[model.ID]struct{}{}
+	for _, lr := range l.libs {
+		ids, err := lr.ix.Search(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		for id := range ids {
+			out[id] = struct{}{}
+		}
+	}
+	return out, nil
+}
+
+// Body reads an article's body from its file, sanitized like everything
+// read from disk.
+func (l *Library) Body(a model.Article) (string, error) {
+	b, reason := readFile(osFS(filepath.Dir(a.Path)), filepath.Base(a.Path))
+	if reason != "" {
+		return "", fmt.Errorf("%s: %s", a.Path, reason)
+	}
+	arts, _, err := Parse(a.Path, b)
+	for _, x := range arts {
+		if x.Index == a.Index {
+			return x.Body, nil
+		}
+	}
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", a.Path, err)
+	}
+	return "", fmt.Errorf("%s: the article is no longer in the file (reload with r)", a.Path)
+}
