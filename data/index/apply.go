@@ -4,11 +4,9 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"errors"
 	"maps"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/newsline/newsline/model"
@@ -62,12 +60,18 @@ func (ix *Index) Apply(ctx context.Context, changes []FileChange) error {
 	defer tx.Rollback()
 	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}}
 	defer w.close()
+	if err := tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_n'`).Scan(&w.next); err != nil {
+		return wrap(ctx, "apply", err)
+	}
 	for i := range changes {
 		if err := w.change(&changes[i], texts[i]); err != nil {
 			return wrap(ctx, "apply "+changes[i].Rel, err)
 		}
 	}
 	if err := w.fullText(); err != nil {
+		return wrap(ctx, "apply", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = ? WHERE key = 'next_n'`, w.next); err != nil {
 		return wrap(ctx, "apply", err)
 	}
 	return wrap(ctx, "apply", tx.Commit())
@@ -128,8 +132,10 @@ type writer struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	next  int64            // the next article's n
 	del   []ftsRow         // entries of articles that were in the index
 	add   map[int64]ftsDoc // entries of new articles, by rowid
+	rec   []byte           // buffer for records
 }
 
 // ftsRow is an article's entry in the full-text tables.
@@ -166,55 +172,39 @@ func (w *writer) close() {
 }
 
 func (w *writer) change(c *FileChange, texts []ftsDoc) error {
-	s, err := w.stmt(`SELECT id FROM files WHERE rel = ?`)
-	if err != nil {
+	if err := w.clear(c.Rel); err != nil {
 		return err
 	}
-	var file int64
-	switch err := s.QueryRowContext(w.ctx, c.Rel).Scan(&file); {
-	case err == nil:
-		if err := w.clear(file); err != nil {
-			return err
-		}
-		if c.Deleted {
-			return w.exec(`DELETE FROM files WHERE id = ?`, file)
-		}
-	case !errors.Is(err, sql.ErrNoRows):
-		return err
-	case c.Deleted:
-		return nil
+	if c.Deleted {
+		return w.exec(`DELETE FROM files WHERE rel = ?`, c.Rel)
 	}
-	s, err = w.stmt(`INSERT INTO files (rel, size, mtime) VALUES (?, ?, ?)
-		ON CONFLICT (rel) DO UPDATE SET size = excluded.size, mtime = excluded.mtime
-		RETURNING id`)
-	if err != nil {
-		return err
-	}
-	if err := s.QueryRowContext(w.ctx, c.Rel, c.Size, c.ModTime).Scan(&file); err != nil {
+	if err := w.exec(`INSERT INTO files (rel, size, mtime) VALUES (?, ?, ?)
+		ON CONFLICT (rel) DO UPDATE SET size = excluded.size, mtime = excluded.mtime`,
+		c.Rel, c.Size, c.ModTime); err != nil {
 		return err
 	}
 	for k := range c.Articles {
-		if err := w.article(file, &c.Articles[k], texts[k]); err != nil {
+		if err := w.article(c.Rel, &c.Articles[k], texts[k]); err != nil {
 			return err
 		}
 	}
 	for seq, p := range c.Problems {
-		if err := w.exec(`INSERT INTO problems (file, seq, path, reason, loaded) VALUES (?, ?, ?, ?, ?)`,
-			file, seq, p.Path, p.Reason, p.Loaded); err != nil {
+		if err := w.exec(`INSERT INTO problems (rel, seq, path, reason, loaded) VALUES (?, ?, ?, ?, ?)`,
+			c.Rel, seq, p.Path, p.Reason, p.Loaded); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// clear deletes the rows of a file's articles and problems, full-text
-// entries first (contentless tables delete by rowid).
-func (w *writer) clear(file int64) error {
-	s, err := w.stmt(`SELECT n, grams FROM articles WHERE file = ?`)
+// clear deletes the rows of a file's articles and problems, and their
+// full-text entries (see fullText).
+func (w *writer) clear(rel string) error {
+	s, err := w.stmt(`SELECT n, grams FROM articles WHERE rel = ?`)
 	if err != nil {
 		return err
 	}
-	rows, err := s.QueryContext(w.ctx, file)
+	rows, err := s.QueryContext(w.ctx, rel)
 	if err != nil {
 		return err
 	}
@@ -229,10 +219,10 @@ func (w *writer) clear(file int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if err := w.exec(`DELETE FROM articles WHERE file = ?`, file); err != nil {
+	if err := w.exec(`DELETE FROM articles WHERE rel = ?`, rel); err != nil {
 		return err
 	}
-	return w.exec(`DELETE FROM problems WHERE file = ?`, file)
+	return w.exec(`DELETE FROM problems WHERE rel = ?`, rel)
 }
 
 // unindex deletes an article's full-text entries (see fullText).
@@ -272,66 +262,64 @@ func (w *writer) fullText() error {
 	return nil
 }
 
-const insertArticle = `INSERT INTO articles (id, file, idx, title, date, date_ns, reads, tags,
-	folder_tags, source, url, author, format, byte_offset, byte_length, grams)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT (id) DO NOTHING RETURNING n`
-
-func (w *writer) article(file int64, a *model.Article, text ftsDoc) error {
-	var date, reads any
-	if a.HasDate() {
-		date = a.Date.Unix()
-	}
-	if a.HasReads() {
-		reads = int64(a.Reads)
-	}
-	s, err := w.stmt(insertArticle)
+func (w *writer) article(rel string, a *model.Article, text ftsDoc) error {
+	s, err := w.stmt(`INSERT INTO articles (rel, idx, id, n, grams, rec) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`)
 	if err != nil {
 		return err
 	}
-	// TODO(issue 3): store the record's byte range once model.Article
-	// carries it (Offset, Length), so that a body is read without parsing
-	// the whole multi-article file.
-	args := []any{int64(a.ID), file, a.Index, a.Title, date, a.Date.Nanosecond(), reads,
-		joinTags(a.Tags), joinTags(a.FolderTags), a.Source, a.URL, a.Author, int(a.Format),
-		0, 0, text.grams != ""}
-	var n int64
-	err = s.QueryRowContext(w.ctx, args...).Scan(&n)
-	if errors.Is(err, sql.ErrNoRows) {
-		// The ID is taken: the stored article gives way to this one.
-		if err := w.drop(a.ID); err != nil {
+	w.rec = encodeRecord(w.rec[:0], rel, w.next, a)
+	args := []any{rel, a.Index, int64(a.ID), w.next, text.grams != "", w.rec}
+	res, err := s.ExecContext(w.ctx, args...)
+	if err != nil {
+		return err
+	}
+	if added, err := res.RowsAffected(); err != nil {
+		return err
+	} else if added == 0 {
+		// The ID is taken (by another file: a hash collision, or a move
+		// whose deletion was not applied), or the file repeats an Index:
+		// the stored article gives way to this one, as in model.
+		if err := w.drop(a.ID, rel, a.Index); err != nil {
 			return err
 		}
-		err = s.QueryRowContext(w.ctx, args...).Scan(&n)
+		if _, err := s.ExecContext(w.ctx, args...); err != nil {
+			return err
+		}
 	}
-	if err != nil {
-		return err
-	}
-	w.add[n] = text
+	w.add[w.next] = text
+	w.next++
 	return nil
 }
 
-// drop deletes the article with the given ID.
-func (w *writer) drop(id model.ID) error {
-	s, err := w.stmt(`SELECT n, grams FROM articles WHERE id = ?`)
+// drop deletes the articles with the given ID or key.
+func (w *writer) drop(id model.ID, rel string, index int) error {
+	s, err := w.stmt(`SELECT n, grams FROM articles WHERE id = ? OR (rel = ? AND idx = ?)`)
 	if err != nil {
 		return err
 	}
-	var r ftsRow
-	if err := s.QueryRowContext(w.ctx, int64(id)).Scan(&r.n, &r.grams); err != nil {
+	rows, err := s.QueryContext(w.ctx, int64(id), rel, index)
+	if err != nil {
 		return err
 	}
-	w.unindex(r)
-	return w.exec(`DELETE FROM articles WHERE n = ?`, r.n)
-}
-
-// tagSep joins tags in one column. Tags are sanitized, so it never occurs
-// in one.
-const tagSep = "\x1f"
-
-func joinTags(tags []string) any {
-	if len(tags) == 0 {
-		return nil
+	var gone []ftsRow
+	for rows.Next() {
+		var r ftsRow
+		if err := rows.Scan(&r.n, &r.grams); err != nil {
+			rows.Close()
+			return err
+		}
+		gone = append(gone, r)
 	}
-	return strings.Join(tags, tagSep)
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range gone {
+		w.unindex(r)
+		if err := w.exec(`DELETE FROM articles WHERE n = ?`, r.n); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -17,9 +17,21 @@ import (
 
 // Benchmarks run on generated collections shaped like the issue's
 // (bodies of 1–10 KB, 5.5 KB on average; tags with a Zipf spread; 3% of
-// articles with some CJK). Build the big ones with -benchtime=1x:
+// articles with some CJK), of 20,000 articles. NEWSLINE_BENCH=variants
+// adds the full-text variants the schema did not choose to
+// BenchmarkSearch (BenchmarkBuild always has them), and
+// NEWSLINE_BENCH=100k a collection of 100,000 articles (minutes to build):
 //
 //	go test ./data/index -run XXX -bench . -benchtime 1x
+//	NEWSLINE_BENCH=variants,100k go test ./data/index -run XXX -bench 'Build|Search' -timeout 1h
+
+// benchSizes are the collection sizes of BenchmarkBuild and BenchmarkSearch.
+func benchSizes() []int {
+	if strings.Contains(os.Getenv("NEWSLINE_BENCH"), "100k") {
+		return []int{20000, 100000}
+	}
+	return []int{20000}
+}
 
 // benchArticles returns n generated articles, made once per size.
 func benchArticles(n, minLen, maxLen int) []model.Article {
@@ -129,26 +141,34 @@ func BenchmarkApply(b *testing.B) {
 	secs := time.Since(start).Seconds()
 	b.ReportMetric(float64(round*len(arts))/secs, "articles/s")
 	b.ReportMetric(float64(int64(round)*bytes)/secs/1e6, "body-MB/s")
+	// What indexing leaves on the heap (the generated articles aside).
+	var m runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.HeapInuse)/1e6, "heap-inuse-MB")
 }
 
-// BenchmarkBuild builds an index of 20,000 articles per op with each
-// full-text variant, and reports its size.
+// BenchmarkBuild builds an index per op with each full-text variant, and
+// reports its size.
 func BenchmarkBuild(b *testing.B) {
-	arts := benchArticles(20000, 1000, 10000)
-	for _, v := range wordsVariants {
-		b.Run(v.name, func(b *testing.B) {
-			var size float64
-			for b.Loop() {
-				path := filepath.Join(b.TempDir(), "build.db")
-				withWords(v.options, func() {
-					ix := build(b, path, arts)
-					ix.Close()
-				})
-				size = fileSize(path)
-			}
-			b.ReportMetric(size, "MB")
-			b.ReportMetric(float64(b.Elapsed().Seconds())/float64(b.N), "s/build")
-		})
+	for _, n := range benchSizes() {
+		arts := benchArticles(n, 1000, 10000)
+		for _, v := range wordsVariants {
+			b.Run(fmt.Sprintf("%d/%s", n, v.name), func(b *testing.B) {
+				var size float64
+				for b.Loop() {
+					path := filepath.Join(b.TempDir(), "build.db")
+					withWords(v.options, func() {
+						ix := build(b, path, arts)
+						ix.Close()
+					})
+					size = fileSize(path)
+				}
+				b.ReportMetric(size, "MB")
+				b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/build")
+				b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+			})
+		}
 	}
 }
 
@@ -167,26 +187,29 @@ func BenchmarkSearch(b *testing.B) {
 		{"cjk-1", "東"},
 		{"cjk-3", "東京都"},
 	}
-	for _, v := range wordsVariants {
-		if v.options != "" && !strings.Contains(os.Getenv("NEWSLINE_BENCH"), "variants") {
-			continue // the other variants only on request: they take a build each
-		}
-		b.Run(v.name, func(b *testing.B) {
-			ix := benchIndex(b, 20000, 1000, 10000, v.options)
-			for _, q := range queries {
-				b.Run(q.name, func(b *testing.B) {
-					var n int
-					for b.Loop() {
-						ids, err := ix.Search(context.Background(), q.q)
-						if err != nil {
-							b.Fatal(err)
-						}
-						n = len(ids)
-					}
-					b.ReportMetric(float64(n), "hits")
-				})
+	for _, size := range benchSizes() {
+		for _, v := range wordsVariants {
+			if v.options != "" && !strings.Contains(os.Getenv("NEWSLINE_BENCH"), "variants") {
+				continue // the other variants only on request: they take a build each
 			}
-		})
+			b.Run(fmt.Sprintf("%d/%s", size, v.name), func(b *testing.B) {
+				ix := benchIndex(b, size, 1000, 10000, v.options)
+				ix.Articles(context.Background(), func(model.Article) error { return nil }) // as at a warm start
+				for _, q := range queries {
+					b.Run(q.name, func(b *testing.B) {
+						var n int
+						for b.Loop() {
+							ids, err := ix.Search(context.Background(), q.q)
+							if err != nil {
+								b.Fatal(err)
+							}
+							n = len(ids)
+						}
+						b.ReportMetric(float64(n), "hits")
+					})
+				}
+			})
+		}
 	}
 }
 

@@ -16,16 +16,17 @@ import (
 // of it, and a query word holding CJK (see isCJK) matches anywhere. The
 // index reproduces that with two contentless FTS5 tables:
 //
-//   - words: the haystack with every CJK character replaced by a space,
-//     tokenized by FTS5's ascii tokenizer, which splits on ASCII spaces and
-//     punctuation only. Folded text holds nothing but letters, digits and
-//     single spaces, so its tokens are exactly the haystack's words (no
-//     dependence on SQLite's Unicode 6.1 tables), and a word that follows a
-//     CJK character starts a token, as model counts it a word start. A
-//     query word w is the prefix query "w"*.
+//   - words: the haystack's words, each once, with every CJK character
+//     replaced by a space, tokenized by FTS5's ascii tokenizer, which
+//     splits on ASCII spaces and punctuation only. Folded text holds
+//     nothing but letters, digits and spaces, so its tokens are exactly
+//     the haystack's words (no dependence on SQLite's Unicode 6.1 tables),
+//     and a word that follows a CJK character starts a token, as model
+//     counts it a word start. A query word w is the prefix query "w"*.
 //   - grams: for each word of the haystack that holds a CJK character, one
-//     token per character: the two-character gram starting there, or the
-//     character alone at the word's end. A query word of one character c
+//     token per character (ascii tokenizer again, tokens separated by
+//     spaces): the two-character gram starting there, or the character
+//     alone at the word's end. A query word of one character c
 //     is "c"* (a gram starting with c), of two an exact gram, of n ≥ 3 the
 //     phrase of its n-1 overlapping grams. No phrase of grams can cross
 //     from one word to the next (a one-character token always sits

@@ -49,7 +49,7 @@ import (
 // an older (or newer) newsline. Both are set aside and rebuilt.
 const (
 	applicationID = 0x4E4C4958
-	schemaVersion = 1
+	schemaVersion = 2 // 2: clustered tables and one record per article; 1 had a column per field
 )
 
 // busyTimeout is how long a statement waits for a lock another connection
@@ -75,6 +75,7 @@ type Index struct {
 	// apply serializes writers of this process, so that they queue here
 	// rather than time out on SQLite's lock.
 	apply sync.Mutex
+	ids   idMap // full-text rowid → ID, for Search
 }
 
 // FileStat is what the index knows of a file on disk, to tell whether it
@@ -169,11 +170,11 @@ func Open(ctx context.Context, path string) (ix *Index, notice string, err error
 
 // Reset sets the index's file aside and starts a fresh, empty index at the
 // same path, for a caller that got ErrCorrupt from a method. It returns the
-// notice for the status bar. It must not run alongside other methods; on
-// error the Index is closed.
+// notice for the status bar. It must not run alongside other methods; after
+// an error the Index is closed (its methods fail).
 func (ix *Index) Reset(ctx context.Context) (notice string, err error) {
 	ix.db.Close()
-	ix.db = nil
+	ix.ids.reset() // rowids start again
 	if err := setAside(ix.path); err != nil {
 		return "", fmt.Errorf("index: cannot set aside %s: %w", ix.path, err)
 	}
@@ -186,19 +187,12 @@ func (ix *Index) Reset(ctx context.Context) (notice string, err error) {
 		return "", fmt.Errorf("index: %s: %s", ix.path, reason)
 	}
 	ix.db = fresh.db
-	return "rebuilding the index: it was corrupt", nil
+	return "rebuilding the index: " + reasonCorrupt, nil
 }
 
-// Close closes the index. The last connection to close checkpoints the
-// write-ahead log into the database file.
-func (ix *Index) Close() error {
-	if ix.db == nil {
-		return nil
-	}
-	err := ix.db.Close()
-	ix.db = nil
-	return err
-}
+// Close closes the index; a second Close does nothing. The last connection
+// to the database checkpoints the write-ahead log into its file.
+func (ix *Index) Close() error { return ix.db.Close() }
 
 // open opens the database at path and checks it. A non-empty reason means
 // the file is not a usable index (the database is then closed); an error
@@ -232,7 +226,6 @@ func dsn(path string) string {
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "temp_store(MEMORY)")
-	q.Add("_pragma", "mmap_size(1073741824)")
 	q.Set("_txlock", "immediate")
 	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
 }

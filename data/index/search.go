@@ -2,8 +2,12 @@ package index
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/newsline/newsline/model"
 )
@@ -28,26 +32,26 @@ func (ix *Index) Search(ctx context.Context, query string) (map[model.ID]struct{
 	for chunk := range slices.Chunk(grams, maxTerms) {
 		matches = append(matches, matchGrams(chunk))
 	}
-	var result map[model.ID]struct{}
+	if len(matches) == 0 {
+		return ix.allIDs(ctx)
+	}
 	// One statement answers up to a few dozen terms; the rare longer query
 	// is answered in parts, intersected here.
+	var result map[model.ID]struct{}
 	for part := range slices.Chunk(matches, maxParts) {
 		ids, err := ix.searchPart(ctx, part)
 		if err != nil {
 			return nil, err
 		}
-		if result == nil {
-			result = ids
-			continue
-		}
-		for id := range result {
-			if _, ok := ids[id]; !ok {
-				delete(result, id)
+		if result != nil {
+			for id := range result {
+				if _, ok := ids[id]; !ok {
+					delete(result, id)
+				}
 			}
+		} else {
+			result = ids
 		}
-	}
-	if result == nil { // no words
-		return ix.searchPart(ctx, nil)
 	}
 	return result, nil
 }
@@ -61,39 +65,163 @@ const (
 
 // searchPart returns the articles matching every expression; each starts
 // with "w" for the words table or "g" for grams.
+//
+// The full-text tables give rowids (n), which the index's idMap turns
+// into IDs: looking each up in the articles table took three quarters of
+// the time of a search that matches most articles.
 func (ix *Index) searchPart(ctx context.Context, matches []string) (map[model.ID]struct{}, error) {
-	q := `SELECT id FROM articles`
+	q := `SELECT group_concat(rowid) FROM (`
 	args := make([]any, len(matches))
 	for i, m := range matches {
 		table := "words"
 		if m[0] == 'g' {
 			table = "grams"
 		}
-		if i == 0 {
-			q += ` WHERE n IN (`
-		} else {
+		if i > 0 {
 			q += ` INTERSECT `
 		}
 		q += `SELECT rowid FROM ` + table + ` WHERE ` + table + ` MATCH ?`
 		args[i] = m[1:]
 	}
-	if len(matches) > 0 {
-		q += `)`
-	}
-	rows, err := ix.db.QueryContext(ctx, q, args...)
+	q += `)`
+	ns, err := ix.ints(ctx, q, args...)
 	if err != nil {
-		return nil, wrap(ctx, "search", err)
+		return nil, err
 	}
-	defer rows.Close()
-	ids := map[model.ID]struct{}{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, wrap(ctx, "search", err)
-		}
+	return ix.ids.lookup(ctx, ix, ns)
+}
+
+// allIDs returns the ID of every article.
+func (ix *Index) allIDs(ctx context.Context) (map[model.ID]struct{}, error) {
+	list, err := ix.ints(ctx, `SELECT group_concat(id) FROM articles`)
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[model.ID]struct{}, len(list))
+	for _, id := range list {
 		ids[model.ID(uint64(id))] = struct{}{}
 	}
-	return ids, wrap(ctx, "search", rows.Err())
+	return ids, nil
+}
+
+// ints runs a query whose one row is a comma-separated list of integers
+// (group_concat), or NULL for none: one row parsed in Go takes 30% less
+// time than as many rows through database/sql.
+func (ix *Index) ints(ctx context.Context, q string, args ...any) ([]int64, error) {
+	var list sql.NullString
+	if err := ix.db.QueryRowContext(ctx, q, args...).Scan(&list); err != nil {
+		return nil, wrap(ctx, "search", err)
+	}
+	s := list.String
+	out := make([]int64, 0, strings.Count(s, ",")+1)
+	for len(s) > 0 {
+		field, rest, _ := strings.Cut(s, ",")
+		n, err := strconv.ParseInt(field, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		out = append(out, n)
+		s = rest
+	}
+	return out, nil
+}
+
+// idMap maps the full-text rowid n of articles to their IDs. An n is
+// given to one article only, ever (meta's next_n only grows), so an entry
+// never becomes wrong, and the map only grows: from the rows Articles
+// reads, and from the articles table when a search meets an n it does not
+// know (new articles, written since by this process or another).
+type idMap struct {
+	mu   sync.Mutex
+	byN  map[int64]model.ID
+	next int64 // every article with a lower n is in byN (or deleted)
+}
+
+// idOf is an article's rowid and ID.
+type idOf struct {
+	n  int64
+	id model.ID
+}
+
+// learn adds what a reader saw.
+func (m *idMap) learn(seen []idOf) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.byN == nil {
+		m.byN = make(map[int64]model.ID, len(seen))
+	}
+	for _, s := range seen {
+		m.byN[s.n] = s.id
+	}
+}
+
+// reset forgets everything, for a new database.
+func (m *idMap) reset() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.byN, m.next = nil, 0
+}
+
+// knownBelow records that every article with a lower n has been learnt.
+func (m *idMap) knownBelow(n int64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.next = max(m.next, n)
+}
+
+// lookup returns the IDs of the rowids ns, reading those it does not know
+// from the articles table. A rowid that is still unknown then belongs to
+// an article deleted since: it is left out.
+func (m *idMap) lookup(ctx context.Context, ix *Index, ns []int64) (map[model.ID]struct{}, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ids := make(map[model.ID]struct{}, len(ns))
+	var missing []int64
+	for _, n := range ns {
+		if id, ok := m.byN[n]; ok {
+			ids[id] = struct{}{}
+		} else {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) == 0 {
+		return ids, nil
+	}
+	if err := m.load(ctx, ix); err != nil {
+		return nil, err
+	}
+	for _, n := range missing {
+		if id, ok := m.byN[n]; ok {
+			ids[id] = struct{}{}
+		}
+	}
+	return ids, nil
+}
+
+// load reads the articles with an n the map has not seen; m.mu is held.
+func (m *idMap) load(ctx context.Context, ix *Index) error {
+	rows, err := ix.db.QueryContext(ctx, `SELECT n, id FROM articles WHERE n >= ?`, m.next)
+	if err != nil {
+		return wrap(ctx, "search", err)
+	}
+	defer rows.Close()
+	if m.byN == nil {
+		m.byN = map[int64]model.ID{}
+	}
+	next := m.next
+	for rows.Next() {
+		var n, id int64
+		if err := rows.Scan(&n, &id); err != nil {
+			return wrap(ctx, "search", err)
+		}
+		m.byN[n] = model.ID(uint64(id))
+		next = max(next, n+1)
+	}
+	if err := rows.Err(); err != nil {
+		return wrap(ctx, "search", err)
+	}
+	m.next = next
+	return nil
 }
 
 // searchTerms folds the query into its words, split into those matched at

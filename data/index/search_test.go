@@ -194,6 +194,7 @@ func TestSearchCancelled(t *testing.T) {
 func TestFTSText(t *testing.T) {
 	tests := []struct{ hay, words, grams string }{
 		{"plain words", "plain words", ""},
+		{"a b a c b", "a b c", ""},
 		{"東京abc x", " abc x ", "東京 京a ab bc c "},
 		{"ab東 京", "ab  ", "ab b東 東 京 "},
 	}

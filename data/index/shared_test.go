@@ -239,3 +239,35 @@ func TestLockedIndexIsWaitedFor(t *testing.T) {
 		t.Errorf("%d articles, want %d", n, len(sample())+1)
 	}
 }
+
+// TestSearchSeesOtherWriters checks that a search finds the articles
+// another handle added after this one read the index, and not those it
+// deleted.
+func TestSearchSeesOtherWriters(t *testing.T) {
+	reader, path := openTemp(t)
+	apply(t, reader, files(sample()))
+	all(t, reader) // learns the rowids
+	writer, _, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	fresh := art("late/news.txt", 0, "Late news", "a quokka reached the harbour")
+	apply(t, writer, []FileChange{{Rel: fresh.Rel, Articles: []model.Article{fresh}}})
+	ids := search(t, reader, "quokka")
+	if _, ok := ids[fresh.ID]; !ok || len(ids) != 1 {
+		t.Errorf("search after another handle's Apply: %v, want %v", ids, fresh.ID)
+	}
+	if ids := search(t, reader, "harbour"); len(ids) != 2 {
+		t.Errorf("harbour: %d articles, want 2", len(ids))
+	}
+	apply(t, writer, []FileChange{{Rel: fresh.Rel, Deleted: true}, {Rel: "world/harbour.txt", Deleted: true}})
+	if ids := search(t, reader, "harbour"); len(ids) != 0 {
+		t.Errorf("harbour after deletion: %v", ids)
+	}
+	// Replaced with the same ID (a changed file) the article is found again.
+	apply(t, writer, []FileChange{{Rel: fresh.Rel, Articles: []model.Article{fresh}}})
+	if ids := search(t, reader, "quok"); len(ids) != 1 {
+		t.Errorf("quok after re-adding: %v", ids)
+	}
+}
