@@ -166,6 +166,10 @@ func mergeEntries(old, fresh []entry) []entry {
 }
 
 func (c *Collection) newEntry(a Article) entry {
+	if c.external {
+		a.Body = "" // read on demand
+		detach(&a)
+	}
 	e := entry{art: a, titleKey: Fold(a.Title)}
 	var text strings.Builder
 	text.WriteByte(' ')
@@ -202,7 +206,6 @@ func (c *Collection) newEntry(a Article) entry {
 		add(name, true)
 	}
 	if c.external {
-		e.art.Body = "" // read on demand
 		return e
 	}
 	text.WriteByte(' ')
@@ -210,6 +213,25 @@ func (c *Collection) newEntry(a Article) entry {
 	text.WriteByte(' ')
 	e.text = text.String()
 	return e
+}
+
+// detach copies the article's strings, which parsers cut from the whole
+// file's text: without the body, keeping them must not keep the file.
+func detach(a *Article) {
+	a.Title, a.Source, a.URL, a.Author = strings.Clone(a.Title), strings.Clone(a.Source), strings.Clone(a.URL), strings.Clone(a.Author)
+	a.Tags = cloneStrings(a.Tags)
+	a.FolderTags = cloneStrings(a.FolderTags)
+}
+
+func cloneStrings(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Clone(s)
+	}
+	return out
 }
 
 // untag takes an entry's tags out of the counts before it is replaced or removed.
