@@ -171,9 +171,6 @@ func (c *Collection) newEntry(a Article) entry {
 		detach(&a)
 	}
 	e := entry{art: a, titleKey: Fold(a.Title)}
-	var text strings.Builder
-	text.WriteByte(' ')
-	text.WriteString(e.titleKey)
 	add := func(name string, folder bool) {
 		key := TagKey(name)
 		if key == "" {
@@ -194,10 +191,6 @@ func (c *Collection) newEntry(a Article) entry {
 		e.spelled = append(e.spelled, spelling)
 		e.folder = append(e.folder, folder)
 		c.tags[ti].count(spelling, folder, 1)
-		if !c.external {
-			text.WriteByte(' ')
-			text.WriteString(Fold(name))
-		}
 	}
 	for _, name := range a.Tags {
 		add(name, false)
@@ -205,13 +198,10 @@ func (c *Collection) newEntry(a Article) entry {
 	for _, name := range a.FolderTags {
 		add(name, true)
 	}
-	if c.external {
-		return e
+	if !c.external {
+		// Spaces at both ends: every word start follows a space.
+		e.text = " " + SearchText(&a) + " "
 	}
-	text.WriteByte(' ')
-	text.WriteString(Fold(a.Body))
-	text.WriteByte(' ')
-	e.text = text.String()
 	return e
 }
 

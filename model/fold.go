@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,17 +52,17 @@ func Fold(s string) string {
 	return strings.TrimRight(b.String(), " ")
 }
 
-// isCJK reports whether r is written without spaces between words (Han,
+// IsCJK reports whether r is written without spaces between words (Han,
 // Hiragana, Katakana, Hangul, Thai), so search matches it anywhere rather
-// than at word starts.
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
+// than at word starts. Every search engine of newsline uses this rule.
+func IsCJK(r rune) bool {
+	return r >= 0x0E00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
 }
 
-// hasCJK reports whether s holds any character written without spaces.
-func hasCJK(s string) bool {
+// HasCJK reports whether s holds any character written without spaces.
+func HasCJK(s string) bool {
 	for _, r := range s {
-		if isCJK(r) {
+		if IsCJK(r) {
 			return true
 		}
 	}
@@ -72,4 +73,27 @@ func hasCJK(s string) bool {
 // and trimmed. Two spellings with the same key are the same tag.
 func TagKey(tag string) string {
 	return strings.ToLower(strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(tag), "#")))
+}
+
+// SearchText is the text search looks in: the folded title, tags (each
+// distinct tag once, folder names included) and body, separated by spaces.
+func SearchText(a *Article) string {
+	var b strings.Builder
+	b.Grow(len(a.Title) + len(a.Body) + 16*len(a.Tags) + 2)
+	b.WriteString(Fold(a.Title))
+	seen := make([]string, 0, len(a.Tags)+len(a.FolderTags))
+	for _, tags := range [][]string{a.Tags, a.FolderTags} {
+		for _, tag := range tags {
+			key := TagKey(tag)
+			if key == "" || slices.Contains(seen, key) {
+				continue
+			}
+			seen = append(seen, key)
+			b.WriteByte(' ')
+			b.WriteString(Fold(tag))
+		}
+	}
+	b.WriteByte(' ')
+	b.WriteString(Fold(a.Body))
+	return b.String()
 }

@@ -50,7 +50,7 @@ func matches(text string, terms []string) bool {
 }
 
 func matchTerm(text, term string) bool {
-	if hasCJK(term) {
+	if HasCJK(term) {
 		return strings.Contains(text, term)
 	}
 	// text starts with a space and words are single-space separated, so a
@@ -68,7 +68,7 @@ func matchTerm(text, term string) bool {
 		// since such text has no spaces between words.
 		if at > 0 {
 			r, _ := lastRune(text[:at])
-			if isCJK(r) {
+			if IsCJK(r) {
 				return true
 			}
 		}
@@ -140,7 +140,7 @@ func (l *lastQuery) narrows(q Query, terms []string) bool {
 		return false
 	}
 	for i, old := range l.terms {
-		if !strings.HasPrefix(terms[i], old) || hasCJK(terms[i]) != hasCJK(old) {
+		if !strings.HasPrefix(terms[i], old) || HasCJK(terms[i]) != HasCJK(old) {
 			return false
 		}
 	}

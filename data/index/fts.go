@@ -2,7 +2,6 @@ package index
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsline/newsline/model"
@@ -36,51 +35,9 @@ import (
 //
 // Only articles with CJK text have a grams row.
 
-// isCJK reports whether r is written without spaces between words. It must
-// agree with model's isCJK (Han, Hiragana, Katakana, Hangul, Thai).
-func isCJK(r rune) bool {
-	return r >= 0x0E00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
-}
-
-func hasCJK(s string) bool {
-	for _, r := range s {
-		if isCJK(r) {
-			return true
-		}
-	}
-	return false
-}
-
-// haystack returns the folded search text of a, as model builds it.
-func haystack(a *model.Article) string {
-	var b strings.Builder
-	b.Grow(len(a.Title) + len(a.Body) + 16*len(a.Tags) + 2)
-	b.WriteString(model.Fold(a.Title))
-	var seen []string
-	add := func(tag string) {
-		key := model.TagKey(tag)
-		if key == "" {
-			return
-		}
-		for _, k := range seen {
-			if k == key {
-				return
-			}
-		}
-		seen = append(seen, key)
-		b.WriteByte(' ')
-		b.WriteString(model.Fold(tag))
-	}
-	for _, t := range a.Tags {
-		add(t)
-	}
-	for _, t := range a.FolderTags {
-		add(t)
-	}
-	b.WriteByte(' ')
-	b.WriteString(model.Fold(a.Body))
-	return b.String()
-}
+// haystack returns the folded search text of a: model's, so that the
+// index and the in-memory search see the same words.
+func haystack(a *model.Article) string { return model.SearchText(a) }
 
 // ftsText splits a haystack into the text of the words table and of the
 // grams table (empty when it holds no CJK). The words table keeps no
@@ -99,14 +56,14 @@ func ftsText(hay string) (words, grams string) {
 		w.WriteByte(' ')
 	}
 	for tok := range strings.SplitSeq(hay, " ") {
-		if !mayHoldCJK(tok) || !hasCJK(tok) {
+		if !mayHoldCJK(tok) || !model.HasCJK(tok) {
 			word(tok)
 			continue
 		}
 		start := 0 // of the run of characters that are not CJK
 		for i := 0; i < len(tok); {
 			r, n := utf8.DecodeRuneInString(tok[i:])
-			if isCJK(r) {
+			if model.IsCJK(r) {
 				word(tok[start:i])
 				start = i + n
 			}

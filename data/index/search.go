@@ -230,7 +230,7 @@ func (m *idMap) load(ctx context.Context, ix *Index) error {
 // "harb"; text containing "東京都" contains "東京").
 func searchTerms(query string) (words, grams []string) {
 	for _, t := range strings.Fields(model.Fold(query)) {
-		if hasCJK(t) {
+		if model.HasCJK(t) {
 			grams = append(grams, t)
 		} else {
 			words = append(words, t)
