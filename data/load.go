@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
@@ -73,13 +72,7 @@ func Load(ctx context.Context, paths []string, send func(model.Batch)) error {
 	}
 	roots := make([]root, 0, len(paths))
 	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err == nil && info.IsDir() {
-			roots = append(roots, root{fsys: osFS(p), name: ".", display: p})
-			continue
-		}
-		p = filepath.Clean(p)
-		roots = append(roots, root{fsys: osFS(filepath.Dir(p)), name: filepath.Base(p), display: p, file: true})
+		roots = append(roots, rootOf(p))
 	}
 	return load(ctx, roots, send)
 }

@@ -213,12 +213,7 @@ func (w *walker) file(r *root, name, rel string, tags []string) {
 }
 
 // display is the path of rel inside the root as the user would type it.
-func (w *walker) display(r *root, rel string) string {
-	if r.file {
-		return r.display
-	}
-	return filepath.Join(r.display, filepath.FromSlash(rel))
-}
+func (w *walker) display(r *root, rel string) string { return displayPath(r, rel) }
 
 // key identifies a folder: by device and inode where the system tells
 // them, else by its path in its root, with a relative symbolic link
