@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 )
@@ -65,9 +66,17 @@ func BenchmarkVisible(b *testing.B) {
 func BenchmarkTagCounts(b *testing.B) {
 	c := benchCollection(100_000)
 	ids := c.Visible(Query{})
-	for b.Loop() {
-		c.TagCounts(ids)
-	}
+	b.Run("last-visible", func(b *testing.B) {
+		for b.Loop() {
+			c.TagCounts(ids)
+		}
+	})
+	b.Run("other-ids", func(b *testing.B) {
+		other := slices.Clone(ids)
+		for b.Loop() {
+			c.TagCounts(other)
+		}
+	})
 }
 
 func BenchmarkShortIDs(b *testing.B) {

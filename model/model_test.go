@@ -423,3 +423,18 @@ func TestExternalSearchKeepsNoText(t *testing.T) {
 		t.Errorf("Only must apply, got %d", n)
 	}
 }
+
+func TestTagCountsSameForAnyIDs(t *testing.T) {
+	c := benchCollection(500)
+	ids := c.Visible(Query{Tags: []string{"tag1"}})
+	fast := c.TagCounts(ids)
+	slow := c.TagCounts(slices.Clone(ids))
+	if len(fast) == 0 || len(fast) != len(slow) {
+		t.Fatalf("counts differ: %d vs %d tags", len(fast), len(slow))
+	}
+	for k, n := range slow {
+		if fast[k] != n {
+			t.Errorf("%s: %d vs %d", k, fast[k], n)
+		}
+	}
+}

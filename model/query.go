@@ -115,11 +115,11 @@ func (c *Collection) Visible(q Query) []ID {
 			result = append(result, i)
 		}
 	}
-	c.last = lastQuery{q: q, terms: terms, result: result, valid: true}
 	ids := make([]ID, len(result))
 	for k, i := range result {
 		ids[k] = c.entries[i].art.ID
 	}
+	c.last = lastQuery{q: q, terms: terms, result: result, ids: ids, valid: true}
 	return ids
 }
 
@@ -127,7 +127,8 @@ func (c *Collection) Visible(q Query) []ID {
 type lastQuery struct {
 	q      Query
 	terms  []string
-	result []int32
+	result []int32 // entry indices
+	ids    []ID    // what Visible returned: the same articles
 	valid  bool
 }
 
@@ -170,12 +171,22 @@ func hasAll(have, want []int32) bool {
 
 // TagCounts returns, for every tag key, how many of the given articles carry
 // it: the sidebar's counts within the current filter.
+// Counting the result of the last Visible call (the sidebar's case) walks
+// its entries directly, without looking IDs up.
 func (c *Collection) TagCounts(ids []ID) map[string]int {
 	counts := make([]int, len(c.tags))
-	for _, id := range ids {
-		if i, ok := c.pos[id]; ok {
+	if l := &c.last; l.valid && len(ids) > 0 && len(ids) == len(l.ids) && &ids[0] == &l.ids[0] {
+		for _, i := range l.result {
 			for _, ti := range c.entries[i].tags {
 				counts[ti]++
+			}
+		}
+	} else {
+		for _, id := range ids {
+			if i, ok := c.pos[id]; ok {
+				for _, ti := range c.entries[i].tags {
+					counts[ti]++
+				}
 			}
 		}
 	}
