@@ -113,7 +113,12 @@ func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(mode
 		a.Path = SanitizeLine(displayPath(r, a.Rel))
 		lr.ids[a.Rel] = append(lr.ids[a.Rel], a.ID)
 		b.Articles = append(b.Articles, a)
-		if n++; len(b.Articles) >= 4096 {
+		// A small first batch draws the first frame sooner; then large ones.
+		limit := 4096
+		if n < 512 {
+			limit = 512
+		}
+		if n++; len(b.Articles) >= limit {
 			b.Progress = model.Progress{Articles: before + n}
 			send(b)
 			b = model.Batch{}
