@@ -66,13 +66,21 @@ func collect(cmd tea.Cmd) []tea.Msg {
 	return []tea.Msg{msg}
 }
 
-func TestExternalSearchFiltersWithTags(t *testing.T) {
-	var calls atomic.Int32
+// newSearchApp is the fixture app at 160x48, loaded, searching through a
+// fake index that counts its calls.
+func newSearchApp(t *testing.T) (*atomic.Int32, Model) {
+	t.Helper()
+	calls := new(atomic.Int32)
 	opts := fixtureOptions()
-	opts.Search = titleSearch(&calls)
+	opts.Search = titleSearch(calls)
 	m := New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
 	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	return calls, m
+}
+
+func TestExternalSearchFiltersWithTags(t *testing.T) {
+	calls, m := newSearchApp(t)
 	m = runSearches(t, m, nil)
 	m = keys(t, m, "/")
 	var cmd tea.Cmd
@@ -111,12 +119,7 @@ func TestExternalSearchFiltersWithTags(t *testing.T) {
 }
 
 func TestExternalSearchOneAtATime(t *testing.T) {
-	var calls atomic.Int32
-	opts := fixtureOptions()
-	opts.Search = titleSearch(&calls)
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	calls, m := newSearchApp(t)
 	m = keys(t, m, "/")
 	// Three keystrokes before any result: only the first starts a search.
 	var cmds []tea.Cmd
