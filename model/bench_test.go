@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -97,5 +98,102 @@ func BenchmarkSearchTyping(b *testing.B) {
 		for i := 1; i <= len(word); i++ {
 			c.Visible(Query{Search: string(word[:i])})
 		}
+	}
+}
+
+var benchSources = []string{"Harbour Gazette", "The Velmora Times", "Reuters", "Northern Courier", "Science Daily Wire", "東京新聞", "Le Monde", "Railway Weekly"}
+
+// benchRecordArticle builds article i the way a warm start does: every string
+// but Path is cut from one record string (the index row, which also holds
+// binary fields), and Path is the root joined with Rel, built per article.
+func benchRecordArticle(r *rand.Rand, zipf *rand.Zipf, i int) Article {
+	var rec []byte
+	var at [][2]int // start and end of each string in rec
+	put := func(s string) {
+		at = append(at, [2]int{len(rec), len(rec) + len(s)})
+		rec = append(rec, s...)
+		rec = append(rec, 0, 0, 0, 0) // varint lengths, flags, dates…
+	}
+	put(fmt.Sprintf("%06d.txt", i))
+	var title []byte
+	for len(title) < 50 {
+		title = append(title, benchWords[r.IntN(len(benchWords))]...)
+		title = append(title, ' ')
+	}
+	title = fmt.Appendf(title, "no. %d", i)
+	put(string(title))
+	put(benchSources[r.IntN(len(benchSources))])
+	put(fmt.Sprintf("https://news.example.com/2024/%02d/%s-%d", 1+r.IntN(12), benchWords[r.IntN(len(benchWords))], i))
+	put(fmt.Sprintf("Author %d", r.IntN(200)))
+	nTags := 1 + r.IntN(5)
+	for range nTags {
+		tag := fmt.Sprintf("tag%d", zipf.Uint64())
+		if r.IntN(10) == 0 {
+			tag = "#Tag" + tag[3:] // another spelling of the same tag
+		}
+		put(tag)
+	}
+	s := string(rec)
+	cut := func(k int) string { return s[at[k][0]:at[k][1]] }
+	a := Article{
+		Rel: cut(0), Index: 0, Title: cut(1), Source: cut(2), URL: cut(3), Author: cut(4),
+		Date:  time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.IntN(1e6)) * time.Minute),
+		Reads: r.IntN(5000),
+	}
+	for k := range nTags {
+		a.Tags = append(a.Tags, cut(5+k))
+	}
+	a.ID = NewID(a.Rel, 0)
+	a.Path = "/some/root/" + a.Rel
+	return a
+}
+
+// BenchmarkCollectionMemory100k loads 100,000 articles into an
+// external-search collection as a warm start does (batches of 4096 in
+// collection order, strings cut from index records) and reports the heap the
+// collection keeps.
+func BenchmarkCollectionMemory100k(b *testing.B) {
+	const n, batch = 100_000, 4096
+	var inuse uint64
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		r := rand.New(rand.NewPCG(1, 2))
+		zipf := rand.NewZipf(r, 1.2, 1, 299)
+		c := NewCollection(ExternalSearch())
+		arts := make([]Article, 0, batch)
+		for i := 0; i < n; {
+			arts = arts[:0]
+			for ; len(arts) < batch && i < n; i++ {
+				arts = append(arts, benchRecordArticle(r, zipf, i))
+			}
+			c.Apply(Batch{Articles: arts, Progress: Progress{Articles: i}})
+		}
+		clear(arts[:cap(arts)]) // the batches are the loader's: drop them
+		c.Apply(Batch{Progress: Progress{Articles: n, Done: true}})
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		if c.Len() != n {
+			b.Fatalf("Len = %d", c.Len())
+		}
+		runtime.KeepAlive(c)
+		inuse = after.HeapInuse - before.HeapInuse
+	}
+	b.ReportMetric(float64(inuse)/1e6, "MB-heap")
+	b.ReportMetric(float64(inuse)/n, "B/article")
+}
+
+// BenchmarkOrder rebuilds each sort order of 100,000 articles, as the first
+// query after a change does.
+func BenchmarkOrder(b *testing.B) {
+	c := benchCollection(100_000)
+	for _, s := range Sorts {
+		b.Run(s.String(), func(b *testing.B) {
+			for b.Loop() {
+				c.orders = [sortCount][]int32{}
+				c.order(s)
+			}
+		})
 	}
 }

@@ -13,14 +13,14 @@ type Tag struct {
 	Count int    // articles that carry the tag
 }
 
-// entry is an article with what the collection derives from it once.
+// entry is an article with what the collection derives from it once. It
+// keeps only what queries need on every call: the spellings an article
+// counted for its tags are walked again from the article when it goes
+// (untag), and the folded titles are made when the title order is built.
 type entry struct {
-	art      Article
-	tags     []int32  // indices into Collection.tags, one per distinct tag
-	spelled  []string // the spelling counted for each tag, parallel to tags
-	folder   []bool   // whether that spelling came from a folder name
-	text     string   // " " + Fold(title, tags, body) + " ": the search haystack
-	titleKey string
+	art  Article
+	tags []int32 // indices into Collection.tags, one per distinct tag, in the article's order
+	text string  // " " + Fold(title, tags, body) + " ": the search haystack; empty with ExternalSearch
 }
 
 type tagEntry struct {
@@ -63,6 +63,7 @@ type Collection struct {
 	orders   [sortCount][]int32 // entry indices per sort, rebuilt lazily
 	last     lastQuery          // the previous Visible call, to narrow it
 	external bool               // search happens elsewhere: no text, no bodies
+	names    map[string]string  // with external: one copy of each tag and folder name seen; never shrinks
 }
 
 // NewCollection returns an empty collection.
@@ -82,7 +83,7 @@ type CollectionOption func(*Collection)
 // search text and no bodies in memory, only what the list and sidebar need.
 // Query.Search is then ignored.
 func ExternalSearch() CollectionOption {
-	return func(c *Collection) { c.external = true }
+	return func(c *Collection) { c.external, c.names = true, map[string]string{} }
 }
 
 // Apply removes the batch's removed articles, adds its articles (replacing
@@ -99,24 +100,29 @@ func (c *Collection) Apply(b Batch) {
 	}
 	fresh := make([]entry, 0, len(b.Articles))
 	inBatch := map[ID]int{} // a batch can repeat an ID: the last one wins
+	var prev *Article       // the article before, whose file's path the next may share
 	for _, a := range b.Articles {
+		var slot *entry
 		if i, ok := c.pos[a.ID]; ok {
-			c.untag(&c.entries[i])
-			c.entries[i] = c.newEntry(a)
-			continue
+			slot = &c.entries[i]
+		} else if j, ok := inBatch[a.ID]; ok {
+			slot = &fresh[j]
+		} else {
+			inBatch[a.ID] = len(fresh)
+			fresh = append(fresh, entry{})
+			slot = &fresh[len(fresh)-1]
 		}
-		if j, ok := inBatch[a.ID]; ok {
-			c.untag(&fresh[j])
-			fresh[j] = c.newEntry(a)
-			continue
-		}
-		inBatch[a.ID] = len(fresh)
-		fresh = append(fresh, c.newEntry(a))
+		c.untag(slot) // the article replaced, if any
+		*slot = c.newEntry(a, prev)
+		prev = &slot.art
 	}
-	slices.SortStableFunc(fresh, compareEntries)
-	c.entries = mergeEntries(c.entries, fresh)
-	for i := range c.entries {
-		c.pos[c.entries[i].art.ID] = i
+	if len(fresh) > 0 {
+		slices.SortStableFunc(fresh, compareEntries)
+		var moved int
+		c.entries, moved = mergeEntries(c.entries, fresh)
+		for i := moved; i < len(c.entries); i++ {
+			c.pos[c.entries[i].art.ID] = i
+		}
 	}
 	c.changed()
 }
@@ -124,9 +130,11 @@ func (c *Collection) Apply(b Batch) {
 // Remove drops the articles with the given IDs.
 func (c *Collection) Remove(ids ...ID) {
 	gone := map[ID]bool{}
+	first := len(c.entries) // entries before the first removed one keep their place
 	for _, id := range ids {
 		if i, ok := c.pos[id]; ok {
 			gone[id] = true
+			first = min(first, i)
 			c.untag(&c.entries[i])
 			delete(c.pos, id)
 		}
@@ -135,7 +143,7 @@ func (c *Collection) Remove(ids ...ID) {
 		return
 	}
 	c.entries = slices.DeleteFunc(c.entries, func(e entry) bool { return gone[e.art.ID] })
-	for i := range c.entries {
+	for i := first; i < len(c.entries); i++ {
 		c.pos[c.entries[i].art.ID] = i
 	}
 	c.changed()
@@ -145,58 +153,52 @@ func compareEntries(a, b entry) int {
 	return cmp.Or(strings.Compare(a.art.Path, b.art.Path), cmp.Compare(a.art.Index, b.art.Index))
 }
 
-// mergeEntries merges two slices that are each in collection order.
-func mergeEntries(old, fresh []entry) []entry {
-	if len(old) == 0 {
-		return fresh
+// mergeEntries merges fresh into old, both in collection order, and returns
+// the result and the index from which its entries moved or are new: those
+// before it kept their place. fresh goes into old's own memory, grown as
+// append grows it, merged from the back so nothing is overwritten before it
+// moved. In the common case, a warm start streaming the collection in order,
+// every fresh entry sorts after the last old one and is appended as it is.
+func mergeEntries(old, fresh []entry) ([]entry, int) {
+	if len(fresh) == 0 {
+		return old, len(old)
 	}
-	out := make([]entry, 0, len(old)+len(fresh))
-	i, j := 0, 0
-	for i < len(old) && j < len(fresh) {
-		if compareEntries(fresh[j], old[i]) < 0 {
-			out = append(out, fresh[j])
-			j++
-		} else {
-			out = append(out, old[i])
-			i++
+	if len(old) == 0 {
+		return fresh, 0
+	}
+	n := len(old)
+	out := append(old, fresh...)
+	if compareEntries(fresh[0], out[n-1]) >= 0 {
+		return out, n
+	}
+	i, j := n-1, len(fresh)-1
+	for k := len(out) - 1; j >= 0; k-- {
+		if i >= 0 && compareEntries(fresh[j], out[i]) < 0 {
+			out[k] = out[i]
+			i--
+		} else { // ties keep the old entry first
+			out[k] = fresh[j]
+			j--
 		}
 	}
-	out = append(out, old[i:]...)
-	return append(out, fresh[j:]...)
+	return out, i + 1
 }
 
-func (c *Collection) newEntry(a Article) entry {
+// newEntry counts the article's tags in and derives what queries need.
+// prev is the article added just before it, or nil.
+func (c *Collection) newEntry(a Article, prev *Article) entry {
 	if c.external {
 		a.Body = "" // read on demand
-		detach(&a)
+		c.detach(&a, prev)
 	}
-	e := entry{art: a, titleKey: Fold(a.Title)}
-	add := func(name string, folder bool) {
-		key := TagKey(name)
-		if key == "" {
-			return
-		}
-		ti, ok := c.tagIndex[key]
-		if !ok {
-			ti = int32(len(c.tags))
-			c.tagIndex[key] = ti
-			c.tags = append(c.tags, tagEntry{Tag: Tag{Key: key}, spellings: map[string]int{}, folders: map[string]int{}})
-			c.byCount = append(c.byCount, ti)
-		}
-		if slices.Contains(e.tags, ti) {
-			return
-		}
-		spelling := strings.TrimLeft(strings.TrimSpace(name), "#")
-		e.tags = append(e.tags, ti)
-		e.spelled = append(e.spelled, spelling)
-		e.folder = append(e.folder, folder)
+	var buf [8]int32
+	tags := c.walkTags(&a, buf[:0], func(ti int32, spelling string, folder bool) {
 		c.tags[ti].count(spelling, folder, 1)
-	}
-	for _, name := range a.Tags {
-		add(name, false)
-	}
-	for _, name := range a.FolderTags {
-		add(name, true)
+	})
+	e := entry{art: a}
+	if len(tags) > 0 {
+		e.tags = make([]int32, len(tags))
+		copy(e.tags, tags)
 	}
 	if !c.external {
 		// Spaces at both ends: every word start follows a space.
@@ -205,30 +207,80 @@ func (c *Collection) newEntry(a Article) entry {
 	return e
 }
 
-// detach copies the article's strings, which parsers cut from the whole
-// file's text: without the body, keeping them must not keep the file.
-func detach(a *Article) {
-	a.Title, a.Source, a.URL, a.Author = strings.Clone(a.Title), strings.Clone(a.Source), strings.Clone(a.URL), strings.Clone(a.Author)
-	a.Tags = cloneStrings(a.Tags)
-	a.FolderTags = cloneStrings(a.FolderTags)
+// untag takes an entry's tags out of the counts before it is replaced or
+// removed, walking its article as newEntry did to count them in.
+func (c *Collection) untag(e *entry) {
+	var buf [8]int32
+	c.walkTags(&e.art, buf[:0], func(ti int32, spelling string, folder bool) {
+		c.tags[ti].count(spelling, folder, -1)
+	})
 }
 
-func cloneStrings(ss []string) []string {
-	if ss == nil {
+// walkTags calls fn once for every distinct tag of the article, Tags first,
+// then FolderTags, with the tag's index in c.tags (a tag seen for the first
+// time is added), the spelling the article counts for it and whether that
+// spelling is a folder name. It returns seen with the indices appended, in
+// that order. newEntry and untag both walk an article with it, so what one
+// counts in the other takes out.
+func (c *Collection) walkTags(a *Article, seen []int32, fn func(ti int32, spelling string, folder bool)) []int32 {
+	for k, names := range [2][]string{a.Tags, a.FolderTags} {
+		for _, name := range names {
+			key := TagKey(name)
+			if key == "" {
+				continue
+			}
+			ti, ok := c.tagIndex[key]
+			if !ok {
+				ti = int32(len(c.tags))
+				c.tagIndex[key] = ti
+				c.tags = append(c.tags, tagEntry{Tag: Tag{Key: key}, spellings: map[string]int{}, folders: map[string]int{}})
+				c.byCount = append(c.byCount, ti)
+			}
+			if slices.Contains(seen, ti) {
+				continue
+			}
+			seen = append(seen, ti)
+			fn(ti, strings.TrimLeft(strings.TrimSpace(name), "#"), k == 1)
+		}
+	}
+	return seen
+}
+
+// detach copies the article's strings, which parsers and the index cut from
+// a whole file or record: without the body, keeping them must not keep that.
+// Rel shares the copy of Path when Path ends with it, and an article of the
+// same file as prev shares prev's. Tags take the collection's one copy of
+// each spelling, as few spellings repeat over many articles.
+func (c *Collection) detach(a *Article, prev *Article) {
+	a.Title, a.Source, a.URL, a.Author = strings.Clone(a.Title), strings.Clone(a.Source), strings.Clone(a.URL), strings.Clone(a.Author)
+	switch {
+	case prev != nil && a.Path == prev.Path && a.Rel == prev.Rel:
+		a.Path, a.Rel = prev.Path, prev.Rel
+	case strings.HasSuffix(a.Path, a.Rel):
+		a.Path = strings.Clone(a.Path)
+		a.Rel = a.Path[len(a.Path)-len(a.Rel):]
+	default:
+		a.Path, a.Rel = strings.Clone(a.Path), strings.Clone(a.Rel)
+	}
+	a.Tags = c.intern(a.Tags)
+	a.FolderTags = c.intern(a.FolderTags)
+}
+
+// intern returns a copy of names whose strings are the collection's own.
+func (c *Collection) intern(names []string) []string {
+	if names == nil {
 		return nil
 	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = strings.Clone(s)
+	out := make([]string, len(names))
+	for i, s := range names {
+		own, ok := c.names[s]
+		if !ok {
+			own = strings.Clone(s)
+			c.names[own] = own
+		}
+		out[i] = own
 	}
 	return out
-}
-
-// untag takes an entry's tags out of the counts before it is replaced or removed.
-func (c *Collection) untag(e *entry) {
-	for k, ti := range e.tags {
-		c.tags[ti].count(e.spelled[k], e.folder[k], -1)
-	}
 }
 
 // mostCommon picks the spelling used by most articles; ties go to the

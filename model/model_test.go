@@ -2,9 +2,12 @@ package model
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -436,5 +439,183 @@ func TestTagCountsSameForAnyIDs(t *testing.T) {
 		if fast[k] != n {
 			t.Errorf("%s: %d vs %d", k, fast[k], n)
 		}
+	}
+}
+
+func TestTitleSortTiesAndMissing(t *testing.T) {
+	for _, external := range []bool{false, true} {
+		c := newTestCollection(external)
+		c.Apply(Batch{Articles: []Article{
+			art("d.txt", "Éclair", time.Time{}, 0),
+			art("a.txt", "—", time.Time{}, 0), // folds to nothing: missing
+			art("c.txt", "eclair", time.Time{}, 0),
+			art("b.txt", "", time.Time{}, 0),
+			art("e.txt", "Apple", time.Time{}, 0),
+		}})
+		var rels []string
+		for _, id := range c.Visible(Query{Sort: SortTitle}) {
+			a, _ := c.Article(id)
+			rels = append(rels, a.Rel)
+		}
+		// Éclair and eclair fold alike and keep path order; missing titles last, in path order.
+		if want := []string{"e.txt", "c.txt", "d.txt", "a.txt", "b.txt"}; !slices.Equal(rels, want) {
+			t.Errorf("external=%v: title order %v, want %v", external, rels, want)
+		}
+	}
+}
+
+func newTestCollection(external bool) *Collection {
+	if external {
+		return NewCollection(ExternalSearch())
+	}
+	return NewCollection()
+}
+
+func tagList(c *Collection) []string {
+	var out []string
+	for _, tg := range c.Tags() {
+		out = append(out, fmt.Sprintf("%s:%s=%d", tg.Key, tg.Name, tg.Count))
+	}
+	return out
+}
+
+func TestReplaceWithOtherTagsRecounts(t *testing.T) {
+	for _, external := range []bool{false, true} {
+		c := newTestCollection(external)
+		a := art("a.txt", "A", time.Time{}, 0, "World", "#world", " Ports ") // world once, as "World"
+		a.FolderTags = []string{"news", "ports"}
+		b := art("b.txt", "B", time.Time{}, 0, "world")
+		d := art("d.txt", "D", time.Time{}, 0, "world")
+		c.Apply(Batch{Articles: []Article{a, b, d}})
+		if got, want := tagList(c), []string{"world:world=3", "news:news=1", "ports:Ports=1"}; !slices.Equal(got, want) {
+			t.Fatalf("external=%v: tags %v, want %v", external, got, want)
+		}
+		// a now spells world otherwise, loses ports and gains science.
+		a2 := art("a.txt", "A", time.Time{}, 0, "WORLD", "Science")
+		a2.FolderTags = []string{"news"}
+		// b, spelled "World" this time, is replaced twice in one batch.
+		b2 := art("b.txt", "B", time.Time{}, 0, "World", "Science")
+		b3 := art("b.txt", "B", time.Time{}, 0, "World")
+		c.Apply(Batch{Articles: []Article{a2, b2, b3}})
+		if got, want := tagList(c), []string{"world:WORLD=3", "news:news=1", "science:Science=1"}; !slices.Equal(got, want) {
+			t.Errorf("external=%v: after replace tags %v, want %v", external, got, want)
+		}
+		if got := c.ArticleTags(a.ID); !slices.Equal(got, []string{"WORLD", "Science", "news"}) {
+			t.Errorf("external=%v: article tags %v", external, got)
+		}
+		if _, ok := c.Tag("ports"); ok {
+			t.Errorf("external=%v: ports is on no article any more", external)
+		}
+		c.Remove(a.ID, d.ID)
+		if got, want := tagList(c), []string{"world:World=1"}; !slices.Equal(got, want) {
+			t.Errorf("external=%v: after remove tags %v, want %v", external, got, want)
+		}
+	}
+}
+
+// TestApplyMatchesOneBatch applies random batches — out of order, with
+// replacements, repeats and removals — and checks the collection against one
+// built from the final articles in a single batch.
+func TestApplyMatchesOneBatch(t *testing.T) {
+	for _, external := range []bool{false, true} {
+		r := rand.New(rand.NewPCG(3, 4))
+		c := newTestCollection(external)
+		live := map[ID]Article{}
+		gen := func(dir string) Article {
+			rel := fmt.Sprintf("%s/%03d.txt", dir, r.IntN(60))
+			a := art(rel, fmt.Sprintf("title %d", r.IntN(1000)), time.Time{}, r.IntN(10))
+			a.Index = r.IntN(3)
+			a.ID = NewID(rel, a.Index)
+			for range r.IntN(4) {
+				a.Tags = append(a.Tags, []string{"World", "world", "#Tech", "tech", "Ports", " science "}[r.IntN(6)])
+			}
+			if r.IntN(2) == 0 {
+				a.FolderTags = []string{rel[:1], "World"}
+			}
+			return a
+		}
+		for round := range 200 {
+			var b Batch
+			for range r.IntN(3) {
+				for id := range live {
+					b.Removed = append(b.Removed, id)
+					break
+				}
+			}
+			for _, id := range b.Removed {
+				delete(live, id)
+			}
+			// A warm start's batches come in collection order: every
+			// fourth round streams after all; the others land anywhere.
+			for range r.IntN(20) {
+				dir := string(rune('a' + r.IntN(4)))
+				if round%4 == 0 {
+					dir = fmt.Sprintf("z%04d", round)
+				}
+				a := gen(dir)
+				b.Articles = append(b.Articles, a)
+				live[a.ID] = a
+			}
+			c.Apply(b)
+		}
+		var all []Article
+		for _, a := range live {
+			all = append(all, a)
+		}
+		want := newTestCollection(external)
+		want.Apply(Batch{Articles: all})
+		if c.Len() != want.Len() || !slices.Equal(c.IDs(), want.IDs()) {
+			t.Fatalf("external=%v: order differs (%d vs %d articles)", external, c.Len(), want.Len())
+		}
+		for i, id := range c.IDs() {
+			if c.pos[id] != i {
+				t.Fatalf("external=%v: pos of %x is %d, want %d", external, id, c.pos[id], i)
+			}
+			if got, w := c.ArticleTags(id), want.ArticleTags(id); !slices.Equal(got, w) {
+				t.Fatalf("external=%v: article tags %v, want %v", external, got, w)
+			}
+		}
+		if got, w := tagList(c), tagList(want); !slices.Equal(got, w) {
+			t.Fatalf("external=%v: tags %v\nwant %v", external, got, w)
+		}
+	}
+}
+
+// TestExternalSearchDetaches checks that an external-search collection keeps
+// none of the memory its articles' strings were cut from.
+func TestExternalSearchDetaches(t *testing.T) {
+	rec := strings.Repeat("x", 64) + "a/b.txt|Title|Source|https://u|Author|Tag|Folder"
+	cut := func(s string) string { i := strings.Index(rec, s); return rec[i : i+len(s)] }
+	inRec := func(s string) bool {
+		p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(rec)))
+		return s != "" && p >= lo && p < lo+uintptr(len(rec))
+	}
+	a := Article{Rel: cut("a/b.txt"), Title: cut("Title"), Source: cut("Source"), URL: cut("https://u"), Author: cut("Author"), Tags: []string{cut("Tag")}, FolderTags: []string{cut("Folder")}}
+	a.Path = cut("a/b.txt") // Path is Rel
+	a.ID = NewID(a.Rel, 0)
+	same := a // another article of the same file
+	same.Index, same.ID = 1, NewID(a.Rel, 1)
+	other := a // Path not ending with Rel
+	other.Rel, other.Path, other.ID = cut("b.txt|Title"), "/root/x", NewID("other", 0)
+	c := NewCollection(ExternalSearch())
+	c.Apply(Batch{Articles: []Article{a, same, other}})
+	for _, id := range []ID{a.ID, same.ID, other.ID} {
+		got, _ := c.Article(id)
+		for _, s := range append([]string{got.Path, got.Rel, got.Title, got.Source, got.URL, got.Author}, append(got.Tags, got.FolderTags...)...) {
+			if inRec(s) {
+				t.Errorf("%q still points into the record", s)
+			}
+		}
+	}
+	first, _ := c.Article(a.ID)
+	second, _ := c.Article(same.ID)
+	if unsafe.StringData(first.Rel) != unsafe.StringData(first.Path) || unsafe.StringData(second.Path) != unsafe.StringData(first.Path) {
+		t.Errorf("Rel and the next article of the file should share the copy of Path")
+	}
+	if unsafe.StringData(first.Tags[0]) != unsafe.StringData(second.Tags[0]) {
+		t.Errorf("tag spellings should be kept once")
+	}
+	if got, _ := c.Article(other.ID); got.Rel != "b.txt|Title" || got.Path != "/root/x" {
+		t.Errorf("other = %q %q", got.Path, got.Rel)
 	}
 }

@@ -96,7 +96,7 @@ func (c *Collection) order(s Sort) []int32 {
 		case SortReads:
 			k.missing, k.num = !a.HasReads(), -int64(a.Reads)
 		case SortTitle:
-			k.text = c.entries[i].titleKey
+			k.text = Fold(a.Title) // folded here only: kept per article, it would cost memory
 			k.missing = k.text == ""
 		case sortCount:
 		}
