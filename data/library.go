@@ -22,8 +22,9 @@ const indexBatch = 512
 // any article file, then checks the folders and parses only new or changed
 // files, and search and bodies come from the index and the files on demand.
 type Library struct {
-	roots []root
-	libs  []*libRoot
+	roots    []root
+	libs     []*libRoot
+	progress model.Progress // the end of the last Load, for IndexText
 }
 
 // libRoot is one root's index and what the last load learnt from it.
@@ -86,10 +87,17 @@ func (l *Library) Close() error {
 // the indexes hold (the warm start), then the changes found by checking the
 // folders: new and changed files parsed and indexed, deleted ones dropped
 // (Batch.Removed). Bodies are not sent: read them with Body.
+//
+// Load indexes the metadata only, so that the list is complete at the
+// speed of parsing; the words of new and changed articles wait for
+// IndexText. An index found corrupt on the way is rebuilt, with a notice.
 func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
 	total := 0
 	for i, lr := range l.libs {
 		n, err := lr.warm(ctx, &l.roots[i], total, send)
+		if errors.Is(err, index.ErrCorrupt) {
+			err = lr.reset(ctx, send)
+		}
 		if err != nil {
 			return err
 		}
@@ -98,6 +106,22 @@ func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
 	return pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
 		return l.apply(ctx, results, total, send)
 	})
+}
+
+// reset rebuilds an index that reading found corrupt. The articles it
+// already sent stay on screen until the check: their files are marked
+// changed, so that they are parsed again, or dropped if they are gone.
+func (lr *libRoot) reset(ctx context.Context, send func(model.Batch)) error {
+	notice, err := lr.ix.Reset(ctx)
+	if err != nil {
+		return err
+	}
+	lr.known = map[string]index.FileStat{}
+	for rel := range lr.ids {
+		lr.known[rel] = index.FileStat{Size: -1}
+	}
+	send(model.Batch{Notice: notice})
+	return nil
 }
 
 // warm sends what the index holds and remembers it for the check.
@@ -211,8 +235,13 @@ func (l *Library) apply(ctx context.Context, results <-chan result, articles int
 				}
 				size += l.removeGone(seen, pending, &b)
 				progress.Done = true
+				l.progress = progress
 				flush(true)
 				return finish(nil)
+			}
+			if res.listed {
+				progress.Found, progress.Listed = res.found, true
+				continue
 			}
 			if res.file {
 				progress.Files++
@@ -258,20 +287,23 @@ func writeIndexes(ctx context.Context, writes <-chan map[*libRoot][]index.FileCh
 	return first
 }
 
-// changed queues a new or changed file for its index and for the screen:
-// its articles (without bodies), and the IDs it no longer has.
+// changed queues a new or changed file for its index (metadata only: its
+// words wait for IndexText) and for the screen: its articles, without
+// bodies, and the IDs it no longer has.
 func (l *Library) changed(lr *libRoot, res result, pending map[*libRoot][]index.FileChange, b *model.Batch) {
 	rel := res.job.rel
+	for i := range res.arts {
+		res.arts[i].Body = "" // read on demand, indexed by IndexText
+	}
 	pending[lr] = append(pending[lr], index.FileChange{
 		Rel: rel, Size: res.stat.Size, ModTime: res.stat.ModTime,
-		Articles: res.arts, Problems: res.probs,
+		Articles: res.arts, Problems: res.probs, TextLater: true,
 	})
 	now := make(map[model.ID]bool, len(res.arts))
 	ids := make([]model.ID, 0, len(res.arts))
 	for _, a := range res.arts {
 		now[a.ID] = true
 		ids = append(ids, a.ID)
-		a.Body = "" // read on demand
 		b.Articles = append(b.Articles, a)
 	}
 	for _, id := range lr.ids[rel] {
@@ -301,17 +333,35 @@ func (l *Library) removeGone(seen map[*libRoot]map[string]bool, pending map[*lib
 	return n
 }
 
-// Search returns the articles matching every word of query in any root.
+// Search returns the articles matching every word of query in any root:
+// from the full-text index, and for the articles whose words are not in it
+// yet (see IndexText) from a scan of their files.
 func (l *Library) Search(ctx context.Context, query string) (map[model.ID]struct{}, error) {
-	out := map[model.ID]struct{}{}
-	for _, lr := range l.libs {
+	var out map[model.ID]struct{}
+	for i, lr := range l.libs {
+		// Pending first: an article whose words come in between is then
+		// found twice rather than missed.
+		pending, _, err := lr.ix.Pending(ctx)
+		if err != nil {
+			return nil, err
+		}
 		ids, err := lr.ix.Search(ctx, query)
 		if err != nil {
 			return nil, err
 		}
-		for id := range ids {
-			out[id] = struct{}{}
+		if out == nil {
+			out = ids
+		} else {
+			for id := range ids {
+				out[id] = struct{}{}
+			}
 		}
+		if err := scan(ctx, &l.roots[i], pending, model.NewMatcher(query), out); err != nil {
+			return nil, err
+		}
+	}
+	if out == nil {
+		out = map[model.ID]struct{}{}
 	}
 	return out, nil
 }

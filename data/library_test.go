@@ -2,12 +2,15 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsline/newsline/data/index"
 	"github.com/newsline/newsline/model"
 )
 
@@ -119,5 +122,129 @@ func TestLibraryChangesAndRemovals(t *testing.T) {
 	_, again := libraryLoad(t, dir, cache)
 	if got := titlesOf(collect(again)); !slices.Equal(got, []string{"One", "Two, revised"}) {
 		t.Errorf("third load: %v", got)
+	}
+}
+
+// searchFixture writes a small collection with words only in bodies, a
+// folder tag, a multi-record file and CJK text.
+func searchFixture(t *testing.T, dir string) {
+	writeFile(t, filepath.Join(dir, "sport", "cup.txt"), "Cup final tonight\n\nThe harbour stadium is full.")
+	writeFile(t, filepath.Join(dir, "budget.txt"), "Budget vote\n\nCouncil members argue about Łódź.")
+	writeFile(t, filepath.Join(dir, "briefs.jsonl"),
+		`{"title":"Weather","body":"Sunny over the harbour"}`+"\n"+`{"title":"東京の天気","body":"今日は晴れ"}`)
+}
+
+// libraryQueries are compared between Library.Search and the in-memory search.
+var libraryQueries = []string{"harbour", "harb", "lodz", "sport", "cup", "晴れ", "天", "council argue", "weather harbour", "nothing", "*"}
+
+// sameSearch checks Library.Search against model's search over ReadAll.
+func sameSearch(t *testing.T, lib *Library, dir, when string) {
+	t.Helper()
+	ref, err := ReadAll(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range libraryQueries {
+		got, err := lib.Search(context.Background(), q)
+		if err != nil {
+			t.Fatalf("%s: Search(%q): %v", when, q, err)
+		}
+		want := ref.Visible(model.Query{Search: q})
+		if len(got) != len(want) {
+			t.Errorf("%s: Search(%q) found %d articles, the in-memory search %d", when, q, len(got), len(want))
+			continue
+		}
+		for _, id := range want {
+			if _, ok := got[id]; !ok {
+				t.Errorf("%s: Search(%q) misses %v", when, q, id)
+			}
+		}
+	}
+}
+
+func TestLibraryIndexTextAfterLoad(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	searchFixture(t, dir)
+	lib, _ := libraryLoad(t, dir, cache)
+	// The list is complete, the words are not indexed yet: search scans.
+	sameSearch(t, lib, dir, "before IndexText")
+
+	var progress []model.Progress
+	err := lib.IndexText(context.Background(), func(b model.Batch) {
+		if len(b.Articles) > 0 || len(b.Removed) > 0 {
+			t.Errorf("IndexText sent articles: %+v", b)
+		}
+		progress = append(progress, b.Progress)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(progress) < 2 || progress[0].ToIndex != 4 || progress[0].Indexed != 0 || !progress[0].Done {
+		t.Fatalf("first progress %+v (of %d)", progress[0], len(progress))
+	}
+	if last := progress[len(progress)-1]; last.Indexing() || last.Indexed != 4 {
+		t.Errorf("last progress %+v", last)
+	}
+	for _, lr := range lib.libs {
+		if pending, n, err := lr.ix.Pending(context.Background()); err != nil || n != 0 {
+			t.Errorf("after IndexText, %d articles pending in %d files (%v)", n, len(pending), err)
+		}
+	}
+	sameSearch(t, lib, dir, "after IndexText")
+	if err := lib.IndexText(context.Background(), func(b model.Batch) { t.Errorf("nothing to index, sent %+v", b) }); err != nil {
+		t.Fatal(err)
+	}
+
+	// A later start indexes only what changed, and search sees the change
+	// before and after.
+	writeFile(t, filepath.Join(dir, "budget.txt"), "Budget vote\n\nCouncil members argue about Kraków.")
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(filepath.Join(dir, "budget.txt"), later, later)
+	lib2, _ := libraryLoad(t, dir, cache)
+	sameSearch(t, lib2, dir, "changed, before IndexText")
+	progress = nil
+	if err := lib2.IndexText(context.Background(), func(b model.Batch) { progress = append(progress, b.Progress) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(progress) == 0 || progress[0].ToIndex != 1 {
+		t.Errorf("re-indexing one changed file: %+v", progress)
+	}
+	sameSearch(t, lib2, dir, "changed, after IndexText")
+}
+
+func TestLibraryRebuildsIndexCorruptWhileReading(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	searchFixture(t, dir)
+	lib, _ := libraryLoad(t, dir, cache)
+	lib.Close()
+	// Damage one article's record: Open accepts the file, reading fails.
+	db, err := sql.Open("sqlite", index.Path(cache, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE articles SET rec = x'ff' WHERE rel = 'budget.txt'`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	lib, batches := libraryLoad(t, dir, cache)
+	var notices []string
+	for _, b := range batches {
+		if b.Notice != "" {
+			notices = append(notices, b.Notice)
+		}
+	}
+	if len(notices) != 1 || !strings.Contains(notices[0], "rebuilding the index") {
+		t.Errorf("notices %q, want one about the rebuild", notices)
+	}
+	want := []string{"Weather", "東京の天気", "Budget vote", "Cup final tonight"}
+	if got := titlesOf(collect(batches)); !slices.Equal(got, want) {
+		t.Errorf("after the rebuild: %v, want %v", got, want)
+	}
+	sameSearch(t, lib, dir, "rebuilt")
+	// And the rebuilt index serves the next start.
+	_, again := libraryLoad(t, dir, cache)
+	if got := titlesOf(collect(again)); !slices.Equal(got, want) {
+		t.Errorf("after the rebuild, next start: %v", got)
 	}
 }

@@ -46,6 +46,9 @@ type result struct {
 	job       *job
 	stat      index.FileStat
 	unchanged bool
+	// Set once, by the walker when it is done: how many files it found.
+	listed bool
+	found  int
 }
 
 // A dirRef is a folder still to walk.
@@ -68,11 +71,19 @@ type walker struct {
 	visited map[any]bool    // real folders walked or queued
 	ids     map[string]bool // ID keys handed out
 	linked  []dirRef        // folders reached through links, walked last
+	found   int             // files handed out
 }
 
-// walk walks every root, then the linked folders, and closes w.jobs.
+// walk walks every root, then the linked folders, says how many files it
+// found (a result with listed set), and closes w.jobs.
 func (w *walker) walk(roots []root) {
 	defer close(w.jobs)
+	defer func() {
+		select {
+		case w.results <- result{listed: true, found: w.found}:
+		case <-w.ctx.Done():
+		}
+	}()
 	for i := range roots {
 		r := &roots[i]
 		if r.file {
@@ -206,6 +217,7 @@ func (w *walker) file(r *root, name, rel string, tags []string) {
 		}
 	}
 	w.ids[j.idKey] = true
+	w.found++
 	select {
 	case w.jobs <- j:
 	case <-w.ctx.Done():

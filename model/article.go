@@ -109,10 +109,19 @@ func (p Problem) String() string {
 
 // Progress reports how far a load has come.
 type Progress struct {
-	Files    int  // files read so far
+	Files    int  // files read (or found unchanged in an index) so far
+	Found    int  // files the walk found so far; all of them once Listed
+	Listed   bool // the walk is over: Found is final
 	Articles int  // articles found so far
-	Done     bool // the load has finished
+	Done     bool // the load has finished: the list is complete
+	// Full-text indexing, which data.Library runs after a load: articles
+	// indexed so far (Indexed) of those that were waiting (ToIndex). Until
+	// they are all in, search scans the files of the others.
+	Indexed, ToIndex int
 }
+
+// Indexing reports whether full-text indexing is under way.
+func (p Progress) Indexing() bool { return p.Indexed < p.ToIndex }
 
 // Batch is one change to a collection: articles added or replaced, articles
 // removed, new problems and the progress so far. A load sends many batches
@@ -122,4 +131,7 @@ type Batch struct {
 	Removed  []ID // applied before Articles
 	Problems []Problem
 	Progress Progress
+	// Notice is a line for the status bar about the load itself, such as
+	// "rebuilding the index: it was corrupt".
+	Notice string
 }

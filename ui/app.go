@@ -247,6 +247,9 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	}
 	m.coll.Apply(msg.batch)
 	m.memo.clearRows()
+	if msg.batch.Notice != "" {
+		m.flash = msg.batch.Notice
+	}
 	if msg.batch.Progress.Done || msg.done {
 		m.loading = false
 	}

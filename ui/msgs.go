@@ -118,4 +118,7 @@ func merge(into *model.Batch, b model.Batch) {
 	if b.Progress != (model.Progress{}) {
 		into.Progress = b.Progress
 	}
+	if b.Notice != "" {
+		into.Notice = b.Notice
+	}
 }

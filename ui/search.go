@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,6 +16,7 @@ type searchResult struct {
 	ids      map[model.ID]struct{}
 	inflight string // the query being searched now, if any
 	busy     bool
+	cancel   context.CancelFunc // stops the search in flight
 }
 
 // searchedMsg carries the result of a searchCmd.
@@ -50,8 +52,11 @@ func (m *Model) searchCmd() tea.Cmd {
 	if !m.external(query) {
 		return nil
 	}
-	search, ctx := m.opts.Search, m.ctx
+	ctx, cancel := context.WithCancel(m.ctx)
+	m.found.cancel = cancel
+	search := m.opts.Search
 	return func() tea.Msg {
+		defer cancel()
 		ids, err := search(ctx, query)
 		return searchedMsg{query: query, ids: ids, err: err}
 	}
@@ -62,10 +67,18 @@ func (m *Model) searchCmd() tea.Cmd {
 // searched next, so fast typing costs no pile of stale searches.
 func (m *Model) requestSearch() tea.Cmd {
 	if !m.external(m.query.Search) {
+		if m.found.cancel != nil {
+			m.found.cancel()
+		}
 		m.found = searchResult{}
 		return nil
 	}
 	if m.found.busy {
+		// The query changed: the search in flight is stale, so stop it
+		// (a scan of files can take a while); the newest query goes next.
+		if m.found.inflight != m.query.Search && m.found.cancel != nil {
+			m.found.cancel()
+		}
 		return nil
 	}
 	m.found.busy, m.found.inflight = true, m.query.Search
@@ -77,7 +90,7 @@ func (m *Model) requestSearch() tea.Cmd {
 func (m *Model) handleSearched(msg searchedMsg) tea.Cmd {
 	m.found.busy = false
 	if msg.err != nil {
-		if msg.err != context.Canceled {
+		if !errors.Is(msg.err, context.Canceled) {
 			m.flash = "Search failed: " + msg.err.Error()
 		}
 	} else if m.external(m.query.Search) {

@@ -137,3 +137,77 @@ func TestExternalSearchOneAtATime(t *testing.T) {
 		t.Fatalf("found %q after %d searches, want fog after 2", m.found.query, calls.Load())
 	}
 }
+
+func TestExternalSearchStopsStaleSearch(t *testing.T) {
+	started := make(chan context.Context, 4)
+	opts := fixtureOptions()
+	opts.Search = func(ctx context.Context, q string) (map[model.ID]struct{}, error) {
+		if q == "f" { // a slow scan: runs until it is stopped
+			started <- ctx
+			<-ctx.Done()
+			return nil, ctx.Err()
+		}
+		return map[model.ID]struct{}{fixtureID(3): {}}, nil
+	}
+	m := New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m = keys(t, m, "/")
+	m, cmd := sendCmd(t, m, keyPress("f"))
+	results := make(chan []tea.Msg, 1)
+	go func() { results <- collect(cmd) }()
+	first := <-started
+	m, _ = sendCmd(t, m, keyPress("o"))
+	if first.Err() == nil {
+		t.Fatal("typing on did not stop the search for the stale query")
+	}
+	var next tea.Cmd
+	for _, msg := range <-results {
+		if sm, ok := msg.(searchedMsg); ok {
+			m, next = sendCmd(t, m, sm)
+		}
+	}
+	if m.flash != "" {
+		t.Errorf("a stopped search is not a failure, flash %q", m.flash)
+	}
+	m = runSearches(t, m, next)
+	if m.found.query != "fo" || len(m.visible) != 1 || m.visible[0] != fixtureID(3) {
+		t.Errorf("after the stale search: found %q, visible %v", m.found.query, m.visible)
+	}
+}
+
+func TestHeaderShowsIndexing(t *testing.T) {
+	_, lib := newSearchApp(t)
+	lib = New(lib.opts) // not loaded yet
+	lib = send(t, lib, tea.WindowSizeMsg{Width: 160, Height: 48})
+	plain := New(fixtureOptions())
+	plain = send(t, plain, tea.WindowSizeMsg{Width: 160, Height: 48})
+	arts := fixtureArticles()
+	tests := []struct {
+		name   string
+		m      Model
+		batch  model.Batch
+		done   bool
+		search string
+		want   string
+	}{
+		{"walking", lib, model.Batch{Articles: arts[:5], Progress: model.Progress{Files: 5, Articles: 5}}, false, "", "Indexing 5…"},
+		{"listed", lib, model.Batch{Articles: arts[:5], Progress: model.Progress{Files: 41200, Found: 100000, Listed: true, Articles: 5}}, false, "", "Indexing 41,200 / 100,000"},
+		{"text", lib, model.Batch{Articles: arts, Progress: model.Progress{Done: true, Articles: 30, Indexed: 12000, ToIndex: 100000}}, false, "", "30 articles · Indexing text 12,000 / 100,000"},
+		{"text while searching", lib, model.Batch{Articles: arts, Progress: model.Progress{Done: true, Articles: 30, Indexed: 99999, ToIndex: 100000}}, false, "fog", "text 99% indexed: search scans files"},
+		{"indexed", lib, model.Batch{Articles: arts, Progress: model.Progress{Done: true, Articles: 30, Indexed: 100000, ToIndex: 100000}}, true, "", "30 articles"},
+		{"no index", plain, model.Batch{Articles: arts[:7], Progress: model.Progress{Files: 7, Found: 30, Listed: true, Articles: 7}}, false, "", "Loading… 7 articles"},
+		{"notice", lib, model.Batch{Notice: "rebuilding the index: it was corrupt", Progress: model.Progress{Files: 1}}, false, "", "rebuilding the index: it was corrupt"},
+	}
+	for _, tc := range tests {
+		m := send(t, tc.m, batchMsg{batch: tc.batch, done: tc.done})
+		if tc.search != "" {
+			m = keys(t, m, "/")
+			m = typeText(t, m, tc.search)
+		}
+		header := strings.SplitN(screenText(m), "\n", 2)[0]
+		if !strings.HasSuffix(strings.TrimSpace(header), tc.want) && tc.name != "notice" || !strings.Contains(header, tc.want) {
+			t.Errorf("%s: header %q, want it to end with %q", tc.name, header, tc.want)
+		}
+	}
+}

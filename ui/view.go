@@ -106,13 +106,7 @@ func (m Model) header() string {
 	if m.flash != "" {
 		right = append(right, th.flash.on(m.flash))
 	}
-	n := m.coll.Len()
-	switch {
-	case m.loading:
-		right = append(right, th.status.on("Loading… "+pluralize(n, "article", "articles")))
-	default:
-		right = append(right, th.status.on(pluralize(n, "article", "articles")))
-	}
+	right = append(right, th.status.on(m.progressText()))
 	if p := len(m.coll.Problems()); p > 0 {
 		right = append(right, th.warn.on("⚠ "+pluralize(p, "problem", "problems")+" (!)"))
 	}
@@ -126,6 +120,38 @@ func (m Model) header() string {
 		return fit(left+"  "+r, w)
 	}
 	return fit(" "+left+spaces(gap)+r, w)
+}
+
+// progressText is the header's count of articles, with the progress of a
+// load or of full-text indexing while one runs: "Indexing 41,200 /
+// 100,000" (files) while an index is built, "Loading… 1,234 articles"
+// without one, then "Indexing text 12,000 / 100,000" while search still
+// scans the files the full-text index does not have.
+func (m Model) progressText() string {
+	p := m.coll.Progress()
+	articles := pluralize(m.coll.Len(), "article", "articles")
+	switch {
+	case m.loading && m.opts.Search != nil && p.Listed:
+		return "Indexing " + countText(p.Files) + " / " + countText(p.Found)
+	case m.loading && m.opts.Search != nil:
+		return "Indexing " + countText(p.Files) + "…"
+	case m.loading:
+		return "Loading… " + articles
+	case p.Indexing() && m.external(m.query.Search):
+		return articles + " · text " + percent(p.Indexed, p.ToIndex) + " indexed: search scans files"
+	case p.Indexing():
+		return articles + " · Indexing text " + countText(p.Indexed) + " / " + countText(p.ToIndex)
+	}
+	return articles
+}
+
+// percent is n of total as a whole percentage, never 100% before the end.
+func percent(n, total int) string {
+	pc := 100 * n / max(total, 1)
+	if n < total {
+		pc = min(pc, 99)
+	}
+	return strconv.Itoa(pc) + "%"
 }
 
 // helpView is the full help: every binding, in titled groups flowed into

@@ -94,6 +94,17 @@ func (s source) load(ctx context.Context, send func(model.Batch)) error {
 	return data.Load(ctx, s.paths, send)
 }
 
+// loadAndIndex is load for the reader: through an index, the full-text
+// index is then completed (data.Library.IndexText), with progress, while
+// the reader is in use. The subcommands do not wait for it: their
+// searches scan what is not indexed yet.
+func (s source) loadAndIndex(ctx context.Context, send func(model.Batch)) error {
+	if err := s.load(ctx, send); err != nil || s.lib == nil {
+		return err
+	}
+	return s.lib.IndexText(ctx, send)
+}
+
 // body returns an article's body: from its file when bodies are not kept.
 func (s source) body(a model.Article) (string, error) {
 	if s.lib != nil {

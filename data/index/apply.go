@@ -31,6 +31,11 @@ type FileChange struct {
 	// Problems are the problems found in the file, stored with it so that
 	// Problems returns them after a warm start.
 	Problems []model.Problem
+	// TextLater stores the articles' metadata only (their bodies may be
+	// empty): their words wait for AddText (see Pending), which a first
+	// indexing runs as a second pass, so that the list is complete long
+	// before the full-text index.
+	TextLater bool
 }
 
 // Apply writes the changes in one transaction: for every file its old rows
@@ -50,7 +55,7 @@ func (ix *Index) Apply(ctx context.Context, changes []FileChange) error {
 	if len(changes) == 0 {
 		return nil
 	}
-	texts := foldAll(changes)
+	texts := foldChanges(changes)
 	ix.apply.Lock()
 	defer ix.apply.Unlock()
 	tx, err := ix.db.BeginTx(ctx, nil) // IMMEDIATE: see dsn
@@ -80,42 +85,51 @@ func (ix *Index) Apply(ctx context.Context, changes []FileChange) error {
 // ftsDoc is an article's text for the full-text tables (see ftsText).
 type ftsDoc struct{ words, grams string }
 
-// foldAll folds the articles of every change, on every core when there
-// are enough of them to pay for the goroutines.
-func foldAll(changes []FileChange) [][]ftsDoc {
+// foldChanges folds the articles of every change whose text goes in now
+// (see foldArticles); the others get no texts.
+func foldChanges(changes []FileChange) [][]ftsDoc {
 	texts := make([][]ftsDoc, len(changes))
-	type job struct{ c, a int }
-	var jobs []job
+	var arts []*model.Article
 	for c := range changes {
-		if changes[c].Deleted {
+		if changes[c].Deleted || changes[c].TextLater {
 			continue
 		}
-		texts[c] = make([]ftsDoc, len(changes[c].Articles))
 		for a := range changes[c].Articles {
-			jobs = append(jobs, job{c, a})
+			arts = append(arts, &changes[c].Articles[a])
 		}
 	}
-	fold := func(j job) {
-		d := &texts[j.c][j.a]
-		d.words, d.grams = ftsText(haystack(&changes[j.c].Articles[j.a]))
+	docs := foldArticles(arts)
+	for c := range changes {
+		if changes[c].Deleted || changes[c].TextLater {
+			continue
+		}
+		texts[c], docs = docs[:len(changes[c].Articles)], docs[len(changes[c].Articles):]
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(jobs)/16)
+	return texts
+}
+
+// foldArticles makes the full-text documents of the articles, on every
+// core when there are enough of them to pay for the goroutines.
+func foldArticles(arts []*model.Article) []ftsDoc {
+	docs := make([]ftsDoc, len(arts))
+	fold := func(k int) { docs[k].words, docs[k].grams = ftsText(haystack(arts[k])) }
+	workers := min(runtime.GOMAXPROCS(0), len(arts)/16)
 	if workers < 2 {
-		for _, j := range jobs {
-			fold(j)
+		for k := range arts {
+			fold(k)
 		}
-		return texts
+		return docs
 	}
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			for k := w; k < len(jobs); k += workers {
-				fold(jobs[k])
+			for k := w; k < len(arts); k += workers {
+				fold(k)
 			}
 		})
 	}
 	wg.Wait()
-	return texts
+	return docs
 }
 
 // writer runs the statements of one Apply, each prepared once.
@@ -140,8 +154,9 @@ type writer struct {
 
 // ftsRow is an article's entry in the full-text tables.
 type ftsRow struct {
-	n     int64 // rowid
-	grams bool  // it has a row in grams too
+	n       int64 // rowid
+	grams   bool  // it has a row in grams too
+	indexed bool  // it is in the tables at all (articles.fts)
 }
 
 func (w *writer) stmt(query string) (*sql.Stmt, error) {
@@ -184,7 +199,11 @@ func (w *writer) change(c *FileChange, texts []ftsDoc) error {
 		return err
 	}
 	for k := range c.Articles {
-		if err := w.article(c.Rel, &c.Articles[k], texts[k]); err != nil {
+		var text *ftsDoc
+		if !c.TextLater {
+			text = &texts[k]
+		}
+		if err := w.article(c.Rel, &c.Articles[k], text); err != nil {
 			return err
 		}
 	}
@@ -200,7 +219,7 @@ func (w *writer) change(c *FileChange, texts []ftsDoc) error {
 // clear deletes the rows of a file's articles and problems, and their
 // full-text entries (see fullText).
 func (w *writer) clear(rel string) error {
-	s, err := w.stmt(`SELECT n, grams FROM articles WHERE rel = ?`)
+	s, err := w.stmt(`SELECT n, grams, fts FROM articles WHERE rel = ?`)
 	if err != nil {
 		return err
 	}
@@ -211,7 +230,7 @@ func (w *writer) clear(rel string) error {
 	defer rows.Close()
 	for rows.Next() {
 		var r ftsRow
-		if err := rows.Scan(&r.n, &r.grams); err != nil {
+		if err := rows.Scan(&r.n, &r.grams, &r.indexed); err != nil {
 			return err
 		}
 		w.unindex(r)
@@ -227,6 +246,9 @@ func (w *writer) clear(rel string) error {
 
 // unindex deletes an article's full-text entries (see fullText).
 func (w *writer) unindex(r ftsRow) {
+	if !r.indexed {
+		return
+	}
 	if _, ok := w.add[r.n]; ok {
 		delete(w.add, r.n) // added by this Apply: never written
 		return
@@ -262,14 +284,16 @@ func (w *writer) fullText() error {
 	return nil
 }
 
-func (w *writer) article(rel string, a *model.Article, text ftsDoc) error {
-	s, err := w.stmt(`INSERT INTO articles (rel, idx, id, n, grams, rec) VALUES (?, ?, ?, ?, ?, ?)
+// article stores an article, and its full text unless text is nil (it
+// waits for AddText).
+func (w *writer) article(rel string, a *model.Article, text *ftsDoc) error {
+	s, err := w.stmt(`INSERT INTO articles (rel, idx, id, n, grams, fts, rec) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`)
 	if err != nil {
 		return err
 	}
 	w.rec = encodeRecord(w.rec[:0], rel, w.next, a)
-	args := []any{rel, a.Index, int64(a.ID), w.next, text.grams != "", w.rec}
+	args := []any{rel, a.Index, int64(a.ID), w.next, text != nil && text.grams != "", text != nil, w.rec}
 	res, err := s.ExecContext(w.ctx, args...)
 	if err != nil {
 		return err
@@ -287,14 +311,16 @@ func (w *writer) article(rel string, a *model.Article, text ftsDoc) error {
 			return err
 		}
 	}
-	w.add[w.next] = text
+	if text != nil {
+		w.add[w.next] = *text
+	}
 	w.next++
 	return nil
 }
 
 // drop deletes the articles with the given ID or key.
 func (w *writer) drop(id model.ID, rel string, index int) error {
-	s, err := w.stmt(`SELECT n, grams FROM articles WHERE id = ? OR (rel = ? AND idx = ?)`)
+	s, err := w.stmt(`SELECT n, grams, fts FROM articles WHERE id = ? OR (rel = ? AND idx = ?)`)
 	if err != nil {
 		return err
 	}
@@ -305,7 +331,7 @@ func (w *writer) drop(id model.ID, rel string, index int) error {
 	var gone []ftsRow
 	for rows.Next() {
 		var r ftsRow
-		if err := rows.Scan(&r.n, &r.grams); err != nil {
+		if err := rows.Scan(&r.n, &r.grams, &r.indexed); err != nil {
 			rows.Close()
 			return err
 		}

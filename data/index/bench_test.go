@@ -263,3 +263,60 @@ func BenchmarkOpen(b *testing.B) {
 		o.Close()
 	}
 }
+
+// BenchmarkBuildTwoPhase builds an index as a first indexing does:
+// metadata of every file first (Apply with TextLater, 512 files a
+// transaction), then the words (Pending, AddText for 2,048 files at a
+// time, as data's textBatch).
+func BenchmarkBuildTwoPhase(b *testing.B) {
+	for _, n := range benchSizes() {
+		arts := benchArticles(n, 1000, 10000)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var meta, text float64
+			for b.Loop() {
+				ctx := context.Background()
+				ix, _, err := Open(ctx, filepath.Join(b.TempDir(), "build.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				changes := files(arts)
+				bodies := map[string]map[int]string{}
+				for c := range changes {
+					changes[c].TextLater = true
+					changes[c].Articles = slices.Clone(changes[c].Articles)
+					m := map[int]string{}
+					for a := range changes[c].Articles {
+						art := &changes[c].Articles[a]
+						m[art.Index], art.Body = art.Body, ""
+					}
+					bodies[changes[c].Rel] = m
+				}
+				t0 := b.Elapsed()
+				for chunk := range slices.Chunk(changes, 512) {
+					if err := ix.Apply(ctx, chunk); err != nil {
+						b.Fatal(err)
+					}
+				}
+				t1 := b.Elapsed()
+				pending, _, err := ix.Pending(ctx)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for chunk := range slices.Chunk(pending, 2048) {
+					texts := make([]FileText, len(chunk))
+					for k, p := range chunk {
+						texts[k] = FileText{Rel: p.Rel, Bodies: bodies[p.Rel]}
+					}
+					if _, err := ix.AddText(ctx, texts); err != nil {
+						b.Fatal(err)
+					}
+				}
+				meta += (t1 - t0).Seconds()
+				text += (b.Elapsed() - t1).Seconds()
+				ix.Close()
+			}
+			b.ReportMetric(meta/float64(b.N), "s/metadata")
+			b.ReportMetric(text/float64(b.N), "s/text")
+		})
+	}
+}

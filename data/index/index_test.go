@@ -260,3 +260,81 @@ func TestOpenFileAsFolder(t *testing.T) {
 		t.Error("Open under a file succeeded")
 	}
 }
+
+// TestTextLater follows a first indexing: metadata first (TextLater),
+// full text later (Pending, AddText), with changes in between.
+func TestTextLater(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	arts := sample()
+	changes := files(arts)
+	bodies := map[string]map[int]string{}
+	for c := range changes {
+		changes[c].TextLater = true
+		for a := range changes[c].Articles {
+			art := &changes[c].Articles[a]
+			if bodies[art.Rel] == nil {
+				bodies[art.Rel] = map[int]string{}
+			}
+			bodies[art.Rel][art.Index], art.Body = art.Body, ""
+		}
+	}
+	apply(t, ix, changes)
+	sameArticles(t, all(t, ix), stored(arts))
+
+	pending, n, err := ix.Pending(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rels []string
+	for _, p := range pending {
+		rels = append(rels, p.Rel)
+	}
+	wantRels := []string{"world/harbour.txt", "culture/łódź.md", "briefs.jsonl", "local/news/deep.txt"}
+	if n != len(arts) || !slices.Equal(rels, wantRels) {
+		t.Fatalf("Pending() = %v, %d articles; want %v, %d", rels, n, wantRels, len(arts))
+	}
+	if got := pending[2].Articles; len(got) != 3 || got[1] != (PendingArticle{Index: 1, ID: model.NewID("briefs.jsonl", 1)}) {
+		t.Errorf("pending articles of briefs.jsonl = %v", got)
+	}
+	if got := search(t, ix, "harbour"); len(got) != 0 {
+		t.Errorf("before AddText, search found %d articles", len(got))
+	}
+
+	// A pending file changes and another is deleted before their text
+	// comes: nothing of them reaches the full-text tables.
+	changed := FileChange{Rel: "local/news/deep.txt", Size: 3, ModTime: 9, TextLater: true,
+		Articles: []model.Article{{ID: model.NewID("local/news/deep.txt", 0), Rel: "local/news/deep.txt", Title: "Deeper", Reads: model.NoReads}}}
+	apply(t, ix, []FileChange{changed, {Rel: "culture/łódź.md", Deleted: true}})
+
+	added, err := ix.AddText(ctx, []FileText{
+		{Rel: "world/harbour.txt", Bodies: bodies["world/harbour.txt"]},
+		{Rel: "briefs.jsonl", Bodies: bodies["briefs.jsonl"]},
+		{Rel: "local/news/deep.txt"},                                // no bodies: title and tags only
+		{Rel: "culture/łódź.md", Bodies: bodies["culture/łódź.md"]}, // gone
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added != 5 {
+		t.Errorf("AddText added %d articles, want 5", added)
+	}
+	for q, want := range map[string]int{"harbour": 1, "tuesday": 1, "晴れ": 1, "epoch": 1, "deeper": 1, "festival": 0, "lodz": 0} {
+		if got := search(t, ix, q); len(got) != want {
+			t.Errorf("after AddText, Search(%q) found %d, want %d", q, len(got), want)
+		}
+	}
+	if pending, n, err := ix.Pending(ctx); err != nil || len(pending) != 0 || n != 0 {
+		t.Errorf("Pending() after AddText = %v, %d, %v", pending, n, err)
+	}
+	again, err := ix.AddText(ctx, []FileText{{Rel: "world/harbour.txt", Bodies: bodies["world/harbour.txt"]}})
+	if err != nil || again != 0 {
+		t.Errorf("AddText of an indexed file = %d, %v; want 0", again, err)
+	}
+
+	// Indexed articles are replaced and deleted as usual.
+	apply(t, ix, []FileChange{{Rel: "world/harbour.txt", Deleted: true}})
+	if got := search(t, ix, "harbour"); len(got) != 0 {
+		t.Errorf("deleted article still found: %v", got)
+	}
+}

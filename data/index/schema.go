@@ -31,6 +31,11 @@ import (
 // the index seven times larger and five times slower to build. n only
 // grows (meta's next_n), so that FTS5 always receives rising rowids.
 //
+// Full text can come later than the metadata (FileChange.TextLater): fts
+// marks the articles whose words are in the full-text tables, and the
+// partial index articles_pending finds the others, in n order, for
+// Pending and AddText.
+//
 // words and grams are the contentless full-text tables described in
 // fts.go. words keeps no positions (detail=none: prefix queries need none,
 // and it makes the table four times smaller than detail=full) and has
@@ -54,10 +59,12 @@ var schema = []string{
 		id    INTEGER NOT NULL UNIQUE, -- model.ID, as a signed 64-bit integer
 		n     INTEGER NOT NULL,       -- rowid in words and grams
 		grams INTEGER NOT NULL,       -- 1 when the article has a row in grams
+		fts   INTEGER NOT NULL,       -- 1 when it is in words (and grams); 0 while waiting for AddText
 		rec   BLOB NOT NULL,          -- everything else (record.go)
 		PRIMARY KEY (rel, idx)
 	) WITHOUT ROWID`,
 	`CREATE UNIQUE INDEX articles_n ON articles (n, id)`,
+	`CREATE INDEX articles_pending ON articles (n) WHERE fts = 0`,
 	`CREATE TABLE problems (
 		rel    TEXT NOT NULL,     -- the file's
 		seq    INTEGER NOT NULL,  -- order within the file
@@ -71,6 +78,9 @@ var schema = []string{
 	`CREATE VIRTUAL TABLE grams USING fts5 (text,
 		content='', contentless_delete=1, tokenize='ascii', detail=full)`,
 }
+
+// ftsHashSize is the words table's hashsize (see create).
+const ftsHashSize = 16 << 20
 
 // tables are the tables a complete index has.
 var tables = []string{"meta", "files", "articles", "problems", "words", "grams"}
@@ -190,6 +200,11 @@ func create(ctx context.Context, conn *sql.Conn) error {
 		}
 	}
 	for _, stmt := range []string{
+		// FTS5 writes a segment whenever its in-memory terms pass
+		// hashsize (1 MB by default): a larger one means fewer segments
+		// to merge while a first indexing adds its thousands of files per
+		// transaction (see data's textBatch).
+		"INSERT INTO words (words, rank) VALUES ('hashsize', " + strconv.Itoa(ftsHashSize) + ")",
 		"PRAGMA application_id = " + strconv.Itoa(applicationID),
 		"PRAGMA user_version = " + strconv.Itoa(schemaVersion),
 	} {

@@ -49,8 +49,40 @@ func searchCorpus(t testing.TB) corpus {
 			corpusErr = err
 			return
 		}
-		for chunk := range slices.Chunk(files(arts), 200) {
+		// Every other chunk goes in as a first indexing does: metadata
+		// first, text later (AddText), so that search covers both paths.
+		bodies := map[string]map[int]string{}
+		for k, chunk := range slices.Collect(slices.Chunk(files(arts), 200)) {
+			if k%2 == 1 {
+				chunk = slices.Clone(chunk)
+				for c := range chunk {
+					chunk[c].TextLater = true
+					chunk[c].Articles = slices.Clone(chunk[c].Articles)
+					for a := range chunk[c].Articles {
+						art := &chunk[c].Articles[a]
+						if bodies[art.Rel] == nil {
+							bodies[art.Rel] = map[int]string{}
+						}
+						bodies[art.Rel][art.Index], art.Body = art.Body, ""
+					}
+				}
+			}
 			if err := ix.Apply(context.Background(), chunk); err != nil {
+				corpusErr = err
+				return
+			}
+		}
+		pending, _, err := ix.Pending(context.Background())
+		if err != nil {
+			corpusErr = err
+			return
+		}
+		for chunk := range slices.Chunk(pending, 150) {
+			texts := make([]FileText, len(chunk))
+			for k, p := range chunk {
+				texts[k] = FileText{Rel: p.Rel, Bodies: bodies[p.Rel]}
+			}
+			if _, err := ix.AddText(context.Background(), texts); err != nil {
 				corpusErr = err
 				return
 			}

@@ -1,0 +1,154 @@
+package data
+
+import (
+	"context"
+	"path"
+	"strings"
+
+	"github.com/newsline/newsline/data/index"
+	"github.com/newsline/newsline/model"
+)
+
+// The second pass of indexing: Load stores new and changed articles
+// without their words (the list must not wait for the full-text index,
+// which costs several times more than parsing), and IndexText reads their
+// files again for the words. Until it is done, Search scans those files.
+
+// textBatch is how many files' words go into one transaction: the more,
+// the fewer full-text segments FTS5 writes and merges (see schema.go).
+const textBatch = 2048
+
+// pendingFile is a file whose articles wait for their words, with its root.
+type pendingFile struct {
+	lr   *libRoot
+	r    *root
+	file index.PendingFile
+}
+
+// IndexText completes the full-text index after Load: it reads the files
+// of the articles Load stored without their words (all of them on a first
+// indexing, the changed ones on later starts) on every core, and adds
+// their words to the index in large transactions. It sends batches with
+// progress only (Progress.Indexed of ToIndex), the last one when it is
+// done, or nothing when nothing waits.
+func (l *Library) IndexText(ctx context.Context, send func(model.Batch)) error {
+	var files []pendingFile
+	total := 0
+	for i, lr := range l.libs {
+		pending, n, err := lr.ix.Pending(ctx)
+		if err != nil {
+			return err
+		}
+		for _, f := range pending {
+			files = append(files, pendingFile{lr: lr, r: &l.roots[i], file: f})
+		}
+		total += n
+	}
+	if total == 0 {
+		return nil
+	}
+	progress := l.progress
+	progress.Indexed, progress.ToIndex = 0, total
+	send(model.Batch{Progress: progress})
+	type text struct {
+		lr   *libRoot
+		text index.FileText
+	}
+	work := func(f pendingFile) text {
+		t := index.FileText{Rel: f.file.Rel}
+		if arts, ok := reread(f.r, f.file.Rel); ok {
+			t.Bodies = make(map[int]string, len(arts))
+			for _, a := range arts {
+				t.Bodies[a.Index] = a.Body
+			}
+		}
+		return text{f.lr, t}
+	}
+	return parallel(ctx, files, work, func(ctx context.Context, results <-chan text) error {
+		batch := map[*libRoot][]index.FileText{}
+		size := 0
+		write := func(last bool) error {
+			for lr, texts := range batch {
+				n, err := lr.ix.AddText(ctx, texts)
+				if err != nil {
+					return err
+				}
+				progress.Indexed += n
+			}
+			batch, size = map[*libRoot][]index.FileText{}, 0
+			if last {
+				progress.Indexed = progress.ToIndex // articles gone meanwhile count as done
+			}
+			send(model.Batch{Progress: progress})
+			return nil
+		}
+		for t := range results {
+			batch[t.lr] = append(batch[t.lr], t.text)
+			if size++; size >= textBatch {
+				if err := write(false); err != nil {
+					return err
+				}
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return write(true)
+	})
+}
+
+// reread reads and parses a file of the root again, by its rel, with its
+// folder tags; false when it can no longer be read or parsed (the next
+// check of the folder will say why).
+func reread(r *root, rel string) ([]model.Article, bool) {
+	name := rel
+	if r.file {
+		name = r.name
+	}
+	b, reason := readFile(r.fsys, name)
+	if reason != "" {
+		return nil, false
+	}
+	arts, _, _ := Parse(name, b)
+	var tags []string
+	if dir := path.Dir(rel); dir != "." && !r.file {
+		tags = appendTags(nil, strings.Split(dir, "/")...)
+	}
+	for i := range arts {
+		arts[i].FolderTags = tags
+	}
+	return arts, len(arts) > 0
+}
+
+// scan adds to found the pending articles of the files that match: the
+// search for the articles whose words are not in the index yet.
+func scan(ctx context.Context, r *root, files []index.PendingFile, m model.Matcher, found map[model.ID]struct{}) error {
+	if m.Empty() { // every article matches: no need to read them
+		for _, f := range files {
+			for _, p := range f.Articles {
+				found[p.ID] = struct{}{}
+			}
+		}
+		return nil
+	}
+	work := func(f index.PendingFile) []model.ID {
+		arts, _ := reread(r, f.Rel)
+		var ids []model.ID
+		for _, p := range f.Articles {
+			for k := range arts {
+				if arts[k].Index == p.Index && m.Match(&arts[k]) {
+					ids = append(ids, p.ID)
+				}
+			}
+		}
+		return ids
+	}
+	return parallel(ctx, files, work, func(ctx context.Context, results <-chan []model.ID) error {
+		for ids := range results {
+			for _, id := range ids {
+				found[id] = struct{}{}
+			}
+		}
+		return ctx.Err()
+	})
+}

@@ -1,0 +1,145 @@
+package index
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/newsline/newsline/model"
+)
+
+// PendingFile is a file with articles whose words are not in the
+// full-text index yet (they were stored with FileChange.TextLater).
+type PendingFile struct {
+	Rel      string
+	Articles []PendingArticle // in the order they were stored
+}
+
+// PendingArticle is one article waiting for its full text.
+type PendingArticle struct {
+	Index int // position in the file
+	ID    model.ID
+}
+
+// Pending returns the files whose articles wait for AddText, in the order
+// they were stored (the order in which AddText writes fastest), and how
+// many articles wait. Search does not find those articles: until AddText
+// has them, the caller searches them itself (data.Library scans their
+// files).
+func (ix *Index) Pending(ctx context.Context) ([]PendingFile, int, error) {
+	rows, err := ix.db.QueryContext(ctx, `SELECT rel, idx, id FROM articles WHERE fts = 0 ORDER BY n`)
+	if err != nil {
+		return nil, 0, wrap(ctx, "pending", err)
+	}
+	defer rows.Close()
+	var files []PendingFile
+	byRel := map[string]int{}
+	n := 0
+	for rows.Next() {
+		var rel string
+		var idx int
+		var id int64
+		if err := rows.Scan(&rel, &idx, &id); err != nil {
+			return nil, 0, wrap(ctx, "pending", err)
+		}
+		k, ok := byRel[rel]
+		if !ok {
+			k = len(files)
+			byRel[rel] = k
+			files = append(files, PendingFile{Rel: rel})
+		}
+		files[k].Articles = append(files[k].Articles, PendingArticle{Index: idx, ID: model.ID(uint64(id))})
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, wrap(ctx, "pending", err)
+	}
+	return files, n, nil
+}
+
+// FileText is the text of a pending file's articles, read again from the
+// file.
+type FileText struct {
+	Rel string
+	// Bodies are the articles' bodies by their Index. An article without
+	// one (the file changed or could not be read) is indexed by its title
+	// and tags; the next check of the file re-indexes it.
+	Bodies map[int]string
+}
+
+// AddText puts the waiting articles of the files into the full-text index,
+// in one transaction, and returns how many it added. Articles of those
+// files that no longer wait (indexed meanwhile, or deleted) are left
+// alone. Call it, like Apply, with hundreds of files at a time.
+func (ix *Index) AddText(ctx context.Context, files []FileText) (int, error) {
+	if len(files) == 0 {
+		return 0, nil
+	}
+	ix.apply.Lock()
+	defer ix.apply.Unlock()
+	tx, err := ix.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, wrap(ctx, "add text", err)
+	}
+	defer tx.Rollback()
+	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}}
+	defer w.close()
+	var arts []*model.Article
+	var ns []int64
+	for _, f := range files {
+		got, err := w.waiting(f)
+		if err != nil {
+			return 0, wrap(ctx, "add text "+f.Rel, err)
+		}
+		for k := range got {
+			arts = append(arts, &got[k].art)
+			ns = append(ns, got[k].n)
+		}
+	}
+	docs := foldArticles(arts)
+	for k, a := range arts {
+		if err := w.exec(`UPDATE articles SET fts = 1, grams = ? WHERE rel = ? AND idx = ?`,
+			docs[k].grams != "", a.Rel, a.Index); err != nil {
+			return 0, wrap(ctx, "add text "+a.Rel, err)
+		}
+		w.add[ns[k]] = docs[k]
+	}
+	if err := w.fullText(); err != nil {
+		return 0, wrap(ctx, "add text", err)
+	}
+	return len(arts), wrap(ctx, "add text", tx.Commit())
+}
+
+// waitingArticle is an article read back from its record, with its rowid.
+type waitingArticle struct {
+	art model.Article
+	n   int64
+}
+
+// waiting reads the file's articles that wait for their text, with the
+// bodies given.
+func (w *writer) waiting(f FileText) ([]waitingArticle, error) {
+	s, err := w.stmt(`SELECT rec FROM articles WHERE rel = ? AND fts = 0`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.QueryContext(w.ctx, f.Rel)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []waitingArticle
+	for rows.Next() {
+		var rec sql.RawBytes
+		if err := rows.Scan(&rec); err != nil {
+			return nil, err
+		}
+		a, n, err := decodeRecord(string(rec))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+		}
+		a.Body = f.Bodies[a.Index]
+		out = append(out, waitingArticle{a, n})
+	}
+	return out, rows.Err()
+}
