@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/newsline/newsline/data/index"
@@ -27,11 +28,12 @@ type Library struct {
 	progress model.Progress // the end of the last Load, for IndexText
 }
 
-// libRoot is one root's index and what the last load learnt from it.
+// libRoot is one root's index and, during a load, what the warm start
+// learnt from it.
 type libRoot struct {
 	ix    *index.Index
 	known map[string]index.FileStat // rel → stat when indexed
-	ids   map[string][]model.ID     // rel → the IDs of its indexed articles
+	sent  []model.ID                // the articles the warm start sent
 }
 
 // OpenLibrary opens (or creates) the index of every path in cacheDir. The
@@ -103,39 +105,36 @@ func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
 		}
 		total += n
 	}
+	defer func() {
+		for _, lr := range l.libs {
+			lr.known, lr.sent = nil, nil
+		}
+	}()
 	return pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
 		return l.apply(ctx, results, total, send)
 	})
 }
 
-// reset rebuilds an index that reading found corrupt. The articles it
-// already sent stay on screen until the check: their files are marked
-// changed, so that they are parsed again, or dropped if they are gone.
+// reset rebuilds an index that reading found corrupt: the articles it
+// already sent are taken back, and the check parses every file again.
 func (lr *libRoot) reset(ctx context.Context, send func(model.Batch)) error {
 	notice, err := lr.ix.Reset(ctx)
 	if err != nil {
 		return err
 	}
-	lr.known = map[string]index.FileStat{}
-	for rel := range lr.ids {
-		lr.known[rel] = index.FileStat{Size: -1}
-	}
-	send(model.Batch{Notice: notice})
+	send(model.Batch{Notice: notice, Removed: lr.sent})
+	lr.known, lr.sent = map[string]index.FileStat{}, nil
 	return nil
 }
 
 // warm sends what the index holds and remembers it for the check.
 func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(model.Batch)) (int, error) {
-	known, err := lr.ix.Files(ctx)
-	if err != nil {
-		return 0, err
-	}
-	lr.known, lr.ids = known, map[string][]model.ID{}
+	lr.sent = nil
 	var b model.Batch
 	n := 0
-	err = lr.ix.Articles(ctx, func(a model.Article) error {
+	err := lr.ix.Articles(ctx, func(a model.Article) error {
 		a.Path = SanitizeLine(displayPath(r, a.Rel))
-		lr.ids[a.Rel] = append(lr.ids[a.Rel], a.ID)
+		lr.sent = append(lr.sent, a.ID)
 		b.Articles = append(b.Articles, a)
 		// A small first batch draws the first frame sooner; then large ones.
 		limit := 4096
@@ -150,6 +149,10 @@ func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(mode
 		return nil
 	})
 	if err != nil {
+		return 0, err
+	}
+	// Only now what the check needs: the first frame does not wait for it.
+	if lr.known, err = lr.ix.Files(ctx); err != nil {
 		return 0, err
 	}
 	probs, err := lr.ix.Problems(ctx) // stored with the path as it was shown
@@ -233,14 +236,17 @@ func (l *Library) apply(ctx context.Context, results <-chan result, articles int
 				if err := ctx.Err(); err != nil {
 					return finish(err)
 				}
-				size += l.removeGone(seen, pending, &b)
+				gone, err := l.removeGone(ctx, seen, pending, &b)
+				if err != nil {
+					return finish(err)
+				}
+				size += gone
 				progress.Done = true
 				l.progress = progress
 				flush(true)
 				return finish(nil)
 			}
-			if res.listed {
-				progress.Found, progress.Listed = res.found, true
+			if res.counted(&progress) {
 				continue
 			}
 			if res.file {
@@ -256,7 +262,12 @@ func (l *Library) apply(ctx context.Context, results <-chan result, articles int
 				progress.Files++
 				continue
 			}
-			l.changed(lr, res, pending, &b)
+			if err := l.changed(ctx, lr, res, pending, &b); err != nil {
+				for range results {
+					// let the workers and the walker finish
+				}
+				return finish(err)
+			}
 			size++
 			progress.Articles += len(res.arts)
 			if size >= indexBatch || len(b.Articles) >= batchSize {
@@ -290,7 +301,7 @@ func writeIndexes(ctx context.Context, writes <-chan map[*libRoot][]index.FileCh
 // changed queues a new or changed file for its index (metadata only: its
 // words wait for IndexText) and for the screen: its articles, without
 // bodies, and the IDs it no longer has.
-func (l *Library) changed(lr *libRoot, res result, pending map[*libRoot][]index.FileChange, b *model.Batch) {
+func (l *Library) changed(ctx context.Context, lr *libRoot, res result, pending map[*libRoot][]index.FileChange, b *model.Batch) error {
 	rel := res.job.rel
 	for i := range res.arts {
 		res.arts[i].Body = "" // read on demand, indexed by IndexText
@@ -299,38 +310,42 @@ func (l *Library) changed(lr *libRoot, res result, pending map[*libRoot][]index.
 		Rel: rel, Size: res.stat.Size, ModTime: res.stat.ModTime,
 		Articles: res.arts, Problems: res.probs, TextLater: true,
 	})
-	now := make(map[model.ID]bool, len(res.arts))
-	ids := make([]model.ID, 0, len(res.arts))
-	for _, a := range res.arts {
-		now[a.ID] = true
-		ids = append(ids, a.ID)
-		b.Articles = append(b.Articles, a)
+	b.Articles = append(b.Articles, res.arts...)
+	b.Problems = append(b.Problems, res.probs...)
+	if _, ok := lr.known[rel]; !ok {
+		return nil // new: nothing to take away
 	}
-	for _, id := range lr.ids[rel] {
-		if !now[id] {
+	old, err := lr.ix.FileIDs(ctx, rel) // not rewritten yet: pending holds the change
+	if err != nil {
+		return err
+	}
+	for _, id := range old {
+		if !slices.ContainsFunc(res.arts, func(a model.Article) bool { return a.ID == id }) {
 			b.Removed = append(b.Removed, id)
 		}
 	}
-	lr.ids[rel] = ids
-	b.Problems = append(b.Problems, res.probs...)
+	return nil
 }
 
 // removeGone drops the files the index knows that the check did not find,
 // and returns how many.
-func (l *Library) removeGone(seen map[*libRoot]map[string]bool, pending map[*libRoot][]index.FileChange, b *model.Batch) int {
+func (l *Library) removeGone(ctx context.Context, seen map[*libRoot]map[string]bool, pending map[*libRoot][]index.FileChange, b *model.Batch) (int, error) {
 	n := 0
 	for _, lr := range l.libs {
 		for rel := range lr.known {
 			if seen[lr][rel] {
 				continue
 			}
+			ids, err := lr.ix.FileIDs(ctx, rel)
+			if err != nil {
+				return n, err
+			}
 			pending[lr] = append(pending[lr], index.FileChange{Rel: rel, Deleted: true})
-			b.Removed = append(b.Removed, lr.ids[rel]...)
-			delete(lr.ids, rel)
+			b.Removed = append(b.Removed, ids...)
 			n++
 		}
 	}
-	return n
+	return n, nil
 }
 
 // Search returns the articles matching every word of query in any root:

@@ -124,12 +124,10 @@ func load(ctx context.Context, roots []root, send func(model.Batch)) error {
 func pipeline(ctx context.Context, roots []root, work func(job) result, sink func(context.Context, <-chan result) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	walked := make(chan job, 64)
 	jobs := make(chan job, 64)
 	results := make(chan result, 64)
-	w := &walker{ctx: ctx, jobs: walked, results: results, visited: map[any]bool{}, ids: map[string]bool{}}
+	w := &walker{ctx: ctx, jobs: jobs, results: results, visited: map[any]bool{}, ids: map[string]bool{}}
 	go w.walk(roots)
-	go queue(walked, jobs)
 	var workers sync.WaitGroup
 	for range max(2, runtime.NumCPU()) {
 		workers.Go(func() {
@@ -149,33 +147,6 @@ func pipeline(ctx context.Context, roots []root, work func(job) result, sink fun
 		close(results)
 	}()
 	return sink(ctx, results)
-}
-
-// queue passes jobs from in to out in order, holding any number between
-// them, so that the walk ends (and knows how many files there are, for the
-// progress line) long before the workers have read them all. A job is a
-// few hundred bytes: 100,000 of them are some 20 MB for a moment.
-func queue(in <-chan job, out chan<- job) {
-	defer close(out)
-	var q []job
-	for in != nil || len(q) > 0 {
-		var send chan<- job
-		var next job
-		if len(q) > 0 {
-			send, next = out, q[0]
-		}
-		select {
-		case j, ok := <-in:
-			if ok {
-				q = append(q, j)
-			} else {
-				in = nil
-			}
-		case send <- next:
-			q[0] = job{}
-			q = q[1:]
-		}
-	}
 }
 
 // parallel runs work on every item in a few workers and hands the results
@@ -232,8 +203,7 @@ func gather(ctx context.Context, results <-chan result, send func(model.Batch)) 
 				flush()
 				return nil
 			}
-			if res.listed {
-				progress.Found, progress.Listed = res.found, true
+			if res.counted(&progress) {
 				continue
 			}
 			if res.file {

@@ -46,9 +46,25 @@ type result struct {
 	job       *job
 	stat      index.FileStat
 	unchanged bool
-	// Set once, by the walker when it is done: how many files it found.
+	// The walker's count of files: more found in a folder it listed, or
+	// when it is done (listed), how many it handed out in all.
+	more   int
 	listed bool
 	found  int
+}
+
+// counted adds a count of the walker's to the progress and reports
+// whether the result was one.
+func (res *result) counted(p *model.Progress) bool {
+	switch {
+	case res.listed:
+		p.Found, p.Listed = res.found, true
+	case res.more > 0:
+		p.Found += res.more
+	default:
+		return false
+	}
+	return true
 }
 
 // A dirRef is a folder still to walk.
@@ -144,6 +160,7 @@ func (w *walker) dir(d dirRef) {
 	if d.rel != "" {
 		tags = strings.Split(d.rel, "/")
 	}
+	w.count(entries)
 	for _, e := range entries {
 		if w.ctx.Err() != nil {
 			return
@@ -180,6 +197,24 @@ func (w *walker) dir(d dirRef) {
 			w.problem(w.display(d.root, sub.rel), reasonIrregular)
 		default:
 			w.file(d.root, sub.name, sub.rel, tags)
+		}
+	}
+}
+
+// count tells the progress how many files the folder's listing promises,
+// before they are read one by one (a link or an odd file may yet fall out;
+// the count at the end of the walk is exact).
+func (w *walker) count(entries []fs.DirEntry) {
+	n := 0
+	for _, e := range entries {
+		if name := e.Name(); !e.IsDir() && !strings.HasPrefix(name, ".") && Supported(name) {
+			n++
+		}
+	}
+	if n > 0 {
+		select {
+		case w.results <- result{more: n}:
+		case <-w.ctx.Done():
 		}
 	}
 }

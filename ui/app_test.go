@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -46,20 +47,41 @@ func TestNewDoesNoIOAndShowsLoading(t *testing.T) {
 func TestInitStreamsBatches(t *testing.T) {
 	m := New(fixtureOptions())
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	pending := []tea.Cmd{m.Init()}
+	// As Bubble Tea does: every command in its own goroutine, every
+	// message back through Update, until no command runs.
+	msgs := make(chan tea.Msg)
+	running := 0
+	var start func(cmd tea.Cmd)
+	start = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		running++
+		go func() { msgs <- cmd() }()
+	}
+	start(m.Init())
 	batches := 0
-	for len(pending) > 0 {
-		cmd := pending[0]
-		pending = pending[1:]
-		for _, msg := range cmdMsgs(t, cmd) {
-			if _, ok := msg.(batchMsg); ok {
-				batches++
+	for running > 0 {
+		var msg tea.Msg
+		select {
+		case msg = <-msgs:
+			running--
+		case <-time.After(5 * time.Second):
+			t.Fatal("a command did not return")
+		}
+		if b, ok := msg.(tea.BatchMsg); ok {
+			for _, c := range b {
+				start(c)
 			}
+			continue
+		}
+		if _, ok := msg.(batchMsg); ok {
+			batches++
+		}
+		if msg != nil {
 			var next tea.Cmd
 			m, next = sendCmd(t, m, msg)
-			if next != nil {
-				pending = append(pending, next)
-			}
+			start(next)
 		}
 	}
 	if batches == 0 {

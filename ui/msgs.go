@@ -48,8 +48,11 @@ type loadItem struct {
 	err   error
 }
 
-// loadBuffer is how many batches the loader may run ahead of the program.
-const loadBuffer = 64
+// loadBuffer is how many batches the loader may run ahead of the program:
+// a few, so that it never waits for a frame, but not so many that a warm
+// start of 100,000 articles sits in the channel as well as in the
+// collection (batches are up to 4,096 articles).
+const loadBuffer = 4
 
 // loadCmd runs load until it returns, putting every batch on ch and a final
 // done item. It gives up when ctx is cancelled (the program quit).

@@ -124,14 +124,14 @@ func (m Model) header() string {
 
 // progressText is the header's count of articles, with the progress of a
 // load or of full-text indexing while one runs: "Indexing 41,200 /
-// 100,000" (files) while an index is built, "Loading… 1,234 articles"
+// 100,000" (files read of those listed so far) while an index is built, "Loading… 1,234 articles"
 // without one, then "Indexing text 12,000 / 100,000" while search still
 // scans the files the full-text index does not have.
 func (m Model) progressText() string {
 	p := m.coll.Progress()
 	articles := pluralize(m.coll.Len(), "article", "articles")
 	switch {
-	case m.loading && m.opts.Search != nil && p.Listed:
+	case m.loading && m.opts.Search != nil && p.Found > 0:
 		return "Indexing " + countText(p.Files) + " / " + countText(p.Found)
 	case m.loading && m.opts.Search != nil:
 		return "Indexing " + countText(p.Files) + "…"

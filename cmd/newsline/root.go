@@ -129,7 +129,7 @@ func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 // runReader runs the interactive reader until the user quits.
 func runReader(ctx context.Context, src source, q model.Query, verbose bool, stdin io.Reader, stdout, stderr io.Writer) error {
 	m := ui.New(ui.Options{
-		Load:    src.loadAndIndex,
+		Load:    withBudget(src.loadAndIndex),
 		Body:    src.body,
 		Search:  src.search(),
 		Query:   q,

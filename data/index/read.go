@@ -147,3 +147,22 @@ func (ix *Index) Problems(ctx context.Context) ([]model.Problem, error) {
 	}
 	return out, wrap(ctx, "problems", rows.Err())
 }
+
+// FileIDs returns the IDs of the articles stored for the file, in the
+// order of their Index: what a change to the file may take away.
+func (ix *Index) FileIDs(ctx context.Context, rel string) ([]model.ID, error) {
+	rows, err := ix.db.QueryContext(ctx, `SELECT id FROM articles WHERE rel = ? ORDER BY idx`, rel)
+	if err != nil {
+		return nil, wrap(ctx, "file ids", err)
+	}
+	defer rows.Close()
+	var ids []model.ID
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, wrap(ctx, "file ids", err)
+		}
+		ids = append(ids, model.ID(uint64(id)))
+	}
+	return ids, wrap(ctx, "file ids", rows.Err())
+}
