@@ -18,6 +18,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.quit()
 		case key.Matches(msg, k.Accept):
 			m.endSearch(true)
+			// A search too short to run while typing runs now.
+			return m.requestSearch()
 		case key.Matches(msg, k.Cancel):
 			m.endSearch(false)
 		default:

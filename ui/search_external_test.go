@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -121,17 +122,20 @@ func TestExternalSearchFiltersWithTags(t *testing.T) {
 func TestExternalSearchOneAtATime(t *testing.T) {
 	calls, m := newSearchApp(t)
 	m = keys(t, m, "/")
-	// Three keystrokes before any result: only the first starts a search.
+	// Keystrokes before any result: only the first worth a search (two
+	// letters) starts one.
 	var cmds []tea.Cmd
-	for _, k := range []string{"f", "o", "g"} {
+	for _, k := range []string{"f", "o", "g", "s"} {
 		var cmd tea.Cmd
 		m, cmd = sendCmd(t, m, keyPress(k))
 		cmds = append(cmds, cmd)
 	}
-	if !m.found.busy || m.found.inflight != "f" {
-		t.Fatalf("in flight %q (busy %v), want f", m.found.inflight, m.found.busy)
+	if !m.found.busy || m.found.inflight != "fo" {
+		t.Fatalf("in flight %q (busy %v), want fo", m.found.inflight, m.found.busy)
 	}
-	// When "f" returns, the newest query ("fog") is searched next.
+	m, cmd := sendCmd(t, m, keyPress("backspace"))
+	cmds = append(cmds, cmd)
+	// When "fo" returns, the newest query ("fog") is searched next.
 	m = runSearches(t, m, tea.Batch(cmds...))
 	if m.found.query != "fog" || calls.Load() != 2 {
 		t.Fatalf("found %q after %d searches, want fog after 2", m.found.query, calls.Load())
@@ -142,7 +146,7 @@ func TestExternalSearchStopsStaleSearch(t *testing.T) {
 	started := make(chan context.Context, 4)
 	opts := fixtureOptions()
 	opts.Search = func(ctx context.Context, q string) (map[model.ID]struct{}, error) {
-		if q == "f" { // a slow scan: runs until it is stopped
+		if q == "fo" { // a slow scan: runs until it is stopped
 			started <- ctx
 			<-ctx.Done()
 			return nil, ctx.Err()
@@ -152,27 +156,69 @@ func TestExternalSearchStopsStaleSearch(t *testing.T) {
 	m := New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
 	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
-	m = keys(t, m, "/")
-	m, cmd := sendCmd(t, m, keyPress("f"))
+	m = keys(t, m, "/", "f")
+	m, cmd := sendCmd(t, m, keyPress("o"))
 	results := make(chan []tea.Msg, 1)
 	go func() { results <- collect(cmd) }()
-	first := <-started
-	m, _ = sendCmd(t, m, keyPress("o"))
+	var first context.Context
+	select {
+	case first = <-started:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no search started for fo")
+	}
+	m, _ = sendCmd(t, m, keyPress("g"))
 	if first.Err() == nil {
 		t.Fatal("typing on did not stop the search for the stale query")
 	}
 	var next tea.Cmd
-	for _, msg := range <-results {
-		if sm, ok := msg.(searchedMsg); ok {
-			m, next = sendCmd(t, m, sm)
+	select {
+	case msgs := <-results:
+		for _, msg := range msgs {
+			if sm, ok := msg.(searchedMsg); ok {
+				m, next = sendCmd(t, m, sm)
+			}
 		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the stopped search did not return")
 	}
 	if m.flash != "" {
 		t.Errorf("a stopped search is not a failure, flash %q", m.flash)
 	}
 	m = runSearches(t, m, next)
-	if m.found.query != "fo" || len(m.visible) != 1 || m.visible[0] != fixtureID(3) {
+	if m.found.query != "fog" || len(m.visible) != 1 || m.visible[0] != fixtureID(3) {
 		t.Errorf("after the stale search: found %q, visible %v", m.found.query, m.visible)
+	}
+}
+
+func TestExternalSearchWaitsForTheSecondLetter(t *testing.T) {
+	calls, m := newSearchApp(t)
+	m = runSearches(t, m, nil)
+	m = keys(t, m, "/")
+	m, cmd := sendCmd(t, m, keyPress("f"))
+	m = runSearches(t, m, cmd)
+	if calls.Load() != 0 || len(m.visible) != 30 {
+		t.Fatalf("one letter typed: %d searches, %d visible; want 0 and the whole list", calls.Load(), len(m.visible))
+	}
+	m, cmd = sendCmd(t, m, keyPress("o"))
+	m = runSearches(t, m, cmd)
+	if calls.Load() != 1 || m.found.query != "fo" {
+		t.Fatalf("two letters: %d searches, found %q", calls.Load(), m.found.query)
+	}
+	// Back to one letter: the whole list again, nothing searched.
+	m, cmd = sendCmd(t, m, keyPress("backspace"))
+	m = runSearches(t, m, cmd)
+	if calls.Load() != 1 || len(m.visible) != 30 {
+		t.Fatalf("back to one letter: %d searches, %d visible", calls.Load(), len(m.visible))
+	}
+	// Enter searches whatever was typed.
+	m, cmd = sendCmd(t, m, keyPress("enter"))
+	m = runSearches(t, m, cmd)
+	if calls.Load() != 2 || m.found.query != "f" || len(m.visible) == 30 {
+		t.Errorf("enter on one letter: %d searches, found %q, %d visible", calls.Load(), m.found.query, len(m.visible))
+	}
+	// A CJK character is worth searching at once.
+	if !worthSearching("東") || worthSearching("a b") || !worthSearching("a bc") || worthSearching(" é ") {
+		t.Errorf("worthSearching rules")
 	}
 }
 
