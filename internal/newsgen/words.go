@@ -1,4 +1,4 @@
-package main
+package newsgen
 
 import (
 	"math/rand/v2"

@@ -1,10 +1,11 @@
-package main
+package newsgen
 
 import (
 	"math"
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -15,34 +16,57 @@ var newestTime = time.Date(2026, time.June, 30, 21, 40, 0, 0, time.UTC)
 
 const spacing = 900 // seconds between two articles, on average
 
-// meta is what an article says about itself, as a parser should read it
+// Meta is what an article says about itself, as a parser should read it
 // back.
-type meta struct {
+type Meta struct {
 	Title string
 	Date  time.Time // as written: midnight UTC for a date without a time
 	Reads int       // -1 when the article has no read counter
-	Tags  []string
+	Tags  []string  // one to five, the first names the folder with Folders
+}
+
+// Article returns the text of article i (1 is the newest) of the collection
+// made with seed, exactly as Write writes it, and what it says about itself.
+func Article(seed uint64, i int) ([]byte, Meta) {
+	return newGenerator(seed).article(nil, i)
+}
+
+// Title returns the title of article i of the collection made with seed:
+// the first line of its file, which a benchmark can wait for on screen.
+func Title(seed uint64, i int) string {
+	_, m := Article(seed, i)
+	return m.Title
 }
 
 // generator writes the articles of one seed. It is safe for concurrent use:
 // all its state is read-only, each article has its own random source.
 type generator struct {
-	seed     uint64
+	seed uint64
+	*tables
+}
+
+// tables are the word stock and its samplers. They do not depend on the
+// seed and take a few milliseconds to build, so they are built once and
+// shared: Article and Title stay cheap.
+type tables struct {
 	v        *vocabulary
 	content  *sampler // over v.content
 	function *sampler // over v.function
 	tags     *sampler // over v.tags
 }
 
-func newGenerator(seed uint64) *generator {
+var sharedTables = sync.OnceValue(func() *tables {
 	v := newVocabulary()
-	return &generator{
-		seed:     seed,
+	return &tables{
 		v:        v,
 		content:  newZipf(len(v.content), 1.0, 20),
 		function: newZipf(len(v.function), 0.9, 0),
 		tags:     newZipf(len(v.tags), 1.0, 0),
 	}
+})
+
+func newGenerator(seed uint64) *generator {
+	return &generator{seed: seed, tables: sharedTables()}
 }
 
 // rand returns the random source of article i: it depends on the seed and
@@ -70,9 +94,9 @@ const (
 
 // article appends article i (1 is the newest) to buf and returns what it
 // says about itself.
-func (g *generator) article(buf []byte, i int) ([]byte, meta) {
+func (g *generator) article(buf []byte, i int) ([]byte, Meta) {
 	r := g.rand(i)
-	var m meta
+	var m Meta
 
 	start := len(buf)
 	buf = g.title(buf, r)
