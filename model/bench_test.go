@@ -11,6 +11,26 @@ import (
 
 var benchWords = []string{"harbour", "council", "Łódź", "market", "river", "science", "école", "budget", "festival", "東京", "railway", "storm", "garden", "museum", "energy"}
 
+// BenchmarkVisibleOnly is the visible set of an external search's result
+// (one article in ten, as "japrost" in a generated collection, and one in
+// three) within 100,000.
+func BenchmarkVisibleOnly(b *testing.B) {
+	c := benchCollection(100_000)
+	ids := c.IDs()
+	for _, every := range []int{10, 3} {
+		only := map[ID]struct{}{}
+		for i := 0; i < len(ids); i += every {
+			only[ids[i]] = struct{}{}
+		}
+		b.Run(fmt.Sprintf("only=%d", len(only)), func(b *testing.B) {
+			for b.Loop() {
+				c.last = lastQuery{}
+				c.Visible(Query{Only: only})
+			}
+		})
+	}
+}
+
 // benchCollection builds n articles with Zipf-distributed tags and ~600-byte bodies.
 func benchCollection(n int) *Collection {
 	r := rand.New(rand.NewPCG(1, 2))

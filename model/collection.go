@@ -61,6 +61,7 @@ type Collection struct {
 	progress Progress
 	short    map[ID]int         // shortest unique hex prefix length, rebuilt lazily
 	orders   [sortCount][]int32 // entry indices per sort, rebuilt lazily
+	ranks    [sortCount][]int32 // each entry's place in orders, built lazily for small Only sets
 	last     lastQuery          // the previous Visible call, to narrow it
 	external bool               // search happens elsewhere: no text, no bodies
 	names    map[string]string  // with external: one copy of each tag and folder name seen; never shrinks
@@ -300,6 +301,7 @@ func (c *Collection) changed() {
 	c.sortTags()
 	c.short = nil
 	c.orders = [sortCount][]int32{}
+	c.ranks = [sortCount][]int32{}
 	c.last = lastQuery{}
 }
 

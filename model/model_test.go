@@ -173,6 +173,23 @@ func TestSearch(t *testing.T) {
 		if got := c.Visible(Query{Search: tt.q}); len(got) != tt.want {
 			t.Errorf("search %q: %d results, want %d (%v)", tt.q, len(got), tt.want, titles(c, got))
 		}
+		// A Matcher, which scans files the index lacks, agrees article by article.
+		m := NewMatcher(tt.q)
+		var matched []ID
+		for _, id := range c.IDs() {
+			if a, _ := c.Article(id); m.Match(&a) {
+				matched = append(matched, id)
+			}
+		}
+		got := slices.Clone(c.Visible(Query{Search: tt.q}))
+		slices.Sort(got)
+		slices.Sort(matched)
+		if !slices.Equal(matched, got) {
+			t.Errorf("Matcher(%q) matches %v, Visible %v", tt.q, titles(c, matched), titles(c, got))
+		}
+		if m.Empty() != (strings.TrimSpace(tt.q) == "") {
+			t.Errorf("Matcher(%q).Empty() = %v", tt.q, m.Empty())
+		}
 	}
 }
 
@@ -617,5 +634,42 @@ func TestExternalSearchDetaches(t *testing.T) {
 	}
 	if got, _ := c.Article(other.ID); got.Rel != "b.txt|Title" || got.Path != "/root/x" {
 		t.Errorf("other = %q %q", got.Path, got.Rel)
+	}
+}
+
+// TestVisibleSmallOnly checks the path for search results much smaller
+// than the collection (sorting them) against walking the whole order.
+func TestVisibleSmallOnly(t *testing.T) {
+	c := NewCollection(ExternalSearch())
+	r := rand.New(rand.NewPCG(7, 9))
+	var arts []Article
+	for i := range 400 {
+		a := art(fmt.Sprintf("f/%03d.txt", i), fmt.Sprintf("Title %d", r.IntN(50)), day(2025, time.Month(1+r.IntN(12)), 1+r.IntN(28)), r.IntN(30), []string{"a", "b", "c"}[r.IntN(3)])
+		if r.IntN(10) == 0 {
+			a.Date, a.Reads = time.Time{}, NoReads // missing values go last
+		}
+		arts = append(arts, a)
+	}
+	c.Apply(Batch{Articles: arts})
+	for round := range 20 {
+		only := map[ID]struct{}{}
+		for range 1 + r.IntN(40) {
+			only[arts[r.IntN(len(arts))].ID] = struct{}{}
+		}
+		only[NewID("not/there.txt", 0)] = struct{}{} // an ID the collection lacks
+		for _, s := range Sorts {
+			for _, tags := range [][]string{nil, {"a"}} {
+				q := Query{Sort: s, Tags: tags, Only: only}
+				var want []ID
+				for _, id := range c.Visible(Query{Sort: s, Tags: tags}) {
+					if _, ok := only[id]; ok {
+						want = append(want, id)
+					}
+				}
+				if got := c.Visible(q); !slices.Equal(got, want) {
+					t.Fatalf("round %d, sort %v, tags %v: %v, want %v", round, s, tags, titles(c, got), titles(c, want))
+				}
+			}
+		}
 	}
 }

@@ -267,9 +267,16 @@ func (m *Model) typeSearch(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	if v := m.input.Value(); v != m.query.Search {
+		before := m.effectiveQuery()
 		m.query.Search = v
 		cmd = tea.Batch(cmd, m.requestSearch())
-		m.refilter()
+		if sameEffect(before, m.effectiveQuery()) {
+			// Searching elsewhere: the list stays as it is until the
+			// results come (a pass over 100,000 articles per key saved).
+			m.list.query = m.query
+		} else {
+			m.refilter()
+		}
 	}
 	return cmd
 }

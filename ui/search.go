@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"errors"
+	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -49,18 +51,28 @@ func worthSearching(q string) bool {
 }
 
 // effectiveQuery is the query the collection answers: with an external
-// search, the latest result it gave stands for the search words (until the
-// first result arrives, nothing is filtered out).
+// search, the collection never sees the words (it keeps no text); the
+// latest result of the search stands for them (until the first result
+// arrives, or while the words are too short to search, nothing is
+// filtered out).
 func (m *Model) effectiveQuery() model.Query {
 	q := m.query
-	if !m.external(q.Search) {
+	if m.opts.Search == nil {
 		return q
 	}
 	q.Search = ""
-	if m.found.ids != nil {
+	if m.external(m.query.Search) && m.found.ids != nil {
 		q.Only = m.found.ids
 	}
 	return q
+}
+
+// sameEffect reports whether two queries select the same articles in the
+// same order: the same words, tags and sort, and the very same result of
+// an external search.
+func sameEffect(a, b model.Query) bool {
+	return a.Search == b.Search && a.Sort == b.Sort && slices.Equal(a.Tags, b.Tags) &&
+		reflect.ValueOf(a.Only).UnsafePointer() == reflect.ValueOf(b.Only).UnsafePointer()
 }
 
 // searchCmd runs Options.Search for the current query off the event loop.

@@ -257,3 +257,27 @@ func TestHeaderShowsIndexing(t *testing.T) {
 		}
 	}
 }
+
+func TestExternalSearchKeepsListUntilResults(t *testing.T) {
+	_, m := newSearchApp(t)
+	m = keys(t, m, "/")
+	var cmd tea.Cmd
+	for _, k := range []string{"f", "o"} {
+		m, cmd = sendCmd(t, m, keyPress(k))
+		m = runSearches(t, m, cmd)
+	}
+	before := slices.Clone(m.visible)
+	m, cmd = sendCmd(t, m, keyPress("g"))
+	if !slices.Equal(m.visible, before) || m.list.query.Search != "fog" {
+		t.Fatalf("before the result: %d visible (had %d), list query %q", len(m.visible), len(before), m.list.query.Search)
+	}
+	m = runSearches(t, m, cmd)
+	if m.found.query != "fog" {
+		t.Fatalf("found %q", m.found.query)
+	}
+	for _, id := range m.visible {
+		if a, _ := m.coll.Article(id); !strings.Contains(strings.ToLower(a.Title), "fog") {
+			t.Errorf("after the result, %q is visible", a.Title)
+		}
+	}
+}
