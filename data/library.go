@@ -214,7 +214,7 @@ func (l *Library) apply(ctx context.Context, results <-chan result, articles int
 			}
 			pending, size = map[*libRoot][]index.FileChange{}, 0
 		}
-		if len(b.Articles) > 0 || len(b.Removed) > 0 || len(b.Problems) > 0 || done {
+		if len(b.Articles) > 0 || len(b.Removed) > 0 || len(b.Problems) > 0 || len(b.Reread) > 0 || done {
 			b.Progress = progress
 			send(b)
 			b = model.Batch{}
@@ -315,7 +315,8 @@ func (l *Library) changed(ctx context.Context, lr *libRoot, res result, pending 
 	if _, ok := lr.known[rel]; !ok {
 		return nil // new: nothing to take away
 	}
-	old, err := lr.ix.FileIDs(ctx, rel) // not rewritten yet: pending holds the change
+	b.Reread = append(b.Reread, res.job.path) // its old problems came from the index
+	old, err := lr.ix.FileIDs(ctx, rel)       // not rewritten yet: pending holds the change
 	if err != nil {
 		return err
 	}
@@ -331,7 +332,7 @@ func (l *Library) changed(ctx context.Context, lr *libRoot, res result, pending 
 // and returns how many.
 func (l *Library) removeGone(ctx context.Context, seen map[*libRoot]map[string]bool, pending map[*libRoot][]index.FileChange, b *model.Batch) (int, error) {
 	n := 0
-	for _, lr := range l.libs {
+	for i, lr := range l.libs {
 		for rel := range lr.known {
 			if seen[lr][rel] {
 				continue
@@ -342,6 +343,7 @@ func (l *Library) removeGone(ctx context.Context, seen map[*libRoot]map[string]b
 			}
 			pending[lr] = append(pending[lr], index.FileChange{Rel: rel, Deleted: true})
 			b.Removed = append(b.Removed, ids...)
+			b.Reread = append(b.Reread, SanitizeLine(displayPath(&l.roots[i], rel)))
 			n++
 		}
 	}

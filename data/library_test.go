@@ -248,3 +248,46 @@ func TestLibraryRebuildsIndexCorruptWhileReading(t *testing.T) {
 		t.Errorf("after the rebuild, next start: %v", got)
 	}
 }
+
+func TestLibraryProblemsFollowChanges(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	latin := filepath.Join(dir, "cafe.txt")
+	writeFile(t, latin, "Caf\xe9 au lait\n\nA Latin-1 body.")         // loaded, with a problem
+	writeFile(t, filepath.Join(dir, "gone.json"), `{"title": "oops"`) // skipped, with a problem
+	writeFile(t, filepath.Join(dir, "ok.txt"), "Fine\n\nNothing wrong.")
+	problems := func(batches []model.Batch) []string {
+		var out []string
+		for _, p := range collect(batches).Problems() {
+			out = append(out, filepath.Base(p.Path))
+		}
+		slices.Sort(out)
+		return out
+	}
+	_, cold := libraryLoad(t, dir, cache)
+	if got := problems(cold); !slices.Equal(got, []string{"cafe.txt", "gone.json"}) {
+		t.Fatalf("cold problems %v", got)
+	}
+	// Warm: the problems come from the index, once each.
+	_, warm := libraryLoad(t, dir, cache)
+	if got := problems(warm); !slices.Equal(got, []string{"cafe.txt", "gone.json"}) {
+		t.Fatalf("warm problems %v", got)
+	}
+	// The Latin-1 file changes but stays Latin-1: still one problem, not
+	// the index's and the new one. The broken file is deleted.
+	later := time.Now().Add(time.Minute)
+	writeFile(t, latin, "Caf\xe9 noir\n\nStill Latin-1.")
+	os.Chtimes(latin, later, later)
+	os.Remove(filepath.Join(dir, "gone.json"))
+	_, changed := libraryLoad(t, dir, cache)
+	if got := problems(changed); !slices.Equal(got, []string{"cafe.txt"}) {
+		t.Errorf("after changes, problems %v", got)
+	}
+	// Repaired: no problem left.
+	writeFile(t, latin, "Café noir\n\nNow UTF-8.")
+	later = later.Add(time.Minute)
+	os.Chtimes(latin, later, later)
+	_, fixed := libraryLoad(t, dir, cache)
+	if got := problems(fixed); len(got) != 0 {
+		t.Errorf("after the repair, problems %v", got)
+	}
+}

@@ -124,12 +124,15 @@ type Progress struct {
 func (p Progress) Indexing() bool { return p.Indexed < p.ToIndex }
 
 // Batch is one change to a collection: articles added or replaced, articles
-// removed, new problems and the progress so far. A load sends many batches
+// removed, problems replaced or new, and the progress so far. A load sends many batches
 // and ends with Progress.Done; re-indexing and file watching send more.
 type Batch struct {
 	Articles []Article
 	Removed  []ID // applied before Articles
 	Problems []Problem
+	// Reread are the paths of files read again (changed) or gone: their
+	// earlier problems are dropped before this batch's Problems are added.
+	Reread   []string
 	Progress Progress
 	// Notice is a line for the status bar about the load itself, such as
 	// "rebuilding the index: it was corrupt".

@@ -92,7 +92,7 @@ func ExternalSearch() CollectionOption {
 // keeps collection order.
 func (c *Collection) Apply(b Batch) {
 	c.Remove(b.Removed...)
-	c.problems = append(c.problems, b.Problems...)
+	c.problems = append(DropProblems(c.problems, b.Reread), b.Problems...)
 	if b.Progress != (Progress{}) {
 		c.progress = b.Progress
 	}
@@ -126,6 +126,24 @@ func (c *Collection) Apply(b Batch) {
 		}
 	}
 	c.changed()
+}
+
+// DropProblems removes the problems of the given paths (Batch.Reread).
+func DropProblems(probs []Problem, paths []string) []Problem {
+	if len(paths) == 0 {
+		return probs
+	}
+	gone := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		gone[p] = true
+	}
+	kept := make([]Problem, 0, len(probs)) // a new slice: callers may hold the old one
+	for _, p := range probs {
+		if !gone[p.Path] {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // Remove drops the articles with the given IDs.

@@ -673,3 +673,18 @@ func TestVisibleSmallOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestRereadReplacesProblems(t *testing.T) {
+	c := NewCollection()
+	old := []Problem{{Path: "a.txt", Reason: "bad bytes", Loaded: true}, {Path: "b.json", Reason: "broken"}, {Path: "a.txt", Reason: "second"}}
+	c.Apply(Batch{Problems: old})
+	held := c.Problems()
+	c.Apply(Batch{Reread: []string{"a.txt", "gone.md"}, Problems: []Problem{{Path: "a.txt", Reason: "new reason"}}})
+	want := []Problem{{Path: "b.json", Reason: "broken"}, {Path: "a.txt", Reason: "new reason"}}
+	if got := c.Problems(); !slices.Equal(got, want) {
+		t.Errorf("problems %v, want %v", got, want)
+	}
+	if !slices.Equal(held, old) {
+		t.Errorf("a slice from Problems changed under its holder: %v", held)
+	}
+}

@@ -341,9 +341,13 @@ func (m *Model) syncReader() tea.Cmd {
 		m.reader.wait(k)
 		cmd = m.requestRender(k)
 	}
-	if next, ok := m.list.selectedAt(1); ok {
-		if nk := m.renderKey(next); !m.cached(nk) {
-			cmd = tea.Batch(cmd, m.requestRender(nk))
+	// The neighbours too, in the background: j, k, n and p then show
+	// their article at once.
+	for _, step := range []int{1, -1} {
+		if near, ok := m.list.selectedAt(step); ok {
+			if nk := m.renderKey(near); !m.cached(nk) {
+				cmd = tea.Batch(cmd, m.requestRender(nk))
+			}
 		}
 	}
 	return cmd

@@ -117,6 +117,10 @@ func merge(into *model.Batch, b model.Batch) {
 		into.Removed = append(into.Removed, b.Removed...)
 	}
 	into.Articles = append(into.Articles, b.Articles...)
+	if len(b.Reread) > 0 {
+		into.Problems = model.DropProblems(into.Problems, b.Reread)
+		into.Reread = append(into.Reread, b.Reread...)
+	}
 	into.Problems = append(into.Problems, b.Problems...)
 	if b.Progress != (model.Progress{}) {
 		into.Progress = b.Progress

@@ -66,6 +66,12 @@ func TestRenderRunsInACommandWithPlaceholder(t *testing.T) {
 	if m.reader.have.id != fixtureID(29) || len(renderMsgs(t, cmd)) != 0 {
 		t.Errorf("k: reader %v", m.reader.have.id)
 	}
+	// G: the last article, and the one before it pre-rendered (k, p).
+	_, cmd = sendCmd(t, m, keyPress("G"))
+	msgs = renderMsgs(t, cmd)
+	if len(msgs) != 2 || msgs[0].key.id != fixtureID(0) || msgs[1].key.id != fixtureID(1) {
+		t.Errorf("after G: %+v", msgs)
+	}
 }
 
 func TestStaleRenderIsDropped(t *testing.T) {
