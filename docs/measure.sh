@@ -12,16 +12,25 @@
 # Each run is one start of the program in a private tmux server driven by
 # ../shared/bench/ttff.sh (see its README; it needs tmux and GNU time).
 #
-# What is measured, per collection size (one warm-up run first, so the page
-# cache is warm and whatever the program caches is in place):
-#   first frame   ttff.sh until the newest article's title (the first words
-#                 of the first line of 000001.txt) is on screen
+# What is measured, per collection size:
+#   never indexed (one run, with an empty cache folder: the first start on a
+#   collection):
+#     first frame   ttff.sh until the newest article's title is on screen
+#     list          until the header shows "N articles" (the list and tags
+#                   are complete; the full-text index follows)
+#     full text     until the header is "N articles" alone (the full-text
+#                   index is complete); this run is also the warm-up
+#   warm (RUNS runs each, the index in place, the page cache warm):
+#     first frame   ttff.sh until the newest article's title (the first words
+#                   of the first line of 000001.txt) is on screen
 #   all loaded    ttff.sh until the header shows "N articles" without
 #                 "Loading…" (matched as two spaces then "N articles")
 #   search        in the same run, after the load: "/" then the word typed
 #                 at once, until the list's position shows "/K", K being what
 #                 `newsline list --search WORD` counts
 #   peak RSS      /usr/bin/time over that run (start, load, search, quit)
+#   cold cache    with DROP=1 (root only): first frame after
+#                 `echo 3 > /proc/sys/vm/drop_caches`, RUNS runs
 #
 # Environment:
 #   SIZES="20000"     collection sizes (articles); FULL=1 adds 100000
@@ -143,8 +152,18 @@ for n in $SIZES; do
 	search_steps=(-s send:/ -s mark:search -s "type:$SEARCH" -s "wait:$found" -s lap:search -s send:Enter)
 	echo "== $n articles in $dir: first frame shows \"$expect\"; \"$SEARCH\" in $hits" >&2
 
-	out=$(ttff -e "$loaded" -- "$NL" "${NLARGS[@]}" "$dir")
-	echo "warm-up: $out" >&2
+	# The first start: the index is built, then warm-up for what follows.
+	[[ ${KEEP_CACHE:-} == 1 ]] || rm -rf -- "$WORK/cache/newsline"
+	out=$(ttff -e "$expect" -s mark:start -s "wait:$loaded" -s lap:start \
+		-s "wait:$(count "$n") articles"$'\n' -s lap:start -- "$NL" "${NLARGS[@]}" "$dir")
+	echo "never indexed: $out" >&2
+	# lap start_ms is printed twice: the list, then the full text
+	laps=$(grep -o 'start_ms=[0-9.]*' <<<"$out" | cut -d= -f2 | tr '\n' ' ')
+	read -r list_ms text_ms <<<"$laps"
+	cold_frame=$(field ttff_ms "$out")
+	cold_list=$(awk -v a="$cold_frame" -v b="${list_ms:-NA}" 'BEGIN{ if (b == "NA") print "NA"; else printf "%.0f", a + b }')
+	cold_text=$(awk -v a="$cold_frame" -v b="${text_ms:-NA}" 'BEGIN{ if (b == "NA") print "NA"; else printf "%.0f", a + b }')
+	cold_rss=$(field peak_rss_kb "$out")
 
 	frame=() hwm=() load=() search=() rss=() failed=0
 	for ((r = 1; r <= RUNS; r++)); do
@@ -166,8 +185,19 @@ for n in $SIZES; do
 			failed=$((failed + 1))
 		fi
 	done
-	row="| $(count "$n") | $(median "${frame[@]}") | $(mb "$(median "${hwm[@]}")") | $(median "${load[@]}")"
+	dropped=()
+	if [[ ${DROP:-} == 1 ]]; then
+		for ((r = 1; r <= RUNS; r++)); do
+			sync
+			echo 3 >/proc/sys/vm/drop_caches
+			out=$(ttff -e "$expect" -- "$NL" "${NLARGS[@]}" "$dir")
+			echo "cold cache $r: $out" >&2
+			[[ $(field status "$out") == ok ]] && dropped+=("$(field ttff_ms "$out")")
+		done
+	fi
+	row="| $(count "$n") | $(median "${frame[@]}") | $(median "${dropped[@]}") | $(mb "$(median "${hwm[@]}")") | $(median "${load[@]}")"
 	row+=" | $(median "${search[@]}") ($(count "$hits") hits) | $(mb "$(median "${rss[@]}")") |"
+	row+=" $cold_frame | $cold_list | $cold_text | $(mb "${cold_rss:-NA}") |"
 	((failed == 0)) || row+=" $failed of $((2 * RUNS)) runs failed"
 	ROWS_OUT+=("$row")
 done
@@ -178,6 +208,6 @@ echo
 echo "newsline $("$NL" --version 2>/dev/null | awk '{print $NF}') at $commit; $(nproc) cores, $(uname -sr);"
 echo "$(date -u +%Y-%m-%d), ${COLS}x$ROWS terminal, warm page cache, median of $RUNS runs; newsgen -seed $SEED."
 echo
-echo "| articles | first frame (ms) | RSS at first frame (MB) | all loaded (ms) | search “$SEARCH” (ms) | peak RSS (MB) |"
-echo "|---:|---:|---:|---:|---:|---:|"
+echo "| articles | first frame (ms) | first frame, cold cache (ms) | RSS at first frame (MB) | all loaded (ms) | search “$SEARCH” (ms) | peak RSS (MB) | never indexed: first frame (ms) | list (ms) | full text (ms) | peak RSS (MB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS_OUT[@]}"
