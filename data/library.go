@@ -94,7 +94,7 @@ func (l *Library) Close() error {
 // speed of parsing; the words of new and changed articles wait for
 // IndexText. An index found corrupt on the way is rebuilt, with a notice.
 func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
-	total := 0
+	total, waiting := 0, 0
 	for i, lr := range l.libs {
 		n, err := lr.warm(ctx, &l.roots[i], total, send)
 		if errors.Is(err, index.ErrCorrupt) {
@@ -104,6 +104,11 @@ func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
 			return err
 		}
 		total += n
+		w, err := lr.ix.PendingCount(ctx) // left by a start that quit early
+		if err != nil {
+			return err
+		}
+		waiting += w
 	}
 	defer func() {
 		for _, lr := range l.libs {
@@ -111,7 +116,7 @@ func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
 		}
 	}()
 	return pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
-		return l.apply(ctx, results, total, send)
+		return l.apply(ctx, results, model.Progress{Articles: total, ToIndex: waiting}, send)
 	})
 }
 
@@ -193,7 +198,7 @@ func check(j job) result {
 // them into the indexes in large transactions, so the screen never waits for
 // the full-text index. At the end it drops the files that are gone, sends
 // the last batch (Progress.Done) and waits for the writer.
-func (l *Library) apply(ctx context.Context, results <-chan result, articles int, send func(model.Batch)) error {
+func (l *Library) apply(ctx context.Context, results <-chan result, progress model.Progress, send func(model.Batch)) error {
 	writes := make(chan map[*libRoot][]index.FileChange, 4)
 	written := make(chan error, 1)
 	go func() { written <- writeIndexes(ctx, writes) }()
@@ -204,7 +209,6 @@ func (l *Library) apply(ctx context.Context, results <-chan result, articles int
 	for _, lr := range l.libs {
 		seen[lr] = map[string]bool{}
 	}
-	progress := model.Progress{Articles: articles}
 	var b model.Batch
 	flush := func(done bool) {
 		if size >= indexBatch || done && size > 0 {
@@ -270,6 +274,7 @@ func (l *Library) apply(ctx context.Context, results <-chan result, articles int
 			}
 			size++
 			progress.Articles += len(res.arts)
+			progress.ToIndex += len(res.arts) // their words wait for IndexText
 			if size >= indexBatch || len(b.Articles) >= batchSize {
 				flush(false)
 			}

@@ -165,8 +165,12 @@ func sameSearch(t *testing.T, lib *Library, dir, when string) {
 func TestLibraryIndexTextAfterLoad(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
 	searchFixture(t, dir)
-	lib, _ := libraryLoad(t, dir, cache)
-	// The list is complete, the words are not indexed yet: search scans.
+	lib, batches := libraryLoad(t, dir, cache)
+	// The list is complete, the words are not indexed yet (and the last
+	// batch says so): search scans.
+	if last := batches[len(batches)-1].Progress; !last.Done || !last.Indexing() || last.ToIndex != 4 {
+		t.Errorf("last batch of the load: %+v, want Done with 4 articles to index", last)
+	}
 	sameSearch(t, lib, dir, "before IndexText")
 
 	var progress []model.Progress

@@ -143,3 +143,11 @@ func (w *writer) waiting(f FileText) ([]waitingArticle, error) {
 	}
 	return out, rows.Err()
 }
+
+// PendingCount returns how many articles wait for AddText: cheaper than
+// Pending when only the number is wanted.
+func (ix *Index) PendingCount(ctx context.Context) (int, error) {
+	var n int
+	err := ix.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE fts = 0`).Scan(&n)
+	return n, wrap(ctx, "pending", err)
+}
