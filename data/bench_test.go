@@ -84,3 +84,41 @@ func BenchmarkSanitize(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBodyOfRecord reads the body of one record of a JSON Lines file
+// of 2,500 records (about 12 MB), as the reader does when it opens that
+// article: by its span (the index's way), and by parsing the whole file.
+func BenchmarkBodyOfRecord(b *testing.B) {
+	dir := b.TempDir()
+	var lines []string
+	for i := range 2_500 {
+		lines = append(lines, fmt.Sprintf(`{"title": "Record %d", "tags": ["a", "b"], "body": %q}`, i, genArticle(i)))
+	}
+	path := filepath.Join(dir, "feed.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	arts, _, err := ParseJSONL(path, strings.Join(lines, "\n"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := arts[len(arts)/2]
+	a.Path = path
+	lib := &Library{}
+	b.Run("span", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := lib.Body(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("whole-file", func(b *testing.B) {
+		a := a
+		a.Length = 0
+		for b.Loop() {
+			if _, err := lib.Body(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

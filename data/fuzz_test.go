@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -45,6 +46,7 @@ func fuzzParser(f *testing.F, name string, parse parser, seeds []string) {
 	f.Fuzz(func(t *testing.T, s string) {
 		arts, probs, _ := parse(name, s)
 		checkArticles(t, arts, probs)
+		withoutSpans(t, strings.TrimPrefix(s, "\uFEFF"), arts)
 		arts, probs, _ = Parse(name, []byte(s)) // through decoding
 		checkArticles(t, arts, probs)
 	})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsline/newsline/model"
@@ -67,13 +68,16 @@ func ParseJSONL(name, text string) ([]model.Article, []model.Problem, error) {
 	j := &jsonFile{name: name, text: text}
 	index := 0
 	for lineNo, p := 1, 0; p < len(text); lineNo++ {
+		start := p
 		var line string
 		line, p = lineAt(text, p)
-		line = strings.TrimSpace(line)
+		trimmed := strings.TrimLeftFunc(line, unicode.IsSpace)
+		start += len(line) - len(trimmed)
+		line = strings.TrimSpace(trimmed)
 		if line == "" {
 			continue
 		}
-		where := place{line: lineNo}
+		where := place{line: lineNo, span: span{start, len(line)}}
 		var v any
 		dec := json.NewDecoder(strings.NewReader(line))
 		dec.UseNumber()
@@ -108,14 +112,19 @@ type jsonFile struct {
 // peek returns the next byte of the file that is not white space (or a
 // comma between records), or 0 at the end.
 func (j *jsonFile) peek() byte {
-	for i := int(j.dec.InputOffset()); i < len(j.text); i++ {
-		switch c := j.text[i]; c {
-		case ' ', '\t', '\n', '\r', ',', ':':
-		default:
-			return c
-		}
+	if i := j.next(); i < len(j.text) {
+		return j.text[i]
 	}
 	return 0
+}
+
+// next returns the offset of the byte peek returns (len(text) at the end).
+func (j *jsonFile) next() int {
+	i := int(j.dec.InputOffset())
+	for i < len(j.text) && strings.IndexByte(" \t\n\r,:", j.text[i]) >= 0 {
+		i++
+	}
+	return i
 }
 
 // line returns the line number of the next byte peek would return.
@@ -152,10 +161,12 @@ func (j *jsonFile) array() error {
 // record reads one array element as a record.
 func (j *jsonFile) record() error {
 	where := place{record: j.index + 1, line: j.line()}
+	where.span.offset = j.next()
 	var v any
 	if err := j.dec.Decode(&v); err != nil {
 		return j.syntax(err)
 	}
+	where.span.length = int(j.dec.InputOffset()) - where.span.offset
 	j.add(where, j.index, v)
 	j.index++
 	return nil
@@ -165,6 +176,7 @@ func (j *jsonFile) record() error {
 // or "articles" array holds the records, streamed one at a time.
 func (j *jsonFile) object() error {
 	where := place{record: j.index + 1, line: j.line()}
+	where.span.offset = j.next()
 	if _, err := j.dec.Token(); err != nil {
 		return j.syntax(err)
 	}
@@ -192,6 +204,7 @@ func (j *jsonFile) object() error {
 	if _, err := j.dec.Token(); err != nil {
 		return j.syntax(err)
 	}
+	where.span.length = int(j.dec.InputOffset()) - where.span.offset
 	if !wrapper {
 		j.add(where, j.index, m)
 		j.index++
@@ -207,7 +220,8 @@ func (j *jsonFile) add(where place, index int, v any) {
 		j.problem(where, "not an object: skipped")
 		return
 	}
-	a := model.Article{Reads: model.NoReads, Format: model.FormatJSON, Index: index}
+	a := model.Article{Reads: model.NoReads, Format: model.FormatJSON, Index: index,
+		Offset: where.span.offset, Length: where.span.length}
 	for _, bad := range newRecord(m).fill(&a, true) {
 		j.problem(where, bad)
 	}
@@ -250,7 +264,15 @@ func (j *jsonFile) syntax(err error) error {
 
 // A place is where a record starts: its position among the records of a
 // JSON file (from 1) and its line, or only its line in JSON Lines.
-type place struct{ record, line int }
+// place is where a record is in its file: for problems, its number and
+// line; for Article.Offset and Length, its bytes.
+type place struct {
+	record, line int
+	span         span
+}
+
+// span is a run of bytes of a file's text.
+type span struct{ offset, length int }
 
 func (p place) String() string {
 	if p.record == 0 {

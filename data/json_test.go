@@ -2,6 +2,7 @@ package data
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -61,7 +62,7 @@ func TestParseJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(arts, tc.want) {
+			if arts = withoutSpans(t, strings.TrimPrefix(tc.text, "\uFEFF"), arts); !reflect.DeepEqual(arts, tc.want) {
 				t.Errorf("got  %#v\nwant %#v", arts, tc.want)
 			}
 			if got := reasons(probs); !reflect.DeepEqual(got, tc.probs) {
@@ -114,6 +115,7 @@ func TestParseJSONL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	arts = withoutSpans(t, text, arts)
 	last := jsonArticle(7, "Really last", "")
 	last.Date = time.Date(2021, 7, 15, 0, 0, 0, 0, time.UTC)
 	second := jsonArticle(1, "Second", "")
@@ -151,4 +153,32 @@ func TestParseJSONLManyProblems(t *testing.T) {
 	if last := probs[len(probs)-1].Reason; last != "980 more records with problems" {
 		t.Errorf("last problem %q", last)
 	}
+}
+
+// withoutSpans checks that every article's span (Offset, Length) in text
+// is its record alone — parsed by itself, it gives the same article — and
+// returns the articles with their spans zeroed, for comparing.
+func withoutSpans(t *testing.T, text string, arts []model.Article) []model.Article {
+	t.Helper()
+	out := slices.Clone(arts)
+	for i, a := range arts {
+		out[i].Offset, out[i].Length = 0, 0
+		if a.Length == 0 {
+			continue
+		}
+		if a.Offset < 0 || a.Offset+a.Length > len(text) {
+			t.Fatalf("article %d: span %d+%d outside the text (%d bytes)", i, a.Offset, a.Length, len(text))
+		}
+		alone, _, err := ParseJSON("record.json", text[a.Offset:a.Offset+a.Length])
+		if err != nil || len(alone) != 1 {
+			t.Fatalf("article %d: its span %q parses to %d articles, %v", i, text[a.Offset:a.Offset+a.Length], len(alone), err)
+		}
+		got, want := alone[0], a
+		got.Index, got.Offset, got.Length = 0, 0, 0
+		want.Index, want.Offset, want.Length = 0, 0, 0
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("article %d: its span parses to\n %#v\nnot\n %#v", i, got, want)
+		}
+	}
+	return out
 }

@@ -389,11 +389,15 @@ func (l *Library) Search(ctx context.Context, query string) (map[model.ID]struct
 }
 
 // Body reads an article's body from its file, sanitized like everything
-// read from disk.
+// read from disk. A record of a file of many (Article.Length) is parsed
+// alone, unless the file has changed under it.
 func (l *Library) Body(a model.Article) (string, error) {
 	b, reason := readFile(osFS(filepath.Dir(a.Path)), filepath.Base(a.Path))
 	if reason != "" {
 		return "", fmt.Errorf("%s: %s", a.Path, reason)
+	}
+	if body, ok := recordBody(a, b); ok {
+		return body, nil
 	}
 	arts, _, err := Parse(a.Path, b)
 	for _, x := range arts {
@@ -405,4 +409,22 @@ func (l *Library) Body(a model.Article) (string, error) {
 		return "", fmt.Errorf("%s: %w", a.Path, err)
 	}
 	return "", fmt.Errorf("%s: the article is no longer in the file (reload with r)", a.Path)
+}
+
+// recordBody reads the body of a's record alone from its span of the
+// file's text b: a 16 MiB JSON Lines file is decoded, not parsed whole.
+// false when the article has no span or the span no longer holds it.
+func recordBody(a model.Article, b []byte) (string, bool) {
+	if a.Length <= 0 {
+		return "", false
+	}
+	text, _, err := decode(b)
+	if err != nil || a.Offset < 0 || a.Offset+a.Length > len(text) {
+		return "", false
+	}
+	arts, _, err := ParseJSON(a.Path, text[a.Offset:a.Offset+a.Length])
+	if err != nil || len(arts) != 1 || arts[0].Title != a.Title {
+		return "", false
+	}
+	return arts[0].Body, true
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -293,5 +294,42 @@ func TestLibraryProblemsFollowChanges(t *testing.T) {
 	_, fixed := libraryLoad(t, dir, cache)
 	if got := problems(fixed); len(got) != 0 {
 		t.Errorf("after the repair, problems %v", got)
+	}
+}
+
+func TestLibraryBodyOfARecord(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	var lines []string
+	for i := range 50 {
+		lines = append(lines, fmt.Sprintf(`{"title": "Record %d", "body": "Body of record %d."}`, i, i))
+	}
+	feed := filepath.Join(dir, "feed.jsonl")
+	writeFile(t, feed, strings.Join(lines, "\n"))
+	writeFile(t, filepath.Join(dir, "list.json"), `{"items": [{"title": "In a wrapper", "body": "Wrapped body."}, {"title": "Second", "body": "Two."}]}`)
+	lib, batches := libraryLoad(t, dir, cache)
+	c := collect(batches)
+	// Through a warm start, so the spans come from the index.
+	lib, batches = libraryLoad(t, dir, cache)
+	c = collect(batches)
+	for _, id := range c.IDs() {
+		a, _ := c.Article(id)
+		if a.Length == 0 {
+			t.Fatalf("%q has no span after a warm start", a.Title)
+		}
+		body, err := lib.Body(a)
+		want := strings.Replace(strings.Replace(a.Title, "Record", "Body of record", 1), "In a wrapper", "Wrapped body", 1)
+		if a.Title == "Second" {
+			want = "Two"
+		}
+		if err != nil || body != want+"." {
+			t.Errorf("Body(%q) = %q, %v; want %q", a.Title, body, err, want+".")
+		}
+	}
+	// The file changes (another record first) and the index is not
+	// checked yet: the spans point elsewhere, the whole file is parsed.
+	a, _ := c.Article(model.NewID("feed.jsonl", 3))
+	writeFile(t, feed, `{"title": "New first record, longer than the old one", "body": "x"}`+"\n"+strings.Join(lines, "\n"))
+	if body, err := lib.Body(a); err != nil || body != "Body of record 2." {
+		t.Errorf("after the change, Body(%q) = %q, %v; want the record now at index 3", a.Title, body, err)
 	}
 }

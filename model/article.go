@@ -79,6 +79,10 @@ type Article struct {
 	Author     string
 	Format     Format
 	Body       string // plain text, or Markdown source when Format.IsMarkdown()
+	// Offset and Length locate the article's record in its file's decoded
+	// text, in files of many records (JSON, JSON Lines), so that its body
+	// can be read again without parsing the whole file; 0 and 0 otherwise.
+	Offset, Length int
 }
 
 // HasDate reports whether the article's date is known.

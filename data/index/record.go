@@ -20,7 +20,7 @@ import (
 //	date     varint Unix seconds, uvarint nanoseconds (when known)
 //	reads    uvarint (when known)
 //	format   uvarint model.Format
-//	offset   uvarint, length uvarint: the record's bytes in its file (0, 0 for now)
+//	offset   uvarint, length uvarint: Article.Offset and Length
 //	title, source, url, author: each a string
 //	tags, folder tags: each a uvarint count and that many strings
 //
@@ -54,11 +54,8 @@ func encodeRecord(b []byte, rel string, n int64, a *model.Article) []byte {
 		b = binary.AppendUvarint(b, uint64(a.Reads))
 	}
 	b = binary.AppendUvarint(b, uint64(a.Format))
-	// TODO(issue 3): the byte range of the article in a multi-article
-	// file, once model.Article carries it (Offset, Length), so that a body
-	// is read without parsing the whole file.
-	b = binary.AppendUvarint(b, 0)
-	b = binary.AppendUvarint(b, 0)
+	b = binary.AppendUvarint(b, uint64(max(a.Offset, 0)))
+	b = binary.AppendUvarint(b, uint64(max(a.Length, 0)))
 	for _, s := range []string{a.Title, a.Source, a.URL, a.Author} {
 		b = appendString(b, s)
 	}
@@ -100,8 +97,7 @@ func decodeRecord(rec string) (model.Article, int64, error) {
 		a.Reads = d.int(math.MaxInt)
 	}
 	a.Format = model.Format(d.int(math.MaxUint8))
-	d.uvarint() // offset
-	d.uvarint() // length
+	a.Offset, a.Length = d.int(math.MaxInt), d.int(math.MaxInt)
 	a.Title, a.Source, a.URL, a.Author = d.string(), d.string(), d.string(), d.string()
 	a.Tags, a.FolderTags = d.strings(), d.strings()
 	if d.bad || d.s != "" {
