@@ -332,3 +332,45 @@ func TestLibraryBodyOfARecord(t *testing.T) {
 		t.Errorf("after the change, Body(%q) = %q, %v; want the record now at index 3", a.Title, body, err)
 	}
 }
+
+func TestLibraryRename(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(dir, "old.txt"), "Bridge opens\n\nThe quokka crossed first.")
+	writeFile(t, filepath.Join(dir, "stay.txt"), "Stays\n\nUnmoved.")
+	lib, _ := libraryLoad(t, dir, cache)
+	if err := lib.IndexText(context.Background(), func(model.Batch) {}); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	if err := os.MkdirAll(filepath.Join(dir, "moved"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "old.txt"), filepath.Join(dir, "moved", "new.txt")); err != nil {
+		t.Fatal(err)
+	}
+	lib, batches := libraryLoad(t, dir, cache)
+	var removed []model.ID
+	for _, b := range batches {
+		removed = append(removed, b.Removed...)
+	}
+	if !slices.Equal(removed, []model.ID{model.NewID("old.txt", 0)}) {
+		t.Errorf("removed %v, want the old path's article", removed)
+	}
+	c := collect(batches)
+	if a, ok := c.Article(model.NewID("moved/new.txt", 0)); !ok || a.Title != "Bridge opens" {
+		t.Errorf("the renamed article: %+v, %v", a, ok)
+	}
+	if tag, ok := c.Tag("moved"); !ok || tag.Count != 1 {
+		t.Errorf("the new folder's tag: %+v, %v", tag, ok)
+	}
+	// Found by its words under its new ID, before and after IndexText.
+	for _, when := range []string{"before IndexText", "after IndexText"} {
+		ids, err := lib.Search(context.Background(), "quokka")
+		if _, ok := ids[model.NewID("moved/new.txt", 0)]; err != nil || len(ids) != 1 || !ok {
+			t.Errorf("%s: search found %v, %v", when, ids, err)
+		}
+		if err := lib.IndexText(context.Background(), func(model.Batch) {}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
