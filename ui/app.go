@@ -379,7 +379,7 @@ func (m *Model) requestRender(k renderKey) tea.Cmd {
 
 // renderJob captures what rendering k needs.
 func (m *Model) renderJob(k renderKey, a model.Article) renderJob {
-	return renderJob{key: k, article: a, tags: m.coll.ArticleTags(k.id), body: m.opts.Body, renderer: m.renderer}
+	return renderJob{key: k, article: a, tags: m.coll.ArticleTags(k.id), body: m.opts.Body, bodies: m.cache.bodies, renderer: m.renderer}
 }
 
 // refresh derives the panes' focus flags and the enabled keys from the state.

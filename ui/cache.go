@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sync"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/newsline/newsline/model"
@@ -26,6 +28,7 @@ type renderCache struct {
 	*lruCache[renderKey, string]
 	inflight map[renderKey]bool
 	revs     map[model.ID]uint32 // articles replaced since loading, and how often
+	bodies   *bodyCache
 }
 
 func newRenderCache() *renderCache {
@@ -33,7 +36,48 @@ func newRenderCache() *renderCache {
 		lruCache: newLRU[renderKey, string](renderCacheSize),
 		inflight: map[renderKey]bool{},
 		revs:     map[model.ID]uint32{},
+		bodies:   &bodyCache{lru: newLRU[bodyKey, string](bodyCacheSize)},
 	}
+}
+
+// Bodies read from disk are kept too, so that rendering an article again
+// (another width after a resize, another theme) reads no file: up to
+// bodyCacheSize of them, each at most maxCachedBody bytes (at most 16 MiB
+// in all; a larger body is read again when needed).
+const (
+	bodyCacheSize = 32
+	maxCachedBody = 512 << 10
+)
+
+// bodyKey is an article as it is now: rev changes when a batch replaces it.
+type bodyKey struct {
+	id  model.ID
+	rev uint32
+}
+
+// bodyCache is an LRU of bodies shared by the render commands, which run
+// in their own goroutines.
+type bodyCache struct {
+	mu  sync.Mutex
+	lru *lruCache[bodyKey, string]
+}
+
+// body returns the article's body from the cache, or reads it with read
+// and keeps it.
+func (c *bodyCache) body(k bodyKey, a model.Article, read func(model.Article) (string, error)) (string, error) {
+	c.mu.Lock()
+	b, ok := c.lru.get(k)
+	c.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	b, err := read(a)
+	if err == nil && len(b) <= maxCachedBody {
+		c.mu.Lock()
+		c.lru.put(k, b)
+		c.mu.Unlock()
+	}
+	return b, err
 }
 
 // renderJob is what a render command needs, captured in Update so that the
@@ -43,6 +87,7 @@ type renderJob struct {
 	article  model.Article
 	tags     []string
 	body     func(model.Article) (string, error)
+	bodies   *bodyCache // nil: read every time
 	renderer *Renderer
 }
 
@@ -55,7 +100,13 @@ func renderCmd(j renderJob) tea.Cmd {
 func runRender(j renderJob) renderedMsg {
 	body := j.article.Body
 	if j.body != nil {
-		b, err := j.body(j.article)
+		read := j.body
+		if j.bodies != nil {
+			read = func(a model.Article) (string, error) {
+				return j.bodies.body(bodyKey{j.key.id, j.key.rev}, a, j.body)
+			}
+		}
+		b, err := read(j.article)
 		if err != nil {
 			return renderedMsg{key: j.key, err: err}
 		}

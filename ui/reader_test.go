@@ -4,6 +4,7 @@ import (
 	"errors"
 	"image/color"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -206,5 +207,36 @@ func TestEmptyStateNamesFilterAndWayOut(t *testing.T) {
 	m = keys(t, m, "c")
 	if len(m.visible) != 1 || visibleIndexes(m)[0] != 15 {
 		t.Errorf("c: %v", visibleIndexes(m))
+	}
+}
+
+func TestBodiesCachedAcrossRenders(t *testing.T) {
+	reads := map[model.ID]int{}
+	var mu sync.Mutex
+	opts := fixtureOptions()
+	opts.Body = func(a model.Article) (string, error) {
+		mu.Lock()
+		reads[a.ID]++
+		mu.Unlock()
+		return a.Body, nil
+	}
+	m := New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	top := m.reader.have.id
+	if reads[top] != 1 {
+		t.Fatalf("first render read the body %d times", reads[top])
+	}
+	// Another width: rendered again, from the cached body.
+	m = send(t, m, tea.WindowSizeMsg{Width: 130, Height: 40})
+	if m.reader.have.width == 0 || reads[top] != 1 {
+		t.Errorf("after a resize the body was read %d times", reads[top])
+	}
+	// The article replaced by a batch: its body is read again.
+	a, _ := m.coll.Article(top)
+	a.Body = "A new body."
+	m = send(t, m, batchMsg{batch: model.Batch{Articles: []model.Article{a}}})
+	if reads[top] != 2 || !strings.Contains(screenText(m), "A new body.") {
+		t.Errorf("after a replacement: read %d times, screen:\n%s", reads[top], screenText(m))
 	}
 }
