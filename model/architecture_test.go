@@ -1,6 +1,7 @@
 package model
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -53,6 +54,79 @@ func TestArchitecture(t *testing.T) {
 				t.Errorf("%s imports %s: model imports only the standard library", rel, p)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// launchers are the only files allowed to start other programs (none
+// yet: a browser, editor or pager will come through one of them), always
+// with an argument list and never through a shell.
+var launchers = map[string]bool{}
+
+// TestNothingRunsAShell keeps the promise of SECURITY.md: no article text
+// ever reaches a shell. Outside the launchers, no program code imports
+// os/exec or starts a process; inside them, no command is a shell and no
+// argument is a shell's "-c".
+func TestNothingRunsAShell(t *testing.T) {
+	shells := map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "fish": true, "/bin/sh": true,
+		"/bin/bash": true, "/usr/bin/env": true, "cmd": true, "cmd.exe": true, "powershell": true, "pwsh": true}
+	root := ".."
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && path != root || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+		if err != nil {
+			return err
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if p == "os/exec" && !launchers[rel] {
+				t.Errorf("%s imports os/exec: only a launcher may start programs (see SECURITY.md)", rel)
+			}
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			pkg, _ := sel.X.(*ast.Ident)
+			name := ""
+			if pkg != nil {
+				name = pkg.Name + "." + sel.Sel.Name
+			}
+			switch name {
+			case "os.StartProcess", "syscall.Exec", "syscall.ForkExec", "syscall.StartProcess":
+				t.Errorf("%s calls %s: only a launcher may start programs", rel, name)
+			case "exec.Command", "exec.CommandContext":
+				for _, arg := range call.Args {
+					lit, ok := arg.(*ast.BasicLit)
+					if !ok || lit.Kind != token.STRING {
+						continue
+					}
+					s, _ := strconv.Unquote(lit.Value)
+					if shells[s] || s == "-c" || s == "/c" {
+						t.Errorf("%s: %s with %q: programs are started with an argument list, never through a shell", rel, name, s)
+					}
+				}
+			}
+			return true
+		})
 		return nil
 	})
 	if err != nil {
