@@ -62,7 +62,36 @@ var isoLayouts = []string{
 // Month and weekday names are case-insensitive and may be abbreviated. A
 // time (14:30, 14:30:05, 2:30 pm) and a zone (Z, UTC, +03:00, -0500, EST)
 // may follow; a date without a zone is UTC, one without a time is midnight.
+//
+// Only dates from the year datesFrom to datesTo, in UTC, are dates.
 func parseDate(s string) (time.Time, bool) {
+	t, ok := parseAnyDate(s)
+	if !ok {
+		return time.Time{}, false
+	}
+	return inRange(t)
+}
+
+// The years a date may have: outside them a value is a typo, a sentinel
+// (0001-01-01), or a counter taken for a Unix time (1e15 ms is the year
+// 33658), not a date; and RFC 3339, which `list --json` writes, has no
+// room for years past 9999. Checked in UTC, after any zone offset.
+const (
+	datesFrom = 1000
+	datesTo   = 9999
+)
+
+// inRange returns t in UTC when its year is within datesFrom and datesTo.
+func inRange(t time.Time) (time.Time, bool) {
+	t = t.UTC()
+	if y := t.Year(); y < datesFrom || y > datesTo {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// parseAnyDate is parseDate with any year.
+func parseAnyDate(s string) (time.Time, bool) {
 	if len(s) > 128 {
 		return time.Time{}, false
 	}

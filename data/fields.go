@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -41,7 +42,9 @@ var (
 
 // fill sets the article's fields from the record. Body is set only when
 // withBody (Markdown bodies come from the file, not the front matter). It
-// returns descriptions of values it could not use.
+// returns descriptions of values it could not use, dates out of range
+// (see datesFrom) among them, and of tags cut to the limits (maxTags,
+// maxTagLen).
 func (r record) fill(a *model.Article, withBody bool) (bad []string) {
 	if s, ok := r.text("title"); ok {
 		a.Title = oneLine(s)
@@ -53,9 +56,11 @@ func (r record) fill(a *model.Article, withBody bool) (bad []string) {
 			bad = append(bad, fmt.Sprintf("%s: not a date: %s", k, quote(v)))
 		}
 	}
+	var cuts tagCuts
 	for _, k := range tagKeys {
-		a.Tags = appendTags(a.Tags, tagsOf(r[k])...)
+		a.Tags = addTags(a.Tags, &cuts, tagsOf(r[k])...)
 	}
+	bad = append(bad, cuts.reasons()...)
 	if withBody {
 		if _, v := r.first(bodyKeys); v != nil {
 			if s, ok := scalar(v); ok {
@@ -119,8 +124,17 @@ func scalar(v any) (string, bool) {
 }
 
 // dateOf reads a date from a string (see parseDate), a decoded date or a
-// Unix time.
+// Unix time, in UTC and within the years datesFrom to datesTo.
 func dateOf(v any) (time.Time, bool) {
+	t, ok := anyDate(v)
+	if !ok {
+		return time.Time{}, false
+	}
+	return inRange(t)
+}
+
+// anyDate is dateOf with any year.
+func anyDate(v any) (time.Time, bool) {
 	switch v := v.(type) {
 	case string:
 		return parseDate(v)
@@ -149,18 +163,20 @@ func dateOf(v any) (time.Time, bool) {
 }
 
 // countOf reads a read counter from a number or a numeric string;
-// negative numbers are not counts, huge ones are clamped.
+// negative numbers (and NaN) are not counts, so the counter stays unknown
+// and a problem says why; huge ones, even beyond what a float64 holds, are
+// clamped to maxReads. Fractions are cut to whole reads.
 func countOf(v any) (int, bool) {
 	var f float64
 	switch v := v.(type) {
 	case string:
 		return parseCount(v)
 	case json.Number:
-		if n, err := strconv.ParseFloat(v.String(), 64); err == nil {
-			f = n
-		} else {
+		n, err := strconv.ParseFloat(v.String(), 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
 			return 0, false
 		}
+		f = n // beyond float64 (1e400): ±Inf, clamped or refused below
 	case int:
 		f = float64(v)
 	case int64:

@@ -290,21 +290,31 @@ func readOpen(f fs.File) ([]byte, string) {
 	return readAll(f, info.Size())
 }
 
+// maxEmptyReads is how many reads in a row may give nothing, and no error,
+// before a file is given up (as bufio gives up, io.ErrNoProgress).
+const maxEmptyReads = 100
+
 // readAll reads a file whose size was size when it was opened. It stops
 // when it has read that many bytes (saving the read that would find the
-// end), and reads on to the end when size is 0, as it is for files whose
-// size the system does not know.
+// end; a file that grows meanwhile is read as it was), and reads on to the
+// end when size is 0, as it is for files whose size the system does not
+// know, up to MaxFileSize. A file that shrank is read to its new end.
 func readAll(r io.Reader, size int64) ([]byte, string) {
 	if size > MaxFileSize {
 		return nil, reasonTooLarge
 	}
 	b := make([]byte, 0, max(size, 512))
-	for size == 0 || int64(len(b)) < size {
+	for empty := 0; size == 0 || int64(len(b)) < size; {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
 		}
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
+		if n > 0 || err != nil {
+			empty = 0
+		} else if empty++; empty >= maxEmptyReads {
+			return nil, reasonOf(io.ErrNoProgress)
+		}
 		if len(b) > MaxFileSize {
 			return nil, reasonTooLarge
 		}

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // osFS is the operating system's file tree rooted at a folder, as an fs.FS
@@ -12,10 +13,30 @@ import (
 type osFS string
 
 func (dir osFS) path(op, name string) (string, error) {
-	if !fs.ValidPath(name) {
+	if !validPath(name) {
 		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
 	return filepath.Join(string(dir), filepath.FromSlash(name)), nil
+}
+
+// validPath is fs.ValidPath without its demand for UTF-8: a name on disk
+// may be any bytes but '/' and NUL, and a file so named must load like any
+// other (its name is shown sanitized, see SanitizeLine). Elements may not
+// be empty, "." or "..", and the path may not start or end with '/'.
+func validPath(name string) bool {
+	if name == "." {
+		return true
+	}
+	for {
+		elem, rest, more := strings.Cut(name, "/")
+		if elem == "" || elem == "." || elem == ".." || strings.IndexByte(elem, 0) >= 0 {
+			return false
+		}
+		if !more {
+			return true
+		}
+		name = rest
+	}
 }
 
 // Open opens the named file for reading.

@@ -2,9 +2,12 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsline/newsline/model"
 )
@@ -76,23 +79,68 @@ func baseTitle(name string) string {
 	return oneLine(strings.TrimSuffix(base, path.Ext(base)))
 }
 
+// Limits on the tags of one article, against files that would flood the
+// tag list or the reader's header: an article keeps its first maxTags
+// distinct tags, and a tag longer than maxTagLen runes is shortened to
+// that many, the last one "…". Parsers report both (see tagCuts).
+const (
+	maxTags   = 100
+	maxTagLen = 100
+)
+
 // appendTags adds tags to dst, each trimmed, without a leading '#' and
 // sanitized, skipping empty ones and ones dst already has (compared as
-// model.TagKey compares them).
+// model.TagKey compares them), within the limits on tags.
 func appendTags(dst []string, tags ...string) []string {
-next:
+	return addTags(dst, nil, tags...)
+}
+
+// tagCuts is what addTags did to keep within the limits on tags.
+type tagCuts struct {
+	dropped   bool // tags past maxTags
+	shortened bool // tags longer than maxTagLen
+}
+
+// reasons words the cuts for problems.
+func (c tagCuts) reasons() []string {
+	var r []string
+	if c.dropped {
+		r = append(r, fmt.Sprintf("more than %d tags: the first %d kept", maxTags, maxTags))
+	}
+	if c.shortened {
+		r = append(r, fmt.Sprintf("a tag longer than %d characters: shortened", maxTagLen))
+	}
+	return r
+}
+
+// addTags is appendTags, also noting in cuts (when not nil) what it cut.
+func addTags(dst []string, cuts *tagCuts, tags ...string) []string {
+	if cuts == nil {
+		cuts = &tagCuts{}
+	}
+	keys := make([]string, len(dst), len(dst)+min(len(tags), maxTags))
+	for i, have := range dst {
+		keys[i] = model.TagKey(have)
+	}
 	for _, t := range tags {
 		t = oneLine(strings.TrimLeft(oneLine(t), "#"))
 		if t == "" {
 			continue
 		}
+		if utf8.RuneCountInString(t) > maxTagLen {
+			t = strings.TrimSpace(string([]rune(t)[:maxTagLen-1])) + "…"
+			cuts.shortened = true
+		}
 		key := model.TagKey(t)
-		for _, have := range dst {
-			if model.TagKey(have) == key {
-				continue next
-			}
+		if slices.Contains(keys, key) {
+			continue
+		}
+		if len(dst) >= maxTags {
+			cuts.dropped = true
+			continue
 		}
 		dst = append(dst, t)
+		keys = append(keys, key)
 	}
 	return dst
 }

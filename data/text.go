@@ -35,12 +35,14 @@ const metaWindow = 3
 // UTC. A first body line that repeats the title
 // is dropped. The last line starting with "More about:" or "Tags:" gives the
 // tags (#A #B, A, B or A B) and ends the article: what follows it is site
-// chrome. The body keeps its paragraphs; trailing spaces are trimmed and
+// chrome; tags past the limits (maxTags, maxTagLen) are cut, with a
+// problem. The body keeps its paragraphs; trailing spaces are trimmed and
 // runs of blank lines become one. A file with no text is an error,
 // "empty file".
 func ParseText(name, text string) ([]model.Article, []model.Problem, error) {
 	text = Sanitize(normalize(text))
 	a := model.Article{Reads: model.NoReads, Format: model.FormatText}
+	var probs []model.Problem
 	pos := 0
 	for pos < len(text) && a.Title == "" {
 		var line string
@@ -62,14 +64,18 @@ func ParseText(name, text string) ([]model.Article, []model.Problem, error) {
 	for p := len(text); p > pos; { // the tag line, searched from the end
 		start := strings.LastIndexByte(text[pos:p], '\n') + pos + 1
 		if tags, ok := tagLine(text[start:p]); ok {
-			a.Tags = appendTags(nil, tags...)
+			var cuts tagCuts
+			a.Tags = addTags(nil, &cuts, tags...)
+			for _, reason := range cuts.reasons() {
+				probs = append(probs, model.Problem{Path: name, Reason: reason, Loaded: true})
+			}
 			end = start
 			break
 		}
 		p = start - 1
 	}
 	a.Body = tidyBody(text[pos:end])
-	return []model.Article{a}, nil, nil
+	return []model.Article{a}, probs, nil
 }
 
 // firstNonBlank returns the first line from text[pos] on that is not
