@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"path"
 	"strings"
 
@@ -32,6 +33,12 @@ type pendingFile struct {
 // progress only (Progress.Indexed of ToIndex), the last one when it is
 // done, or nothing when nothing waits.
 func (l *Library) IndexText(ctx context.Context, send func(model.Batch)) error {
+	if l.unwritable { // Load said so; search scans what waits
+		p := l.progress
+		p.Indexed, p.ToIndex = 0, 0
+		send(model.Batch{Progress: p})
+		return nil
+	}
 	var files []pendingFile
 	total := 0
 	for i, lr := range l.libs {
@@ -64,12 +71,20 @@ func (l *Library) IndexText(ctx context.Context, send func(model.Batch)) error {
 		}
 		return text{f.lr, t}
 	}
-	return parallel(ctx, files, work, func(ctx context.Context, results <-chan text) error {
+	err := parallel(ctx, files, work, func(ctx context.Context, results <-chan text) error {
 		batch := map[*libRoot][]index.FileText{}
 		size := 0
 		write := func(last bool) error {
 			for lr, texts := range batch {
 				n, err := lr.ix.AddText(ctx, texts)
+				if err != nil && ctx.Err() == nil {
+					// A full disk, a busy index: search keeps scanning
+					// what waits, and the next start tries again.
+					stopped := progress
+					stopped.Indexed, stopped.ToIndex = 0, 0
+					send(model.Batch{Progress: stopped, Notice: notWritten(err)})
+					return errStopped
+				}
 				if err != nil {
 					return err
 				}
@@ -95,7 +110,14 @@ func (l *Library) IndexText(ctx context.Context, send func(model.Batch)) error {
 		}
 		return write(true)
 	})
+	if errors.Is(err, errStopped) {
+		return nil
+	}
+	return err
 }
+
+// errStopped ends IndexText early, after it said why.
+var errStopped = errors.New("indexing stopped")
 
 // reread reads and parses a file of the root again, by its rel, with its
 // folder tags; false when it can no longer be read or parsed (the next

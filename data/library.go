@@ -23,9 +23,10 @@ const indexBatch = 512
 // any article file, then checks the folders and parses only new or changed
 // files, and search and bodies come from the index and the files on demand.
 type Library struct {
-	roots    []root
-	libs     []*libRoot
-	progress model.Progress // the end of the last Load, for IndexText
+	roots      []root
+	libs       []*libRoot
+	progress   model.Progress // the end of the last Load, for IndexText
+	unwritable bool           // an index could not be written: no more tries this session
 }
 
 // libRoot is one root's index and, during a load, what the warm start
@@ -226,8 +227,15 @@ func (l *Library) apply(ctx context.Context, results <-chan result, progress mod
 	}
 	finish := func(err error) error {
 		close(writes)
-		if werr := <-written; err == nil {
-			err = werr
+		werr := <-written
+		if err == nil && werr != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			// The screen has it all; only the index missed it (a full disk,
+			// a busy or damaged index): it is read again next time.
+			l.unwritable = true
+			send(model.Batch{Notice: notWritten(werr)})
 		}
 		return err
 	}
@@ -287,6 +295,12 @@ func (l *Library) apply(ctx context.Context, results <-chan result, progress mod
 			return finish(ctx.Err())
 		}
 	}
+}
+
+// notWritten is the notice for an index that could not be written: the
+// session goes on without it.
+func notWritten(err error) string {
+	return fmt.Sprintf("Index not updated (%v): the files are read again next time", err)
 }
 
 // writeIndexes applies each set of changes to its index, one transaction

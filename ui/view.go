@@ -38,6 +38,7 @@ func (m Model) screen() string {
 		for i := range lines {
 			lines[i] = truncate(lines[i], l.width)
 		}
+		lines = lines[:min(len(lines), l.height)] // Place does not cut what is too tall
 		return lipgloss.Place(l.width, l.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
 	case modeNarrow, modeMedium, modeWide:
 	}

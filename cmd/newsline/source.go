@@ -123,13 +123,28 @@ func (s source) search() func(context.Context, string) (map[model.ID]struct{}, e
 
 // readAll loads the whole collection, for the subcommands. Problems with
 // files are kept in the collection; only a failure of the load itself (such
-// as an interrupt) is an error.
-func (s source) readAll(ctx context.Context) (*model.Collection, error) {
+// as an interrupt) is an error. An index that fails on the way (the disk
+// fills up while it is written) is dropped: the collection is read again
+// without it, and the notice says so.
+func (s *source) readAll(ctx context.Context) (*model.Collection, error) {
 	c := model.NewCollection()
 	if s.lib != nil {
 		c = model.NewCollection(model.ExternalSearch())
 	}
-	if err := s.load(ctx, c.Apply); err != nil {
+	err := s.load(ctx, func(b model.Batch) {
+		if b.Notice != "" { // such as an index that could not be written
+			s.notice = strings.TrimPrefix(s.notice+"; "+b.Notice, "; ")
+		}
+		c.Apply(b)
+	})
+	if err != nil && s.lib != nil && ctx.Err() == nil {
+		s.lib.Close()
+		s.lib = nil
+		s.notice = fmt.Sprintf("Running without an index (%v)", err)
+		c = model.NewCollection()
+		err = s.load(ctx, c.Apply)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return c, nil
