@@ -52,6 +52,29 @@ func Fold(s string) string {
 	return strings.TrimRight(b.String(), " ")
 }
 
+// The generated table maps some letters to letters it maps again (Ǿ to ø,
+// which is o): follow every chain once, here, so that Fold gives the same
+// text when it is given its own output.
+func init() {
+	for r, f := range foldTable {
+		for {
+			var b strings.Builder
+			for _, c := range f {
+				if g, ok := foldTable[c]; ok {
+					b.WriteString(g)
+				} else {
+					b.WriteRune(c)
+				}
+			}
+			if b.String() == f {
+				break
+			}
+			f = b.String()
+		}
+		foldTable[r] = f
+	}
+}
+
 // IsCJK reports whether r is written without spaces between words (Han,
 // Hiragana, Katakana, Hangul, Thai), so search matches it anywhere rather
 // than at word starts. Every search engine of newsline uses this rule.
@@ -69,10 +92,12 @@ func HasCJK(s string) bool {
 	return false
 }
 
-// TagKey is the form in which tags compare: without a leading '#', case-folded
-// and trimmed. Two spellings with the same key are the same tag.
+// TagKey is the form in which tags compare: without the '#' marks and
+// spaces that lead it, case-folded and trimmed. Two spellings with the same
+// key are the same tag; a key is its own key.
 func TagKey(tag string) string {
-	return strings.ToLower(strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(tag), "#")))
+	tag = strings.TrimLeftFunc(tag, func(r rune) bool { return r == '#' || unicode.IsSpace(r) })
+	return strings.ToLower(strings.TrimRightFunc(tag, unicode.IsSpace))
 }
 
 // SearchText is the text search looks in: the folded title, tags (each
