@@ -406,7 +406,7 @@ func (l *Library) Search(ctx context.Context, query string) (map[model.ID]struct
 // read from disk. A record of a file of many (Article.Length) is parsed
 // alone, unless the file has changed under it.
 func (l *Library) Body(a model.Article) (string, error) {
-	b, reason := readFile(osFS(filepath.Dir(a.Path)), filepath.Base(a.Path))
+	b, reason := readFile(l.fileOf(a))
 	if reason != "" {
 		return "", fmt.Errorf("%s: %s", a.Path, reason)
 	}
@@ -423,6 +423,23 @@ func (l *Library) Body(a model.Article) (string, error) {
 		return "", fmt.Errorf("%s: %w", a.Path, err)
 	}
 	return "", fmt.Errorf("%s: the article is no longer in the file (reload with r)", a.Path)
+}
+
+// fileOf returns where the article's file is: by its root and Rel, its
+// name on disk, which its Path shows sanitized; by its Path when no root
+// gives that Path (an article not of this library).
+func (l *Library) fileOf(a model.Article) (fs.FS, string) {
+	for i := range l.roots {
+		r := &l.roots[i]
+		if SanitizeLine(displayPath(r, a.Rel)) != a.Path {
+			continue
+		}
+		if r.file {
+			return r.fsys, r.name
+		}
+		return r.fsys, a.Rel
+	}
+	return osFS(filepath.Dir(a.Path)), filepath.Base(a.Path)
 }
 
 // recordBody reads the body of a's record alone from its span of the

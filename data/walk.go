@@ -31,7 +31,7 @@ type job struct {
 	fsys  fs.FS
 	name  string   // in fsys
 	path  string   // Article.Path: the root's display name joined with rel, sanitized
-	rel   string   // Article.Rel: slash-separated, relative to the root, sanitized
+	rel   string   // Article.Rel: slash-separated, relative to the root, as on disk (never shown)
 	idKey string   // what IDs derive from: rel, or path when rel was taken
 	tags  []string // names of the folders between the root and the file
 }
@@ -241,7 +241,7 @@ func (w *walker) file(r *root, name, rel string, tags []string) {
 		fsys: r.fsys,
 		name: name,
 		path: SanitizeLine(w.display(r, rel)),
-		rel:  SanitizeLine(rel),
+		rel:  rel,
 		tags: tags,
 	}
 	j.idKey = j.rel

@@ -64,7 +64,7 @@ const NoReads = -1
 type Article struct {
 	ID    ID
 	Path  string // the file as the user named it (root joined with Rel)
-	Rel   string // slash-separated path inside the collection root
+	Rel   string // slash-separated path inside the collection root, as on disk: never shown (Path is)
 	Index int    // position of the article inside its file (0 for single-article files)
 	Title string
 	Date  time.Time // zero when unknown; UTC
