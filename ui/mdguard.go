@@ -137,3 +137,93 @@ func showableURL(dest []byte) []byte {
 func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
+
+// defuseCharRefs returns the Markdown src with every numeric character
+// reference that would decode to a character data.Sanitize removes — a C0
+// control other than tab and newline, DEL, a C1 control, a bidi override or
+// isolate — made literal text (its & becomes &amp;). Glamour decodes
+// references everywhere, code spans included, and the way html.UnescapeString
+// does: without the closing semicolon too, and &#x81; as U+0081. Without
+// this, a body clean as text could print "&#x1b;]8;;https://…&#x1b;\" — a
+// real escape sequence, here a hyperlink that hides where it goes.
+func defuseCharRefs(src string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; ; {
+		j := strings.Index(src[i:], "&#")
+		if j < 0 {
+			break
+		}
+		j += i
+		i = j + 2
+		if r, ok := numericRef(src[i:]); ok && !safeRefRune(r) {
+			if b.Len() == 0 {
+				b.Grow(len(src) + 16)
+			}
+			b.WriteString(src[last:j])
+			b.WriteString("&amp;")
+			last = j + 1
+		}
+	}
+	if last == 0 {
+		return src
+	}
+	b.WriteString(src[last:])
+	return b.String()
+}
+
+// numericRef decodes the number of a numeric character reference whose "&#"
+// ends just before s: decimal digits, or x or X and hex digits. A value too
+// big for a rune is returned as -1.
+func numericRef(s string) (rune, bool) {
+	base, i := 10, 0
+	if len(s) > 0 && (s[0] == 'x' || s[0] == 'X') {
+		base, i = 16, 1
+	}
+	var v int64
+	digits := 0
+	for ; i < len(s); i++ {
+		d := hexValue(s[i])
+		if d < 0 || d >= base {
+			break
+		}
+		digits++
+		if v = v*int64(base) + int64(d); v > 0x10ffff {
+			v = 0x110000 // keep reading digits; the value is out of range anyway
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if v > 0x10ffff {
+		return -1, true
+	}
+	return rune(v), true
+}
+
+func hexValue(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// safeRefRune reports whether a character reference to r may be decoded:
+// not a control (but tab and newline), not a bidi override or isolate.
+// Invalid values (NUL, surrogates, beyond U+10FFFF) decode to U+FFFD.
+func safeRefRune(r rune) bool {
+	switch {
+	case r < 0:
+		return true
+	case r < 0x20:
+		return r == '\t' || r == '\n' || r == 0
+	case r >= 0x7f && r <= 0x9f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return false
+	}
+	return true
+}

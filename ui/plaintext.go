@@ -143,7 +143,7 @@ func documentMarkdown(doc Document, style RenderStyle) string {
 	}
 	b.WriteString("---\n\n")
 	if doc.Article.Format.IsMarkdown() {
-		b.WriteString(doc.Body)
+		b.WriteString(defuseCharRefs(doc.Body))
 	} else {
 		b.WriteString(plainToMarkdown(doc.Body))
 	}
@@ -321,8 +321,15 @@ func StripHyperlinks(s string) string {
 	return filterHyperlinks(s, func(string) bool { return false })
 }
 
-// isWebURL reports whether a hyperlink target is an http or https URL.
+// isWebURL reports whether a hyperlink target is an http or https URL in
+// printable ASCII. (A terminal's parser may end the OSC string at a byte
+// above 0x7F, and print the rest: the printed URL shows where the link goes.)
 func isWebURL(uri string) bool {
+	for i := 0; i < len(uri); i++ {
+		if uri[i] <= ' ' || uri[i] >= 0x7f {
+			return false
+		}
+	}
 	u, err := url.Parse(uri)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
