@@ -22,19 +22,8 @@ func TestArchitecture(t *testing.T) {
 		"data":  {module + "/ui", module + "/cmd"},
 		"ui":    {module + "/data", module + "/cmd"},
 	}
-	root := ".."
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && path != root || d.Name() == "testdata") {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
-		top := strings.Split(filepath.ToSlash(rel), "/")[0]
+	err := goFiles(true, func(rel, path string) error {
+		top := strings.Split(rel, "/")[0]
 		rules, ok := forbidden[top]
 		if !ok {
 			return nil
@@ -73,19 +62,7 @@ var launchers = map[string]bool{}
 func TestNothingRunsAShell(t *testing.T) {
 	shells := map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "fish": true, "/bin/sh": true,
 		"/bin/bash": true, "/usr/bin/env": true, "cmd": true, "cmd.exe": true, "powershell": true, "pwsh": true}
-	root := ".."
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && path != root || d.Name() == "testdata") {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
+	err := goFiles(false, func(rel, path string) error {
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
 		if err != nil {
 			return err
@@ -132,4 +109,24 @@ func TestNothingRunsAShell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// goFiles calls fn with every Go file of the module (its slash-separated
+// path from the module root, and its path from here), test files too when
+// tests is set; hidden folders and testdata are skipped.
+func goFiles(tests bool, fn func(rel, path string) error) error {
+	root := ".."
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && path != root || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || !tests && strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		return fn(filepath.ToSlash(rel), path)
+	})
 }

@@ -3,142 +3,27 @@ package ui
 import (
 	"fmt"
 	"math/rand/v2"
-	"net/url"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/newsline/newsline/internal/termcheck"
 	"github.com/newsline/newsline/model"
 )
 
 // Terminal safety (issue 4): whatever an article says, what the reader puts
 // on the screen holds only the escape sequences newsline's own styling
-// makes. The same checker is in cmd/newsline/safety_test.go (tests cannot
-// share helpers across packages).
+// makes, as internal/termcheck judges it.
 
-// terminalProblems lists what in out newsline's styling would not have
-// produced: any escape sequence but SGR, cursor movement and position and
-// erase; an OSC 8 hyperlink to anything but an http(s) URL that is also
-// printed as text (whitespace aside) in shown; any control but newline, tab
-// and carriage return; a bidi override or isolate; invalid UTF-8.
-func terminalProblems(out, shown string) []string {
-	var probs []string
-	if !utf8.ValidString(out) {
-		probs = append(probs, "invalid UTF-8")
-	}
-	shown = strings.Join(strings.Fields(shown), "")
-	p := ansi.NewParser()
-	var state byte
-	for i := 0; i < len(out); {
-		seq, width, n, st := ansi.DecodeSequence(out[i:], state, p)
-		state, i = st, i+n
-		switch {
-		case seq == "\n" || seq == "\t" || seq == "\r":
-		case ansi.HasCsiPrefix(seq):
-			c := ansi.Cmd(p.Command())
-			if c.Prefix() != 0 || c.Intermediate() != 0 || !strings.ContainsRune("mABCDEFGHfdJK", rune(c.Final())) {
-				probs = append(probs, fmt.Sprintf("CSI %q", seq))
-			}
-		case ansi.HasOscPrefix(seq):
-			body := strings.TrimSuffix(strings.TrimSuffix(seq[2:], "\a"), "\x1b\\")
-			rest, ok := strings.CutPrefix(body, "8;")
-			_, uri, _ := strings.Cut(rest, ";")
-			u, err := url.Parse(uri)
-			switch {
-			case !ok:
-				probs = append(probs, fmt.Sprintf("OSC %q", seq))
-			case uri == "": // the end of a hyperlink
-			case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-				probs = append(probs, fmt.Sprintf("hyperlink to a non-web URL %q", uri))
-			case !strings.Contains(shown, strings.Join(strings.Fields(uri), "")):
-				probs = append(probs, fmt.Sprintf("hyperlink to %q, which is not shown", uri))
-			}
-		case width == 0 && seq != "" && (seq[0] < 0x20 || seq[0] == 0x7f || seq[0] >= 0x80 && seq[0] <= 0x9f):
-			probs = append(probs, fmt.Sprintf("control or escape %q", seq))
-		default:
-			for _, r := range seq {
-				if unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
-					probs = append(probs, fmt.Sprintf("%U in %q", r, seq))
-				}
-			}
-		}
-	}
-	return probs
-}
-
-// checkTerminalSafe fails the test for every problem terminalProblems finds.
+// checkTerminalSafe fails the test for every problem termcheck.Problems finds.
 func checkTerminalSafe(t testing.TB, what, out, shown string) {
 	t.Helper()
-	for _, p := range terminalProblems(out, shown) {
+	for _, p := range termcheck.Problems(out, shown) {
 		t.Errorf("%s: %s\n%q", what, p, out)
 	}
 }
-
-func TestTerminalProblems(t *testing.T) {
-	link := "\x1b]8;id=1;https://example.org/a\x1b\\text\x1b]8;;\x1b\\ https://example.org/a"
-	for _, tc := range []struct {
-		name, out string
-		ok        bool
-	}{
-		{"plain text", "Hello,\tworld\r\n", true},
-		{"SGR and reset", "\x1b[38;5;252;1mbold\x1b[m", true},
-		{"cursor and erase", "\x1b[2;3H\x1b[4A\x1b[K\x1b[2J", true},
-		{"web link printed as text", link, true},
-		{"web link not printed", "\x1b]8;;https://example.org/a\x07text\x1b]8;;\x07", false},
-		{"javascript link", "\x1b]8;;javascript:alert(1)\x07x\x1b]8;;\x07 javascript:alert(1)", false},
-		{"file link", "\x1b]8;;file:///etc/passwd\x07x\x1b]8;;\x07 file:///etc/passwd", false},
-		{"OSC 52 clipboard", "\x1b]52;c;cm0gLXJm\x07", false},
-		{"OSC title", "\x1b]0;title\x1b\\", false},
-		{"DCS", "\x1bP1$r0m\x1b\\", false},
-		{"APC", "\x1b_x\x1b\\", false},
-		{"private CSI", "\x1b[?1049h", false},
-		{"two-byte ESC", "\x1bc", false},
-		{"lone ESC", "a\x1b", false},
-		{"BEL", "a\ab", false},
-		{"C1 CSI in UTF-8", "\u009b2J", false},
-		{"raw C1 byte", "\x9b2J", false},
-		{"bidi override", "abc\u202edef", false},
-		{"bidi isolate", "abc\u2066def", false},
-		{"ZWJ emoji", "👩\u200d💻", true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			probs := terminalProblems(tc.out, ansi.Strip(tc.out))
-			if (len(probs) == 0) != tc.ok {
-				t.Errorf("terminalProblems(%q) = %q, want ok %v", tc.out, probs, tc.ok)
-			}
-		})
-	}
-}
-
-// hostileBodies are sanitized bodies (what data gives the ui: no controls,
-// no bidi) that still try to reach the terminal: Markdown links that lie or
-// point to other schemes, and character references that decode to escape
-// sequences.
-var hostileBodies = []string{
-	"[https://good.example/](https://evil.example/x) and [click](javascript:alert(1)) and [f](file:///etc/passwd)",
-	"<https://auto.example/a> <javascript:alert(1)> <file:///etc/shadow> www.linkify.example mail@evil.example",
-	"![img](https://img.example/i.png) ![x](javascript:alert(1) \"title\") [ref][r]\n\n[r]: file:///etc/passwd",
-	"&#x1b;]8;;https://evil.example/&#x1b;\\click here&#x1b;]8;;&#x1b;\\ and &#27;]52;c;cm0gLXJm&#7;",
-	"&#x1b;[31mred&#27;[0m &#x9b;2J &#x81; &#155;6n &#X202E;evil &#x2066;iso &#8238; &#x1b &#0000027;[2J &#127;",
-	"`&#x1b;]0;title&#7;` and\n\n```\n&#x1b;P1$r0m&#x1b;\\\n```\n\n> [quote](data:text/html,x) &#x1b;_apc&#x1b;\\",
-	"| a | [b](vbscript:x) |\n|---|---|\n| &#x1b;[2J | <https://t.example/> |\n\n- [ ] [task](ftp://x.example/)\n\nTerm\n: &#x1b;c",
-	"[a](<https://x.example/a b>) [b](https://x.example/%1b%5b31m) [c](https://x.example/&#x1b;) [d](HTTPS://Up.example/)",
-	"<a href=\"javascript:alert(1)\">html</a> <script>&#x1b;]52;c;x&#7;</script>\n\n<div>&#x1b;[?1049h</div>",
-	"[](http://Ü) <https://例え.jp/> [x](https://éa.example/ü)\n\nPersian نامه\u200cها, emoji 👩\u200d💻, zero\u200bwidth, &zwj; &ZeroWidthSpace; &lrm; &Tab;x &NewLine;y",
-}
-
-// hostileTitles are sanitized single-line fields that look like markup.
-var hostileTitles = []string{
-	"[Title](javascript:alert(1)) &#x1b;]52;c;x&#7; <https://t.example/>",
-	"# Heading * _ ` &#27;[2J",
-	"Tag-looking #x \\ &amp; ~~s~~",
-}
-
-var linkSchemes = []string{"https://", "http://", "javascript:", "file:///", "data:", "vbscript:", "ftp://", "//", "HTTPS://", "mailto:"}
 
 // randomHostile builds a Markdown body from hostile pieces: links with
 // random schemes and lying texts, character references to controls, raw
@@ -269,3 +154,29 @@ func TestDefuseCharRefs(t *testing.T) {
 		})
 	}
 }
+
+// hostileBodies are sanitized bodies (what data gives the ui: no controls,
+// no bidi) that still try to reach the terminal: Markdown links that lie or
+// point to other schemes, and character references that decode to escape
+// sequences.
+var hostileBodies = []string{
+	"[https://good.example/](https://evil.example/x) and [click](javascript:alert(1)) and [f](file:///etc/passwd)",
+	"<https://auto.example/a> <javascript:alert(1)> <file:///etc/shadow> www.linkify.example mail@evil.example",
+	"![img](https://img.example/i.png) ![x](javascript:alert(1) \"title\") [ref][r]\n\n[r]: file:///etc/passwd",
+	"&#x1b;]8;;https://evil.example/&#x1b;\\click here&#x1b;]8;;&#x1b;\\ and &#27;]52;c;cm0gLXJm&#7;",
+	"&#x1b;[31mred&#27;[0m &#x9b;2J &#x81; &#155;6n &#X202E;evil &#x2066;iso &#8238; &#x1b &#0000027;[2J &#127;",
+	"`&#x1b;]0;title&#7;` and\n\n```\n&#x1b;P1$r0m&#x1b;\\\n```\n\n> [quote](data:text/html,x) &#x1b;_apc&#x1b;\\",
+	"| a | [b](vbscript:x) |\n|---|---|\n| &#x1b;[2J | <https://t.example/> |\n\n- [ ] [task](ftp://x.example/)\n\nTerm\n: &#x1b;c",
+	"[a](<https://x.example/a b>) [b](https://x.example/%1b%5b31m) [c](https://x.example/&#x1b;) [d](HTTPS://Up.example/)",
+	"<a href=\"javascript:alert(1)\">html</a> <script>&#x1b;]52;c;x&#7;</script>\n\n<div>&#x1b;[?1049h</div>",
+	"[](http://Ü) <https://例え.jp/> [x](https://éa.example/ü)\n\nPersian نامه\u200cها, emoji 👩\u200d💻, zero\u200bwidth, &zwj; &ZeroWidthSpace; &lrm; &Tab;x &NewLine;y",
+}
+
+// hostileTitles are sanitized single-line fields that look like markup.
+var hostileTitles = []string{
+	"[Title](javascript:alert(1)) &#x1b;]52;c;x&#7; <https://t.example/>",
+	"# Heading * _ ` &#27;[2J",
+	"Tag-looking #x \\ &amp; ~~s~~",
+}
+
+var linkSchemes = []string{"https://", "http://", "javascript:", "file:///", "data:", "vbscript:", "ftp://", "//", "HTTPS://", "mailto:"}

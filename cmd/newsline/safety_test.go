@@ -3,18 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/newsline/newsline/internal/termcheck"
 	"github.com/newsline/newsline/ui"
 )
 
@@ -22,60 +20,10 @@ import (
 // real parsers, to what `list`, `tags`, `show` print and what the reader
 // puts on the screen. The checker is the one in ui/safety_test.go.
 
-// terminalProblems lists what in out newsline's styling would not have
-// produced: any escape sequence but SGR, cursor movement and position and
-// erase; an OSC 8 hyperlink to anything but an http(s) URL that is also
-// printed as text (whitespace aside) in shown; any control but newline, tab
-// and carriage return; a bidi override or isolate; invalid UTF-8.
-func terminalProblems(out, shown string) []string {
-	var probs []string
-	if !utf8.ValidString(out) {
-		probs = append(probs, "invalid UTF-8")
-	}
-	shown = strings.Join(strings.Fields(shown), "")
-	p := ansi.NewParser()
-	var state byte
-	for i := 0; i < len(out); {
-		seq, width, n, st := ansi.DecodeSequence(out[i:], state, p)
-		state, i = st, i+n
-		switch {
-		case seq == "\n" || seq == "\t" || seq == "\r":
-		case ansi.HasCsiPrefix(seq):
-			c := ansi.Cmd(p.Command())
-			if c.Prefix() != 0 || c.Intermediate() != 0 || !strings.ContainsRune("mABCDEFGHfdJK", rune(c.Final())) {
-				probs = append(probs, fmt.Sprintf("CSI %q", seq))
-			}
-		case ansi.HasOscPrefix(seq):
-			body := strings.TrimSuffix(strings.TrimSuffix(seq[2:], "\a"), "\x1b\\")
-			rest, ok := strings.CutPrefix(body, "8;")
-			_, uri, _ := strings.Cut(rest, ";")
-			u, err := url.Parse(uri)
-			switch {
-			case !ok:
-				probs = append(probs, fmt.Sprintf("OSC %q", seq))
-			case uri == "": // the end of a hyperlink
-			case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-				probs = append(probs, fmt.Sprintf("hyperlink to a non-web URL %q", uri))
-			case !strings.Contains(shown, strings.Join(strings.Fields(uri), "")):
-				probs = append(probs, fmt.Sprintf("hyperlink to %q, which is not shown", uri))
-			}
-		case width == 0 && seq != "" && (seq[0] < 0x20 || seq[0] == 0x7f || seq[0] >= 0x80 && seq[0] <= 0x9f):
-			probs = append(probs, fmt.Sprintf("control or escape %q", seq))
-		default:
-			for _, r := range seq {
-				if unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
-					probs = append(probs, fmt.Sprintf("%U in %q", r, seq))
-				}
-			}
-		}
-	}
-	return probs
-}
-
-// checkTerminalSafe fails the test for every problem terminalProblems finds.
+// checkTerminalSafe fails the test for every problem termcheck.Problems finds.
 func checkTerminalSafe(t testing.TB, what, out, shown string) {
 	t.Helper()
-	for _, p := range terminalProblems(out, shown) {
+	for _, p := range termcheck.Problems(out, shown) {
 		t.Errorf("%s: %s\n%q", what, p, out)
 	}
 }

@@ -1,0 +1,64 @@
+// Package termcheck tells whether output is safe to print to a terminal
+// as newsline prints it: the checker of the terminal-safety tests (see
+// SECURITY.md), shared by the packages that test screens and output.
+package termcheck
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Problems lists what in out newsline's styling would not have
+// produced: any escape sequence but SGR, cursor movement and position and
+// erase; an OSC 8 hyperlink to anything but an http(s) URL that is also
+// printed as text (whitespace aside) in shown; any control but newline, tab
+// and carriage return; a bidi override or isolate; invalid UTF-8.
+func Problems(out, shown string) []string {
+	var probs []string
+	if !utf8.ValidString(out) {
+		probs = append(probs, "invalid UTF-8")
+	}
+	shown = strings.Join(strings.Fields(shown), "")
+	p := ansi.NewParser()
+	var state byte
+	for i := 0; i < len(out); {
+		seq, width, n, st := ansi.DecodeSequence(out[i:], state, p)
+		state, i = st, i+n
+		switch {
+		case seq == "\n" || seq == "\t" || seq == "\r":
+		case ansi.HasCsiPrefix(seq):
+			c := ansi.Cmd(p.Command())
+			if c.Prefix() != 0 || c.Intermediate() != 0 || !strings.ContainsRune("mABCDEFGHfdJK", rune(c.Final())) {
+				probs = append(probs, fmt.Sprintf("CSI %q", seq))
+			}
+		case ansi.HasOscPrefix(seq):
+			body := strings.TrimSuffix(strings.TrimSuffix(seq[2:], "\a"), "\x1b\\")
+			rest, ok := strings.CutPrefix(body, "8;")
+			_, uri, _ := strings.Cut(rest, ";")
+			u, err := url.Parse(uri)
+			switch {
+			case !ok:
+				probs = append(probs, fmt.Sprintf("OSC %q", seq))
+			case uri == "": // the end of a hyperlink
+			case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+				probs = append(probs, fmt.Sprintf("hyperlink to a non-web URL %q", uri))
+			case !strings.Contains(shown, strings.Join(strings.Fields(uri), "")):
+				probs = append(probs, fmt.Sprintf("hyperlink to %q, which is not shown", uri))
+			}
+		case width == 0 && seq != "" && (seq[0] < 0x20 || seq[0] == 0x7f || seq[0] >= 0x80 && seq[0] <= 0x9f):
+			probs = append(probs, fmt.Sprintf("control or escape %q", seq))
+		default:
+			for _, r := range seq {
+				if unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+					probs = append(probs, fmt.Sprintf("%U in %q", r, seq))
+				}
+			}
+		}
+	}
+	return probs
+}

@@ -1,0 +1,43 @@
+package termcheck
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestTerminalProblems(t *testing.T) {
+	link := "\x1b]8;id=1;https://example.org/a\x1b\\text\x1b]8;;\x1b\\ https://example.org/a"
+	for _, tc := range []struct {
+		name, out string
+		ok        bool
+	}{
+		{"plain text", "Hello,\tworld\r\n", true},
+		{"SGR and reset", "\x1b[38;5;252;1mbold\x1b[m", true},
+		{"cursor and erase", "\x1b[2;3H\x1b[4A\x1b[K\x1b[2J", true},
+		{"web link printed as text", link, true},
+		{"web link not printed", "\x1b]8;;https://example.org/a\x07text\x1b]8;;\x07", false},
+		{"javascript link", "\x1b]8;;javascript:alert(1)\x07x\x1b]8;;\x07 javascript:alert(1)", false},
+		{"file link", "\x1b]8;;file:///etc/passwd\x07x\x1b]8;;\x07 file:///etc/passwd", false},
+		{"OSC 52 clipboard", "\x1b]52;c;cm0gLXJm\x07", false},
+		{"OSC title", "\x1b]0;title\x1b\\", false},
+		{"DCS", "\x1bP1$r0m\x1b\\", false},
+		{"APC", "\x1b_x\x1b\\", false},
+		{"private CSI", "\x1b[?1049h", false},
+		{"two-byte ESC", "\x1bc", false},
+		{"lone ESC", "a\x1b", false},
+		{"BEL", "a\ab", false},
+		{"C1 CSI in UTF-8", "\u009b2J", false},
+		{"raw C1 byte", "\x9b2J", false},
+		{"bidi override", "abc\u202edef", false},
+		{"bidi isolate", "abc\u2066def", false},
+		{"ZWJ emoji", "👩\u200d💻", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			probs := Problems(tc.out, ansi.Strip(tc.out))
+			if (len(probs) == 0) != tc.ok {
+				t.Errorf("Problems(%q) = %q, want ok %v", tc.out, probs, tc.ok)
+			}
+		})
+	}
+}
