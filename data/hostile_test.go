@@ -41,6 +41,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/newsline/newsline/internal/testchild"
 	"github.com/newsline/newsline/model"
 )
 
@@ -327,21 +328,20 @@ func TestUnreadableFolderAndFileAreProblems(t *testing.T) {
 		return
 	}
 	// Let nobody reach the folder and run a copy of the binary.
-	bin := filepath.Join(t.TempDir(), "data.test")
-	for _, d := range []string{filepath.Dir(dir), dir, filepath.Dir(bin)} {
+	for _, d := range []string{filepath.Dir(dir), dir} {
 		if err := os.Chmod(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	copyFile(t, os.Args[0], bin)
+	bin, cred := testchild.AsNobody(t, t.TempDir())
 	cmd := exec.Command(bin, "-test.run=^TestUnreadableFolderAndFileAreProblems$", "-test.v", "-test.timeout=2m")
 	cmd.Env = append(os.Environ(), childDir+"="+dir)
 	cmd.Dir = filepath.Dir(bin)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
 	switch {
-	case errors.Is(err, syscall.EPERM):
+	case testchild.Refused(err):
 		t.Skipf("the kernel refuses to start a process as uid 65534 (%v): the unreadable folder cannot be built for root here; TestFolderThatCannotBeListedIsAProblem covers the loader's side", err)
 	case errors.As(err, &exit):
 		t.Fatalf("as uid 65534: %v\n%s", err, out)
@@ -363,17 +363,6 @@ func checkUnreadable(t *testing.T, dir string) {
 		filepath.Join(dir, "locked"):     denied,
 		filepath.Join(dir, "secret.txt"): denied,
 	})
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	b, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // --- an injected file system that misbehaves ---

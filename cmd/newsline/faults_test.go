@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsline/newsline/internal/testchild"
 	"github.com/newsline/newsline/model"
 )
 
@@ -296,19 +297,8 @@ func TestCacheDirNotWritable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bin := os.Args[0]
-	var cred *syscall.Credential
-	if os.Geteuid() == 0 {
-		bin = filepath.Join(top, "newsline.test")
-		b, err := os.ReadFile(os.Args[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(bin, b, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		cred = &syscall.Credential{Uid: 65534, Gid: 65534}
-	} else {
+	bin, cred := testchild.AsNobody(t, top)
+	if cred == nil {
 		if err := os.Chmod(cache, 0o555); err != nil {
 			t.Fatal(err)
 		}
@@ -324,7 +314,7 @@ func TestCacheDirNotWritable(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut, err := cliChild(t, bin, cred, "list", []string{"list", "--verbose", "--cache-dir", tc.cache, dir})
 			if err != nil {
-				if cred != nil && (errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.EACCES)) {
+				if cred != nil && testchild.Refused(err) {
 					t.Skipf("the kernel does not let this process (uid %d) start one as uid 65534: %v", os.Geteuid(), err)
 				}
 				t.Fatal(err)

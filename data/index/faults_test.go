@@ -3,7 +3,6 @@ package index
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -18,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsline/newsline/internal/testchild"
 	"github.com/newsline/newsline/model"
 )
 
@@ -720,18 +720,8 @@ func TestCacheFolderNotWritable(t *testing.T) {
 	if err := os.Chmod(existing, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	bin := os.Args[0]
-	var cred *syscall.Credential
-	if os.Geteuid() == 0 {
-		if err := os.Chmod(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		bin = filepath.Join(dir, "index.test")
-		if err := copyFile(os.Args[0], bin); err != nil {
-			t.Fatal(err)
-		}
-		cred = &syscall.Credential{Uid: 65534, Gid: 65534}
-	} else {
+	bin, cred := testchild.AsNobody(t, dir)
+	if cred == nil {
 		if err := os.Chmod(cache, 0o555); err != nil {
 			t.Fatal(err)
 		}
@@ -760,7 +750,7 @@ func TestCacheFolderNotWritable(t *testing.T) {
 				t.Fatal(err)
 			}
 			if err := cmd.Start(); err != nil {
-				if cred != nil && (errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.EACCES)) {
+				if cred != nil && testchild.Refused(err) {
 					t.Skipf("the kernel does not let this process (uid %d) start one as uid 65534: %v", os.Geteuid(), err)
 				}
 				t.Fatal(err)
@@ -794,12 +784,4 @@ func TestCacheFolderNotWritable(t *testing.T) {
 			}
 		})
 	}
-}
-
-func copyFile(src, dst string) error {
-	b, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(dst, b, 0o755)
 }

@@ -1,0 +1,48 @@
+// Package testchild helps tests build situations their own process cannot:
+// it prepares the running test binary to be started again, as an
+// unprivileged user when the tests run as root, for whom file permissions
+// do not count (CI runs as root).
+package testchild
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// Nobody is the user and group id of the unprivileged child.
+const Nobody = 65534
+
+// AsNobody returns the binary to start and the credential to start it
+// with, so that a child runs as uid and gid 65534: when the tests run as
+// root, a copy of the test binary in dir, which is made reachable by
+// everyone (give a folder of your own, such as one from os.MkdirTemp);
+// otherwise the test binary itself and no credential (permissions work
+// then, and the caller uses chmod).
+func AsNobody(tb testing.TB, dir string) (bin string, cred *syscall.Credential) {
+	tb.Helper()
+	if os.Geteuid() != 0 {
+		return os.Args[0], nil
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	b, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		tb.Fatal(err)
+	}
+	bin = filepath.Join(dir, filepath.Base(os.Args[0]))
+	if err := os.WriteFile(bin, b, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	return bin, &syscall.Credential{Uid: Nobody, Gid: Nobody}
+}
+
+// Refused reports whether starting a process as another user failed
+// because the kernel does not allow it here: the one case in which a test
+// may skip, saying so.
+func Refused(err error) bool {
+	return errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.EACCES)
+}
