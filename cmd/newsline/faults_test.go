@@ -265,14 +265,7 @@ func TestFullDiskCache(t *testing.T) {
 // permissions do not count), the folder made read-only otherwise.
 func TestCacheDirNotWritable(t *testing.T) {
 	// Everything the other user needs must be reachable by them.
-	top, err := os.MkdirTemp("", "newsline-readonly-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(top) })
-	if err := os.Chmod(top, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	top := testchild.ReachableDir(t)
 	dir := writeCollection(t)
 	for _, d := range []string{dir, filepath.Dir(dir)} {
 		if err := os.Chmod(d, 0o755); err != nil {

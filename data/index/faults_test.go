@@ -697,11 +697,7 @@ func TestCacheFolderUnusable(t *testing.T) {
 // or fails to write, and is left as it was.
 func TestCacheFolderNotWritable(t *testing.T) {
 	// The folder and the test binary must be reachable by the other user.
-	dir, err := os.MkdirTemp("", "newsline-readonly-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
+	dir := testchild.ReachableDir(t)
 	cache := filepath.Join(dir, "cache")
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		t.Fatal(err)

@@ -46,3 +46,18 @@ func AsNobody(tb testing.TB, dir string) (bin string, cred *syscall.Credential) 
 func Refused(err error) bool {
 	return errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.EACCES)
 }
+
+// ReachableDir returns a new folder that every user can reach (t.TempDir's
+// are private to their owner), removed when the test ends.
+func ReachableDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.MkdirTemp("", "newsline-shared-")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
