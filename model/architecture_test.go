@@ -50,10 +50,10 @@ func TestArchitecture(t *testing.T) {
 	}
 }
 
-// launchers are the only files allowed to start other programs (none
-// yet: a browser, editor or pager will come through one of them), always
-// with an argument list and never through a shell.
-var launchers = map[string]bool{}
+// launchers are the only files allowed to start other programs (a
+// browser now; an editor or pager later), always with an argument list and
+// never through a shell.
+var launchers = map[string]bool{"cmd/newsline/launch.go": true}
 
 // TestNothingRunsAShell keeps the promise of SECURITY.md: no article text
 // ever reaches a shell. Outside the launchers, no program code imports

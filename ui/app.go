@@ -35,6 +35,9 @@ type Options struct {
 	// Notice is a line for the status bar at start, such as "rebuilding the
 	// index: it was corrupt".
 	Notice string
+	// OpenURL opens an http(s) address in the user's browser (o); nil
+	// leaves o out.
+	OpenURL func(url string) error
 }
 
 // paneID names the three panes, left to right.
@@ -177,6 +180,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.handleRendered(msg)
 	case searchedMsg:
 		cmd = m.handleSearched(msg)
+	case openedMsg:
+		if msg.err != nil {
+			m.flash = "Could not open the browser: " + msg.err.Error()
+		} else {
+			m.flash = "Opened " + msg.url
+		}
 	case tea.KeyPressMsg:
 		cmd = m.handleKey(msg)
 	case tea.PasteMsg:
@@ -394,6 +403,7 @@ func (m *Model) refresh() {
 		overlay:   m.overlay,
 		back:      m.backAction(),
 		hasList:   hasList,
+		canOpen:   m.opts.OpenURL != nil,
 	})
 }
 

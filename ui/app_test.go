@@ -376,3 +376,50 @@ func TestMergeAppliesRemovalsInOrder(t *testing.T) {
 		t.Errorf("an article added then removed survived the merge")
 	}
 }
+
+func TestOpenAndCopyTheAddress(t *testing.T) {
+	var opened []string
+	opts := fixtureOptions()
+	opts.OpenURL = func(u string) error { opened = append(opened, u); return nil }
+	m := New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	arts := fixtureArticles()
+	arts[29].URL = "https://example.org/a?b=1&c=$(x)"
+	arts[28].URL = "javascript:alert(1)"
+	m = send(t, m, batchMsg{batch: model.Batch{Articles: arts}, done: true})
+	m.setFocus(paneList)
+
+	// o: the web address, through OpenURL, as one string.
+	m, cmd := sendCmd(t, m, keyPress("o"))
+	for _, msg := range cmdMsgs(t, cmd) {
+		m, _ = sendCmd(t, m, msg)
+	}
+	if !slices.Equal(opened, []string{arts[29].URL}) || !strings.Contains(m.flash, "Opened https://example.org/a") {
+		t.Fatalf("o: opened %q, flash %q", opened, m.flash)
+	}
+	// y: the address goes to the clipboard.
+	m, cmd = sendCmd(t, m, keyPress("y"))
+	if cmd == nil || !strings.Contains(m.flash, "Copied the address") {
+		t.Errorf("y: cmd %v, flash %q", cmd != nil, m.flash)
+	}
+	// Not a web address: o refuses, y copies the file's path.
+	m = keys(t, m, "j")
+	m, cmd = sendCmd(t, m, keyPress("o"))
+	if cmd != nil || len(opened) != 1 || !strings.Contains(m.flash, "no web address") {
+		t.Errorf("o on javascript: opened %q, flash %q", opened, m.flash)
+	}
+	m, _ = sendCmd(t, m, keyPress("y"))
+	if !strings.Contains(m.flash, "Copied the file path") {
+		t.Errorf("y without an address: flash %q", m.flash)
+	}
+	// A browser that fails says so.
+	m.opts.OpenURL = func(string) error { return errors.New("no browser found") }
+	m = keys(t, m, "k")
+	m, cmd = sendCmd(t, m, keyPress("o"))
+	for _, msg := range cmdMsgs(t, cmd) {
+		m, _ = sendCmd(t, m, msg)
+	}
+	if !strings.Contains(m.flash, "Could not open the browser: no browser found") {
+		t.Errorf("failed open: flash %q", m.flash)
+	}
+}

@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsline/newsline/model"
 )
 
 // handleKey routes a key: to the search box while it is open, else the
@@ -71,6 +73,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.toggleTag()
 	case key.Matches(msg, k.Open):
 		m.open()
+	case key.Matches(msg, k.OpenURL):
+		return m.openURL()
+	case key.Matches(msg, k.CopyURL):
+		return m.copyURL()
 	case key.Matches(msg, k.SpaceDown):
 		m.reader, _ = m.reader.Update(movePageDown)
 	case key.Matches(msg, k.NextArticle):
@@ -217,6 +223,45 @@ func (m *Model) open() {
 	if _, ok := m.list.selected(); ok {
 		m.setFocus(paneReader)
 	}
+}
+
+// openURL opens the selected article's web address with Options.OpenURL,
+// off the event loop; only http and https addresses are opened.
+func (m *Model) openURL() tea.Cmd {
+	a, ok := m.selectedArticle()
+	switch {
+	case !ok:
+		return nil
+	case !isWebURL(a.URL):
+		m.flash = "This article has no web address to open"
+		return nil
+	}
+	open, u := m.opts.OpenURL, a.URL
+	return func() tea.Msg { return openedMsg{url: u, err: open(u)} }
+}
+
+// copyURL puts the selected article's web address, or else its file's
+// path, on the clipboard through the terminal (OSC 52).
+func (m *Model) copyURL() tea.Cmd {
+	a, ok := m.selectedArticle()
+	if !ok {
+		return nil
+	}
+	text, what := a.URL, "address"
+	if !isWebURL(text) {
+		text, what = a.Path, "file path"
+	}
+	m.flash = "Copied the " + what + " (in tmux: set -g set-clipboard on)"
+	return tea.SetClipboard(text)
+}
+
+// selectedArticle is the article under the list's cursor.
+func (m *Model) selectedArticle() (model.Article, bool) {
+	id, ok := m.list.selected()
+	if !ok {
+		return model.Article{}, false
+	}
+	return m.coll.Article(id)
 }
 
 // toggleTag toggles the tag under the sidebar cursor; "All" clears the tag

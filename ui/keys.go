@@ -36,6 +36,9 @@ type KeyMap struct {
 	Toggle key.Binding
 	// List.
 	Open key.Binding
+	// List and reader: the selected article's address.
+	OpenURL key.Binding
+	CopyURL key.Binding
 	// Reader.
 	SpaceDown   key.Binding
 	NextArticle key.Binding
@@ -78,6 +81,9 @@ func DefaultKeyMap() KeyMap {
 		Toggle: b([]string{"enter", "space"}, "enter/space", "toggle tag"),
 		Open:   b([]string{"enter"}, "enter", "read"),
 
+		OpenURL: b([]string{"o"}, "o", "open in browser"),
+		CopyURL: b([]string{"y"}, "y", "copy URL"),
+
 		SpaceDown:   b([]string{"space"}, "space", "page down"),
 		NextArticle: b([]string{"n"}, "n", "next article"),
 		PrevArticle: b([]string{"p"}, "p", "previous article"),
@@ -111,7 +117,7 @@ func (k KeyMap) groups() []helpGroup {
 		{"Panes", []key.Binding{k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight, k.FocusTags}},
 		{"Move", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
 		{"Filter", []key.Binding{k.Toggle, k.ClearTags, k.Search, k.Accept, k.Cancel, k.Sort}},
-		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle}},
+		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle, k.OpenURL, k.CopyURL}},
 	}
 }
 
@@ -132,7 +138,7 @@ func (k *KeyMap) all() []*key.Binding {
 		&k.PaneLeft, &k.PaneRight, &k.FocusTags, &k.ClearTags, &k.Search, &k.Sort, &k.Back,
 		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.HalfDown, &k.HalfUp, &k.PageDown, &k.PageUp,
 		&k.Toggle, &k.Open, &k.SpaceDown, &k.NextArticle, &k.PrevArticle,
-		&k.Accept, &k.Cancel,
+		&k.OpenURL, &k.CopyURL, &k.Accept, &k.Cancel,
 	}
 }
 
@@ -143,6 +149,7 @@ type keyContext struct {
 	overlay   overlay // help or problems on top
 	back      string  // what esc undoes ("" for nothing), its help text
 	hasList   bool    // the list has articles (n/p, enter)
+	canOpen   bool    // there is a browser to open addresses in (Options.OpenURL)
 }
 
 // setContext enables exactly the bindings that apply in c: the search box
@@ -191,7 +198,11 @@ func (k *KeyMap) setContext(c keyContext) {
 		k.Toggle.SetEnabled(true)
 	case paneList:
 		k.Open.SetEnabled(c.hasList)
+		k.OpenURL.SetEnabled(c.hasList && c.canOpen)
+		k.CopyURL.SetEnabled(c.hasList)
 	case paneReader:
+		k.OpenURL.SetEnabled(c.hasList && c.canOpen)
+		k.CopyURL.SetEnabled(c.hasList)
 		k.SpaceDown.SetEnabled(true)
 		k.NextArticle.SetEnabled(c.hasList)
 		k.PrevArticle.SetEnabled(c.hasList)

@@ -16,7 +16,7 @@ func allContexts() []keyContext {
 			for _, searching := range []bool{false, true} {
 				for _, back := range []string{"", "back to list", "clear search", "close"} {
 					for _, hasList := range []bool{false, true} {
-						out = append(out, keyContext{focus: focus, searching: searching, overlay: ov, back: back, hasList: hasList})
+						out = append(out, keyContext{focus: focus, searching: searching, overlay: ov, back: back, hasList: hasList, canOpen: hasList})
 					}
 				}
 			}

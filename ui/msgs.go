@@ -26,6 +26,12 @@ type renderedMsg struct {
 	err error
 }
 
+// openedMsg is the end of opening an address in the browser.
+type openedMsg struct {
+	url string
+	err error
+}
+
 // move is a movement, resolved from keys by the root and sent to the
 // focused pane as a message.
 type move uint8

@@ -53,9 +53,11 @@ func (f *queryFlags) query() (model.Query, error) {
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	var (
-		flags   queryFlags
-		verbose bool
-		cache   cacheFlags
+		flags    queryFlags
+		verbose  bool
+		cache    cacheFlags
+		stateDir string
+		config   string
 	)
 	root := &cobra.Command{
 		Use:   "newsline [PATH...]",
@@ -104,16 +106,20 @@ named like a subcommand is given as ./list.`,
 	root.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "list problems with files on stderr (after the reader exits)")
 	root.PersistentFlags().StringVar(&cache.dir, "cache-dir", "", "where the index of each folder is kept (default $XDG_CACHE_HOME/newsline)")
 	root.PersistentFlags().BoolVar(&cache.noCache, "no-cache", false, "read every file and keep no index")
+	root.PersistentFlags().StringVar(&stateDir, "state-dir", "", "where read and starred marks are kept (default $XDG_STATE_HOME/newsline)")
+	root.PersistentFlags().StringVar(&config, "config", "", "the configuration file (default $XDG_CONFIG_HOME/newsline/config.toml)")
 	flags.register(root)
-	common := &common{verbose: &verbose, cache: &cache}
+	common := &common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &config}
 	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common))
 	return root
 }
 
 // common are the persistent flags the subcommands share.
 type common struct {
-	verbose *bool
-	cache   *cacheFlags
+	verbose  *bool
+	cache    *cacheFlags
+	stateDir *string // --state-dir: the read state's folder ("" for the default)
+	config   *string // --config: the configuration file ("" for the default)
 }
 
 // isTerminal reports whether w is a terminal.
@@ -136,6 +142,7 @@ func runReader(ctx context.Context, src source, q model.Query, verbose bool, std
 		Name:    src.name,
 		NoColor: noColor(),
 		Notice:  src.notice,
+		OpenURL: openURL,
 	})
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	final, err := p.Run()

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBrowserCommand(t *testing.T) {
+	const u = "https://example.org/a?b=1&c=2"
+	tests := []struct {
+		browser, goos string
+		want          []string
+	}{
+		{"", "linux", []string{"xdg-open", u}},
+		{"", "darwin", []string{"open", u}},
+		{"", "windows", []string{"rundll32", "url.dll,FileProtocolHandler", u}},
+		{"firefox", "linux", []string{"firefox", u}},
+		{"firefox --new-tab %s", "linux", []string{"firefox", "--new-tab", u}},
+		{"w3m:lynx", "linux", []string{"w3m", u}},
+		{"  ", "linux", []string{"xdg-open", u}},
+		{"'my browser' %s", "linux", []string{"'my", "browser'", u}}, // no shell: quotes are plain text
+	}
+	for _, tc := range tests {
+		if got := browserCommand(tc.browser, tc.goos, u); !slices.Equal(got, tc.want) {
+			t.Errorf("browserCommand(%q, %s) = %q, want %q", tc.browser, tc.goos, got, tc.want)
+		}
+	}
+}
+
+// browserOut names, in a child process standing in for a browser, the
+// file where it writes the arguments it was given.
+const browserOut = "NEWSLINE_TEST_BROWSER_OUT"
+
+// TestHelperBrowser is the stand-in browser: run by openURL through
+// $BROWSER, it writes its arguments after the -test flags.
+func TestHelperBrowser(t *testing.T) {
+	out := os.Getenv(browserOut)
+	if out == "" {
+		return // not a child
+	}
+	args := os.Args[1:]
+	for len(args) > 0 && strings.HasPrefix(args[0], "-test.") {
+		args = args[1:]
+	}
+	if err := os.WriteFile(out, []byte(strings.Join(args, "\x00")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOpenURLStartsNoShell opens an address full of shell syntax through a
+// stand-in browser: it arrives as one argument, and nothing in it runs.
+func TestOpenURLStartsNoShell(t *testing.T) {
+	dir := t.TempDir()
+	out, pwned := filepath.Join(dir, "args"), filepath.Join(dir, "pwned")
+	u := "https://example.org/?a=1&b=$(touch${IFS}" + pwned + ");c=`touch${IFS}" + pwned + "`|touch${IFS}" + pwned + ";'\"<>"
+	t.Setenv("BROWSER", os.Args[0]+" -test.run=^TestHelperBrowser$")
+	t.Setenv(browserOut, out)
+	if err := openURL(u); err != nil {
+		t.Fatal(err)
+	}
+	var got []byte
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if b, err := os.ReadFile(out); err == nil {
+			got = b
+			break
+		}
+	}
+	if string(got) != u {
+		t.Errorf("the browser got %q, want the address alone, %q", got, u)
+	}
+	if _, err := os.Stat(pwned); err == nil {
+		t.Error("the address ran a command")
+	}
+}
+
+func TestOpenURLRefusesOtherSchemes(t *testing.T) {
+	t.Setenv("BROWSER", "/nonexistent/browser")
+	for _, u := range []string{"javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://ü.example/", "https://", "mailto:a@b.example", "http://x.example/\x1b[2J"} {
+		if err := openURL(u); err == nil || !strings.Contains(err.Error(), "not an http or https address") {
+			t.Errorf("openURL(%q) = %v, want a refusal", u, err)
+		}
+	}
+}
