@@ -13,25 +13,36 @@ import (
 
 	"github.com/newsline/newsline/data"
 	"github.com/newsline/newsline/model"
+	"github.com/newsline/newsline/state"
 )
 
 func newListCmd(common *common) *cobra.Command {
 	var (
 		flags  queryFlags
 		asJSON bool
+		marks  markFilter
 	)
 	cmd := &cobra.Command{
 		Use:   "list [PATH...]",
 		Short: "Print the articles that match, one per line",
 		Long: `Print the filtered articles, one tab-separated line each:
 ID, date (YYYY-MM-DD), reads, title, tags (joined by ", ").
-An unknown value is an empty field. With --json, print JSON Lines instead.`,
+An unknown value is an empty field. With --json, print JSON Lines instead.
+--unread and --starred keep the articles by their marks (see ` + "`newsline mark`" + `).`,
 		Example: `  newsline list ~/news --tag science --sort reads
-  newsline list ~/news --search "river flood" --json`,
+  newsline list ~/news --search "river flood" --json
+  newsline list ~/news --starred --unread`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q, err := flags.query()
+			q, err := flags.query(cmd, *common.cfg)
 			if err != nil {
 				return err
+			}
+			var st *state.Store
+			if marks.active() { // before a large collection is read
+				if st, err = openState(common); err != nil {
+					return err
+				}
+				defer st.Close()
 			}
 			src, c, err := loadForCommand(cmd, args, common)
 			if err != nil {
@@ -41,6 +52,11 @@ An unknown value is an empty field. With --json, print JSON Lines instead.`,
 			ids, err := src.visible(cmd.Context(), c, q)
 			if err != nil {
 				return err
+			}
+			if marks.active() {
+				if ids, err = marks.apply(cmd, st, src, c, ids); err != nil {
+					return err
+				}
 			}
 			out := bufio.NewWriter(cmd.OutOrStdout())
 			for _, id := range ids {
@@ -58,6 +74,7 @@ An unknown value is an empty field. With --json, print JSON Lines instead.`,
 		},
 	}
 	flags.register(cmd)
+	marks.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: one object per article, with its body")
 	return cmd
 }
@@ -65,7 +82,7 @@ An unknown value is an empty field. With --json, print JSON Lines instead.`,
 // loadForCommand reads the collection for a subcommand and, with --verbose,
 // reports its problems on stderr. The caller closes the source.
 func loadForCommand(cmd *cobra.Command, args []string, common *common) (source, *model.Collection, error) {
-	src, err := resolveSource(cmd.Context(), args, *common.cache)
+	src, err := resolveSource(cmd.Context(), args, *common.cache, common.cfg.Paths...)
 	if err != nil {
 		return source{}, nil, err
 	}

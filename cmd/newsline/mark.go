@@ -1,0 +1,121 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsline/newsline/model"
+	"github.com/newsline/newsline/state"
+)
+
+func newMarkCmd(common *common) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "mark read|unread|star|unstar ID... [PATH...]",
+		Short: "Mark articles read or unread, starred or not",
+		Long: `Mark the articles with these IDs (as ` + "`newsline list`" + ` shows them; any unique
+prefix works) read, unread, starred or not starred, all in one change.
+
+The IDs come first, then the collection's PATHs: the first argument that
+is not all hexadecimal digits starts the PATHs (a folder named like an ID
+is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
+(--state-dir chooses another folder); see ` + "`newsline list --unread`" + `.`,
+		Example: `  newsline mark read 3f2a9c 81b0d4 ~/news
+  newsline mark read $(newsline list ~/news --unread --tag sport | cut -f1) ~/news`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("mark needs read, unread, star or unstar, then article IDs: run `newsline list` to see them")
+			}
+			if _, err := state.ParseChange(args[0]); err != nil {
+				return usageError{err}
+			}
+			if ids, _ := splitIDs(args[1:]); len(ids) == 0 {
+				return usagef("mark %s needs article IDs: run `newsline list` to see them", args[0])
+			}
+			return nil
+		},
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveDefault
+			}
+			names := make([]string, len(state.Changes))
+			for i, c := range state.Changes {
+				names[i] = c.String()
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			change, _ := state.ParseChange(args[0])
+			ids, paths := splitIDs(args[1:])
+			for _, p := range paths {
+				if isHex(p) {
+					if _, err := os.Lstat(p); err != nil {
+						return usagef("%q is neither a PATH nor an ID before the PATHs: article IDs come first, then the PATHs", p)
+					}
+				}
+			}
+			// The state first: a state folder that cannot be used fails
+			// before a large collection is read.
+			st, err := openState(common)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			src, c, err := loadForCommand(cmd, paths, common)
+			if err != nil {
+				return err
+			}
+			defer src.close()
+			picked := make([]model.Article, 0, len(ids))
+			for _, prefix := range ids {
+				id, err := c.Resolve(prefix)
+				if err != nil {
+					return usageError{err}
+				}
+				a, _ := c.Article(id)
+				picked = append(picked, a)
+			}
+			if err := reconcile(cmd, st, src, collectionArticles(c)); err != nil {
+				return err
+			}
+			undo, err := st.Set(cmd.Context(), change, picked)
+			if err != nil {
+				return fmt.Errorf("marking %s: %w", change, err)
+			}
+			if *common.verbose {
+				fmt.Fprintf(cmd.ErrOrStderr(), "newsline: %d of %d articles %s (the others were already)\n", undo.Len(), len(picked), pastTense[change])
+			}
+			return nil
+		},
+	}
+	return cmd
+}
+
+// pastTense says what a change made of articles.
+var pastTense = map[state.Change]string{
+	state.MarkRead: "marked read", state.MarkUnread: "marked unread", state.Star: "starred", state.Unstar: "unstarred",
+}
+
+// splitIDs splits mark's arguments after the change: the leading ones that
+// are all hexadecimal digits are IDs, the rest PATHs.
+func splitIDs(args []string) (ids, paths []string) {
+	i := 0
+	for i < len(args) && isHex(args[i]) {
+		i++
+	}
+	return args[:i], args[i:]
+}
+
+// isHex reports whether s is a possible article ID: hexadecimal digits.
+func isHex(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F') {
+			return false
+		}
+	}
+	return true
+}

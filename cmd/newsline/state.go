@@ -1,0 +1,81 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/newsline/newsline/model"
+	"github.com/newsline/newsline/state"
+)
+
+// openState opens the read and starred marks: in --state-dir, else in
+// $XDG_STATE_HOME/newsline. A folder or file that cannot be used is a
+// usage error (exit status 2), in one line that says what to do; the
+// file is never replaced.
+func openState(common *common) (*state.Store, error) {
+	dir := *common.stateDir
+	if dir == "" {
+		d, err := state.DefaultDir()
+		if err != nil {
+			return nil, usagef("%v: give a folder with --state-dir", err)
+		}
+		dir = d
+	}
+	st, err := state.Open(dir)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return st, nil
+}
+
+// collectionArticles returns every article of the collection.
+func collectionArticles(c *model.Collection) []model.Article {
+	ids := c.IDs()
+	arts := make([]model.Article, 0, len(ids))
+	for _, id := range ids {
+		a, _ := c.Article(id)
+		arts = append(arts, a)
+	}
+	return arts
+}
+
+// reconcile brings the marks up to date with the collection just read: a
+// moved or renamed article takes its marks along.
+func reconcile(cmd *cobra.Command, st *state.Store, src source, arts []model.Article) error {
+	_, err := st.Reconcile(cmd.Context(), state.Scope(src.paths...), arts)
+	return err
+}
+
+// markFilter are list's flags that choose articles by their marks.
+type markFilter struct {
+	unread, starred bool
+}
+
+func (f *markFilter) register(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&f.unread, "unread", false, "show only articles not marked read")
+	cmd.Flags().BoolVar(&f.starred, "starred", false, "show only starred articles")
+}
+
+// active reports whether the filter needs the marks.
+func (f markFilter) active() bool { return f.unread || f.starred }
+
+// apply keeps the IDs whose marks pass the filter, after reconciling the
+// marks with the collection.
+func (f markFilter) apply(cmd *cobra.Command, st *state.Store, src source, c *model.Collection, ids []model.ID) ([]model.ID, error) {
+	arts := collectionArticles(c)
+	if err := reconcile(cmd, st, src, arts); err != nil {
+		return nil, err
+	}
+	marks, err := st.Marks(cmd.Context(), arts)
+	if err != nil {
+		return nil, err
+	}
+	kept := ids[:0:0]
+	for _, id := range ids {
+		m := marks[id]
+		if (f.unread && m.Read) || (f.starred && !m.Starred) {
+			continue
+		}
+		kept = append(kept, id)
+	}
+	return kept, nil
+}

@@ -1,0 +1,415 @@
+// Package state keeps what the user did with articles — read, starred — in
+// an embedded SQLite database (modernc.org/sqlite), one per user, in
+// $XDG_STATE_HOME/newsline/state.db.
+//
+// Unlike data/index, which is a disposable cache, this is precious data:
+// Open never deletes, rebuilds or overwrites a file it does not recognise
+// (corrupt, foreign, made by a newer newsline); it returns an error naming
+// the file and saying what to do. Every change is one transaction, and the
+// database runs in WAL mode with synchronous=FULL, so that a crash (even a
+// kill -9 in the middle of a write) never loses what was committed before.
+// Several newsline processes share the database.
+//
+// An article is identified by Key: its URL when it has one, else its path
+// inside its collection (see Key). Reconcile, called after a collection is
+// loaded, moves the state of an article whose file was moved or renamed.
+//
+// The typical use:
+//
+//	st, err := state.Open(dir)               // dir from DefaultDir or --state-dir
+//	defer st.Close()
+//	st.Reconcile(ctx, state.Scope(paths...), articles)
+//	marks, _ := st.Marks(ctx, articles)      // map[model.ID]Mark, one query
+//	undo, _ := st.Set(ctx, state.Read, picked) // one transaction
+//	redo, _ := st.Undo(ctx, undo)            // and back
+package state
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// FileName is the database's name inside the state folder.
+const FileName = "state.db"
+
+// The database's identity: PRAGMA application_id marks a newsline state
+// database ("NLST"), PRAGMA user_version its schema.
+const (
+	applicationID = 0x4E4C5354
+	schemaVersion = 1
+)
+
+// schema creates the tables of schemaVersion. A change to it raises
+// schemaVersion and adds the statements that bring the previous version
+// up to it to migrations: state is never thrown away.
+//
+// marks has one row per article that is read or starred (a row with
+// neither is deleted), keyed by Key. title and date are the article's when
+// it was last seen, so that Reconcile can recognise it after a move; scope
+// is the collection it was last seen in (Scope), so that a move is only
+// looked for among the articles of the collection it disappeared from.
+var schema = []string{
+	`CREATE TABLE meta (
+		key   TEXT PRIMARY KEY,
+		value TEXT NOT NULL
+	) WITHOUT ROWID`,
+	`CREATE TABLE marks (
+		key     TEXT PRIMARY KEY,   -- Key(article)
+		read    INTEGER NOT NULL,   -- 0 or 1
+		starred INTEGER NOT NULL,   -- 0 or 1
+		title   TEXT NOT NULL,      -- as last seen
+		date    TEXT NOT NULL,      -- RFC 3339, '' when unknown
+		scope   TEXT NOT NULL,      -- Scope of the collection it was last seen in
+		changed INTEGER NOT NULL    -- Unix milliseconds of the last change
+	) WITHOUT ROWID`,
+}
+
+// migrations[v] are the statements that bring a database of schema v to
+// v+1, run in one transaction with the new user_version.
+var migrations = map[int][]string{}
+
+// busyTimeout is how long a statement waits for a lock another process
+// holds before it fails with ErrBusy.
+var busyTimeout = 5 * time.Second
+
+// Errors callers may tell apart (with errors.Is).
+var (
+	// ErrUnusable is returned (wrapped, with the file and what to do) by
+	// Open when the database file is corrupt, belongs to another
+	// application or to a newer newsline. The file is left as it was.
+	ErrUnusable = errors.New("unusable state database")
+	// ErrCorrupt is returned (wrapped) by a method that found the
+	// database damaged after Open accepted it.
+	ErrCorrupt = errors.New("the state database is corrupt")
+	// ErrBusy is returned (wrapped) when another process held the
+	// database locked for longer than the busy timeout.
+	ErrBusy = errors.New("the state database is busy in another newsline")
+)
+
+// Store is an open state database. Its methods are safe for concurrent use,
+// except Close.
+type Store struct {
+	db    *sql.DB
+	path  string
+	write sync.Mutex // serializes this process's writers
+
+	mu    sync.Mutex
+	scope string // of the last Reconcile: stamped on rows Set creates
+}
+
+// DefaultDir returns the folder of the state database:
+// $XDG_STATE_HOME/newsline when that is an absolute path, else
+// ~/.local/state/newsline. It does not create it.
+func DefaultDir() (string, error) {
+	if dir := os.Getenv("XDG_STATE_HOME"); dir != "" && filepath.IsAbs(dir) {
+		return filepath.Join(dir, "newsline"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("state: no state folder: %w", err)
+	}
+	return filepath.Join(home, ".local", "state", "newsline"), nil
+}
+
+// Open opens the state database in dir (dir/state.db), creating the folder
+// (mode 0700) and an empty database when there is none. An older schema is
+// migrated. A file that is not a newsline state database of this or an
+// older schema is an error wrapping ErrUnusable that names the file and
+// says what to do; the file is never modified, moved or deleted. Other
+// errors mean the folder cannot be used.
+func Open(dir string) (*Store, error) {
+	if dir == "" {
+		return nil, errors.New("state: no state folder given")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("state: cannot use the folder %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, FileName)
+	if reason, err := sniff(path); err != nil {
+		return nil, fmt.Errorf("state: cannot read %s: %w", path, err)
+	} else if reason != "" {
+		return nil, unusable(path, reason)
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("state: %w", err)
+	}
+	db.SetMaxOpenConns(2)
+	db.SetMaxIdleConns(2)
+	s := &Store{db: db, path: path}
+	if err := s.check(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database. A second Close does nothing.
+func (s *Store) Close() error { return s.db.Close() }
+
+// unusable is Open's error for a file it will not touch.
+func unusable(path, reason string) error {
+	return unusableError(fmt.Sprintf("state: %s %s: newsline leaves it as it is; move it away (newsline then starts an empty one) or choose another state folder (--state-dir)",
+		path, reason))
+}
+
+// unusableError is an error that is ErrUnusable (errors.Is) with its own
+// message.
+type unusableError string
+
+func (e unusableError) Error() string        { return string(e) }
+func (e unusableError) Is(target error) bool { return target == ErrUnusable }
+
+// sniff looks at the file's header before SQLite opens it, so that a file
+// that is not an SQLite database, or is another application's, is never
+// opened for writing. A missing or empty file is fine (a new database).
+func sniff(path string) (reason string, err error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	if !fi.Mode().IsRegular() {
+		return "is not a regular file", nil
+	}
+	var h [100]byte
+	n, err := io.ReadFull(f, h[:])
+	if n == 0 && (err == io.EOF) {
+		return "", nil
+	}
+	if err != nil || string(h[:16]) != "SQLite format 3\x00" {
+		return "is not a newsline state database (not an SQLite database, or damaged)", nil
+	}
+	if app := int64(h[68])<<24 | int64(h[69])<<16 | int64(h[70])<<8 | int64(h[71]); app != 0 && app != applicationID {
+		return "belongs to another application (it is not a newsline state database)", nil
+	}
+	return "", nil
+}
+
+// dsn is the driver's name for the database at path: a file: URI with the
+// settings of every connection. synchronous=FULL makes every commit
+// durable (writes are few: each is a user's action). Transactions begin
+// IMMEDIATE: a writer takes the lock when it starts, waiting for another.
+func dsn(path string) string {
+	p := filepath.ToSlash(path)
+	if filepath.VolumeName(path) != "" {
+		p = "/" + p
+	}
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Set("_txlock", "immediate")
+	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
+}
+
+// check looks at the opened database: creates the schema in an empty one,
+// migrates an older one, and refuses anything else without writing to it.
+func (s *Store) check(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return s.openErr(ctx, err)
+	}
+	defer conn.Close()
+	for range 2 {
+		var app, version, objects int64
+		err := conn.QueryRowContext(ctx, `SELECT
+			(SELECT application_id FROM pragma_application_id),
+			(SELECT user_version FROM pragma_user_version),
+			(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &objects)
+		if err != nil {
+			return s.openErr(ctx, err)
+		}
+		switch {
+		case app == applicationID && version == schemaVersion:
+			return s.complete(ctx, conn)
+		case app == applicationID && version > schemaVersion:
+			return unusable(s.path, fmt.Sprintf("was made by a newer newsline (schema %d, this one knows %d)", version, schemaVersion))
+		case app == applicationID:
+			if err := migrate(ctx, conn, int(version)); err != nil {
+				return fmt.Errorf("state: %s: cannot update it from schema %d: %w (the file is unchanged)", s.path, version, err)
+			}
+			continue
+		case app != 0 || objects > 0:
+			return unusable(s.path, "belongs to another application (it is not a newsline state database)")
+		}
+		if err := create(ctx, conn); err != nil {
+			return s.openErr(ctx, err)
+		}
+		// Look again: this or another process has created it.
+	}
+	return fmt.Errorf("state: %s: could not create the database", s.path)
+}
+
+// openErr turns an error met while opening into Open's error.
+func (s *Store) openErr(ctx context.Context, err error) error {
+	switch code(err) {
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return unusable(s.path, "is damaged")
+	}
+	return wrap(ctx, "open "+s.path, err)
+}
+
+// complete checks a database of the current schema cheaply: its table is
+// there, it is in WAL mode, and the file is as long as its header says (a
+// truncated file is otherwise only found when a query reaches a missing
+// page; the length is comparable only while the log is empty).
+func (s *Store) complete(ctx context.Context, conn *sql.Conn) error {
+	var have int
+	var pages, pageSize int64
+	var mode string
+	err := conn.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'marks'),
+		(SELECT page_count FROM pragma_page_count),
+		(SELECT page_size FROM pragma_page_size),
+		(SELECT journal_mode FROM pragma_journal_mode)`).Scan(&have, &pages, &pageSize, &mode)
+	if err != nil {
+		return s.openErr(ctx, err)
+	}
+	if have != 1 {
+		return unusable(s.path, "is damaged (its marks table is missing)")
+	}
+	db, err := os.Stat(s.path)
+	if err != nil {
+		return fmt.Errorf("state: %w", err)
+	}
+	wal, err := os.Stat(s.path + "-wal")
+	if (errors.Is(err, os.ErrNotExist) || err == nil && wal.Size() == 0) && db.Size() < pages*pageSize {
+		return unusable(s.path, "is damaged (truncated)")
+	}
+	if mode != "wal" {
+		if err := walMode(ctx, conn); err != nil {
+			return s.openErr(ctx, err)
+		}
+	}
+	return nil
+}
+
+// create makes an empty database a newsline state database, in an
+// IMMEDIATE transaction that looks again inside it, so that two processes
+// creating it at once create it once.
+func create(ctx context.Context, conn *sql.Conn) error {
+	if err := walMode(ctx, conn); err != nil {
+		return err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var app, objects int64
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
+		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &objects); err != nil {
+		return err
+	}
+	if app != 0 || objects > 0 {
+		return nil // someone was faster; the caller looks again
+	}
+	stmts := append(schema[:len(schema):len(schema)],
+		"PRAGMA application_id = "+strconv.Itoa(applicationID),
+		"PRAGMA user_version = "+strconv.Itoa(schemaVersion))
+	for _, stmt := range stmts {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES
+		('application', 'newsline state'), ('created', ?)`, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// migrate brings a database of schema version up by one version, in one
+// transaction.
+func migrate(ctx context.Context, conn *sql.Conn, version int) error {
+	stmts, ok := migrations[version]
+	if !ok {
+		return fmt.Errorf("no migration from schema %d", version)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var now int64
+	if err := tx.QueryRowContext(ctx, "SELECT user_version FROM pragma_user_version").Scan(&now); err != nil {
+		return err
+	}
+	if now != int64(version) {
+		return nil // another process migrated it; the caller looks again
+	}
+	for _, stmt := range append(stmts[:len(stmts):len(stmts)], "PRAGMA user_version = "+strconv.Itoa(version+1)) {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// walMode puts the database in WAL mode (readers never wait for the
+// writer). Switching needs a lock SQLite does not wait for, so a busy
+// database is tried again until the busy timeout.
+func walMode(ctx context.Context, conn *sql.Conn) error {
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		var mode string
+		err := conn.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+		if err == nil || code(err) != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}
+
+// wrap adds the operation to an error of the database and marks the errors
+// callers may act on: ErrCorrupt, ErrBusy, and the context's own error.
+func wrap(ctx context.Context, op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("state: %s: %w", op, ctx.Err())
+	}
+	switch code(err) {
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return fmt.Errorf("state: %s: %w (%w)", op, ErrCorrupt, err)
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return fmt.Errorf("state: %s: %w (%w)", op, ErrBusy, err)
+	}
+	return fmt.Errorf("state: %s: %w", op, err)
+}
+
+// code returns the primary SQLite result code of err, or 0.
+func code(err error) int {
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		return e.Code() & 0xff
+	}
+	return 0
+}
