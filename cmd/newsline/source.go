@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/newsline/newsline/config"
 	"github.com/newsline/newsline/data"
 	"github.com/newsline/newsline/data/index"
 	"github.com/newsline/newsline/model"
@@ -29,20 +29,12 @@ type source struct {
 }
 
 // resolveSource picks the collection: PATH arguments, else $NEWSLINE_DIR (a
-// list separated like $PATH), else the embedded demo. Paths must exist.
-// Folders are read through their index in the cache folder unless
-// --no-cache; an index that cannot be opened means running without one.
-func resolveSource(ctx context.Context, args []string, cache cacheFlags) (source, error) {
-	paths := args
-	if len(paths) == 0 {
-		if dir := os.Getenv("NEWSLINE_DIR"); dir != "" {
-			for _, p := range filepath.SplitList(dir) {
-				if p != "" {
-					paths = append(paths, p)
-				}
-			}
-		}
-	}
+// list separated like $PATH), else the configuration file's paths, else the
+// embedded demo (see config.ResolvePaths). Paths must exist. Folders are
+// read through their index in the cache folder unless --no-cache; an index
+// that cannot be opened means running without one.
+func resolveSource(ctx context.Context, args []string, cache cacheFlags, configPaths ...string) (source, error) {
+	paths, _ := config.ResolvePaths(args, os.Getenv("NEWSLINE_DIR"), config.Config{Paths: configPaths})
 	if len(paths) == 0 {
 		return source{name: "demo collection"}, nil
 	}
@@ -97,12 +89,24 @@ func (s source) load(ctx context.Context, send func(model.Batch)) error {
 // loadAndIndex is load for the reader: through an index, the full-text
 // index is then completed (data.Library.IndexText), with progress, while
 // the reader is in use. The subcommands do not wait for it: their
-// searches scan what is not indexed yet.
+// searches scan what is not indexed yet. It returns when the index is
+// complete (tests rely on that); loadIndexAndWatch goes on watching.
 func (s source) loadAndIndex(ctx context.Context, send func(model.Batch)) error {
 	if err := s.load(ctx, send); err != nil || s.lib == nil {
 		return err
 	}
 	return s.lib.IndexText(ctx, send)
+}
+
+// loadIndexAndWatch is loadAndIndex, then, through an index, a watch on
+// the folders until ctx is done (data.Library.Watch): files added, changed
+// or deleted while the reader runs reach it as batches. Without an index
+// (the demo, --no-cache) it returns after the load.
+func (s source) loadIndexAndWatch(ctx context.Context, send func(model.Batch)) error {
+	if err := s.loadAndIndex(ctx, send); err != nil || s.lib == nil {
+		return err
+	}
+	return s.lib.Watch(ctx, send)
 }
 
 // body returns an article's body: from its file when bodies are not kept.

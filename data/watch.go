@@ -1,0 +1,461 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/newsline/newsline/model"
+)
+
+// Watching: the folders of a Library are watched with fsnotify (inotify,
+// kqueue, ReadDirectoryChangesW, FEN), which does not recurse: every
+// folder the walk would read gets a watch of its own, folders that appear
+// get one when they appear, and folders that go lose theirs. An event only
+// says that something changed; what changed is found the way a start finds
+// it, by the check of Library.Load (a stat of every file, and only new or
+// changed files read), once events have stopped for watchQuiet.
+
+// watchOptions tune Watch; tests shorten them.
+type watchOptions struct {
+	quiet   time.Duration // a refresh waits until events have stopped this long
+	maxWait time.Duration // ... but never longer than this after the first
+	poll    time.Duration // the shortest interval between checks when polling
+	slower  int           // ... which is at least this many times what a check takes
+	// add starts watching one folder (fsnotify's Add; a test makes it fail).
+	add func(w *fsnotify.Watcher, dir string) error
+	// ready, when set, is called once the folders are watched (or polled)
+	// and the first check is done: from then on every change is an event.
+	ready func()
+}
+
+var defaultWatch = watchOptions{
+	quiet:   250 * time.Millisecond,
+	maxWait: time.Second,
+	poll:    5 * time.Second,
+	slower:  10,
+	add:     func(w *fsnotify.Watcher, dir string) error { return w.Add(dir) },
+}
+
+// Watch keeps what Load sent up to date until ctx is done: it watches every
+// folder of the collection (hidden ones skipped as Load skips them,
+// symbolic links to folders followed, each real folder once; for a file
+// given as a path, its folder) and, once events have stopped for a quarter
+// of a second (a second at most after the first), sends the changes: new
+// and changed files' articles (a changed one keeps its ID), the IDs of
+// articles gone (Batch.Removed; a renamed file's articles go under their
+// old IDs and come back under new ones), and problems. Then it completes
+// the full-text index of the changed articles (IndexText). It sends only
+// changes — nothing at all while nothing changes — and every batch it sends
+// has Progress.Done set.
+//
+// Call it after Load (and IndexText): it first checks the folders once, for
+// what changed while Load ran, but without sending that check's problems of
+// folders and links (Load sent them). Permission changes (chmod) are not
+// events. When the system cannot watch so many folders (inotify's
+// fs.inotify.max_user_watches), or cannot watch at all, Watch says so once
+// in a Batch.Notice and checks every 5 seconds instead (less often on a
+// collection whose check takes longer than half a second).
+//
+// Watch, Load, IndexText and Refresh must not run at the same time. Watch
+// returns nil when ctx is done, and an error only when the index cannot be
+// read at the start.
+func (l *Library) Watch(ctx context.Context, send func(model.Batch)) error {
+	return l.watch(ctx, send, defaultWatch)
+}
+
+// Refresh sends the changes to the collection since the last Load or
+// Refresh, as Watch does after events: new and changed files' articles,
+// the IDs of those gone and the problems of the files it read (not those
+// of folders and links: they would repeat), every batch with Progress.Done
+// set, nothing when nothing changed. It does not run IndexText.
+func (l *Library) Refresh(ctx context.Context, send func(model.Batch)) error {
+	_, _, err := l.refresh(ctx, send)
+	return err
+}
+
+// refresh runs Load's check and apply without the warm start. It reports
+// whether it sent anything, and returns the problems found without a file
+// to read (of folders, links, files that vanished): the caller compares
+// them with the last ones, as they are not kept in the index.
+func (l *Library) refresh(ctx context.Context, send func(model.Batch)) (bool, []model.Problem, error) {
+	waiting := 0
+	for _, lr := range l.libs {
+		known, err := lr.ix.Files(ctx)
+		if err != nil {
+			return false, nil, err
+		}
+		n, err := lr.ix.PendingCount(ctx)
+		if err != nil {
+			return false, nil, err
+		}
+		lr.known, waiting = known, waiting+n
+	}
+	defer func() {
+		for _, lr := range l.libs {
+			lr.known, lr.sent = nil, nil
+		}
+	}()
+	sent := false
+	changes := func(b model.Batch) {
+		if len(b.Articles) == 0 && len(b.Removed) == 0 && len(b.Problems) == 0 && len(b.Reread) == 0 && b.Notice == "" {
+			return // progress only: nothing changed
+		}
+		b.Progress.Done = true // the list is complete: the UI must not go back to loading
+		sent = true
+		send(b)
+	}
+	// Articles: an upper bound (replaced articles count twice), which is
+	// what the memory budget needs.
+	progress := model.Progress{Articles: l.progress.Articles, ToIndex: waiting}
+	var walkProbs []model.Problem
+	err := pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
+		files := make(chan result)
+		go func() {
+			defer close(files)
+			for res := range results {
+				if res.job == nil && len(res.probs) > 0 {
+					walkProbs = append(walkProbs, res.probs...)
+					res.probs = nil
+				}
+				files <- res // apply reads until files is closed, whatever happens
+			}
+		}()
+		return l.apply(ctx, files, progress, changes)
+	})
+	return sent, walkProbs, err
+}
+
+// watch is Watch with its timings.
+func (l *Library) watch(ctx context.Context, send func(model.Batch), opt watchOptions) error {
+	var dirs []watchRoot
+	for i := range l.roots {
+		r := &l.roots[i]
+		dir, ok := r.fsys.(osFS)
+		if !ok {
+			continue
+		}
+		dirs = append(dirs, watchRoot{dir: string(dir), tree: !r.file})
+	}
+	var last []model.Problem // the problems of the walk, as last sent
+	lastErr := ""
+	first := true
+	// update applies the changes: false when watching must stop.
+	update := func() bool {
+		sent, walk, err := l.refresh(ctx, send)
+		if ctx.Err() != nil {
+			return false
+		}
+		if err != nil {
+			// A busy or damaged index: the next change tries again.
+			if msg := err.Error(); msg != lastErr {
+				send(model.Batch{Notice: "Live update failed: " + msg})
+				lastErr = msg
+			}
+			return true
+		}
+		lastErr = ""
+		if !first && !sameProblems(last, walk) {
+			reread := make([]string, 0, len(last)+len(walk))
+			for _, p := range append(last, walk...) {
+				reread = append(reread, p.Path)
+			}
+			send(model.Batch{Problems: walk, Reread: reread})
+		}
+		first, last = false, walk
+		if sent { // (without an index to write, it only says so in the progress)
+			if err := l.IndexText(ctx, send); err != nil && ctx.Err() == nil {
+				send(model.Batch{Notice: "Indexing text failed: " + err.Error()})
+			}
+		}
+		if l.unwritable {
+			// Each check would find the same changes again.
+			send(model.Batch{Notice: "Live updates stopped: the index cannot be written (r reloads)"})
+			return false
+		}
+		return ctx.Err() == nil
+	}
+
+	fw, err := newFolderWatch(dirs, opt)
+	if err != nil {
+		send(model.Batch{Notice: pollNotice(err, opt.poll)})
+		return l.poll(ctx, update, opt)
+	}
+	defer fw.close()
+	// What changed between Load's walk and the watches.
+	if !update() {
+		return nil
+	}
+	if opt.ready != nil {
+		opt.ready()
+	}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	defer timer.Stop()
+	var since time.Time // the first event not yet applied; zero when none
+	pend := func() {
+		now := time.Now()
+		if since.IsZero() {
+			since = now
+		}
+		timer.Reset(min(opt.quiet, since.Add(opt.maxWait).Sub(now)))
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-fw.w.Events:
+			if !ok {
+				return nil
+			}
+			relevant, err := fw.event(ev)
+			if err != nil { // no more watches to be had
+				fw.close()
+				send(model.Batch{Notice: pollNotice(err, opt.poll)})
+				return l.poll(ctx, update, opt) // which checks at once
+			}
+			if relevant {
+				pend()
+			}
+		case err, ok := <-fw.w.Errors:
+			if !ok {
+				return nil
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				// Events were lost: folders may have come or gone unseen.
+				if err := fw.resync(); err != nil {
+					fw.close()
+					send(model.Batch{Notice: pollNotice(err, opt.poll)})
+					return l.poll(ctx, update, opt)
+				}
+			}
+			pend()
+		case <-timer.C:
+			since = time.Time{}
+			if !update() {
+				return nil
+			}
+		}
+	}
+}
+
+// poll checks the collection every opt.poll, or opt.slower times as long
+// as the last check took, until ctx is done.
+func (l *Library) poll(ctx context.Context, update func() bool, opt watchOptions) error {
+	ready := opt.ready
+	for {
+		start := time.Now()
+		if !update() {
+			return nil
+		}
+		if ready != nil {
+			ready()
+			ready = nil
+		}
+		wait := max(opt.poll, time.Duration(opt.slower)*time.Since(start))
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
+	}
+}
+
+// pollNotice says, once, that changes are found by polling and why.
+func pollNotice(err error, every time.Duration) string {
+	reason := reasonOf(err)
+	switch {
+	case errors.Is(err, syscall.ENOSPC): // inotify's word for no more watches
+		reason = "more folders than the system watches: fs.inotify.max_user_watches"
+	case errors.Is(err, syscall.EMFILE):
+		reason = "too many watchers: fs.inotify.max_user_instances"
+	}
+	return fmt.Sprintf("Cannot watch the folders (%s): checking for changes every %s", reason, every)
+}
+
+// sameProblems reports whether a and b hold the same problems, in any order.
+func sameProblems(a, b []model.Problem) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	count := map[model.Problem]int{}
+	for _, p := range a {
+		count[p]++
+	}
+	for _, p := range b {
+		if count[p]--; count[p] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// A watchRoot is a folder to watch: with every folder below it (a root
+// folder), or alone (the folder of a file given as a path).
+type watchRoot struct {
+	dir  string
+	tree bool
+}
+
+// folderWatch keeps one fsnotify watch on every folder of the roots.
+type folderWatch struct {
+	w     *fsnotify.Watcher
+	opt   watchOptions
+	roots []watchRoot
+	dirs  map[string]watched // by the path fsnotify names it by
+	real  map[string]string  // real folder → its path in dirs
+}
+
+// watched is one folder under watch.
+type watched struct {
+	real  string
+	info  fs.FileInfo // the folder when it was added, to tell a new one by the same name
+	tree  bool        // new folders in it are watched too
+	depth int
+}
+
+// newFolderWatch watches every folder of the roots, or fails when the
+// system will not (no watcher, too many folders).
+func newFolderWatch(roots []watchRoot, opt watchOptions) (*folderWatch, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	fw := &folderWatch{w: w, opt: opt, roots: roots, dirs: map[string]watched{}, real: map[string]string{}}
+	if err := fw.resync(); err != nil {
+		fw.close()
+		return nil, err
+	}
+	return fw, nil
+}
+
+func (fw *folderWatch) close() { fw.w.Close() }
+
+// resync drops the watches of folders that are gone and watches every
+// folder of the roots that has none.
+func (fw *folderWatch) resync() error {
+	for dir, d := range fw.dirs {
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil || real != d.real {
+			fw.drop(dir)
+		} else if info, err := os.Stat(real); err != nil || !os.SameFile(info, d.info) {
+			fw.drop(dir)
+		}
+	}
+	for _, r := range fw.roots {
+		if err := fw.add(r.dir, r.tree, 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// add watches dir and, for a tree, every folder below it that Load would
+// walk. Folders that cannot be read are left out (Load reports them); an
+// error means the system will not give more watches.
+func (fw *folderWatch) add(dir string, tree bool, depth int) error {
+	if depth > maxDepth {
+		return nil
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil // gone meanwhile, or a dangling link
+	}
+	info, err := os.Stat(real)
+	if err != nil || !info.IsDir() {
+		return nil
+	}
+	prev, known := fw.real[real]
+	if known && !os.SameFile(fw.dirs[prev].info, info) {
+		fw.drop(prev) // a new folder where a removed one was
+		known = false
+	}
+	switch d := fw.dirs[prev]; {
+	case known && tree && !d.tree:
+		// Reached as a tree after as a file's folder: now a tree.
+		d.tree = true
+		fw.dirs[prev] = d
+		dir = prev
+	case known:
+		return nil // watched already, under this path or another
+	default:
+		if err := fw.opt.add(fw.w, dir); err != nil {
+			if errors.Is(err, fs.ErrPermission) || errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		fw.dirs[dir] = watched{real: real, info: info, tree: tree, depth: depth}
+		fw.real[real] = dir
+	}
+	if !tree {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue // hidden, as Load skips it
+		}
+		if e.IsDir() || e.Type()&fs.ModeSymlink != 0 {
+			if err := fw.add(filepath.Join(dir, name), true, depth+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// drop stops watching dir and every folder watched below it.
+func (fw *folderWatch) drop(dir string) {
+	prefix := dir + string(filepath.Separator)
+	for p, d := range fw.dirs {
+		if p == dir || strings.HasPrefix(p, prefix) {
+			fw.w.Remove(p) // fails when the system dropped it already
+			delete(fw.dirs, p)
+			delete(fw.real, d.real)
+		}
+	}
+}
+
+// event tracks the folders an event adds or removes and reports whether it
+// may change the collection: a file Load would read, or a folder, created,
+// written, removed or renamed. Hidden names and permission changes do not.
+func (fw *folderWatch) event(ev fsnotify.Event) (bool, error) {
+	name := filepath.Base(ev.Name)
+	if strings.HasPrefix(name, ".") || ev.Op&^fsnotify.Chmod == 0 {
+		return false, nil
+	}
+	parent, inTree := fw.dirs[filepath.Dir(ev.Name)]
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		// A watched folder, by the name it is watched by or, for one
+		// reached through a link first, by its real name.
+		dir, isDir := ev.Name, false
+		if _, isDir = fw.dirs[dir]; !isDir {
+			dir, isDir = fw.real[ev.Name]
+		}
+		if isDir {
+			fw.drop(dir)
+			return true, nil
+		}
+	}
+	if ev.Has(fsnotify.Create) && inTree && parent.tree {
+		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+			// Its files may have come before its watch: the refresh this
+			// event asks for reads them.
+			return true, fw.add(ev.Name, true, parent.depth+1)
+		}
+	}
+	return Supported(name), nil
+}
