@@ -13,7 +13,10 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
+	// Never the user's own cache, state or configuration.
 	os.Setenv("XDG_CACHE_HOME", dir)
+	os.Setenv("XDG_STATE_HOME", dir+"/state")
+	os.Setenv("XDG_CONFIG_HOME", dir+"/config")
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/newsline/newsline/config"
 	"github.com/newsline/newsline/data"
 	"github.com/newsline/newsline/model"
 	"github.com/newsline/newsline/ui"
@@ -36,11 +37,15 @@ func (f *queryFlags) register(cmd *cobra.Command) {
 	})
 }
 
-// query turns the flags into a model.Query.
-func (f *queryFlags) query() (model.Query, error) {
+// query turns the flags into a model.Query; the configuration gives the
+// sort when --sort is not given.
+func (f *queryFlags) query(cmd *cobra.Command, cfg config.Config) (model.Query, error) {
 	sort, err := model.ParseSort(f.sort)
 	if err != nil {
 		return model.Query{}, usageError{err}
+	}
+	if !cmd.Flags().Changed("sort") {
+		sort = cfg.Sort
 	}
 	q := model.Query{Search: f.search, Sort: sort}
 	for _, t := range f.tags {
@@ -53,11 +58,12 @@ func (f *queryFlags) query() (model.Query, error) {
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	var (
-		flags    queryFlags
-		verbose  bool
-		cache    cacheFlags
-		stateDir string
-		config   string
+		flags      queryFlags
+		verbose    bool
+		cache      cacheFlags
+		stateDir   string
+		configPath string
+		cfg        = config.Default()
 	)
 	root := &cobra.Command{
 		Use:   "newsline [PATH...]",
@@ -77,7 +83,7 @@ named like a subcommand is given as ./list.`,
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q, err := flags.query()
+			q, err := flags.query(cmd, cfg)
 			if err != nil {
 				return err
 			}
@@ -89,7 +95,7 @@ named like a subcommand is given as ./list.`,
 			if !isTerminal(stdout) {
 				return usagef("stdout is not a terminal: to print articles for a pipe or a script, use `newsline list` (or `newsline --help`)")
 			}
-			src, err := resolveSource(cmd.Context(), args, cache)
+			src, err := resolveSource(cmd.Context(), args, cache, cfg.Paths...)
 			if err != nil {
 				return err
 			}
@@ -107,10 +113,17 @@ named like a subcommand is given as ./list.`,
 	root.PersistentFlags().StringVar(&cache.dir, "cache-dir", "", "where the index of each folder is kept (default $XDG_CACHE_HOME/newsline)")
 	root.PersistentFlags().BoolVar(&cache.noCache, "no-cache", false, "read every file and keep no index")
 	root.PersistentFlags().StringVar(&stateDir, "state-dir", "", "where read and starred marks are kept (default $XDG_STATE_HOME/newsline)")
-	root.PersistentFlags().StringVar(&config, "config", "", "the configuration file (default $XDG_CONFIG_HOME/newsline/config.toml)")
+	root.PersistentFlags().StringVar(&configPath, "config", "", "the configuration file (default $XDG_CONFIG_HOME/newsline/config.toml)")
 	flags.register(root)
-	common := &common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &config}
-	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common))
+	common := &common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &configPath, cfg: &cfg}
+	// The configuration file is read before any command runs: an invalid
+	// one stops them all, with one line naming the file, line and key.
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		var err error
+		cfg, _, err = loadConfig(common)
+		return err
+	}
+	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common))
 	return root
 }
 
@@ -120,6 +133,7 @@ type common struct {
 	cache    *cacheFlags
 	stateDir *string // --state-dir: the read state's folder ("" for the default)
 	config   *string // --config: the configuration file ("" for the default)
+	cfg      *config.Config
 }
 
 // isTerminal reports whether w is a terminal.
@@ -135,7 +149,7 @@ func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 // runReader runs the interactive reader until the user quits.
 func runReader(ctx context.Context, src source, q model.Query, verbose bool, stdin io.Reader, stdout, stderr io.Writer) error {
 	m := ui.New(ui.Options{
-		Load:    withBudget(src.loadAndIndex),
+		Load:    withBudget(src.loadIndexAndWatch),
 		Body:    src.body,
 		Search:  src.search(),
 		Query:   q,

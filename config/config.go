@@ -1,0 +1,262 @@
+// Package config reads newsline's configuration file, a TOML file at
+// $XDG_CONFIG_HOME/newsline/config.toml (or the file given with --config):
+// collection paths, theme, key bindings, default sort, tag matching,
+// mark-on-open, date format and layout breakpoints.
+//
+// Every setting has a default (Default); Load reads a file over the
+// defaults, checks every value, and says where each one came from
+// (Sources). An invalid file is one *Error naming the file, the line and
+// the key.
+//
+// The package knows nothing of the interface: the key actions are named
+// after the fields of ui.KeyMap in snake_case (a test keeps the two in
+// step), and cmd/newsline turns a Config into the interface's options.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+
+	"github.com/newsline/newsline/model"
+)
+
+// Config is every setting, after Load has checked it.
+type Config struct {
+	// File is the configuration file the settings were read from; "" when
+	// none was read (no file at the default place).
+	File string
+
+	// Paths are the collection's files and folders, absolute (a leading ~/
+	// is the home folder, a relative path is relative to the file's
+	// folder). Empty: none (then $NEWSLINE_DIR or the demo); see
+	// ResolvePaths for the order of precedence.
+	Paths []string
+
+	// Theme is ThemeAuto, ThemeDark, ThemeLight, or the absolute path of a
+	// Glamour JSON style file (the interface then follows the terminal's
+	// background, as with auto).
+	Theme string
+
+	// Sort is the order the article list starts in.
+	Sort model.Sort
+
+	// TagMatch is how several selected tags filter: TagMatchAll or
+	// TagMatchAny.
+	TagMatch string
+
+	// MarkOnOpen marks an article read when it is opened.
+	MarkOnOpen bool
+
+	// DateFormat is the Go time layout of dates in the article list (the
+	// names in DateFormats are resolved to their layout).
+	DateFormat string
+
+	// Layout holds the widths at which the layout changes.
+	Layout Layout
+
+	// Keys maps every action (Actions) to its keys, as Bubble Tea names
+	// them ("q", "ctrl+c", "shift+tab", "enter", "space", "pgdown", "G").
+	// An empty list leaves the action without a key.
+	Keys map[string][]string
+
+	pathsFrom string // where Paths came from ("FILE:LINE"), for ResolvePaths
+}
+
+// Layout is the terminal widths where the layout switches.
+type Layout struct {
+	// Wide is the smallest width with all three panes side by side.
+	Wide int
+	// Medium is the smallest width with the sidebar and the list side by
+	// side (the reader taking the list's place); below it, one pane at a
+	// time.
+	Medium int
+}
+
+// The themes that are not files.
+const (
+	ThemeAuto  = "auto"  // follow the terminal's background
+	ThemeDark  = "dark"  // colours for a dark background
+	ThemeLight = "light" // colours for a light background
+)
+
+// The ways several selected tags filter the list.
+const (
+	TagMatchAll = "all" // articles that carry every selected tag
+	TagMatchAny = "any" // articles that carry at least one of them
+)
+
+// Limits of the layout breakpoints.
+const (
+	MinWidth = 40    // the smallest width newsline draws at
+	MaxWidth = 10000 // above any real terminal: a breakpoint this high is never reached
+)
+
+// MaxDateWidth is the most columns a formatted date may take in the list.
+const MaxDateWidth = 20
+
+// DateFormats are the named date formats date_format accepts besides a Go
+// layout, and their layouts.
+var DateFormats = map[string]string{
+	"iso":   "2006-01-02",
+	"us":    "01/02/2006",
+	"eu":    "02.01.2006",
+	"long":  "2 January 2006",
+	"short": "2 Jan 2006",
+}
+
+// Default returns the configuration used when there is no file: what
+// newsline did before it had one.
+func Default() Config {
+	keys := make(map[string][]string, len(actions))
+	for _, a := range actions {
+		keys[a.name] = slices.Clone(a.keys)
+	}
+	return Config{
+		Paths:      nil,
+		Theme:      ThemeAuto,
+		Sort:       model.SortNewest,
+		TagMatch:   TagMatchAll,
+		MarkOnOpen: true,
+		DateFormat: "2006-01-02",
+		Layout:     Layout{Wide: 120, Medium: 80},
+		Keys:       keys,
+	}
+}
+
+// Settings are the names of the settings in the file, in the order
+// `newsline config` prints them; keys.ACTION and layout.wide and
+// layout.medium name the values inside the two tables.
+var Settings = []string{"paths", "theme", "sort", "tag_match", "mark_on_open", "date_format", "layout", "keys"}
+
+// Sources says where each value came from, by its key in the file
+// ("theme", "layout.wide", "keys.quit"): SourceDefault, "FILE:LINE",
+// SourceEnv or SourceArgs.
+type Sources map[string]string
+
+// The sources of a value that are not a line of the file.
+const (
+	SourceDefault = "default"
+	SourceEnv     = "$NEWSLINE_DIR"
+	SourceArgs    = "command line"
+)
+
+// Of returns where the value of key came from; SourceDefault when the
+// file did not set it.
+func (s Sources) Of(key string) string {
+	if v, ok := s[key]; ok {
+		return v
+	}
+	return SourceDefault
+}
+
+// DefaultPath returns where the configuration file is by default:
+// $XDG_CONFIG_HOME/newsline/config.toml when $XDG_CONFIG_HOME is an
+// absolute path, else the system's configuration folder (~/.config on
+// Linux and the BSDs, ~/Library/Application Support on macOS, %AppData% on
+// Windows).
+func DefaultPath() (string, error) {
+	if dir := os.Getenv("XDG_CONFIG_HOME"); dir != "" && filepath.IsAbs(dir) {
+		return filepath.Join(dir, "newsline", "config.toml"), nil
+	}
+	var dir string
+	var err error
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "plan9":
+		dir, err = os.UserConfigDir()
+	default:
+		// os.UserConfigDir fails on a relative $XDG_CONFIG_HOME, which the
+		// XDG specification says to ignore.
+		var home string
+		home, err = os.UserHomeDir()
+		dir = filepath.Join(home, ".config")
+	}
+	if err != nil {
+		return "", fmt.Errorf("no configuration folder: %w", err)
+	}
+	return filepath.Join(dir, "newsline", "config.toml"), nil
+}
+
+// ResolvePaths picks the collection's paths: the command line's PATH
+// arguments, else $NEWSLINE_DIR (env, a list separated like $PATH), else
+// the file's paths. source says which (SourceArgs, SourceEnv, "FILE:LINE");
+// with none of them paths is nil and source SourceDefault (the demo).
+func ResolvePaths(args []string, env string, cfg Config) (paths []string, source string) {
+	if len(args) > 0 {
+		return slices.Clone(args), SourceArgs
+	}
+	for _, p := range filepath.SplitList(env) {
+		if p != "" {
+			paths = append(paths, p)
+		}
+	}
+	if len(paths) > 0 {
+		return paths, SourceEnv
+	}
+	if len(cfg.Paths) > 0 {
+		from := cfg.pathsFrom
+		if from == "" {
+			from = cfg.File
+		}
+		if from == "" {
+			from = "configuration"
+		}
+		return slices.Clone(cfg.Paths), from
+	}
+	return nil, SourceDefault
+}
+
+// Error is an invalid configuration: the file, the line (0 when unknown),
+// the key ("" when none), what is wrong and what to do. Its Error is one
+// line: "config FILE:LINE: KEY: what is wrong (what to do)".
+type Error struct {
+	File string
+	Line int
+	Key  string
+	Msg  string
+	Hint string
+	Err  error // the underlying error, if any
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("config ")
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	b.WriteString(": ")
+	if e.Key != "" {
+		b.WriteString(e.Key)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	if e.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(e.Hint)
+		b.WriteString(")")
+	}
+	return oneLine(b.String())
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// oneLine keeps an error to one line of printable text: control
+// characters (from a file's name or content) become spaces or escapes.
+func oneLine(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' ||
+			(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// IsNotFound reports whether err is a --config file that does not exist.
+func IsNotFound(err error) bool { return errors.Is(err, os.ErrNotExist) }

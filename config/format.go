@@ -1,0 +1,82 @@
+package config
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Format writes cfg as a TOML configuration file that Load reads back to
+// the same settings, each value followed by a comment saying where it came
+// from (src). It is what `newsline config` prints.
+func Format(cfg Config, src Sources) string {
+	var b strings.Builder
+	b.WriteString("# newsline: the effective configuration, and where each value came from\n")
+	if cfg.File != "" {
+		fmt.Fprintf(&b, "# file: %s\n", comment(cfg.File))
+	} else {
+		b.WriteString("# file: none (the defaults)\n")
+	}
+	line := func(key, value, from string) {
+		fmt.Fprintf(&b, "%s = %s  # %s\n", key, value, comment(from))
+	}
+	b.WriteString("\n")
+	pathsFrom := src.Of("paths")
+	if len(cfg.Paths) == 0 && pathsFrom == SourceDefault {
+		pathsFrom += ": the embedded demo collection"
+	}
+	line("paths", quoteList(cfg.Paths), pathsFrom)
+	line("theme", quote(cfg.Theme), src.Of("theme"))
+	line("sort", quote(cfg.Sort.String()), src.Of("sort"))
+	line("tag_match", quote(cfg.TagMatch), src.Of("tag_match"))
+	line("mark_on_open", strconv.FormatBool(cfg.MarkOnOpen), src.Of("mark_on_open"))
+	line("date_format", quote(cfg.DateFormat), src.Of("date_format"))
+	b.WriteString("\n[layout]\n")
+	line("wide", strconv.Itoa(cfg.Layout.Wide), src.Of("layout.wide"))
+	line("medium", strconv.Itoa(cfg.Layout.Medium), src.Of("layout.medium"))
+	b.WriteString("\n[keys]\n")
+	for _, a := range actions {
+		line(a.name, quoteList(cfg.Keys[a.name]), src.Of("keys."+a.name))
+	}
+	return b.String()
+}
+
+// quote writes s as a TOML basic string; control characters are escaped,
+// so the output is safe on a terminal.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' ||
+			(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069'):
+			fmt.Fprintf(&b, `\u%04X`, r)
+		case r == utf8.RuneError:
+			b.WriteString(`\uFFFD`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func quoteList(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// comment keeps a comment's text on one printable line.
+func comment(s string) string { return oneLine(s) }
