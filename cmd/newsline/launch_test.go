@@ -46,7 +46,11 @@ func TestHelperBrowser(t *testing.T) {
 	for len(args) > 0 && strings.HasPrefix(args[0], "-test.") {
 		args = args[1:]
 	}
-	if err := os.WriteFile(out, []byte(strings.Join(args, "\x00")), 0o644); err != nil {
+	// Written whole, then renamed: the test never reads half of it.
+	if err := os.WriteFile(out+".tmp", []byte(strings.Join(args, "\x00")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(out+".tmp", out); err != nil {
 		t.Fatal(err)
 	}
 }
