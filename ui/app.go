@@ -38,6 +38,9 @@ type Options struct {
 	// OpenURL opens an http(s) address in the user's browser (o); nil
 	// leaves o out.
 	OpenURL func(url string) error
+	// Keys are the key bindings (remapped by the configuration); nil
+	// means DefaultKeyMap.
+	Keys *KeyMap
 }
 
 // paneID names the three panes, left to right.
@@ -118,7 +121,7 @@ func New(opts Options) Model {
 		query:    q,
 		loading:  true,
 		focus:    paneList,
-		keys:     DefaultKeyMap(),
+		keys:     opts.keyMap(),
 		dark:     true,
 		renderer: NewRenderer(),
 		cache:    newRenderCache(),

@@ -93,6 +93,18 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
+// keyMap returns the key bindings the options give, all enabled.
+func (o Options) keyMap() KeyMap {
+	if o.Keys == nil {
+		return DefaultKeyMap()
+	}
+	k := *o.Keys
+	for _, b := range k.all() {
+		b.SetEnabled(true)
+	}
+	return k
+}
+
 // ShortHelp returns the bindings of the one-line help bar, most useful
 // first; disabled bindings are left out by the help view.
 func (k KeyMap) ShortHelp() []key.Binding {
@@ -168,7 +180,7 @@ func (k *KeyMap) setContext(c keyContext) {
 	}
 	k.Back.SetEnabled(c.back != "")
 	if c.back != "" {
-		k.Back.SetHelp("esc", c.back)
+		k.Back.SetHelp(k.Back.Help().Key, c.back)
 	}
 	switch c.overlay {
 	case overlayHelp:

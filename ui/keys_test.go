@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsline/newsline/model"
 )
 
 // allContexts enumerates every combination that switches bindings.
@@ -128,5 +132,36 @@ func TestViewportKeysAreOurs(t *testing.T) {
 	r := newReaderPane(nil, DefaultKeyMap())
 	if len(r.vp.KeyMap.Left.Keys()) != 0 || len(r.vp.KeyMap.Right.Keys()) != 0 {
 		t.Error("reader viewport keeps horizontal scroll keys")
+	}
+}
+
+func TestRemappedKeys(t *testing.T) {
+	k := DefaultKeyMap()
+	k.Sort.SetKeys("S")
+	k.Sort.SetHelp("S", "sort")
+	k.Back.SetKeys("backspace")
+	k.Back.SetHelp("backspace", "back")
+	opts := fixtureOptions()
+	opts.Keys = &k
+	m := New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m = keys(t, m, "s")
+	if m.query.Sort != model.SortNewest {
+		t.Fatalf("s still sorts: %v", m.query.Sort)
+	}
+	m = keys(t, m, "S")
+	if m.query.Sort != model.SortOldest {
+		t.Errorf("S does not sort: %v", m.query.Sort)
+	}
+	// The help bar names the remapped key of back, with what it does now.
+	m = keys(t, m, "enter")
+	if bar := lineWith(screenText(m), "back to list"); !strings.Contains(bar, "backspace back to list") {
+		t.Errorf("help bar: %q", bar)
+	}
+	m = keys(t, m, "?")
+	help := screenText(m)
+	if !regexp.MustCompile(`\bS +sort`).MatchString(help) || regexp.MustCompile(`\bs +sort`).MatchString(help) {
+		t.Errorf("full help does not show the remapped key:\n%s", help)
 	}
 }

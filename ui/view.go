@@ -162,7 +162,7 @@ func (m Model) helpView() string {
 	inner := l.width - 4
 	hm := help.New()
 	hm.Styles = m.theme.Help
-	all := DefaultKeyMap() // every binding, whatever the focus
+	all := m.opts.keyMap() // every binding, whatever the focus
 	var cols []string
 	for _, g := range all.groups() {
 		body := hm.FullHelpView([][]key.Binding{g.bindings})

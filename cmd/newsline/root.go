@@ -100,7 +100,7 @@ named like a subcommand is given as ./list.`,
 				return err
 			}
 			defer src.close()
-			return runReader(cmd.Context(), src, q, verbose, stdin, stdout, stderr)
+			return runReader(cmd.Context(), src, q, uiKeyMap(cfg), verbose, stdin, stdout, stderr)
 		},
 	}
 	root.SetIn(stdin)
@@ -147,7 +147,7 @@ func isTerminal(w io.Writer) bool {
 func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 
 // runReader runs the interactive reader until the user quits.
-func runReader(ctx context.Context, src source, q model.Query, verbose bool, stdin io.Reader, stdout, stderr io.Writer) error {
+func runReader(ctx context.Context, src source, q model.Query, keys ui.KeyMap, verbose bool, stdin io.Reader, stdout, stderr io.Writer) error {
 	m := ui.New(ui.Options{
 		Load:    withBudget(src.loadIndexAndWatch),
 		Body:    src.body,
@@ -157,6 +157,7 @@ func runReader(ctx context.Context, src source, q model.Query, verbose bool, std
 		NoColor: noColor(),
 		Notice:  src.notice,
 		OpenURL: openURL,
+		Keys:    &keys,
 	})
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	final, err := p.Run()
