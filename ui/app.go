@@ -41,6 +41,11 @@ type Options struct {
 	// Keys are the key bindings (remapped by the configuration); nil
 	// means DefaultKeyMap.
 	Keys *KeyMap
+	// Marks keeps read and starred marks; nil leaves them out (no
+	// markers, no m, * or U).
+	Marks Marks
+	// MarkOnOpen marks an article read when it is opened (enter, n, p).
+	MarkOnOpen bool
 }
 
 // paneID names the three panes, left to right.
@@ -75,6 +80,8 @@ type Model struct {
 	visible []model.ID
 	found   searchResult // the latest result of Options.Search
 	loading bool
+	marks   map[model.ID]Mark // read and starred, with Options.Marks
+	undo    []undoEntry       // changes of marks U can take back, last last
 	loadErr error
 
 	lay       layout
@@ -125,6 +132,7 @@ func New(opts Options) Model {
 		dark:     true,
 		renderer: NewRenderer(),
 		cache:    newRenderCache(),
+		marks:    map[model.ID]Mark{},
 		memo:     newViewMemo(),
 		help:     help.New(),
 		input:    textinput.New(),
@@ -133,6 +141,9 @@ func New(opts Options) Model {
 	m.input.Placeholder = "search titles, tags and text"
 	m.tags = newTagsPane(nil)
 	m.list = newListPane(nil, m.coll)
+	if opts.Marks != nil {
+		m.list.marks = m.marks
+	}
 	m.list.memo = m.memo
 	m.list.query = q
 	m.reader = newReaderPane(nil, m.keys)
@@ -183,6 +194,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.handleRendered(msg)
 	case searchedMsg:
 		cmd = m.handleSearched(msg)
+	case marksLoadedMsg:
+		if msg.err != nil {
+			m.flash = "Read marks not available: " + msg.err.Error()
+		} else {
+			for id, mk := range msg.marks {
+				m.marks[id] = mk
+			}
+			m.memo.clearRows()
+		}
+	case markedMsg:
+		m.handleMarked(msg)
+	case undoneMsg:
+		m.handleUndone(msg)
 	case openedMsg:
 		if msg.err != nil {
 			m.flash = "Could not open the browser: " + msg.err.Error()
@@ -262,8 +286,10 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	if msg.batch.Notice != "" {
 		m.flash = msg.batch.Notice
 	}
-	if msg.batch.Progress.Done || msg.done {
+	var marks tea.Cmd
+	if (msg.batch.Progress.Done || msg.done) && m.loading {
 		m.loading = false
+		marks = m.loadMarks()
 	}
 	if msg.err != nil {
 		m.loadErr = msg.err
@@ -282,9 +308,9 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 		search = m.requestSearch() // the index may know new matches
 	}
 	if msg.done {
-		return search
+		return tea.Batch(search, marks)
 	}
-	return tea.Batch(search, waitLoad(m.loadCh))
+	return tea.Batch(search, marks, waitLoad(m.loadCh))
 }
 
 // refilter recomputes the visible set after a change of collection, tags,
@@ -407,6 +433,7 @@ func (m *Model) refresh() {
 		back:      m.backAction(),
 		hasList:   hasList,
 		canOpen:   m.opts.OpenURL != nil,
+		canMark:   m.opts.Marks != nil,
 	})
 }
 

@@ -73,6 +73,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.toggleTag()
 	case key.Matches(msg, k.Open):
 		m.open()
+		return m.readSelected()
+	case key.Matches(msg, k.ToggleRead):
+		return m.toggleMark(false)
+	case key.Matches(msg, k.ToggleStar):
+		return m.toggleMark(true)
+	case key.Matches(msg, k.UndoMark):
+		return m.undoMarks()
 	case key.Matches(msg, k.OpenURL):
 		return m.openURL()
 	case key.Matches(msg, k.CopyURL):
@@ -81,8 +88,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.reader, _ = m.reader.Update(movePageDown)
 	case key.Matches(msg, k.NextArticle):
 		m.list, _ = m.list.Update(moveDown)
+		return m.readSelected()
 	case key.Matches(msg, k.PrevArticle):
 		m.list, _ = m.list.Update(moveUp)
+		return m.readSelected()
 	case mv != 0:
 		switch m.focus {
 		case paneTags:

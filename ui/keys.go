@@ -39,6 +39,10 @@ type KeyMap struct {
 	// List and reader: the selected article's address.
 	OpenURL key.Binding
 	CopyURL key.Binding
+	// List and reader: marks (with Options.Marks).
+	ToggleRead key.Binding
+	ToggleStar key.Binding
+	UndoMark   key.Binding
 	// Reader.
 	SpaceDown   key.Binding
 	NextArticle key.Binding
@@ -83,6 +87,10 @@ func DefaultKeyMap() KeyMap {
 
 		OpenURL: b([]string{"o"}, "o", "open in browser"),
 		CopyURL: b([]string{"y"}, "y", "copy URL"),
+
+		ToggleRead: b([]string{"m"}, "m", "read/unread"),
+		ToggleStar: b([]string{"*"}, "*", "star"),
+		UndoMark:   b([]string{"U", "ctrl+z"}, "U", "undo mark"),
 
 		SpaceDown:   b([]string{"space"}, "space", "page down"),
 		NextArticle: b([]string{"n"}, "n", "next article"),
@@ -129,7 +137,7 @@ func (k KeyMap) groups() []helpGroup {
 		{"Panes", []key.Binding{k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight, k.FocusTags}},
 		{"Move", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
 		{"Filter", []key.Binding{k.Toggle, k.ClearTags, k.Search, k.Accept, k.Cancel, k.Sort}},
-		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle, k.OpenURL, k.CopyURL}},
+		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle, k.OpenURL, k.CopyURL, k.ToggleRead, k.ToggleStar, k.UndoMark}},
 	}
 }
 
@@ -150,7 +158,7 @@ func (k *KeyMap) all() []*key.Binding {
 		&k.PaneLeft, &k.PaneRight, &k.FocusTags, &k.ClearTags, &k.Search, &k.Sort, &k.Back,
 		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.HalfDown, &k.HalfUp, &k.PageDown, &k.PageUp,
 		&k.Toggle, &k.Open, &k.SpaceDown, &k.NextArticle, &k.PrevArticle,
-		&k.OpenURL, &k.CopyURL, &k.Accept, &k.Cancel,
+		&k.OpenURL, &k.CopyURL, &k.ToggleRead, &k.ToggleStar, &k.UndoMark, &k.Accept, &k.Cancel,
 	}
 }
 
@@ -162,6 +170,7 @@ type keyContext struct {
 	back      string  // what esc undoes ("" for nothing), its help text
 	hasList   bool    // the list has articles (n/p, enter)
 	canOpen   bool    // there is a browser to open addresses in (Options.OpenURL)
+	canMark   bool    // marks are kept (Options.Marks)
 }
 
 // setContext enables exactly the bindings that apply in c: the search box
@@ -212,9 +221,15 @@ func (k *KeyMap) setContext(c keyContext) {
 		k.Open.SetEnabled(c.hasList)
 		k.OpenURL.SetEnabled(c.hasList && c.canOpen)
 		k.CopyURL.SetEnabled(c.hasList)
+		k.ToggleRead.SetEnabled(c.hasList && c.canMark)
+		k.ToggleStar.SetEnabled(c.hasList && c.canMark)
+		k.UndoMark.SetEnabled(c.canMark)
 	case paneReader:
 		k.OpenURL.SetEnabled(c.hasList && c.canOpen)
 		k.CopyURL.SetEnabled(c.hasList)
+		k.ToggleRead.SetEnabled(c.hasList && c.canMark)
+		k.ToggleStar.SetEnabled(c.hasList && c.canMark)
+		k.UndoMark.SetEnabled(c.canMark)
 		k.SpaceDown.SetEnabled(true)
 		k.NextArticle.SetEnabled(c.hasList)
 		k.PrevArticle.SetEnabled(c.hasList)

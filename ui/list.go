@@ -32,6 +32,9 @@ type listPane struct {
 	// start screen shows the top of the list, not a row that slid down.
 	touched bool
 	memo    *viewMemo // rows already drawn (shared by the model's copies)
+	// marks are the read and starred marks (shared with the model); nil
+	// when none are kept, and the rows show none.
+	marks map[model.ID]Mark
 }
 
 func newListPane(th *Theme, coll *model.Collection) listPane {
@@ -282,16 +285,17 @@ func (p listPane) row(i, w int) string {
 	}
 	title := fit(strings.TrimSpace(a.Title), max(cw-rest, 1))
 	pt := &p.th.p
+	mark := p.markCell(id)
 	if i == p.cursor {
 		c := pt.cursorBlur
 		if p.focused {
 			c = pt.cursor
 		}
-		return pt.marker.on("▌") + " " + c.on(title+optional(showDate, " "+date)+optional(showReads, " "+reads)+optional(showTags, " "+tags))
+		return pt.marker.on("▌") + mark + c.on(title+optional(showDate, " "+date)+optional(showReads, " "+reads)+optional(showTags, " "+tags))
 	}
 	var b strings.Builder
 	b.Grow(len(title) + 96)
-	b.WriteString("  ")
+	b.WriteString(" " + mark)
 	b.WriteString(title)
 	if showDate {
 		b.WriteString(" " + pt.date.on(date))
@@ -303,6 +307,21 @@ func (p listPane) row(i, w int) string {
 		b.WriteString(" " + pt.tag.on(tags))
 	}
 	return b.String()
+}
+
+// markCell is the cell before the title: ★ starred, • unread, else blank
+// (always blank when no marks are kept).
+func (p listPane) markCell(id model.ID) string {
+	if p.marks == nil {
+		return " "
+	}
+	switch mk := p.marks[id]; {
+	case mk.Starred:
+		return p.th.p.marker.on("★")
+	case !mk.Read:
+		return p.th.p.marker.on("•")
+	}
+	return " "
 }
 
 func optional(ok bool, s string) string {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -14,6 +15,7 @@ import (
 	"github.com/newsline/newsline/config"
 	"github.com/newsline/newsline/data"
 	"github.com/newsline/newsline/model"
+	"github.com/newsline/newsline/state"
 	"github.com/newsline/newsline/ui"
 )
 
@@ -100,7 +102,15 @@ named like a subcommand is given as ./list.`,
 				return err
 			}
 			defer src.close()
-			return runReader(cmd.Context(), src, q, uiKeyMap(cfg), verbose, stdin, stdout, stderr)
+			keys := uiKeyMap(cfg)
+			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen}
+			if st, err := openState(&common{stateDir: &stateDir}); err != nil {
+				src.notice = strings.TrimPrefix(src.notice+"; Running without read marks ("+err.Error()+")", "; ")
+			} else {
+				defer st.Close()
+				opts.Marks = readerMarks{st: st, scope: state.Scope(src.paths...)}
+			}
+			return runReader(cmd.Context(), src, q, opts, verbose, stdin, stdout, stderr)
 		},
 	}
 	root.SetIn(stdin)
@@ -146,19 +156,13 @@ func isTerminal(w io.Writer) bool {
 // NO_COLOR present and not empty).
 func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 
-// runReader runs the interactive reader until the user quits.
-func runReader(ctx context.Context, src source, q model.Query, keys ui.KeyMap, verbose bool, stdin io.Reader, stdout, stderr io.Writer) error {
-	m := ui.New(ui.Options{
-		Load:    withBudget(src.loadIndexAndWatch),
-		Body:    src.body,
-		Search:  src.search(),
-		Query:   q,
-		Name:    src.name,
-		NoColor: noColor(),
-		Notice:  src.notice,
-		OpenURL: openURL,
-		Keys:    &keys,
-	})
+// runReader runs the interactive reader until the user quits; opts brings
+// what the configuration and the state give (keys, marks), the rest comes
+// from the source.
+func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, verbose bool, stdin io.Reader, stdout, stderr io.Writer) error {
+	opts.Load, opts.Body, opts.Search = withBudget(src.loadIndexAndWatch), src.body, src.search()
+	opts.Query, opts.Name, opts.NoColor, opts.Notice, opts.OpenURL = q, src.name, noColor(), src.notice, openURL
+	m := ui.New(opts)
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	final, err := p.Run()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 
 	"github.com/newsline/newsline/model"
 	"github.com/newsline/newsline/state"
+	"github.com/newsline/newsline/ui"
 )
 
 // openState opens the read and starred marks: in --state-dir, else in
@@ -78,4 +81,38 @@ func (f markFilter) apply(cmd *cobra.Command, st *state.Store, src source, c *mo
 		kept = append(kept, id)
 	}
 	return kept, nil
+}
+
+// readerMarks gives the reader the marks of a store: the collection's
+// marks are reconciled (moves and renames) before they are first read.
+type readerMarks struct {
+	st    *state.Store
+	scope string
+}
+
+func (r readerMarks) Get(ctx context.Context, arts []model.Article) (map[model.ID]ui.Mark, error) {
+	if _, err := r.st.Reconcile(ctx, r.scope, arts); err != nil {
+		return nil, err
+	}
+	got, err := r.st.Marks(ctx, arts)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[model.ID]ui.Mark, len(got))
+	for id, mk := range got {
+		out[id] = ui.Mark{Read: mk.Read, Starred: mk.Starred}
+	}
+	return out, nil
+}
+
+func (r readerMarks) Set(ctx context.Context, c ui.MarkChange, arts []model.Article) (func(context.Context) error, error) {
+	change := map[ui.MarkChange]state.Change{ui.MarkRead: state.MarkRead, ui.MarkUnread: state.MarkUnread, ui.Star: state.Star, ui.Unstar: state.Unstar}[c]
+	undo, err := r.st.Set(ctx, change, arts)
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) error {
+		_, err := r.st.Undo(ctx, undo)
+		return err
+	}, nil
 }

@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsline/newsline/model"
+)
+
+// Marks keeps which articles were read and which are starred (package
+// state, wired by cmd/newsline). Its methods run off the event loop.
+type Marks interface {
+	// Get returns the marks of the articles; an article with none may be
+	// left out.
+	Get(ctx context.Context, arts []model.Article) (map[model.ID]Mark, error)
+	// Set changes the articles' marks and returns what undoes it.
+	Set(ctx context.Context, c MarkChange, arts []model.Article) (undo func(context.Context) error, err error)
+}
+
+// Mark is what is known of one article.
+type Mark struct{ Read, Starred bool }
+
+// MarkChange is one change of marks.
+type MarkChange uint8
+
+// The changes.
+const (
+	MarkRead MarkChange = iota
+	MarkUnread
+	Star
+	Unstar
+)
+
+// apply returns the mark after the change.
+func (c MarkChange) apply(m Mark) Mark {
+	switch c {
+	case MarkRead:
+		m.Read = true
+	case MarkUnread:
+		m.Read = false
+	case Star:
+		m.Starred = true
+	case Unstar:
+		m.Starred = false
+	}
+	return m
+}
+
+// maxUndo is how many changes U can take back.
+const maxUndo = 50
+
+// undoEntry is one change that U can take back: the store's undo, and the
+// marks before it for the screen.
+type undoEntry struct {
+	undo   func(context.Context) error
+	before map[model.ID]Mark
+}
+
+// marksLoadedMsg brings the marks of the whole collection.
+type marksLoadedMsg struct {
+	marks map[model.ID]Mark
+	err   error
+}
+
+// markedMsg ends a change of marks.
+type markedMsg struct {
+	entry undoEntry
+	err   error
+}
+
+// undoneMsg ends an undo.
+type undoneMsg struct {
+	entry undoEntry
+	err   error
+}
+
+// loadMarks reads the marks of every article, once the collection is
+// loaded.
+func (m *Model) loadMarks() tea.Cmd {
+	if m.opts.Marks == nil {
+		return nil
+	}
+	arts := make([]model.Article, 0, m.coll.Len())
+	for _, id := range m.coll.IDs() {
+		a, _ := m.coll.Article(id)
+		arts = append(arts, a)
+	}
+	marks, ctx := m.opts.Marks, m.ctx
+	return func() tea.Msg {
+		got, err := marks.Get(ctx, arts)
+		return marksLoadedMsg{marks: got, err: err}
+	}
+}
+
+// setMarks changes the marks of the articles: on screen at once, in the
+// store in a command. Articles already so marked are left out; nothing
+// left, nothing done.
+func (m *Model) setMarks(c MarkChange, arts []model.Article) tea.Cmd {
+	if m.opts.Marks == nil {
+		return nil
+	}
+	before := map[model.ID]Mark{}
+	var changed []model.Article
+	for _, a := range arts {
+		old := m.marks[a.ID]
+		if c.apply(old) != old {
+			before[a.ID] = old
+			changed = append(changed, a)
+			m.marks[a.ID] = c.apply(old)
+		}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	m.memo.clearRows()
+	marks, ctx := m.opts.Marks, m.ctx
+	return func() tea.Msg {
+		undo, err := marks.Set(ctx, c, changed)
+		return markedMsg{entry: undoEntry{undo: undo, before: before}, err: err}
+	}
+}
+
+// handleMarked keeps a stored change for U, or takes back a failed one.
+func (m *Model) handleMarked(msg markedMsg) {
+	if msg.err != nil {
+		m.restore(msg.entry.before)
+		m.flash = "Marks not saved: " + msg.err.Error()
+		return
+	}
+	m.undo = append(m.undo, msg.entry)
+	if len(m.undo) > maxUndo {
+		m.undo = m.undo[len(m.undo)-maxUndo:]
+	}
+}
+
+// undoMarks takes back the last change of marks (U).
+func (m *Model) undoMarks() tea.Cmd {
+	if len(m.undo) == 0 {
+		m.flash = "Nothing to undo"
+		return nil
+	}
+	e := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	ctx := m.ctx
+	return func() tea.Msg { return undoneMsg{entry: e, err: e.undo(ctx)} }
+}
+
+// handleUndone shows the marks as they were before the change undone.
+func (m *Model) handleUndone(msg undoneMsg) {
+	if msg.err != nil {
+		m.flash = "Could not undo: " + msg.err.Error()
+		return
+	}
+	m.restore(msg.entry.before)
+	m.flash = "Undone"
+}
+
+// restore puts marks back on screen.
+func (m *Model) restore(marks map[model.ID]Mark) {
+	for id, mk := range marks {
+		m.marks[id] = mk
+	}
+	m.memo.clearRows()
+}
+
+// toggle is the change that flips one mark of the selected article.
+func (m *Model) toggleMark(star bool) tea.Cmd {
+	a, ok := m.selectedArticle()
+	if !ok || m.opts.Marks == nil {
+		return nil
+	}
+	mk := m.marks[a.ID]
+	c := MarkRead
+	switch {
+	case star && mk.Starred:
+		c = Unstar
+	case star:
+		c = Star
+	case mk.Read:
+		c = MarkUnread
+	}
+	return m.setMarks(c, []model.Article{a})
+}
+
+// readSelected marks the selected article read as it is opened, when the
+// options say so (mark on open).
+func (m *Model) readSelected() tea.Cmd {
+	if !m.opts.MarkOnOpen {
+		return nil
+	}
+	a, ok := m.selectedArticle()
+	if !ok {
+		return nil
+	}
+	return m.setMarks(MarkRead, []model.Article{a})
+}
