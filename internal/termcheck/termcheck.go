@@ -23,7 +23,7 @@ func Problems(out, shown string) []string {
 	if !utf8.ValidString(out) {
 		probs = append(probs, "invalid UTF-8")
 	}
-	shown = strings.Join(strings.Fields(shown), "")
+	shown = flat(shown)
 	p := ansi.NewParser()
 	var state byte
 	for i := 0; i < len(out); {
@@ -47,7 +47,7 @@ func Problems(out, shown string) []string {
 			case uri == "": // the end of a hyperlink
 			case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
 				probs = append(probs, fmt.Sprintf("hyperlink to a non-web URL %q", uri))
-			case !strings.Contains(shown, strings.Join(strings.Fields(uri), "")):
+			case !strings.Contains(shown, flat(uri)):
 				probs = append(probs, fmt.Sprintf("hyperlink to %q, which is not shown", uri))
 			}
 		case width == 0 && seq != "" && (seq[0] < 0x20 || seq[0] == 0x7f || seq[0] >= 0x80 && seq[0] <= 0x9f):
@@ -61,4 +61,17 @@ func Problems(out, shown string) []string {
 		}
 	}
 	return probs
+}
+
+// flat is text as a reader reads it across wrapped lines: without white
+// space and without the box-drawing characters of pane borders (U+2500 to
+// U+259F), so that an address wrapped onto the next line of a pane still
+// counts as printed.
+func flat(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r >= 0x2500 && r <= 0x259f {
+			return -1
+		}
+		return r
+	}, s)
 }

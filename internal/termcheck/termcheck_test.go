@@ -16,6 +16,7 @@ func TestTerminalProblems(t *testing.T) {
 		{"SGR and reset", "\x1b[38;5;252;1mbold\x1b[m", true},
 		{"cursor and erase", "\x1b[2;3H\x1b[4A\x1b[K\x1b[2J", true},
 		{"web link printed as text", link, true},
+		{"web link printed wrapped across a pane border", "\x1b]8;;https://example.org/abc\x07x\x1b]8;;\x07 https://example.org/a ┃\n│    │┃ bc", true},
 		{"web link not printed", "\x1b]8;;https://example.org/a\x07text\x1b]8;;\x07", false},
 		{"javascript link", "\x1b]8;;javascript:alert(1)\x07x\x1b]8;;\x07 javascript:alert(1)", false},
 		{"file link", "\x1b]8;;file:///etc/passwd\x07x\x1b]8;;\x07 file:///etc/passwd", false},
