@@ -20,7 +20,7 @@
 //	defer st.Close()
 //	st.Reconcile(ctx, state.Scope(paths...), articles)
 //	marks, _ := st.Marks(ctx, articles)      // map[model.ID]Mark, one query
-//	undo, _ := st.Set(ctx, state.Read, picked) // one transaction
+//	undo, _ := st.Set(ctx, state.MarkRead, picked) // one transaction
 //	redo, _ := st.Undo(ctx, undo)            // and back
 package state
 
@@ -30,15 +30,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
 
-	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/newsline/newsline/internal/sqlitedb"
 )
 
 // FileName is the database's name inside the state folder.
@@ -142,7 +142,7 @@ func Open(dir string) (*Store, error) {
 	} else if reason != "" {
 		return nil, unusable(path, reason)
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open("sqlite", sqlitedb.DSN(path, busyTimeout, "FULL"))
 	if err != nil {
 		return nil, fmt.Errorf("state: %w", err)
 	}
@@ -208,22 +208,6 @@ func sniff(path string) (reason string, err error) {
 	return "", nil
 }
 
-// dsn is the driver's name for the database at path: a file: URI with the
-// settings of every connection. synchronous=FULL makes every commit
-// durable (writes are few: each is a user's action). Transactions begin
-// IMMEDIATE: a writer takes the lock when it starts, waiting for another.
-func dsn(path string) string {
-	p := filepath.ToSlash(path)
-	if filepath.VolumeName(path) != "" {
-		p = "/" + p
-	}
-	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
-	q.Add("_pragma", "synchronous(FULL)")
-	q.Set("_txlock", "immediate")
-	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
-}
-
 // check looks at the opened database: creates the schema in an empty one,
 // migrates an older one, and refuses anything else without writing to it.
 func (s *Store) check(ctx context.Context) error {
@@ -264,7 +248,7 @@ func (s *Store) check(ctx context.Context) error {
 
 // openErr turns an error met while opening into Open's error.
 func (s *Store) openErr(ctx context.Context, err error) error {
-	switch code(err) {
+	switch sqlitedb.Code(err) {
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 		return unusable(s.path, "is damaged")
 	}
@@ -299,7 +283,7 @@ func (s *Store) complete(ctx context.Context, conn *sql.Conn) error {
 		return unusable(s.path, "is damaged (truncated)")
 	}
 	if mode != "wal" {
-		if err := walMode(ctx, conn); err != nil {
+		if err := sqlitedb.WALMode(ctx, conn, busyTimeout); err != nil {
 			return s.openErr(ctx, err)
 		}
 	}
@@ -310,7 +294,7 @@ func (s *Store) complete(ctx context.Context, conn *sql.Conn) error {
 // IMMEDIATE transaction that looks again inside it, so that two processes
 // creating it at once create it once.
 func create(ctx context.Context, conn *sql.Conn) error {
-	if err := walMode(ctx, conn); err != nil {
+	if err := sqlitedb.WALMode(ctx, conn, busyTimeout); err != nil {
 		return err
 	}
 	tx, err := conn.BeginTx(ctx, nil)
@@ -368,25 +352,6 @@ func migrate(ctx context.Context, conn *sql.Conn, version int) error {
 	return tx.Commit()
 }
 
-// walMode puts the database in WAL mode (readers never wait for the
-// writer). Switching needs a lock SQLite does not wait for, so a busy
-// database is tried again until the busy timeout.
-func walMode(ctx context.Context, conn *sql.Conn) error {
-	deadline := time.Now().Add(busyTimeout)
-	for {
-		var mode string
-		err := conn.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
-		if err == nil || code(err) != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
-			return err
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(5 * time.Millisecond):
-		}
-	}
-}
-
 // wrap adds the operation to an error of the database and marks the errors
 // callers may act on: ErrCorrupt, ErrBusy, and the context's own error.
 func wrap(ctx context.Context, op string, err error) error {
@@ -396,20 +361,11 @@ func wrap(ctx context.Context, op string, err error) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("state: %s: %w", op, ctx.Err())
 	}
-	switch code(err) {
+	switch sqlitedb.Code(err) {
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 		return fmt.Errorf("state: %s: %w (%w)", op, ErrCorrupt, err)
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 		return fmt.Errorf("state: %s: %w (%w)", op, ErrBusy, err)
 	}
 	return fmt.Errorf("state: %s: %w", op, err)
-}
-
-// code returns the primary SQLite result code of err, or 0.
-func code(err error) int {
-	var e *sqlite.Error
-	if errors.As(err, &e) {
-		return e.Code() & 0xff
-	}
-	return 0
 }

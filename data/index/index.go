@@ -31,7 +31,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -39,8 +38,9 @@ import (
 	"sync"
 	"time"
 
-	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/newsline/newsline/internal/sqlitedb"
 )
 
 // The database's identity: PRAGMA application_id marks a newsline index
@@ -198,7 +198,7 @@ func (ix *Index) Close() error { return ix.db.Close() }
 // the file is not a usable index (the database is then closed); an error
 // means it could not be looked at.
 func open(ctx context.Context, path string) (*Index, string, error) {
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open("sqlite", sqlitedb.DSN(path, busyTimeout, "NORMAL"))
 	if err != nil {
 		return nil, "", fmt.Errorf("index: %w", err)
 	}
@@ -211,23 +211,6 @@ func open(ctx context.Context, path string) (*Index, string, error) {
 		return nil, reason, err
 	}
 	return ix, "", nil
-}
-
-// dsn is the driver's name for the database at path: a file: URI (so that
-// any character may appear in the path) with the settings of every
-// connection. Transactions begin IMMEDIATE: a writer takes the lock when it
-// starts, waiting for another writer, instead of failing half-way.
-func dsn(path string) string {
-	p := filepath.ToSlash(path)
-	if filepath.VolumeName(path) != "" {
-		p = "/" + p // file:///C:/...
-	}
-	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
-	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Add("_pragma", "temp_store(MEMORY)")
-	q.Set("_txlock", "immediate")
-	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
 }
 
 // removeOrphans removes a write-ahead log (and its shared-memory index)
@@ -289,20 +272,11 @@ func wrap(ctx context.Context, op string, err error) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("index: %s: %w", op, ctx.Err())
 	}
-	switch code(err) {
+	switch sqlitedb.Code(err) {
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 		return fmt.Errorf("index: %s: %w (%w)", op, ErrCorrupt, err)
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 		return fmt.Errorf("index: %s: %w (%w)", op, ErrBusy, err)
 	}
 	return fmt.Errorf("index: %s: %w", op, err)
-}
-
-// code returns the primary SQLite result code of err, or 0.
-func code(err error) int {
-	var e *sqlite.Error
-	if errors.As(err, &e) {
-		return e.Code() & 0xff
-	}
-	return 0
 }

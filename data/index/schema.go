@@ -10,6 +10,8 @@ import (
 	"time"
 
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/newsline/newsline/internal/sqlitedb"
 )
 
 // schema creates the tables of schemaVersion. Every change to it, or to
@@ -128,7 +130,7 @@ func (ix *Index) check(ctx context.Context) (reason string, err error) {
 // classify turns an error met while checking into a reason (the file is
 // not a database, or is damaged) or an error.
 func classify(ctx context.Context, err error) (string, error) {
-	switch code(err) {
+	switch sqlitedb.Code(err) {
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 		return reasonCorrupt, nil
 	}
@@ -178,7 +180,7 @@ func (ix *Index) complete(ctx context.Context, conn *sql.Conn) (string, error) {
 // transaction and looks again inside it, so that two processes creating
 // the same index at once create it once.
 func create(ctx context.Context, conn *sql.Conn) error {
-	if err := walMode(ctx, conn); err != nil {
+	if err := sqlitedb.WALMode(ctx, conn, busyTimeout); err != nil {
 		return err
 	}
 	tx, err := conn.BeginTx(ctx, nil)
@@ -218,25 +220,4 @@ func create(ctx context.Context, conn *sql.Conn) error {
 		return err
 	}
 	return tx.Commit()
-}
-
-// walMode puts the database in WAL mode, which lets readers read while a
-// writer writes, in this process and in others; it is a property of the
-// file, set before any table exists. Switching needs a lock that SQLite
-// does not wait for while another connection reads (it would deadlock),
-// so a busy database is tried again until the busy timeout.
-func walMode(ctx context.Context, conn *sql.Conn) error {
-	deadline := time.Now().Add(busyTimeout)
-	for {
-		var mode string
-		err := conn.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
-		if err == nil || code(err) != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
-			return err
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(5 * time.Millisecond):
-		}
-	}
 }

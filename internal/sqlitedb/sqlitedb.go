@@ -1,0 +1,68 @@
+// Package sqlitedb is what newsline's SQLite databases — the index (a
+// cache) and the state (precious) — share: how a file is named to the
+// driver, how it is switched to write-ahead logging, and how errors are
+// told apart. Each database keeps its own schema and its own rules for a
+// file it cannot use.
+package sqlitedb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// DSN is the driver's name for the database at path: a file: URI (so that
+// any character may appear in the path) with the settings of every
+// connection: the busy timeout, synchronous (NORMAL for a cache, FULL for
+// what must survive a power loss), and transactions that begin IMMEDIATE —
+// a writer takes the lock when it starts, waiting for another writer,
+// instead of failing half-way.
+func DSN(path string, busy time.Duration, synchronous string) string {
+	p := filepath.ToSlash(path)
+	if filepath.VolumeName(path) != "" {
+		p = "/" + p // file:///C:/...
+	}
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
+	q.Add("_pragma", "synchronous("+synchronous+")")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Set("_txlock", "immediate")
+	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
+}
+
+// WALMode puts the database in WAL mode, which lets readers read while a
+// writer writes, in this process and in others; it is a property of the
+// file, set before any table exists. Switching needs a lock that SQLite
+// does not wait for while another connection reads (it would deadlock),
+// so a busy database is tried again until busy has passed.
+func WALMode(ctx context.Context, conn *sql.Conn, busy time.Duration) error {
+	deadline := time.Now().Add(busy)
+	for {
+		var mode string
+		err := conn.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+		if err == nil || Code(err) != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}
+
+// Code returns the primary SQLite result code of err, or 0.
+func Code(err error) int {
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		return e.Code() & 0xff
+	}
+	return 0
+}
