@@ -294,35 +294,17 @@ func (s *Store) complete(ctx context.Context, conn *sql.Conn) error {
 // IMMEDIATE transaction that looks again inside it, so that two processes
 // creating it at once create it once.
 func create(ctx context.Context, conn *sql.Conn) error {
-	if err := sqlitedb.WALMode(ctx, conn, busyTimeout); err != nil {
-		return err
-	}
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var app, objects int64
-	if err := tx.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
-		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &objects); err != nil {
-		return err
-	}
-	if app != 0 || objects > 0 {
-		return nil // someone was faster; the caller looks again
-	}
-	stmts := append(schema[:len(schema):len(schema)],
-		"PRAGMA application_id = "+strconv.Itoa(applicationID),
-		"PRAGMA user_version = "+strconv.Itoa(schemaVersion))
-	for _, stmt := range stmts {
-		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+	return sqlitedb.Create(ctx, conn, busyTimeout, func(tx *sql.Tx) error {
+		stmts := append(schema[:len(schema):len(schema)],
+			"PRAGMA application_id = "+strconv.Itoa(applicationID),
+			"PRAGMA user_version = "+strconv.Itoa(schemaVersion))
+		if err := sqlitedb.Exec(ctx, tx, stmts...); err != nil {
 			return err
 		}
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES
-		('application', 'newsline state'), ('created', ?)`, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES
+			('application', 'newsline state'), ('created', ?)`, time.Now().UTC().Format(time.RFC3339))
 		return err
-	}
-	return tx.Commit()
+	})
 }
 
 // migrate brings a database of schema version up by one version, in one
@@ -344,10 +326,8 @@ func migrate(ctx context.Context, conn *sql.Conn, version int) error {
 	if now != int64(version) {
 		return nil // another process migrated it; the caller looks again
 	}
-	for _, stmt := range append(stmts[:len(stmts):len(stmts)], "PRAGMA user_version = "+strconv.Itoa(version+1)) {
-		if _, err := tx.ExecContext(ctx, stmt); err != nil {
-			return err
-		}
+	if err := sqlitedb.Exec(ctx, tx, append(stmts[:len(stmts):len(stmts)], "PRAGMA user_version = "+strconv.Itoa(version+1))...); err != nil {
+		return err
 	}
 	return tx.Commit()
 }

@@ -180,44 +180,21 @@ func (ix *Index) complete(ctx context.Context, conn *sql.Conn) (string, error) {
 // transaction and looks again inside it, so that two processes creating
 // the same index at once create it once.
 func create(ctx context.Context, conn *sql.Conn) error {
-	if err := sqlitedb.WALMode(ctx, conn, busyTimeout); err != nil {
-		return err
-	}
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var app, objects int64
-	if err := tx.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
-		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &objects); err != nil {
-		return err
-	}
-	if app != 0 || objects > 0 {
-		return nil // someone was faster; the caller looks again
-	}
-	for _, stmt := range schema {
-		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+	return sqlitedb.Create(ctx, conn, busyTimeout, func(tx *sql.Tx) error {
+		stmts := append(schema[:len(schema):len(schema)],
+			// FTS5 writes a segment whenever its in-memory terms pass
+			// hashsize (1 MB by default): a larger one means fewer
+			// segments to merge while a first indexing adds its thousands
+			// of files per transaction (see data's textBatch).
+			"INSERT INTO words (words, rank) VALUES ('hashsize', "+strconv.Itoa(ftsHashSize)+")",
+			"PRAGMA application_id = "+strconv.Itoa(applicationID),
+			"PRAGMA user_version = "+strconv.Itoa(schemaVersion))
+		if err := sqlitedb.Exec(ctx, tx, stmts...); err != nil {
 			return err
 		}
-	}
-	for _, stmt := range []string{
-		// FTS5 writes a segment whenever its in-memory terms pass
-		// hashsize (1 MB by default): a larger one means fewer segments
-		// to merge while a first indexing adds its thousands of files per
-		// transaction (see data's textBatch).
-		"INSERT INTO words (words, rank) VALUES ('hashsize', " + strconv.Itoa(ftsHashSize) + ")",
-		"PRAGMA application_id = " + strconv.Itoa(applicationID),
-		"PRAGMA user_version = " + strconv.Itoa(schemaVersion),
-	} {
-		if _, err := tx.ExecContext(ctx, stmt); err != nil {
-			return err
-		}
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES
-		('application', 'newsline index'), ('schema', ?), ('created', ?), ('next_n', '1')`,
-		strconv.Itoa(schemaVersion), time.Now().UTC().Format(time.RFC3339)); err != nil {
+		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES
+			('application', 'newsline index'), ('schema', ?), ('created', ?), ('next_n', '1')`,
+			strconv.Itoa(schemaVersion), time.Now().UTC().Format(time.RFC3339))
 		return err
-	}
-	return tx.Commit()
+	})
 }

@@ -66,3 +66,40 @@ func Code(err error) int {
 	}
 	return 0
 }
+
+// Create makes an empty database one of newsline's: in WAL mode, then in
+// an IMMEDIATE transaction that looks again inside it, fill writes the
+// schema. A database that is not empty by then (another process was
+// faster) is left alone: the caller looks at it again.
+func Create(ctx context.Context, conn *sql.Conn, busy time.Duration, fill func(*sql.Tx) error) error {
+	if err := WALMode(ctx, conn, busy); err != nil {
+		return err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var app, objects int64
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
+		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &objects); err != nil {
+		return err
+	}
+	if app != 0 || objects > 0 {
+		return nil
+	}
+	if err := fill(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Exec runs the statements in tx, in order, up to the first error.
+func Exec(ctx context.Context, tx *sql.Tx, stmts ...string) error {
+	for _, stmt := range stmts {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	return nil
+}
