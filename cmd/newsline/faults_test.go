@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -165,21 +164,7 @@ func TestHelperCLI(t *testing.T) {
 	if err := json.Unmarshal([]byte(js), &args); err != nil {
 		t.Fatal(err)
 	}
-	if limit := os.Getenv(cliEnv + "_FSIZE"); limit != "" {
-		n, err := strconv.ParseUint(limit, 10, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		signal.Ignore(syscall.SIGXFSZ) // a write past the limit fails with EFBIG
-		var lim syscall.Rlimit
-		if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
-			t.Fatal(err)
-		}
-		lim.Cur = n
-		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testchild.LimitFileSize(t, cliEnv+"_FSIZE")
 	ctx := context.Background()
 	if os.Getenv(cliEnv+"_MODE") == "reader" {
 		// args: cache folder, then paths.

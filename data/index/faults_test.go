@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -477,23 +476,7 @@ func TestHelperWriter(t *testing.T) {
 	}
 	gen, _ := strconv.Atoi(os.Getenv(faultEnv + "_GEN"))
 	first, _ := strconv.Atoi(os.Getenv(faultEnv + "_FIRST"))
-	if limit := os.Getenv(faultEnv + "_FSIZE"); limit != "" {
-		n, err := strconv.ParseUint(limit, 10, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// A write past the limit fails with EFBIG instead of killing
-		// the process.
-		signal.Ignore(syscall.SIGXFSZ)
-		var lim syscall.Rlimit
-		if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
-			t.Fatal(err)
-		}
-		lim.Cur = n
-		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testchild.LimitFileSize(t, faultEnv+"_FSIZE")
 	ctx := context.Background()
 	ix, notice, err := Open(ctx, path)
 	if err != nil {

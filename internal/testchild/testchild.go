@@ -7,7 +7,9 @@ package testchild
 import (
 	"errors"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 )
@@ -60,4 +62,29 @@ func ReachableDir(tb testing.TB) string {
 		tb.Fatal(err)
 	}
 	return dir
+}
+
+// LimitFileSize sets the file size limit (RLIMIT_FSIZE) of this process
+// to the bytes env names, when set: a child standing in for a full disk. A
+// write past the limit then fails with EFBIG instead of killing the
+// process.
+func LimitFileSize(tb testing.TB, env string) {
+	tb.Helper()
+	limit := os.Getenv(env)
+	if limit == "" {
+		return
+	}
+	n, err := strconv.ParseUint(limit, 10, 64)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	signal.Ignore(syscall.SIGXFSZ)
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+		tb.Fatal(err)
+	}
+	lim.Cur = n
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+		tb.Fatal(err)
+	}
 }
