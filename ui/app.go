@@ -46,6 +46,9 @@ type Options struct {
 	Marks Marks
 	// MarkOnOpen marks an article read when it is opened (enter, n, p).
 	MarkOnOpen bool
+	// Appearance is the theme, article style, date format and layout
+	// breakpoints of the configuration.
+	Appearance Appearance
 }
 
 // paneID names the three panes, left to right.
