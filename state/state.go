@@ -1,5 +1,6 @@
-// Package state keeps what the user did with articles — read, starred — in
-// an embedded SQLite database (modernc.org/sqlite), one per user, in
+// Package state keeps what the user did with articles — read, starred —
+// and where the reader was in each collection when it quit (View), in an
+// embedded SQLite database (modernc.org/sqlite), one per user, in
 // $XDG_STATE_HOME/newsline/state.db.
 //
 // Unlike data/index, which is a disposable cache, this is precious data:
@@ -22,6 +23,8 @@
 //	marks, _ := st.Marks(ctx, articles)      // map[model.ID]Mark, one query
 //	undo, _ := st.Set(ctx, state.MarkRead, picked) // one transaction
 //	redo, _ := st.Undo(ctx, undo)            // and back
+//	view, ok, _ := st.LoadView(ctx, scope)   // where the reader left off
+//	st.SaveView(ctx, scope, view)            // when it quits
 package state
 
 import (
@@ -48,7 +51,7 @@ const FileName = "state.db"
 // database ("NLST"), PRAGMA user_version its schema.
 const (
 	applicationID = 0x4E4C5354
-	schemaVersion = 1
+	schemaVersion = 2
 )
 
 // schema creates the tables of schemaVersion. A change to it raises
@@ -60,6 +63,9 @@ const (
 // it was last seen, so that Reconcile can recognise it after a move; scope
 // is the collection it was last seen in (Scope), so that a move is only
 // looked for among the articles of the collection it disappeared from.
+//
+// views (schema 2) has one row per collection, keyed by Scope: the View
+// the reader quit with, as JSON (see SaveView).
 var schema = []string{
 	`CREATE TABLE meta (
 		key   TEXT PRIMARY KEY,
@@ -74,11 +80,22 @@ var schema = []string{
 		scope   TEXT NOT NULL,      -- Scope of the collection it was last seen in
 		changed INTEGER NOT NULL    -- Unix milliseconds of the last change
 	) WITHOUT ROWID`,
+	viewsTable,
 }
+
+// viewsTable is in schema and in the migration from schema 1, so that a
+// migrated database is the same as a new one.
+const viewsTable = `CREATE TABLE views (
+		scope TEXT PRIMARY KEY,   -- Scope of the collection
+		view  TEXT NOT NULL,      -- the View as JSON
+		saved INTEGER NOT NULL    -- Unix seconds of the save
+	) WITHOUT ROWID`
 
 // migrations[v] are the statements that bring a database of schema v to
 // v+1, run in one transaction with the new user_version.
-var migrations = map[int][]string{}
+var migrations = map[int][]string{
+	1: {viewsTable},
+}
 
 // busyTimeout is how long a statement waits for a lock another process
 // holds before it fails with ErrBusy.
@@ -216,7 +233,8 @@ func (s *Store) check(ctx context.Context) error {
 		return s.openErr(ctx, err)
 	}
 	defer conn.Close()
-	for range 2 {
+	// Each pass creates, migrates by one version or returns.
+	for range schemaVersion + 1 {
 		var app, version, objects int64
 		err := conn.QueryRowContext(ctx, `SELECT
 			(SELECT application_id FROM pragma_application_id),
@@ -251,28 +269,38 @@ func (s *Store) openErr(ctx context.Context, err error) error {
 	switch sqlitedb.Code(err) {
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 		return unusable(s.path, "is damaged")
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+		return fmt.Errorf("state: open %s: %w: %s", s.path, err, writeAdvice)
 	}
 	return wrap(ctx, "open "+s.path, err)
 }
 
-// complete checks a database of the current schema cheaply: its table is
-// there, it is in WAL mode, and the file is as long as its header says (a
-// truncated file is otherwise only found when a query reaches a missing
+// writeAdvice says what to do about a database newsline may not write
+// (even to read it, SQLite in WAL mode writes beside it).
+const writeAdvice = "newsline must be able to write it and its folder: check their owner and permissions, or choose another state folder (--state-dir)"
+
+// complete checks a database of the current schema cheaply: its tables
+// are there, it is in WAL mode, and the file is as long as its header says
+// (a truncated file is otherwise only found when a query reaches a missing
 // page; the length is comparable only while the log is empty).
 func (s *Store) complete(ctx context.Context, conn *sql.Conn) error {
-	var have int
+	var marks, views int
 	var pages, pageSize int64
 	var mode string
 	err := conn.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'marks'),
+		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'views'),
 		(SELECT page_count FROM pragma_page_count),
 		(SELECT page_size FROM pragma_page_size),
-		(SELECT journal_mode FROM pragma_journal_mode)`).Scan(&have, &pages, &pageSize, &mode)
+		(SELECT journal_mode FROM pragma_journal_mode)`).Scan(&marks, &views, &pages, &pageSize, &mode)
 	if err != nil {
 		return s.openErr(ctx, err)
 	}
-	if have != 1 {
+	if marks != 1 {
 		return unusable(s.path, "is damaged (its marks table is missing)")
+	}
+	if views != 1 {
+		return unusable(s.path, "is damaged (its views table is missing)")
 	}
 	db, err := os.Stat(s.path)
 	if err != nil {

@@ -1,0 +1,183 @@
+package state
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/newsline/newsline/internal/sqlitedb"
+	"github.com/newsline/newsline/model"
+)
+
+// View is where the reader was in a collection when it last quit.
+//
+// A View from LoadView (and what SaveView stores) is held to bounds, so
+// that a damaged or hostile database hands the interface nothing it could
+// choke on or print: a string of more than 4096 bytes, or not UTF-8, is
+// dropped (made ""), and so is a Search or tag key holding a control
+// character; empty and repeated tag keys are dropped, and a tag list keeps
+// its first 100 keys; a Sort that model.ParseSort does not know becomes ""
+// (the default), a known one is written as model.Sort.String does;
+// Offset and ReaderY are held between 0 and 1<<24.
+type View struct {
+	Tags     []string // selected tag keys, in order
+	Exclude  []string // excluded tag keys
+	Search   string
+	Sort     string // model.Sort's name (model.Sort.String, as model.ParseSort reads it); "" the default
+	Unread   bool   // the Unread smart entry is on
+	Starred  bool   // the Starred smart entry is on
+	Selected string // Key of the selected article ("" none)
+	Offset   int    // the list's first row on screen, as rows above the cursor row (the cursor's row on screen)
+	ReaderY  int    // the reader's scroll line
+	Reading  bool   // an article was open in the reader
+}
+
+// The bounds of a View (see View).
+const (
+	maxViewString = 4096    // bytes of Search, Sort, Selected and each tag key
+	maxViewTags   = 100     // keys of Tags, and of Exclude
+	maxViewLine   = 1 << 24 // Offset and ReaderY
+	// A stored view longer than this is not read at all (as if none were
+	// saved): a View within bounds is far shorter.
+	maxViewJSON = 4 << 20
+)
+
+// storedView is View as stored, in JSON with names of its own: renaming a
+// field of View does not compile until this is changed too, and the names
+// stored stay.
+type storedView struct {
+	Tags     []string `json:"tags,omitempty"`
+	Exclude  []string `json:"exclude,omitempty"`
+	Search   string   `json:"search,omitempty"`
+	Sort     string   `json:"sort,omitempty"`
+	Unread   bool     `json:"unread,omitempty"`
+	Starred  bool     `json:"starred,omitempty"`
+	Selected string   `json:"selected,omitempty"`
+	Offset   int      `json:"offset,omitempty"`
+	ReaderY  int      `json:"reader_y,omitempty"`
+	Reading  bool     `json:"reading,omitempty"`
+}
+
+// SaveView stores v, held to View's bounds, as the view of the collection
+// scope (Scope), in place of the one saved before. It is one statement,
+// hence one transaction: a crash leaves the old view or the new one.
+func (s *Store) SaveView(ctx context.Context, scope string, v View) error {
+	b, err := json.Marshal(storedView(clean(v)))
+	if err != nil {
+		return fmt.Errorf("state: save the view: %w", err)
+	}
+	s.write.Lock()
+	defer s.write.Unlock()
+	_, err = s.db.ExecContext(ctx, `INSERT INTO views (scope, view, saved) VALUES (?, ?, ?)
+		ON CONFLICT (scope) DO UPDATE SET view = excluded.view, saved = excluded.saved`,
+		scope, string(b), time.Now().Unix())
+	return s.viewErr(ctx, "save the view in", err)
+}
+
+// LoadView returns the view saved for the collection scope, held to
+// View's bounds; false when none is. A saved view that does not decode —
+// damaged, not a JSON object, a field of the wrong type, a number out of
+// range of int, longer than 4 MiB — is not an error either: false, and the
+// reader starts afresh (the next SaveView replaces it). Fields it does not
+// know (saved by a newer newsline) are ignored.
+func (s *Store) LoadView(ctx context.Context, scope string) (View, bool, error) {
+	var b []byte
+	err := s.db.QueryRowContext(ctx, `SELECT CAST(view AS BLOB) FROM views
+		WHERE scope = ? AND length(CAST(view AS BLOB)) <= ?`, scope, maxViewJSON).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return View{}, false, nil
+	}
+	if err != nil {
+		return View{}, false, s.viewErr(ctx, "read the view in", err)
+	}
+	v, ok := decodeView(b)
+	return v, ok, nil
+}
+
+// ForgetView deletes the view saved for the collection scope, if any.
+func (s *Store) ForgetView(ctx context.Context, scope string) error {
+	s.write.Lock()
+	defer s.write.Unlock()
+	_, err := s.db.ExecContext(ctx, `DELETE FROM views WHERE scope = ?`, scope)
+	return s.viewErr(ctx, "forget the view in", err)
+}
+
+// decodeView reads a stored view; false when it does not decode. JSON
+// null decodes, to nothing: it is not a view either.
+func decodeView(b []byte) (View, bool) {
+	var sv *storedView
+	if err := json.Unmarshal(b, &sv); err != nil || sv == nil {
+		return View{}, false
+	}
+	return clean(View(*sv)), true
+}
+
+// clean holds v to View's bounds. The slices it returns are its own (nil
+// when empty).
+func clean(v View) View {
+	v.Tags = cleanKeys(v.Tags)
+	v.Exclude = cleanKeys(v.Exclude)
+	v.Search = cleanText(v.Search)
+	if s, err := model.ParseSort(v.Sort); err == nil {
+		v.Sort = s.String()
+	} else {
+		v.Sort = ""
+	}
+	// Selected is only compared with keys, never shown: a file name may
+	// hold any character but '/' and NUL.
+	if len(v.Selected) > maxViewString || !utf8.ValidString(v.Selected) {
+		v.Selected = ""
+	}
+	v.Offset = min(max(v.Offset, 0), maxViewLine)
+	v.ReaderY = min(max(v.ReaderY, 0), maxViewLine)
+	return v
+}
+
+// cleanText returns s when it may be shown, else "".
+func cleanText(s string) string {
+	if len(s) > maxViewString || !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+		return ""
+	}
+	return s
+}
+
+// cleanKeys returns the first maxViewTags tag keys that may be shown, each
+// once, in order.
+func cleanKeys(keys []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if len(out) == maxViewTags {
+			break
+		}
+		if k = cleanText(k); k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// viewErr is the error of a view operation (op ends in a preposition
+// before the file): it names the file, and when the file may not be
+// written says what to do.
+func (s *Store) viewErr(ctx context.Context, op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	switch sqlitedb.Code(err) {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+		if ctx.Err() == nil {
+			return fmt.Errorf("state: %s %s: %w: %s", op, s.path, err, writeAdvice)
+		}
+	}
+	return wrap(ctx, op+" "+s.path, err)
+}
