@@ -335,7 +335,13 @@ func TestNarrowingMatchesFreshSearch(t *testing.T) {
 		return c.Visible(q)
 	}
 	for _, typed := range []string{"harbour mus", "lodz ma", "東京 r", "rive garden", "ecole"} {
-		for _, tags := range [][]string{nil, {"tag1"}} {
+		for _, filter := range []Query{
+			{},
+			{Tags: []string{"tag1"}},
+			{Tags: []string{"tag1", "tag2"}, AnyTag: true},
+			{Exclude: []string{"tag1"}},
+			{Tags: []string{"tag2", "tag3"}, AnyTag: true, Exclude: []string{"tag1"}},
+		} {
 			var steps []string
 			for i := 1; i <= len([]rune(typed)); i++ {
 				steps = append(steps, string([]rune(typed)[:i]))
@@ -344,13 +350,14 @@ func TestNarrowingMatchesFreshSearch(t *testing.T) {
 				steps = append(steps, steps[i])
 			}
 			for _, s := range steps {
-				q := Query{Search: s, Tags: tags}
+				q := filter
+				q.Search = s
 				got := c.Visible(q)
 				c2 := c.last
 				want := fresh(q)
 				c.last = c2
 				if !slices.Equal(got, want) {
-					t.Fatalf("typing %q (tags %v): narrowed %d results, fresh %d", s, tags, len(got), len(want))
+					t.Fatalf("typing %q (tags %v, any %v, exclude %v): narrowed %d results, fresh %d", s, q.Tags, q.AnyTag, q.Exclude, len(got), len(want))
 				}
 			}
 		}
@@ -370,11 +377,24 @@ func TestNarrows(t *testing.T) {
 		{Query{Search: "harb mu", Sort: SortTitle}, false},
 		{Query{Search: "harb mu", Tags: []string{"a"}}, false},
 		{Query{Search: "harb mu東"}, false}, // becomes a substring match
+		{Query{Search: "harbo mu", Exclude: []string{"a"}}, false},
+		{Query{Search: "harbo mu", AnyTag: true}, false},
+		{Query{Search: "harbo mu", Keep: func(ID) bool { return true }}, false}, // functions cannot be compared
 	}
 	for _, tt := range tests {
 		if got := last.narrows(tt.q, searchTerms(tt.q.Search)); got != tt.want {
-			t.Errorf("narrows(%q, %v) = %v, want %v", tt.q.Search, tt.q.Tags, got, tt.want)
+			t.Errorf("narrows(%q, %v, exclude %v, any %v) = %v, want %v", tt.q.Search, tt.q.Tags, tt.q.Exclude, tt.q.AnyTag, got, tt.want)
 		}
+	}
+	filtered := last
+	filtered.q.Tags, filtered.q.AnyTag, filtered.q.Exclude = []string{"a", "b"}, true, []string{"c"}
+	if q := (Query{Search: "harbo mu", Tags: []string{"a", "b"}, AnyTag: true, Exclude: []string{"c"}}); !filtered.narrows(q, searchTerms(q.Search)) {
+		t.Errorf("the same tag filters must narrow")
+	}
+	kept := last
+	kept.q.Keep = func(ID) bool { return true }
+	if q := (Query{Search: "harbo mu"}); kept.narrows(q, searchTerms(q.Search)) {
+		t.Errorf("a result filtered by Keep must not be narrowed")
 	}
 }
 
@@ -657,17 +677,36 @@ func TestVisibleSmallOnly(t *testing.T) {
 			only[arts[r.IntN(len(arts))].ID] = struct{}{}
 		}
 		only[NewID("not/there.txt", 0)] = struct{}{} // an ID the collection lacks
+		even := func(id ID) bool { return id%2 == 0 }
 		for _, s := range Sorts {
-			for _, tags := range [][]string{nil, {"a"}} {
-				q := Query{Sort: s, Tags: tags, Only: only}
+			for _, filter := range []Query{
+				{},
+				{Tags: []string{"a"}},
+				{Tags: []string{"a", "b"}, AnyTag: true},
+				{Exclude: []string{"c"}},
+				{Keep: even},
+				{Tags: []string{"b"}, Exclude: []string{"a"}, Keep: even},
+			} {
+				q := filter
+				q.Sort = s
 				var want []ID
-				for _, id := range c.Visible(Query{Sort: s, Tags: tags}) {
+				for _, id := range c.Visible(q) {
 					if _, ok := only[id]; ok {
 						want = append(want, id)
 					}
 				}
+				q.Only = only
+				if filter.Keep != nil {
+					q.Keep = func(id ID) bool {
+						if _, ok := only[id]; !ok {
+							t.Fatalf("Keep asked about %x, not in Only", id)
+						}
+						return filter.Keep(id)
+					}
+				}
 				if got := c.Visible(q); !slices.Equal(got, want) {
-					t.Fatalf("round %d, sort %v, tags %v: %v, want %v", round, s, tags, titles(c, got), titles(c, want))
+					t.Fatalf("round %d, sort %v, tags %v, any %v, exclude %v, keep %v: %v, want %v",
+						round, s, q.Tags, q.AnyTag, q.Exclude, q.Keep != nil, titles(c, got), titles(c, want))
 				}
 			}
 		}

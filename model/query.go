@@ -8,30 +8,73 @@ import (
 	"strings"
 )
 
-// Query selects and orders articles: every tag in Tags (keys, see TagKey)
-// must be on the article, every word of Search must match, and the result is
-// ordered by Sort.
+// Query selects and orders articles: the tags of Tags (keys, see TagKey)
+// must be on the article, all of them or, with AnyTag, at least one; none of
+// Exclude may be; every word of Search must match, and the result is ordered
+// by Sort.
 type Query struct {
-	Tags   []string
+	Tags []string
+	// Exclude lists the tags (keys) an article must not carry. Unlike in
+	// Tags, a key no article carries changes nothing.
+	Exclude []string
+	// AnyTag makes one of Tags enough (tag_match = "any"). Without Tags it
+	// filters nothing, as without it.
+	AnyTag bool
 	Search string
 	Sort   Sort
 	// Only, when not nil, keeps only these articles: the result of a search
 	// done elsewhere (the on-disk full-text index), intersected here with
 	// the tags and kept in the sort order.
 	Only map[ID]struct{}
+	// Keep, when not nil, keeps only the articles it returns true for: a
+	// selection the caller holds (read and starred marks). It is called once
+	// per article that passed Only and the tags, before the search words,
+	// and never for the others.
+	Keep func(ID) bool
 }
 
 // HasTag reports whether the query filters by the tag with the given key.
 func (q Query) HasTag(key string) bool { return slices.Contains(q.Tags, key) }
 
-// ToggleTag returns a copy of q with the tag added or removed.
+// Excludes reports whether the query leaves out the tag with the given key.
+func (q Query) Excludes(key string) bool { return slices.Contains(q.Exclude, key) }
+
+// ToggleTag returns a copy of q with the tag added or removed. Added, it
+// leaves Exclude: a tag is never both wanted and excluded.
 func (q Query) ToggleTag(key string) Query {
-	if i := slices.Index(q.Tags, key); i >= 0 {
-		q.Tags = slices.Delete(slices.Clone(q.Tags), i, i+1)
-	} else {
-		q.Tags = append(slices.Clone(q.Tags), key)
+	var added bool
+	if q.Tags, added = toggled(q.Tags, key); added {
+		q.Exclude = without(q.Exclude, key)
 	}
 	return q
+}
+
+// ToggleExclude returns a copy of q with the tag excluded or no longer
+// excluded. Excluded, it leaves Tags, as ToggleTag does the other way.
+func (q Query) ToggleExclude(key string) Query {
+	var added bool
+	if q.Exclude, added = toggled(q.Exclude, key); added {
+		q.Tags = without(q.Tags, key)
+	}
+	return q
+}
+
+// toggled returns keys with key removed, or added when it was missing, and
+// whether it was added. It copies: the caller's query keeps its slice, which
+// it may share with other queries.
+func toggled(keys []string, key string) ([]string, bool) {
+	if slices.Contains(keys, key) {
+		return without(keys, key), false
+	}
+	return append(slices.Clone(keys), key), true
+}
+
+// without returns keys without key: a copy when key is in it, else keys.
+func without(keys []string, key string) []string {
+	if i := slices.Index(keys, key); i >= 0 {
+		return slices.Delete(slices.Clone(keys), i, i+1)
+	}
+	return keys
 }
 
 // searchTerms folds a search string into the words every article must match.
@@ -92,9 +135,9 @@ func lastRune(s string) (rune, int) {
 // typed, each query only narrows the previous one, so only the previous
 // result is walked again.
 func (c *Collection) Visible(q Query) []ID {
-	want, ok := c.tagIndices(q.Tags)
+	tags, ok := c.tagFilter(q)
 	if !ok {
-		return nil // a tag nobody carries selects nothing
+		return nil // no article carries the wanted tags
 	}
 	terms := searchTerms(q.Search)
 	if c.external {
@@ -115,7 +158,8 @@ func (c *Collection) Visible(q Query) []ID {
 				continue
 			}
 		}
-		if hasAll(e.tags, want) && matches(e.text, terms) {
+		// Cheapest first: tag indices, then the caller's Keep, then the text.
+		if tags.admits(e.tags) && (q.Keep == nil || q.Keep(e.art.ID)) && matches(e.text, terms) {
 			result = append(result, i)
 		}
 	}
@@ -168,11 +212,17 @@ type lastQuery struct {
 }
 
 // narrows reports whether every article matching q (with its folded terms)
-// is in the remembered result: same tags and sort, and each remembered term
-// a prefix of the term in its place (a word that starts with "harbo" starts
-// with "harb"), with at most more terms after them.
+// is in the remembered result: same tag filters and sort, and each
+// remembered term a prefix of the term in its place (a word that starts with
+// "harbo" starts with "harb"), with at most more terms after them.
 func (l *lastQuery) narrows(q Query, terms []string) bool {
-	if !l.valid || q.Only != nil || l.q.Only != nil || q.Sort != l.q.Sort || !slices.Equal(q.Tags, l.q.Tags) || len(terms) < len(l.terms) {
+	// What Only and Keep select cannot be compared (a map, a function):
+	// with either, on either side, the whole order is walked again.
+	if !l.valid || q.Only != nil || l.q.Only != nil || q.Keep != nil || l.q.Keep != nil {
+		return false
+	}
+	if q.Sort != l.q.Sort || q.AnyTag != l.q.AnyTag || !slices.Equal(q.Tags, l.q.Tags) ||
+		!slices.Equal(q.Exclude, l.q.Exclude) || len(terms) < len(l.terms) {
 		return false
 	}
 	for i, old := range l.terms {
@@ -183,16 +233,50 @@ func (l *lastQuery) narrows(q Query, terms []string) bool {
 	return true
 }
 
-func (c *Collection) tagIndices(keys []string) ([]int32, bool) {
-	want := make([]int32, 0, len(keys))
-	for _, key := range keys {
-		ti, ok := c.tagIndex[key]
-		if !ok {
-			return nil, false
-		}
-		want = append(want, ti)
+// tagFilter is a query's tag filters as indices into Collection.tags.
+type tagFilter struct {
+	want    []int32 // all of them, or with any at least one
+	any     bool
+	exclude []int32
+}
+
+// tagFilter resolves the query's tag keys. It reports false when no article
+// can match: a wanted key the collection never saw, or with AnyTag every
+// wanted key. An excluded key it never saw excludes nothing and is dropped.
+func (c *Collection) tagFilter(q Query) (tagFilter, bool) {
+	f := tagFilter{
+		want: make([]int32, 0, len(q.Tags)),
+		any:  q.AnyTag && len(q.Tags) > 1, // any of one tag is that tag
 	}
-	return want, true
+	for _, key := range q.Tags {
+		ti, ok := c.tagIndex[key]
+		switch {
+		case ok:
+			f.want = append(f.want, ti)
+		case !f.any:
+			return tagFilter{}, false
+		}
+	}
+	if f.any && len(f.want) == 0 {
+		return tagFilter{}, false
+	}
+	for _, key := range q.Exclude {
+		if ti, ok := c.tagIndex[key]; ok {
+			f.exclude = append(f.exclude, ti)
+		}
+	}
+	return f, true
+}
+
+// admits reports whether an article with these tags passes the filter.
+func (f *tagFilter) admits(have []int32) bool {
+	if hasAny(have, f.exclude) {
+		return false
+	}
+	if f.any {
+		return hasAny(have, f.want)
+	}
+	return hasAll(have, f.want)
 }
 
 func hasAll(have, want []int32) bool {
@@ -202,6 +286,15 @@ func hasAll(have, want []int32) bool {
 		}
 	}
 	return true
+}
+
+func hasAny(have, want []int32) bool {
+	for _, w := range want {
+		if slices.Contains(have, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // TagCounts returns, for every tag key, how many of the given articles carry
