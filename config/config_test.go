@@ -65,7 +65,7 @@ func TestLoadValid(t *testing.T) {
 		{"layout dotted", "layout.wide = 100", func(c *Config, _ string) { c.Layout.Wide = 100 }},
 		{"layout equal skips medium", "[layout]\nwide = 100\nmedium = 100", func(c *Config, _ string) { c.Layout = Layout{100, 100} }},
 		{"layout extremes", "[layout]\nwide = 10000\nmedium = 40", func(c *Config, _ string) { c.Layout = Layout{10000, 40} }},
-		{"key as string", "[keys]\nquit = \"x\"", func(c *Config, _ string) { c.Keys["quit"] = []string{"x"} }},
+		{"key as string", "[keys]\nquit = \"Q\"", func(c *Config, _ string) { c.Keys["quit"] = []string{"Q"} }},
 		{"keys as list", "[keys]\nsearch = [\"/\", \"ctrl+f\", \"/\"]", func(c *Config, _ string) { c.Keys["search"] = []string{"/", "ctrl+f"} }},
 		{"key unbound", "[keys]\nsort = []", func(c *Config, _ string) { c.Keys["sort"] = []string{} }},
 		{"keys inline table", `keys = { help = "f1", problems = ["ctrl+alt+p"] }`, func(c *Config, _ string) {
@@ -298,7 +298,7 @@ theme = "dark"
 sort = "reads"
 
 [keys]
-quit = "x"
+quit = "Q"
 search = ["/",
   "ctrl+f"]
 [layout]

@@ -425,6 +425,17 @@ func (l *Library) Body(a model.Article) (string, error) {
 	return "", fmt.Errorf("%s: the article is no longer in the file (reload with r)", a.Path)
 }
 
+// File returns the path on disk of the file an article was read from, for
+// an editor; an error when it is not in a file on disk.
+func (l *Library) File(a model.Article) (string, error) {
+	fsys, name := l.fileOf(a)
+	dir, ok := fsys.(osFS)
+	if !ok {
+		return "", fmt.Errorf("%s is not a file on disk", a.Path)
+	}
+	return filepath.Join(string(dir), filepath.FromSlash(name)), nil
+}
+
 // fileOf returns where the article's file is: by its root and Rel, its
 // name on disk, which its Path shows sanitized; by its Path when no root
 // gives that Path (an article not of this library).

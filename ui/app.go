@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"slices"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
@@ -46,6 +45,16 @@ type Options struct {
 	Marks Marks
 	// MarkOnOpen marks an article read when it is opened (enter, n, p).
 	MarkOnOpen bool
+	// Edit returns the command that opens an article's file in the
+	// user's editor (e); nil leaves e out. The program waits for it and
+	// then reloads.
+	Edit func(a model.Article) (tea.ExecCommand, error)
+	// AnyTag makes several selected tags filter for any of them rather
+	// than all (tag_match = "any").
+	AnyTag bool
+	// Place is where to start: the filters, sort, selection and scroll
+	// of an earlier session (Model.Place); nil starts at the top.
+	Place *Place
 	// Appearance is the theme, article style, date format and layout
 	// breakpoints of the configuration.
 	Appearance Appearance
@@ -67,6 +76,7 @@ const (
 	overlayNone overlay = iota
 	overlayHelp
 	overlayProblems
+	overlayPicker // the tag picker (T) or the link picker (L)
 )
 
 // Model is the root of the program. It owns the collection and the query,
@@ -76,23 +86,28 @@ type Model struct {
 	opts   Options
 	ctx    context.Context
 	cancel context.CancelFunc
-	loadCh chan loadItem
+	load   *loadRun // the latest run of Options.Load
 
-	coll    *model.Collection
-	query   model.Query
-	visible []model.ID
-	found   searchResult // the latest result of Options.Search
-	loading bool
-	marks   map[model.ID]Mark // read and starred, with Options.Marks
-	undo    []undoEntry       // changes of marks U can take back, last last
-	loadErr error
+	coll     *model.Collection
+	query    model.Query
+	visible  []model.ID
+	found    searchResult // the latest result of Options.Search
+	loading  bool
+	marks    map[model.ID]Mark // read and starred, with Options.Marks
+	undo     []undoEntry       // changes of marks U can take back, last last
+	smart    smartFilter       // the sidebar's Unread and Starred entries
+	kept     map[model.ID]bool // changed in a smart view, shown until it is left
+	placed   *Place            // being restored: applied as its article arrives
+	scrollTo scrollTo          // the reader's line once it shows the restored article
+	loadErr  error
 
 	lay       layout
 	focus     paneID
 	reading   bool // an article is open: the reader takes the list's place below 120 columns
 	searching bool // the search box has the keys
 	overlay   overlay
-	flash     string // a one-off message, cleared by the next key
+	flash     string    // a one-off message, cleared by the next key
+	question  *question // a yes/no question the next key answers
 
 	keys  KeyMap
 	theme *Theme
@@ -105,6 +120,8 @@ type Model struct {
 	list     listPane
 	reader   readerPane
 	problems problemsPane
+	picker   picker
+	pickKind pickKind
 
 	renderer *Renderer
 	cache    *renderCache
@@ -115,17 +132,13 @@ type Model struct {
 func New(opts Options) Model {
 	ctx, cancel := context.WithCancel(context.Background())
 	q := opts.Query
-	q.Tags = nil
-	for _, t := range opts.Query.Tags {
-		if k := model.TagKey(t); k != "" && !slices.Contains(q.Tags, k) {
-			q.Tags = append(q.Tags, k)
-		}
-	}
+	q.Tags, q.Exclude = tagKeys(q.Tags), tagKeys(q.Exclude)
+	q.AnyTag = q.AnyTag || opts.AnyTag
 	m := Model{
 		opts:     opts,
 		ctx:      ctx,
 		cancel:   cancel,
-		loadCh:   make(chan loadItem, loadBuffer),
+		load:     newLoadRun(ctx, 0),
 		coll:     newCollection(opts),
 		flash:    opts.Notice,
 		query:    q,
@@ -136,6 +149,7 @@ func New(opts Options) Model {
 		renderer: NewRenderer(),
 		cache:    newRenderCache(),
 		marks:    map[model.ID]Mark{},
+		kept:     map[model.ID]bool{},
 		memo:     newViewMemo(),
 		help:     help.New(),
 		input:    textinput.New(),
@@ -146,11 +160,20 @@ func New(opts Options) Model {
 	m.list = newListPane(nil, m.coll)
 	if opts.Marks != nil {
 		m.list.marks = m.marks
+		m.tags.marked = true
 	}
+	m.list.kept = m.kept
+	m.list.hints.clear = keyHint("press ", m.keys.ClearTags, " to clear the filter", "clear the filter")
+	m.list.hints.search = keyHint("", m.keys.Back, " to clear search", "clear the search")
 	m.list.memo = m.memo
 	m.list.query = q
 	m.reader = newReaderPane(nil, m.keys)
 	m.problems = newProblemsPane(nil, m.keys)
+	m.setArticleStyle()
+	if opts.Place != nil {
+		m.restorePlace(*opts.Place)
+	}
+	m.list.query = m.query
 	m.setTheme(true)
 	m.refresh()
 	return m
@@ -176,7 +199,7 @@ func (m Model) LoadErr() error { return m.loadErr }
 // runs Load, another (re-armed after every batch) turns batches into
 // messages, so the first frame shows at once.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadCmd(m.ctx, m.opts.Load, m.loadCh), waitLoad(m.loadCh), m.searchCmd()}
+	cmds := []tea.Cmd{m.load.start(m.opts.Load, nil), m.searchCmd()}
 	if !m.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -205,11 +228,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.marks[id] = mk
 			}
 			m.memo.clearRows()
+			if m.smart.on() {
+				m.refilter()
+			} else {
+				m.updateSidebar()
+			}
 		}
 	case markedMsg:
 		m.handleMarked(msg)
 	case undoneMsg:
 		m.handleUndone(msg)
+	case editedMsg:
+		cmd = m.handleEdited(msg)
+	case linksMsg:
+		m.handleLinks(msg)
 	case openedMsg:
 		if msg.err != nil {
 			m.flash = "Could not open the browser: " + msg.err.Error()
@@ -218,14 +250,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		cmd = m.handleKey(msg)
-	case tea.PasteMsg:
-		if m.searching {
-			cmd = m.typeSearch(msg)
-		}
-	case tea.MouseClickMsg:
-		m.handleClick(msg.Mouse())
-	case tea.MouseWheelMsg:
-		cmd = m.handleWheel(msg)
+	case tea.PasteMsg, tea.MouseClickMsg, tea.MouseWheelMsg:
+		cmd = m.handleInput(msg)
 	}
 	m.refresh()
 	return m, tea.Batch(cmd, m.syncReader())
@@ -233,7 +259,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // handleResize recomputes the layout and sizes every pane.
 func (m *Model) handleResize(w, h int) {
-	m.lay = computeLayout(w, h)
+	m.lay = computeLayout(w, h, m.opts.Appearance.breakpoints())
 	m.help.SetWidth(w)
 	m.input.SetWidth(max(m.lay.listW-2-4, 1))
 	m.sizePanes()
@@ -248,40 +274,58 @@ func (m *Model) sizePanes() {
 	m.list.SetSize(l.listW, l.bodyH)
 	m.reader.SetSize(l.readerW, l.bodyH)
 	m.problems.SetSize(l.width, l.bodyH)
+	m.sizePicker()
 }
 
 // handleBackground switches theme and render style to the terminal's
-// background and drops the renders made for the old one.
+// background and drops the renders made for the old one. A dark or light
+// theme (Appearance.Theme) ignores the background.
 func (m *Model) handleBackground(dark bool) {
-	if m.opts.NoColor || dark == m.dark {
+	if _, fixed := m.opts.Appearance.fixedTheme(); fixed || m.opts.NoColor || dark == m.dark {
 		return
 	}
+	style := m.style
 	m.setTheme(dark)
-	m.renderer.Clear()
-	m.cache.clear()
+	if m.style != style { // a style file looks the same on both
+		m.renderer.Clear()
+		m.cache.clear()
+	}
 }
 
+// setTheme sets the theme for a dark or light background, unless
+// Appearance.Theme fixes it; NO_COLOR wins over both.
 func (m *Model) setTheme(dark bool) {
+	if d, fixed := m.opts.Appearance.fixedTheme(); fixed {
+		dark = d
+	}
 	m.dark = dark
 	th := NewTheme(dark)
 	if m.opts.NoColor {
 		th = PlainTheme()
 	}
+	th.dates = newDateColumn(m.opts.Appearance.DateFormat)
 	m.theme = &th
-	m.style = renderStyle(m.opts.NoColor, dark)
+	m.style = renderStyle(m.opts.NoColor, dark, m.renderer.hasCustom())
 	m.help.Styles = th.Help
 	m.input.SetStyles(th.Input)
 	m.tags.th, m.list.th, m.reader.th, m.problems.th = &th, &th, &th, &th
+	m.picker.setTheme(&th)
 }
 
 // handleBatch is the one place the collection changes: it applies the batch,
 // recomputes the visible set and the tag counts, and keeps the cursor on the
 // same article. It re-arms waitLoad until the load is done.
 func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
+	if msg.gen != m.load.gen {
+		return nil // a run replaced by a reload
+	}
 	for i := range msg.batch.Articles {
 		id := msg.batch.Articles[i].ID
 		if _, ok := m.coll.Article(id); ok {
 			m.cache.revs[id]++ // replaced: its renders are stale
+		}
+		if m.load.seen != nil {
+			m.load.seen[id] = struct{}{}
 		}
 	}
 	m.coll.Apply(msg.batch)
@@ -290,8 +334,10 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 		m.flash = msg.batch.Notice
 	}
 	var marks tea.Cmd
+	swept := false
 	if (msg.batch.Progress.Done || msg.done) && m.loading {
 		m.loading = false
+		swept = m.sweep()
 		marks = m.loadMarks()
 	}
 	if msg.err != nil {
@@ -301,9 +347,12 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	for _, id := range msg.batch.Removed {
 		m.cache.revs[id]++ // gone: if it comes back, its old renders are stale
 	}
-	if len(msg.batch.Articles) > 0 || len(msg.batch.Removed) > 0 {
+	if len(msg.batch.Articles) > 0 || len(msg.batch.Removed) > 0 || swept {
 		m.tags.setTags(m.coll.Tags(), m.coll.Len())
 		m.refilter()
+	}
+	if !m.loading {
+		m.arrived()
 	}
 	m.problems.setProblems(m.coll.Problems())
 	var search tea.Cmd
@@ -313,16 +362,31 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	if msg.done {
 		return tea.Batch(search, marks)
 	}
-	return tea.Batch(search, marks, waitLoad(m.loadCh))
+	return tea.Batch(search, marks, waitLoad(m.load.gen, m.load.ch))
 }
 
 // refilter recomputes the visible set after a change of collection, tags,
 // search or sort, and everything derived from it.
 func (m *Model) refilter() {
 	m.visible = m.coll.Visible(m.effectiveQuery())
-	m.list.query = m.query
+	m.list.query, m.list.smart = m.query, m.smart
 	m.list.setIDs(m.visible)
-	m.tags.setFilter(m.coll.TagCounts(m.visible), m.query.Tags)
+	m.updateSidebar()
+}
+
+// updateSidebar recomputes the sidebar's counts within the visible set.
+func (m *Model) updateSidebar() {
+	f := sidebarFilter{
+		counts:   m.coll.TagCounts(m.visible),
+		selected: m.query.Tags,
+		exclude:  m.query.Exclude,
+		smart:    m.smart,
+	}
+	if m.opts.Marks != nil {
+		f.unread, f.unreadN = m.unreadCounts()
+		f.starredN = m.starredCount()
+	}
+	m.tags.setFilter(f)
 }
 
 // handleRendered caches a finished render and shows it if the reader still
@@ -344,6 +408,10 @@ func (m *Model) handleRendered(msg renderedMsg) {
 		m.flash = "Shown as plain text: " + msg.err.Error()
 	default:
 		m.reader.show(msg.key, msg.out)
+	}
+	if s := m.scrollTo; s.id == msg.key.id && s.y > 0 {
+		m.reader.vp.SetYOffset(s.y)
+		m.scrollTo = scrollTo{}
 	}
 }
 
@@ -428,6 +496,7 @@ func (m *Model) refresh() {
 	m.tags.focused = m.focus == paneTags && m.overlay == overlayNone
 	m.list.focused = m.focus == paneList && m.overlay == overlayNone
 	m.reader.focused = m.focus == paneReader && m.overlay == overlayNone
+	m.reader.setSearch(m.query.Search)
 	_, hasList := m.list.selected()
 	m.keys.setContext(keyContext{
 		focus:     m.focus,
@@ -437,6 +506,7 @@ func (m *Model) refresh() {
 		hasList:   hasList,
 		canOpen:   m.opts.OpenURL != nil,
 		canMark:   m.opts.Marks != nil,
+		canEdit:   m.opts.Edit != nil,
 	})
 }
 

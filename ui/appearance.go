@@ -1,5 +1,21 @@
 package ui
 
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	glamouransi "charm.land/glamour/v2/ansi"
+	"github.com/charmbracelet/x/ansi"
+)
+
 // Appearance is how the program looks, from the configuration. The zero
 // value is the default look.
 type Appearance struct {
@@ -15,4 +31,227 @@ type Appearance struct {
 	// Wide and Medium are the smallest widths with three panes side by
 	// side and with the sidebar next to the list; 0 means 120 and 80.
 	Wide, Medium int
+}
+
+// The themes of Appearance.Theme.
+const (
+	ThemeAuto  = "auto"
+	ThemeDark  = "dark"
+	ThemeLight = "light"
+)
+
+// fixedTheme reports whether the theme ignores the terminal's background,
+// and if so whether it is the dark one.
+func (a Appearance) fixedTheme() (dark, fixed bool) {
+	switch strings.ToLower(a.Theme) {
+	case ThemeDark:
+		return true, true
+	case ThemeLight:
+		return false, true
+	}
+	return false, false
+}
+
+// breakpoints are the widths where the layout changes.
+type breakpoints struct {
+	wide   int // the smallest width with all three panes side by side
+	medium int // the smallest width with the sidebar next to the list
+}
+
+// defaultBreakpoints are the breakpoints when the configuration sets none.
+var defaultBreakpoints = breakpoints{wide: 120, medium: 80}
+
+// breakpoints returns the layout breakpoints: a zero or negative one is the
+// default; a medium above wide is wide (no medium layout).
+func (a Appearance) breakpoints() breakpoints {
+	bp := defaultBreakpoints
+	if a.Wide > 0 {
+		bp.wide = a.Wide
+	}
+	if a.Medium > 0 {
+		bp.medium = a.Medium
+	}
+	bp.medium = min(bp.medium, bp.wide)
+	return bp
+}
+
+// Date column.
+const (
+	defaultDateLayout = "2006-01-02"
+	// maxDateWidth bounds the list's date column whatever the layout (the
+	// configuration allows 20 columns at most); longer dates are cut.
+	maxDateWidth = 20
+)
+
+// dateColumn is how the list shows dates: the layout and the width of the
+// column, the most columns the layout produces.
+type dateColumn struct {
+	layout string
+	width  int
+}
+
+var defaultDateColumn = dateColumn{layout: defaultDateLayout, width: dateWidth}
+
+// newDateColumn returns the date column of a Go time layout. The layout
+// loses its control and invisible characters (a date cell holds text only);
+// one that is then empty is the default.
+func newDateColumn(layout string) dateColumn {
+	layout = strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || !unicode.IsGraphic(r) || (unicode.IsSpace(r) && r != ' ') {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(layout, ""))
+	if strings.TrimSpace(layout) == "" || layout == defaultDateLayout {
+		return defaultDateColumn
+	}
+	return dateColumn{layout: layout, width: min(max(longestDate(layout), 1), maxDateWidth)}
+}
+
+// longestDate returns the most columns a date formatted with layout takes:
+// every month (the longest names, September and Sep, among them) and every
+// weekday, with two-digit days and hours.
+func longestDate(layout string) int {
+	w := 0
+	for m := time.January; m <= time.December; m++ {
+		for d := 22; d <= 28; d++ { // one week: every weekday
+			t := time.Date(2026, m, d, 23, 59, 59, 999999999, time.UTC)
+			w = max(w, ansi.StringWidth(t.Format(layout)))
+		}
+	}
+	return w
+}
+
+// format returns t in the column's layout, exactly as wide as the column.
+func (c dateColumn) format(t time.Time) string { return fit(t.Format(c.layout), c.width) }
+
+// ParseStyle parses a Glamour JSON style (a style file's contents) as
+// Options.Appearance.Style is read: one JSON object of Glamour's style
+// settings (ansi.StyleConfig), nothing after it. Check a style file with it
+// before passing it in Options: New falls back to newsline's own styles
+// when it does not parse.
+func ParseStyle(data []byte) (glamouransi.StyleConfig, error) {
+	var c glamouransi.StyleConfig
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) == 0 {
+		return c, errors.New("the file is empty")
+	}
+	if trimmed[0] != '{' {
+		return c, errors.New("not a JSON object")
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	if err := dec.Decode(&c); err != nil {
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &se):
+			return c, fmt.Errorf("invalid JSON at byte %d: %w", se.Offset+int64(len(data)-len(trimmed)), err)
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return c, errors.New("invalid JSON: it ends before the object is closed")
+		}
+		return c, err
+	}
+	if len(bytes.TrimSpace(trimmed[dec.InputOffset():])) > 0 {
+		return c, errors.New("text after the JSON object")
+	}
+	return c, nil
+}
+
+// customStyle returns the renderer's copy of a parsed style, made safe to
+// render hostile text with (see safeStyle).
+func customStyle(c glamouransi.StyleConfig) (*glamouransi.StyleConfig, error) {
+	// A deep copy: sanitizing writes through the style's pointers.
+	data, err := json.Marshal(c)
+	if err != nil {
+		return nil, err
+	}
+	var cp glamouransi.StyleConfig
+	if err := json.Unmarshal(data, &cp); err != nil {
+		return nil, err
+	}
+	safeStyle(&cp)
+	return &cp, nil
+}
+
+// safeStyle keeps a style file from undoing the reader's terminal safety:
+//
+//   - its texts (prefixes, suffixes, formats, table separators, task
+//     marks) lose every control character but newline, and bidi controls,
+//     so the style prints no escape sequence of its own;
+//   - a format is a template: only ones whose sole action is {{.text}} are
+//     kept, so no template cuts a hyperlink's escape sequence in two or
+//     drops the text of the token while keeping its link;
+//   - links and images always show their destination: their formats must
+//     print {{.text}}, and they change letter case as the text around them
+//     does (a link's text and its address are then written the same way).
+func safeStyle(c *glamouransi.StyleConfig) {
+	sanitizeStyleValue(reflect.ValueOf(c).Elem(), "")
+	for _, p := range []*glamouransi.StylePrimitive{&c.Link, &c.LinkText, &c.Image, &c.ImageText} {
+		if !strings.Contains(p.Format, "{{.text}}") {
+			p.Format = ""
+		}
+		p.Upper, p.Lower, p.Title = nil, nil, nil
+	}
+}
+
+// sanitizeStyleValue cleans every string reachable from v, the value of
+// a field named name.
+func sanitizeStyleValue(v reflect.Value, name string) {
+	switch v.Kind() {
+	case reflect.String:
+		s := cleanStyleText(v.String())
+		if name == "Format" && strings.Count(strings.ReplaceAll(s, "{{.text}}", ""), "{{") > 0 {
+			s = ""
+		}
+		if s != v.String() {
+			v.SetString(s)
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			sanitizeStyleValue(v.Elem(), name)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if f := v.Type().Field(i); f.IsExported() {
+				sanitizeStyleValue(v.Field(i), f.Name)
+			}
+		}
+	default:
+	}
+}
+
+// cleanStyleText removes what a style's text must not hold: controls but
+// newline, bidi overrides and isolates, invalid UTF-8.
+func cleanStyleText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case unicode.IsControl(r), r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// setArticleStyle gives the renderer the style file of Appearance.Style.
+// One that does not parse (cmd/newsline checks it first, with ParseStyle)
+// leaves newsline's own styles, and says so in the status bar.
+func (m *Model) setArticleStyle() {
+	if len(m.opts.Appearance.Style) == 0 {
+		return
+	}
+	c, err := ParseStyle(m.opts.Appearance.Style)
+	if err == nil {
+		err = m.renderer.SetCustomStyle(c)
+	}
+	if err != nil {
+		m.flash = strings.TrimPrefix(m.flash+"; Article style not used: "+oneLineError(err), "; ")
+	}
+}
+
+// oneLineError is err's message on one line of printable text.
+func oneLineError(err error) string {
+	return strings.Join(strings.Fields(cleanStyleText(err.Error())), " ")
 }

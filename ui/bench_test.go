@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -17,6 +18,12 @@ var benchWords = []string{"harbour", "council", "Łódź", "market", "river", "s
 // benchApp returns the model at 160x48 with n generated articles loaded
 // (Zipf-distributed tags, ~100-word bodies) and the reader settled.
 func benchApp(b *testing.B, n int) Model {
+	b.Helper()
+	return benchAppWith(b, n, fixtureOptions())
+}
+
+// benchAppWith is benchApp with options.
+func benchAppWith(b *testing.B, n int, opts Options) Model {
 	b.Helper()
 	r := rand.New(rand.NewPCG(1, 2))
 	zipf := rand.NewZipf(r, 1.2, 1, 199)
@@ -37,9 +44,50 @@ func benchApp(b *testing.B, n int) Model {
 			Body:  string(body),
 		}
 	}
-	m := New(fixtureOptions())
+	m := New(opts)
 	m = send(b, m, tea.WindowSizeMsg{Width: 160, Height: 48})
 	return send(b, m, batchMsg{batch: model.Batch{Articles: arts}, done: true})
+}
+
+// nopMarks is a store of marks that keeps nothing: the benchmarks time
+// the screen's side of a change.
+type nopMarks struct{}
+
+func (nopMarks) Get(context.Context, []model.Article) (map[model.ID]Mark, error) { return nil, nil }
+func (nopMarks) Set(context.Context, MarkChange, []model.Article) (func(context.Context) error, error) {
+	return func(context.Context) error { return nil }, nil
+}
+
+// BenchmarkMarkAllRead is M then y on 100,000 unread articles in the
+// Unread view: every mark changes, the articles stay listed, the counts
+// are redone (the store's write runs in a command, not timed).
+func BenchmarkMarkAllRead(b *testing.B) {
+	opts := fixtureOptions()
+	opts.Marks = nopMarks{}
+	base := benchAppWith(b, 100_000, opts)
+	base = send(b, base, keyPress("u"))
+	for b.Loop() {
+		b.StopTimer()
+		m := base
+		m.marks, m.kept = map[model.ID]Mark{}, map[model.ID]bool{}
+		m.list.marks, m.list.kept = m.marks, m.kept
+		b.StartTimer()
+		m = send(b, m, keyPress("M"))
+		m = send(b, m, keyPress("y"))
+		_ = m.View()
+	}
+}
+
+// BenchmarkToggleUnread is u on 100,000 articles: the Unread view on or
+// off, with its counts, and the frame.
+func BenchmarkToggleUnread(b *testing.B) {
+	opts := fixtureOptions()
+	opts.Marks = nopMarks{}
+	m := benchAppWith(b, 100_000, opts)
+	for b.Loop() {
+		m = send(b, m, keyPress("u"))
+		_ = m.View()
+	}
 }
 
 // BenchmarkView is one full frame. It must not grow with the collection.

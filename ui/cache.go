@@ -98,20 +98,22 @@ func renderCmd(j renderJob) tea.Cmd {
 
 // runRender does the work of renderCmd; tests call it directly.
 func runRender(j renderJob) renderedMsg {
-	body := j.article.Body
-	if j.body != nil {
-		read := j.body
-		if j.bodies != nil {
-			read = func(a model.Article) (string, error) {
-				return j.bodies.body(bodyKey{j.key.id, j.key.rev}, a, j.body)
-			}
-		}
-		b, err := read(j.article)
-		if err != nil {
-			return renderedMsg{key: j.key, err: err}
-		}
-		body = b
+	body, err := j.readBody()
+	if err != nil {
+		return renderedMsg{key: j.key, err: err}
 	}
 	out, err := j.renderer.Render(Document{Article: j.article, Tags: j.tags, Body: body}, j.key.width, j.key.style)
 	return renderedMsg{key: j.key, out: out, err: err}
+}
+
+// readBody returns the article's body: its own, or read (through the body
+// cache) with Options.Body.
+func (j renderJob) readBody() (string, error) {
+	switch {
+	case j.body == nil:
+		return j.article.Body, nil
+	case j.bodies == nil:
+		return j.body(j.article)
+	}
+	return j.bodies.body(bodyKey{j.key.id, j.key.rev}, j.article, j.body)
 }

@@ -59,3 +59,35 @@ func TestGoldenTooSmall(t *testing.T) {
 	m := newTestApp(t, 39, 9)
 	golden.RequireEqual(t, []byte(ansi.Strip(m.View().Content)))
 }
+
+// goldenMarkStates are screens with read and starred marks kept: the
+// markers, the smart entries and unread counts, the question of M and the
+// tag picker.
+var goldenMarkStates = []struct {
+	name string
+	keys []string
+	text string
+}{
+	{name: "marks"},
+	{name: "unread-view", keys: []string{"u", "j", "enter", "esc"}},
+	{name: "tag-excluded", keys: []string{"t", "j", "j", "j", "j", "x"}},
+	{name: "mark-all-question", keys: []string{"M"}},
+	{name: "tag-picker", keys: []string{"T"}, text: "th"},
+}
+
+func TestGoldenMarks(t *testing.T) {
+	settleRender = fakeRender
+	t.Cleanup(func() { settleRender = runRender })
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			for _, st := range goldenMarkStates {
+				t.Run(st.name, func(t *testing.T) {
+					m, _ := newMarkedApp(t, size[0], size[1])
+					m = settle(t, press(t, m, st.keys...))
+					m = typeText(t, m, st.text)
+					golden.RequireEqual(t, []byte(ansi.Strip(m.View().Content)))
+				})
+			}
+		})
+	}
+}

@@ -14,6 +14,15 @@ import (
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.flash = ""
 	k := &m.keys
+	if m.question != nil {
+		return m.answer(msg)
+	}
+	if m.overlay == overlayPicker {
+		if key.Matches(msg, k.Interrupt) {
+			return m.quit()
+		}
+		return m.updatePicker(msg)
+	}
 	if m.searching {
 		switch {
 		case key.Matches(msg, k.Interrupt):
@@ -62,7 +71,21 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.FocusTags):
 		m.focus = paneTags
 	case key.Matches(msg, k.ClearTags):
-		m.setTags(nil)
+		m.clearFilters()
+	case key.Matches(msg, k.ToggleUnread):
+		m.toggleUnread()
+	case key.Matches(msg, k.ExcludeTag):
+		m.excludeTag()
+	case key.Matches(msg, k.MarkAllRead):
+		m.markAllRead()
+	case key.Matches(msg, k.Reload):
+		return m.reload()
+	case key.Matches(msg, k.Edit):
+		return m.edit()
+	case key.Matches(msg, k.Links):
+		return m.openLinks()
+	case key.Matches(msg, k.PickTag):
+		return m.openTagPicker()
 	case key.Matches(msg, k.Search):
 		return m.startSearch()
 	case key.Matches(msg, k.Sort):
@@ -133,6 +156,8 @@ func (k *KeyMap) moveOf(msg tea.KeyPressMsg) move {
 // (The open search box takes esc before.)
 func (m Model) backAction() string {
 	switch {
+	case m.overlay == overlayPicker:
+		return m.picker.escAction()
 	case m.overlay != overlayNone:
 		return "close"
 	case m.reading || m.focus == paneReader:
@@ -245,8 +270,7 @@ func (m *Model) openURL() tea.Cmd {
 		m.flash = "This article has no web address to open"
 		return nil
 	}
-	open, u := m.opts.OpenURL, a.URL
-	return func() tea.Msg { return openedMsg{url: u, err: open(u)} }
+	return m.openLink(a.URL)
 }
 
 // copyURL puts the selected article's web address, or else its file's
@@ -273,18 +297,51 @@ func (m *Model) selectedArticle() (model.Article, bool) {
 	return m.coll.Article(id)
 }
 
-// toggleTag toggles the tag under the sidebar cursor; "All" clears the tag
-// filter. A tag that would leave nothing cannot be selected.
+// toggleTag toggles the entry under the sidebar cursor: "All" clears the
+// filter, Unread and Starred switch themselves, a tag is selected or
+// unselected (an excluded one is let in again). A tag that would leave
+// nothing cannot be selected.
 func (m *Model) toggleTag() {
-	k, all := m.tags.current()
+	kind, k := m.tags.current()
 	switch {
-	case all:
-		m.setTags(nil)
+	case kind == entryAll:
+		m.clearFilters()
+	case kind == entryUnread:
+		m.toggleUnread()
+	case kind == entryStarred:
+		s := m.smart
+		s.starred = !s.starred
+		m.setSmart(s)
 	case !m.tags.selectable(k):
 		m.flash = "No articles with #" + m.tagName(k) + " here"
+	case m.query.Excludes(k):
+		m.setQuery(m.query.ToggleExclude(k))
 	default:
-		m.setTags(m.query.ToggleTag(k).Tags)
+		m.setQuery(m.query.ToggleTag(k))
 	}
+}
+
+// excludeTag leaves out, or lets in again, the articles with the tag under
+// the sidebar cursor (x); it is shown as -tag.
+func (m *Model) excludeTag() {
+	kind, k := m.tags.current()
+	switch {
+	case kind != entryTag:
+		m.flash = "Only a tag can be left out (x)"
+	case !m.query.Excludes(k) && m.tags.counts[k] == len(m.visible):
+		m.flash = "Leaving out #" + m.tagName(k) + " would leave nothing"
+	default:
+		m.setQuery(m.query.ToggleExclude(k))
+	}
+}
+
+// clearFilters drops the tags, excluded tags and smart entries (c).
+func (m *Model) clearFilters() {
+	q := m.query
+	q.Tags, q.Exclude = nil, nil
+	m.smart = smartFilter{}
+	clear(m.kept)
+	m.setQuery(q)
 }
 
 func (m *Model) tagName(k string) string {
@@ -294,11 +351,10 @@ func (m *Model) tagName(k string) string {
 	return k
 }
 
-func (m *Model) setTags(tags []string) {
-	if len(tags) == 0 && len(m.query.Tags) == 0 {
-		return
-	}
-	m.query.Tags = tags
+// setQuery applies a new filter of tags (selected and excluded) and
+// recomputes the list.
+func (m *Model) setQuery(q model.Query) {
+	m.query = q
 	m.refilter()
 }
 
@@ -355,6 +411,25 @@ func (m *Model) endSearch(keep bool) {
 		m.clearSearch()
 	}
 	m.list.clamp()
+}
+
+// handleInput routes pastes and the mouse: to the picker when one is
+// open, else pastes to the search box and the mouse to the panes.
+func (m *Model) handleInput(msg tea.Msg) tea.Cmd {
+	if m.overlay == overlayPicker {
+		return m.updatePicker(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		if m.searching {
+			return m.typeSearch(msg)
+		}
+	case tea.MouseClickMsg:
+		m.handleClick(msg.Mouse())
+	case tea.MouseWheelMsg:
+		return m.handleWheel(msg)
+	}
+	return nil
 }
 
 // handleClick focuses the pane under the pointer and selects the row

@@ -1,6 +1,10 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every key binding of the program. Bindings are switched on and
 // off by context (focused pane, search box, overlays) with SetEnabled, so the
@@ -21,6 +25,10 @@ type KeyMap struct {
 	Search    key.Binding
 	Sort      key.Binding
 	Back      key.Binding
+	// The Unread smart entry, the tag picker and reloading the collection.
+	ToggleUnread key.Binding
+	PickTag      key.Binding
+	Reload       key.Binding
 
 	// Movement in the focused pane (scrolling in the reader).
 	Up       key.Binding
@@ -33,16 +41,21 @@ type KeyMap struct {
 	PageUp   key.Binding
 
 	// Sidebar.
-	Toggle key.Binding
+	Toggle     key.Binding
+	ExcludeTag key.Binding
 	// List.
 	Open key.Binding
 	// List and reader: the selected article's address.
 	OpenURL key.Binding
 	CopyURL key.Binding
 	// List and reader: marks (with Options.Marks).
-	ToggleRead key.Binding
-	ToggleStar key.Binding
-	UndoMark   key.Binding
+	ToggleRead  key.Binding
+	ToggleStar  key.Binding
+	UndoMark    key.Binding
+	MarkAllRead key.Binding
+	// List and reader: the selected article's file and links.
+	Edit  key.Binding
+	Links key.Binding
 	// Reader.
 	SpaceDown   key.Binding
 	NextArticle key.Binding
@@ -73,6 +86,10 @@ func DefaultKeyMap() KeyMap {
 		Sort:      b([]string{"s"}, "s", "sort"),
 		Back:      b([]string{"esc"}, "esc", "back"),
 
+		ToggleUnread: b([]string{"u"}, "u", "unread only"),
+		PickTag:      b([]string{"T"}, "T", "find a tag"),
+		Reload:       b([]string{"r"}, "r", "reload"),
+
 		Up:       b([]string{"k", "up"}, "k/↑", "up"),
 		Down:     b([]string{"j", "down"}, "j/↓", "down"),
 		Top:      b([]string{"g", "home"}, "g/home", "first"),
@@ -82,15 +99,20 @@ func DefaultKeyMap() KeyMap {
 		PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
 		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
 
-		Toggle: b([]string{"enter", "space"}, "enter/space", "toggle tag"),
-		Open:   b([]string{"enter"}, "enter", "read"),
+		Toggle:     b([]string{"enter", "space"}, "enter/space", "toggle tag"),
+		ExcludeTag: b([]string{"x"}, "x", "exclude tag"),
+		Open:       b([]string{"enter"}, "enter", "read"),
 
 		OpenURL: b([]string{"o"}, "o", "open in browser"),
 		CopyURL: b([]string{"y"}, "y", "copy URL"),
 
-		ToggleRead: b([]string{"m"}, "m", "read/unread"),
-		ToggleStar: b([]string{"*"}, "*", "star"),
-		UndoMark:   b([]string{"U", "ctrl+z"}, "U", "undo mark"),
+		ToggleRead:  b([]string{"m"}, "m", "read/unread"),
+		ToggleStar:  b([]string{"*"}, "*", "star"),
+		UndoMark:    b([]string{"U", "ctrl+z"}, "U", "undo mark"),
+		MarkAllRead: b([]string{"M"}, "M", "mark all read"),
+
+		Edit:  b([]string{"e"}, "e", "edit file"),
+		Links: b([]string{"L"}, "L", "links"),
 
 		SpaceDown:   b([]string{"space"}, "space", "page down"),
 		NextArticle: b([]string{"n"}, "n", "next article"),
@@ -99,6 +121,21 @@ func DefaultKeyMap() KeyMap {
 		Accept: b([]string{"enter"}, "enter", "keep search"),
 		Cancel: b([]string{"esc"}, "esc", "clear search"),
 	}
+}
+
+// closeHint is how an overlay's footer says to close it: "esc or ? to
+// close", with the keys as bound.
+func closeHint(back, toggle key.Binding) string {
+	keys := []string{}
+	for _, b := range []key.Binding{back, toggle} {
+		if k := b.Help().Key; k != "" && len(b.Keys()) > 0 {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return ""
+	}
+	return strings.Join(keys, " or ") + " to close"
 }
 
 // keyMap returns the key bindings the options give, all enabled.
@@ -133,11 +170,12 @@ type helpGroup struct {
 // of the help overlay.
 func (k KeyMap) groups() []helpGroup {
 	return []helpGroup{
-		{"General", []key.Binding{k.Help, k.Problems, k.Back, k.Quit, k.Interrupt}},
+		{"General", []key.Binding{k.Help, k.Problems, k.Reload, k.Back, k.Quit, k.Interrupt}},
 		{"Panes", []key.Binding{k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight, k.FocusTags}},
 		{"Move", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
-		{"Filter", []key.Binding{k.Toggle, k.ClearTags, k.Search, k.Accept, k.Cancel, k.Sort}},
-		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle, k.OpenURL, k.CopyURL, k.ToggleRead, k.ToggleStar, k.UndoMark}},
+		{"Filter", []key.Binding{k.Toggle, k.ExcludeTag, k.ClearTags, k.ToggleUnread, k.PickTag, k.Search, k.Accept, k.Cancel, k.Sort}},
+		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle, k.Links, k.OpenURL, k.CopyURL, k.Edit}},
+		{"Marks", []key.Binding{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UndoMark}},
 	}
 }
 
@@ -156,9 +194,11 @@ func (k *KeyMap) all() []*key.Binding {
 	return []*key.Binding{
 		&k.Quit, &k.Interrupt, &k.Help, &k.Problems, &k.NextPane, &k.PrevPane,
 		&k.PaneLeft, &k.PaneRight, &k.FocusTags, &k.ClearTags, &k.Search, &k.Sort, &k.Back,
+		&k.ToggleUnread, &k.PickTag, &k.Reload,
 		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.HalfDown, &k.HalfUp, &k.PageDown, &k.PageUp,
-		&k.Toggle, &k.Open, &k.SpaceDown, &k.NextArticle, &k.PrevArticle,
-		&k.OpenURL, &k.CopyURL, &k.ToggleRead, &k.ToggleStar, &k.UndoMark, &k.Accept, &k.Cancel,
+		&k.Toggle, &k.ExcludeTag, &k.Open, &k.OpenURL, &k.CopyURL,
+		&k.ToggleRead, &k.ToggleStar, &k.UndoMark, &k.MarkAllRead, &k.Edit, &k.Links,
+		&k.SpaceDown, &k.NextArticle, &k.PrevArticle, &k.Accept, &k.Cancel,
 	}
 }
 
@@ -171,6 +211,7 @@ type keyContext struct {
 	hasList   bool    // the list has articles (n/p, enter)
 	canOpen   bool    // there is a browser to open addresses in (Options.OpenURL)
 	canMark   bool    // marks are kept (Options.Marks)
+	canEdit   bool    // there is an editor to start (Options.Edit)
 }
 
 // setContext enables exactly the bindings that apply in c: the search box
@@ -196,6 +237,8 @@ func (k *KeyMap) setContext(c keyContext) {
 		k.Quit.SetEnabled(true)
 		k.Help.SetEnabled(true)
 		return
+	case overlayPicker:
+		return // the picker reads its own keys
 	case overlayProblems:
 		k.Quit.SetEnabled(true)
 		k.Problems.SetEnabled(true)
@@ -207,31 +250,47 @@ func (k *KeyMap) setContext(c keyContext) {
 	}
 	for _, b := range []*key.Binding{
 		&k.Quit, &k.Help, &k.Problems, &k.NextPane, &k.PrevPane, &k.PaneLeft, &k.PaneRight,
-		&k.FocusTags, &k.ClearTags, &k.Search, &k.Sort,
+		&k.FocusTags, &k.ClearTags, &k.Search, &k.Sort, &k.PickTag, &k.Reload,
 	} {
 		b.SetEnabled(true)
 	}
+	k.ToggleUnread.SetEnabled(c.canMark)
 	for _, b := range nav {
 		b.SetEnabled(true)
 	}
 	switch c.focus {
 	case paneTags:
 		k.Toggle.SetEnabled(true)
+		k.ExcludeTag.SetEnabled(true)
 	case paneList:
 		k.Open.SetEnabled(c.hasList)
-		k.OpenURL.SetEnabled(c.hasList && c.canOpen)
-		k.CopyURL.SetEnabled(c.hasList)
-		k.ToggleRead.SetEnabled(c.hasList && c.canMark)
-		k.ToggleStar.SetEnabled(c.hasList && c.canMark)
-		k.UndoMark.SetEnabled(c.canMark)
+		k.enableArticle(c)
 	case paneReader:
-		k.OpenURL.SetEnabled(c.hasList && c.canOpen)
-		k.CopyURL.SetEnabled(c.hasList)
-		k.ToggleRead.SetEnabled(c.hasList && c.canMark)
-		k.ToggleStar.SetEnabled(c.hasList && c.canMark)
-		k.UndoMark.SetEnabled(c.canMark)
+		k.enableArticle(c)
 		k.SpaceDown.SetEnabled(true)
 		k.NextArticle.SetEnabled(c.hasList)
 		k.PrevArticle.SetEnabled(c.hasList)
 	}
+}
+
+// enableArticle enables the bindings that act on the selected article or
+// the list, in the list and the reader.
+func (k *KeyMap) enableArticle(c keyContext) {
+	k.OpenURL.SetEnabled(c.hasList && c.canOpen)
+	k.CopyURL.SetEnabled(c.hasList)
+	k.Edit.SetEnabled(c.hasList && c.canEdit)
+	k.Links.SetEnabled(c.hasList)
+	k.ToggleRead.SetEnabled(c.hasList && c.canMark)
+	k.ToggleStar.SetEnabled(c.hasList && c.canMark)
+	k.MarkAllRead.SetEnabled(c.hasList && c.canMark)
+	k.UndoMark.SetEnabled(c.canMark)
+}
+
+// keyHint is "press c to clear the filter" with the binding's keys, or the
+// bare action when it has no key.
+func keyHint(before string, b key.Binding, after, bare string) string {
+	if len(b.Keys()) == 0 {
+		return bare
+	}
+	return before + b.Help().Key + after
 }

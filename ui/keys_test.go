@@ -165,3 +165,44 @@ func TestRemappedKeys(t *testing.T) {
 		t.Errorf("full help does not show the remapped key:\n%s", help)
 	}
 }
+
+// TestHintsFollowRemappedKeys: what the screen says to press is the key
+// bound, not the default.
+func TestHintsFollowRemappedKeys(t *testing.T) {
+	km := DefaultKeyMap()
+	km.ClearTags.SetKeys("C")
+	km.ClearTags.SetHelp("C", "clear tags")
+	km.Back.SetKeys("backspace")
+	km.Back.SetHelp("backspace", "back")
+	opts := fixtureOptions()
+	opts.Keys = &km
+	m := New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles(), Progress: model.Progress{Done: true}}, done: true})
+	m.query.Tags = []string{"go"}
+	m.query.Search = "croissant"
+	m.refilter()
+	if got := paneText(m, paneList); !strings.Contains(got, "press C to clear the filter, backspace to clear search") {
+		t.Errorf("empty state: %s", got)
+	}
+	m = keys(t, m, "?")
+	if !strings.Contains(screenText(m), "backspace or ? to close") {
+		t.Errorf("help footer:\n%s", screenText(m))
+	}
+}
+
+// TestHelpShowsEveryBinding: the help overlay has room for every binding,
+// down to 80x24.
+func TestHelpShowsEveryBinding(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		m := newTestApp(t, size[0], size[1])
+		m = keys(t, m, "?")
+		screen := screenText(m)
+		k := DefaultKeyMap()
+		for _, b := range k.all() {
+			if !strings.Contains(screen, b.Help().Desc) {
+				t.Errorf("%dx%d: help lacks %q (%s)", size[0], size[1], b.Help().Desc, b.Help().Key)
+			}
+		}
+	}
+}

@@ -6,20 +6,17 @@ const (
 	minHeight = 10
 )
 
-// Breakpoints between the layouts.
-const (
-	wideWidth   = 120 // three panes side by side
-	mediumWidth = 80  // sidebar and list, the reader taking the list's place
-)
+// The breakpoints between the layouts are Appearance.Wide and Medium
+// (breakpoints; by default 120 and 80 columns).
 
 // layoutMode is how many panes fit side by side.
 type layoutMode uint8
 
 const (
 	modeTooSmall layoutMode = iota // under minWidth x minHeight: a message only
-	modeNarrow                     // under 80 columns: one pane, the focused one
-	modeMedium                     // 80–119 columns: sidebar and list (or reader)
-	modeWide                       // 120 columns and more: all three panes
+	modeNarrow                     // under the medium breakpoint (80 columns): one pane, the focused one
+	modeMedium                     // from medium to wide (80–119 columns): sidebar and list (or reader)
+	modeWide                       // from the wide breakpoint (120 columns) on: all three panes
 )
 
 // String names the mode for tests and debugging.
@@ -50,9 +47,9 @@ type layout struct {
 	readerW       int
 }
 
-// computeLayout is the pure layout function: the same size always gives the
-// same geometry.
-func computeLayout(w, h int) layout {
+// computeLayout is the pure layout function: the same size and breakpoints
+// always give the same geometry.
+func computeLayout(w, h int, bp breakpoints) layout {
 	l := layout{width: w, height: h}
 	if w < minWidth || h < minHeight {
 		l.mode = modeTooSmall
@@ -60,7 +57,7 @@ func computeLayout(w, h int) layout {
 	}
 	l.bodyY, l.bodyH = 1, h-2 // one header line, one help line
 	switch {
-	case w >= wideWidth:
+	case w >= bp.wide:
 		l.mode = modeWide
 		l.tagsW = sidebarWidth(w)
 		rest := w - l.tagsW
@@ -68,7 +65,7 @@ func computeLayout(w, h int) layout {
 		// the list takes what is left, so titles grow with the terminal.
 		l.readerW = min(rest*3/5, maxReaderWidth)
 		l.listW = rest - l.readerW
-	case w >= mediumWidth:
+	case w >= bp.medium:
 		l.mode = modeMedium
 		l.tagsW = sidebarWidth(w)
 		l.listW = w - l.tagsW

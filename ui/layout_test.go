@@ -22,7 +22,7 @@ func TestComputeLayout(t *testing.T) {
 		{400, 100, modeWide, 28, 296, 76, 98},
 	}
 	for _, tt := range tests {
-		l := computeLayout(tt.w, tt.h)
+		l := computeLayout(tt.w, tt.h, defaultBreakpoints)
 		if l.mode != tt.mode {
 			t.Errorf("%dx%d: mode %v, want %v", tt.w, tt.h, l.mode, tt.mode)
 			continue
@@ -49,5 +49,51 @@ func TestComputeLayout(t *testing.T) {
 		if l.tagsW < 22 || l.tagsW > 28 && l.mode != modeNarrow {
 			t.Errorf("%dx%d: sidebar %d outside 22–28", tt.w, tt.h, l.tagsW)
 		}
+	}
+}
+
+func TestComputeLayoutBreakpoints(t *testing.T) {
+	tests := []struct {
+		name string
+		a    Appearance
+		w    int
+		mode layoutMode
+	}{
+		{"defaults at 119", Appearance{}, 119, modeMedium},
+		{"defaults at 120", Appearance{}, 120, modeWide},
+		{"defaults at 79", Appearance{}, 79, modeNarrow},
+		{"wide 150 at 140", Appearance{Wide: 150}, 140, modeMedium},
+		{"wide 150 at 150", Appearance{Wide: 150}, 150, modeWide},
+		{"medium 100 at 99", Appearance{Medium: 100}, 99, modeNarrow},
+		{"medium 100 at 100", Appearance{Medium: 100}, 100, modeMedium},
+		{"wide 90 medium 60 at 95", Appearance{Wide: 90, Medium: 60}, 95, modeWide},
+		{"wide 90 medium 60 at 60", Appearance{Wide: 90, Medium: 60}, 60, modeMedium},
+		{"equal: no medium layout", Appearance{Wide: 100, Medium: 100}, 99, modeNarrow},
+		{"medium above wide is wide", Appearance{Wide: 90, Medium: 100}, 95, modeWide},
+		{"negative is the default", Appearance{Wide: -1, Medium: -1}, 100, modeMedium},
+		{"too small stays too small", Appearance{Wide: 40, Medium: 40}, 39, modeTooSmall},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := computeLayout(tt.w, 30, tt.a.breakpoints())
+			if l.mode != tt.mode {
+				t.Fatalf("%d columns: mode %v, want %v", tt.w, l.mode, tt.mode)
+			}
+			switch l.mode {
+			case modeWide:
+				if l.tagsW+l.listW+l.readerW != tt.w {
+					t.Errorf("wide panes sum to %d", l.tagsW+l.listW+l.readerW)
+				}
+			case modeMedium:
+				if l.tagsW+l.listW != tt.w || l.listW != l.readerW {
+					t.Errorf("medium panes %d+%d (reader %d)", l.tagsW, l.listW, l.readerW)
+				}
+			case modeNarrow:
+				if l.listW != tt.w {
+					t.Errorf("narrow list %d", l.listW)
+				}
+			case modeTooSmall:
+			}
+		})
 	}
 }

@@ -31,10 +31,20 @@ type listPane struct {
 	// then the cursor stays on the first row while batches arrive, so the
 	// start screen shows the top of the list, not a row that slid down.
 	touched bool
-	memo    *viewMemo // rows already drawn (shared by the model's copies)
+	// want is an article to keep the cursor on while the load goes on (a
+	// restored place), at its old screen row; dropped when the user moves
+	// and when the load is done.
+	want *wanted
+	memo *viewMemo // rows already drawn (shared by the model's copies)
 	// marks are the read and starred marks (shared with the model); nil
 	// when none are kept, and the rows show none.
 	marks map[model.ID]Mark
+	smart smartFilter // the smart entries on
+	// kept are the articles whose marks changed in the smart view (shared
+	// with the model): drawn dim when they no longer match it.
+	kept map[model.ID]bool
+	// hints say how to get out of an empty list, with the keys as bound.
+	hints struct{ clear, search string }
 }
 
 func newListPane(th *Theme, coll *model.Collection) listPane {
@@ -64,6 +74,14 @@ func (p *listPane) setIDs(ids []model.ID) {
 	old, had := p.selected()
 	row := p.cursor - p.offset
 	p.ids = ids
+	if w := p.want; w != nil {
+		if i := slices.Index(ids, w.id); i >= 0 {
+			p.touched = true
+			p.cursor, p.offset = i, i-w.row
+			p.clamp()
+			return
+		}
+	}
 	if !p.touched {
 		p.cursor, p.offset = 0, 0
 		return
@@ -99,11 +117,11 @@ func (p listPane) selectedAt(d int) (model.ID, bool) {
 func (p listPane) Update(msg tea.Msg) (listPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case move:
-		p.touched = true
+		p.touched, p.want = true, nil
 		p.cursor = moveCursor(p.cursor, len(p.ids), p.rows(), msg)
 		p.clamp()
 	case tea.MouseWheelMsg:
-		p.touched = true
+		p.touched, p.want = true, nil
 		p.offset, p.cursor = scrollBy(p.offset, p.cursor, len(p.ids), p.rows(), wheelDelta(msg))
 	}
 	return p, nil
@@ -111,7 +129,7 @@ func (p listPane) Update(msg tea.Msg) (listPane, tea.Cmd) {
 
 // selectRow puts the cursor on row i (a click).
 func (p *listPane) selectRow(i int) {
-	p.touched = true
+	p.touched, p.want = true, nil
 	p.cursor = i
 	p.clamp()
 }
@@ -161,7 +179,7 @@ func (p listPane) viewLines() []string {
 		lines = append(lines, r)
 	}
 	title := "Articles"
-	if f := filterText(p.coll, p.query, !p.searching); f != "" {
+	if f := filterText(p.coll, p.query, p.smart, !p.searching); f != "" {
 		title += " · " + f
 	}
 	footer := p.query.Sort.Label() + " · "
@@ -182,13 +200,13 @@ func (p listPane) emptyText() string {
 		return "No articles in this collection."
 	}
 	var hints []string
-	if len(p.query.Tags) > 0 && !p.searching {
-		hints = append(hints, "press c to clear tags")
+	if (len(p.query.Tags) > 0 || len(p.query.Exclude) > 0 || p.smart.on()) && !p.searching {
+		hints = append(hints, p.hints.clear)
 	}
 	if p.query.Search != "" {
-		hints = append(hints, "esc to clear search")
+		hints = append(hints, p.hints.search)
 	}
-	s := "No articles match " + filterDescription(p.coll, p.query)
+	s := "No articles match " + filterDescription(p.coll, p.query, p.smart)
 	if len(hints) > 0 {
 		s += " — " + strings.Join(hints, ", ")
 	}
@@ -199,11 +217,15 @@ func (p listPane) emptyText() string {
 }
 
 // filterText is the filter in short form for the list title:
-// "#go + #rust · “war”".
-func filterText(coll *model.Collection, q model.Query, withSearch bool) string {
-	parts := make([]string, 0, 2)
+// "Unread · #go + #rust · -#sport · “war”".
+func filterText(coll *model.Collection, q model.Query, s smartFilter, withSearch bool) string {
+	parts := make([]string, 0, 4)
+	parts = append(parts, s.names()...)
 	if len(q.Tags) > 0 {
-		parts = append(parts, tagList(coll, q.Tags))
+		parts = append(parts, tagList(coll, q.Tags, q.AnyTag))
+	}
+	if len(q.Exclude) > 0 {
+		parts = append(parts, "-"+tagList(coll, q.Exclude, false))
 	}
 	if withSearch && q.Search != "" {
 		parts = append(parts, "“"+q.Search+"”")
@@ -213,14 +235,17 @@ func filterText(coll *model.Collection, q model.Query, withSearch bool) string {
 
 // filterDescription is the filter in words for the empty state:
 // "tags #go + #rust + search “war”".
-func filterDescription(coll *model.Collection, q model.Query) string {
-	var parts []string
+func filterDescription(coll *model.Collection, q model.Query, s smartFilter) string {
+	parts := s.names()
 	switch len(q.Tags) {
 	case 0:
 	case 1:
-		parts = append(parts, "tag "+tagList(coll, q.Tags))
+		parts = append(parts, "tag "+tagList(coll, q.Tags, false))
 	default:
-		parts = append(parts, "tags "+tagList(coll, q.Tags))
+		parts = append(parts, "tags "+tagList(coll, q.Tags, q.AnyTag))
+	}
+	if len(q.Exclude) > 0 {
+		parts = append(parts, "not "+tagList(coll, q.Exclude, true))
 	}
 	if q.Search != "" {
 		parts = append(parts, "search “"+q.Search+"”")
@@ -231,8 +256,9 @@ func filterDescription(coll *model.Collection, q model.Query) string {
 	return strings.Join(parts, " + ")
 }
 
-// tagList writes tag keys with their display names: "#Go + #rust".
-func tagList(coll *model.Collection, keys []string) string {
+// tagList writes tag keys with their display names: "#Go + #rust", or
+// "#Go / #rust" for any of them.
+func tagList(coll *model.Collection, keys []string, any bool) string {
 	names := make([]string, len(keys))
 	for i, k := range keys {
 		name := k
@@ -241,13 +267,16 @@ func tagList(coll *model.Collection, keys []string) string {
 		}
 		names[i] = "#" + name
 	}
+	if any {
+		return strings.Join(names, " / ")
+	}
 	return strings.Join(names, " + ")
 }
 
 // Column widths of a list row.
 const (
 	minTitleWidth = 24 // below this the tags column gives way to the title
-	dateWidth     = 10 // 2006-01-02
+	dateWidth     = 10 // 2006-01-02, the default (Theme.dateColumn gives the width)
 	readsWidth    = 5  // 1.2k
 )
 
@@ -258,15 +287,18 @@ func (p listPane) row(i, w int) string {
 	id := p.ids[i]
 	a, _ := p.coll.Article(id)
 	cw := w - 2 // after the marker column
-	showTags, showReads, showDate := cw >= 46, cw >= 34, cw >= 24
+	// A wider date (Appearance.DateFormat) moves the widths where the date,
+	// reads and tags columns show, so that the title keeps its room.
+	dw := p.th.dateColumn().width
+	showTags, showReads, showDate := cw >= dw+36, cw >= dw+24, cw >= dw+14
 	var date, reads, tags string
 	rest := 0 // cells taken by the columns after the title
 	if showDate {
-		date = spaces(dateWidth)
+		date = spaces(dw)
 		if a.HasDate() {
-			date = a.Date.Format("2006-01-02")
+			date = p.th.formatDate(a.Date)
 		}
-		rest += 1 + dateWidth
+		rest += 1 + dw
 	}
 	if showReads {
 		reads = readsCell(a.Reads)
@@ -286,6 +318,9 @@ func (p listPane) row(i, w int) string {
 	title := fit(strings.TrimSpace(a.Title), max(cw-rest, 1))
 	pt := &p.th.p
 	mark := p.markCell(id)
+	if i != p.cursor && p.kept[id] && !p.smart.matches(p.marks[id]) {
+		return " " + mark + pt.dim.on(title+optional(showDate, " "+date)+optional(showReads, " "+reads)+optional(showTags, " "+tags))
+	}
 	if i == p.cursor {
 		c := pt.cursorBlur
 		if p.focused {

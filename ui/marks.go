@@ -100,20 +100,24 @@ func (m *Model) setMarks(c MarkChange, arts []model.Article) tea.Cmd {
 	if m.opts.Marks == nil {
 		return nil
 	}
-	before := map[model.ID]Mark{}
+	before := make(map[model.ID]Mark, len(arts))
 	var changed []model.Article
 	for _, a := range arts {
 		old := m.marks[a.ID]
 		if c.apply(old) != old {
 			before[a.ID] = old
 			changed = append(changed, a)
-			m.marks[a.ID] = c.apply(old)
 		}
 	}
 	if len(changed) == 0 {
 		return nil
 	}
+	m.keepShown(before)
+	for id, mk := range before {
+		m.marks[id] = c.apply(mk)
+	}
 	m.memo.clearRows()
+	m.updateSidebar()
 	marks, ctx := m.opts.Marks, m.ctx
 	return func() tea.Msg {
 		undo, err := marks.Set(ctx, c, changed)
@@ -156,12 +160,15 @@ func (m *Model) handleUndone(msg undoneMsg) {
 	m.flash = "Undone"
 }
 
-// restore puts marks back on screen.
+// restore puts back the marks before a change (undone, or not saved). In
+// a smart view the articles stay listed (keepShown).
 func (m *Model) restore(marks map[model.ID]Mark) {
+	m.keepShown(marks)
 	for id, mk := range marks {
 		m.marks[id] = mk
 	}
 	m.memo.clearRows()
+	m.updateSidebar()
 }
 
 // toggle is the change that flips one mark of the selected article.

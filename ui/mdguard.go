@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -20,13 +22,16 @@ const maxNesting = 8
 //   - It makes sure Glamour shows the destination of every link and image.
 //     Glamour prints a destination after the link text only when url.Parse
 //     accepts it, and an autolink it cannot parse vanishes; such
-//     destinations are percent-encoded until url.Parse accepts them.
+//     destinations are percent-encoded until url.Parse accepts them, and
+//     characters that are not safe to print are percent-encoded too.
 //   - It unwraps quotes and lists nested deeper than maxNesting, keeping
 //     their content at that depth.
+//   - It numbers the links and lists them after the body (numberLinks, in
+//     links.go), leaving the list in the parser context for bodyLinks.
 type astGuard struct{}
 
 // Transform implements parser.ASTTransformer.
-func (astGuard) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (astGuard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
 	var badLinks []*ast.AutoLink
 	var tooDeep []ast.Node
@@ -51,7 +56,7 @@ func (astGuard) Transform(doc *ast.Document, reader text.Reader, _ parser.Contex
 		case *ast.Image:
 			n.Destination = showableURL(n.Destination)
 		case *ast.AutoLink:
-			if _, err := url.Parse(string(n.URL(source))); err != nil {
+			if u := n.URL(source); string(showableURL(u)) != string(u) {
 				badLinks = append(badLinks, n)
 			}
 		}
@@ -66,6 +71,7 @@ func (astGuard) Transform(doc *ast.Document, reader text.Reader, _ parser.Contex
 	for _, n := range tooDeep { // outermost first
 		unwrap(n)
 	}
+	pc.Set(linksKey, numberLinks(doc, source))
 }
 
 // unwrap replaces a quote or list by its blocks (a list by the blocks of its
@@ -108,10 +114,14 @@ func unwrap(n ast.Node) {
 	parent.RemoveChild(parent, n)
 }
 
-// showableURL returns dest if url.Parse accepts it, else dest with the bytes
-// url.Parse objects to percent-encoded (and, if that is not enough, the
-// colons too; as a last resort everything).
+// showableURL returns dest if url.Parse accepts it and it is safe to print,
+// else dest with what is not safe to print percent-encoded (see
+// printableURL) and, if url.Parse still objects, the bytes it objects to
+// (and, if that is not enough, the colons too; as a last resort
+// everything). The result is valid UTF-8 with no control, format (bidi,
+// zero-width) or space character.
 func showableURL(dest []byte) []byte {
+	dest = printableURL(dest)
 	if _, err := url.Parse(string(dest)); err == nil {
 		return dest
 	}
@@ -132,6 +142,54 @@ func showableURL(dest []byte) []byte {
 		}
 	}
 	return []byte(url.QueryEscape(string(dest))) // a relative path url.Parse accepts
+}
+
+// printableURL returns dest with every byte of what should not be printed
+// percent-encoded: invalid UTF-8, controls (C0, DEL, C1), format characters
+// (bidi controls, zero-width characters, soft hyphen), white space and
+// anything else that is not a graphic character. A terminal could act on
+// the controls; the others hide or disguise what the address says.
+func printableURL(dest []byte) []byte {
+	i := 0
+	for i < len(dest) && dest[i] > ' ' && dest[i] < 0x7f {
+		i++ // the common case: printable ASCII
+	}
+	if i == len(dest) {
+		return dest
+	}
+	var b []byte
+	for i := 0; i < len(dest); {
+		r, n := utf8.DecodeRune(dest[i:])
+		if printableURLRune(r, n) {
+			if b != nil {
+				b = append(b, dest[i:i+n]...)
+			}
+		} else {
+			if b == nil {
+				b = append(make([]byte, 0, len(dest)+16), dest[:i]...)
+			}
+			for _, c := range dest[i : i+n] {
+				b = fmt.Appendf(b, "%%%02X", c)
+			}
+		}
+		i += n
+	}
+	if b == nil {
+		return dest
+	}
+	return b
+}
+
+// printableURLRune reports whether r (n bytes long in UTF-8) may stay as it
+// is in a printed address.
+func printableURLRune(r rune, n int) bool {
+	switch {
+	case r == utf8.RuneError && n <= 1:
+		return false
+	case r < utf8.RuneSelf:
+		return r > ' ' && r < 0x7f
+	}
+	return unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r)
 }
 
 func isHexDigit(c byte) bool {

@@ -13,6 +13,7 @@ import (
 // since the last message, merged. done marks the end of the load (err is
 // what Load returned); no waitLoad is armed after it.
 type batchMsg struct {
+	gen   int // the load run (loadRun.gen)
 	batch model.Batch
 	done  bool
 	err   error
@@ -62,7 +63,8 @@ const loadBuffer = 4
 
 // loadCmd runs load until it returns, putting every batch on ch and a final
 // done item. It gives up when ctx is cancelled (the program quit).
-func loadCmd(ctx context.Context, load func(context.Context, func(model.Batch)) error, ch chan<- loadItem) tea.Cmd {
+// It runs inside the command startLoad returns.
+func loadCmd(ctx context.Context, load func(context.Context, func(model.Batch)) error, ch chan<- loadItem) func() tea.Msg {
 	return func() tea.Msg {
 		var err error
 		if load != nil {
@@ -81,17 +83,17 @@ func loadCmd(ctx context.Context, load func(context.Context, func(model.Batch)) 
 	}
 }
 
-// waitLoad waits for the next batch and turns it, and whatever else is
+// waitLoad waits for the next batch of run gen and turns it, and whatever else is
 // already queued, into one batchMsg: a fast loader costs one visible-set
 // computation per frame, not one per batch. The root re-arms it after every
 // message until done.
-func waitLoad(ch <-chan loadItem) tea.Cmd {
+func waitLoad(gen int, ch <-chan loadItem) tea.Cmd {
 	return func() tea.Msg {
 		it, ok := <-ch
 		if !ok {
-			return batchMsg{done: true}
+			return batchMsg{gen: gen, done: true}
 		}
-		msg := batchMsg{batch: it.batch, done: it.done, err: it.err}
+		msg := batchMsg{gen: gen, batch: it.batch, done: it.done, err: it.err}
 	drain:
 		for !msg.done {
 			select {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -39,7 +40,14 @@ import (
 // paragraph per line with no blank line between, and joining would merge
 // the whole article into one block. Text hard-wrapped narrower than the
 // pane therefore keeps its short lines, which is what the file says.
-func plainToMarkdown(text string) string {
+func plainToMarkdown(text string) string { return plainMarkdown(text, false) }
+
+// plainToMarkdownLinks is plainToMarkdown with the bare http(s) URLs of the
+// text made autolinks (see bareURL), so that they are links, numbered like
+// the links of a Markdown body (numberLinks). It still renders as the text.
+func plainToMarkdownLinks(text string) string { return plainMarkdown(text, true) }
+
+func plainMarkdown(text string, links bool) string {
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
@@ -60,7 +68,7 @@ func plainToMarkdown(text string) string {
 			}
 		}
 		inPara, blank = true, false
-		writeEscapedLine(&b, line)
+		writeEscapedLine(&b, line, links)
 	}
 	return b.String()
 }
@@ -71,17 +79,35 @@ func escapeInline(s string) string {
 	s = strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
-	writeEscapedLine(&b, s)
+	writeEscapedLine(&b, s, false)
 	return b.String()
 }
 
-// writeEscapedLine writes one line of text, escaped, to b.
-func writeEscapedLine(b *strings.Builder, line string) {
+// writeEscapedLine writes one line of text, escaped, to b; with links, its
+// bare http(s) URLs as autolinks.
+func writeEscapedLine(b *strings.Builder, line string, links bool) {
 	lead := len(line) - len(strings.TrimLeft(line, " "))
 	for range lead {
 		b.WriteString("&#32;")
 	}
-	for _, r := range line[lead:] {
+	prev := ' ' // the rune before the one at i
+	for i := lead; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if links && (r == 'h' || r == 'H') && !isWordRune(prev) {
+			if n := bareURL(line[i:]); n > 0 {
+				// An autolink is literal text up to its '>': nothing in it
+				// is escaped or decoded, and bareURL admits no '<', '>',
+				// space or control.
+				b.WriteByte('<')
+				b.WriteString(line[i : i+n])
+				b.WriteByte('>')
+				i += n
+				prev, _ = utf8.DecodeLastRuneInString(line[:i])
+				continue
+			}
+		}
+		prev = r
+		i += size
 		switch r {
 		case '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '(', ')', '#', '+', '-', '.', '!', '|':
 			b.WriteByte('\\')
@@ -97,6 +123,66 @@ func writeEscapedLine(b *strings.Builder, line string) {
 		}
 	}
 }
+
+// bareURL returns the length of the http or https URL at the start of s, or
+// 0 if there is none: "http://" or "https://" (any case), a host, and the
+// rest up to white space, '<', '>', '"' or anything else that is not
+// printed in an address as it is (see printableURL), without the
+// punctuation that ends a sentence around it ("see https://example.com/a."
+// links https://example.com/a) or a closing bracket it does not open. The
+// URL must be one url.Parse accepts and showableURL leaves as it is, so
+// that the autolink shows exactly the text.
+func bareURL(s string) int {
+	var rest string
+	switch {
+	case len(s) >= 8 && strings.EqualFold(s[:8], "https://"):
+		rest = s[8:]
+	case len(s) >= 7 && strings.EqualFold(s[:7], "http://"):
+		rest = s[7:]
+	default:
+		return 0
+	}
+	n := len(s) - len(rest)
+	for len(rest) > 0 {
+		r, size := utf8.DecodeRuneInString(rest)
+		if r == '<' || r == '>' || r == '"' || !printableURLRune(r, size) {
+			break
+		}
+		n += size
+		rest = rest[size:]
+	}
+	u := s[:n]
+	for len(u) > 0 {
+		last := u[len(u)-1]
+		if strings.IndexByte(".,:;!?'*_~", last) >= 0 {
+			u = u[:len(u)-1]
+			continue
+		}
+		var open string
+		switch last {
+		case ')':
+			open = "("
+		case ']':
+			open = "["
+		case '}':
+			open = "{"
+		}
+		if open != "" && strings.Count(u, u[len(u)-1:]) > strings.Count(u, open) {
+			u = u[:len(u)-1]
+			continue
+		}
+		break
+	}
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" || string(showableURL([]byte(u))) != u {
+		return 0
+	}
+	return len(u)
+}
+
+// isWordRune reports whether r is a letter or digit: a URL glued to one
+// ("xhttp://…") is not a bare URL.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // expandTabs replaces each tab with the spaces up to the next stop of 4.
 func expandTabs(s string) string {
@@ -145,7 +231,7 @@ func documentMarkdown(doc Document, style RenderStyle) string {
 	if doc.Article.Format.IsMarkdown() {
 		b.WriteString(defuseCharRefs(doc.Body))
 	} else {
-		b.WriteString(plainToMarkdown(doc.Body))
+		b.WriteString(plainToMarkdownLinks(doc.Body))
 	}
 	b.WriteByte('\n')
 	return b.String()

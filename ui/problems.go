@@ -19,6 +19,8 @@ type problemsPane struct {
 	height int
 	count  int
 	text   string // one problem a line, unwrapped
+	// closeHint is the footer's "esc or ! to close", with the keys as bound.
+	closeHint string
 }
 
 func newProblemsPane(th *Theme, keys KeyMap) problemsPane {
@@ -27,7 +29,7 @@ func newProblemsPane(th *Theme, keys KeyMap) problemsPane {
 	vp.MouseWheelEnabled = true
 	vp.MouseWheelDelta = wheelLines
 	vp.KeyMap = viewportKeys(keys)
-	return problemsPane{th: th, vp: vp}
+	return problemsPane{th: th, vp: vp, closeHint: closeHint(keys.Back, keys.Problems)}
 }
 
 // SetSize sets the outer size of the pane, border included.
@@ -80,9 +82,9 @@ func (p problemsPane) View() string {
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
-	footer := "esc or ! to close"
+	footer := p.closeHint
 	if p.count > 0 {
-		footer = countText(int(p.vp.ScrollPercent()*100+0.5)) + "% · " + footer
+		footer = strings.TrimSuffix(countText(int(p.vp.ScrollPercent()*100+0.5))+"% · "+footer, " · ")
 	}
 	return box(p.th, p.width, p.height, true, title, footer, lines)
 }

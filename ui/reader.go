@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -27,7 +28,30 @@ type readerPane struct {
 	total   int       // articles in the list
 	lines   []string  // the rendering, wrapped and padded to linesW cells once
 	linesW  int
+	linesN  uint64 // which lines these are, for the highlight cache (from linesSerial)
+
+	search string          // the search whose words are highlighted (setSearch)
+	words  []string        // searchWords(search)
+	hl     *highlightCache // shared by the copies of the pane; nil: not cached
 }
+
+// highlightCache holds the shown lines with the search's words highlighted,
+// for one set of lines (linesN), one search and one theme, each line made
+// when it is first shown: scrolling back and forth highlights nothing
+// again, and a long article costs only what is on screen.
+type highlightCache struct {
+	linesN uint64
+	search string
+	th     *Theme
+	paint  paint
+	lines  []string
+	done   []bool
+	h      highlighter
+}
+
+// linesSerial numbers the line sets of reader panes (setLines), so that a
+// cache of highlighted lines is never taken for other lines.
+var linesSerial atomic.Uint64
 
 // readerPadding is the blank column kept on each side of the text.
 const readerPadding = 1
@@ -38,7 +62,41 @@ func newReaderPane(th *Theme, keys KeyMap) readerPane {
 	vp.MouseWheelEnabled = true
 	vp.MouseWheelDelta = wheelLines
 	vp.KeyMap = viewportKeys(keys)
-	return readerPane{th: th, vp: vp, status: "No article selected."}
+	return readerPane{th: th, vp: vp, status: "No article selected.", hl: &highlightCache{}}
+}
+
+// setSearch sets the search whose words the reader highlights ("" for
+// none). It costs nothing if the search is the same.
+func (p *readerPane) setSearch(search string) {
+	if search == p.search {
+		return
+	}
+	p.search, p.words = search, searchWords(search)
+}
+
+// shown returns lines [from, to) of the rendering as they are drawn: with
+// the search's words highlighted, from the cache when it has them.
+func (p readerPane) shown(from, to int) []string {
+	lines := p.lines[from:to]
+	if len(p.words) == 0 {
+		return lines
+	}
+	c := p.hl
+	if c == nil {
+		c = &highlightCache{}
+	}
+	if c.linesN != p.linesN || c.search != p.search || c.th != p.th || len(c.lines) != len(p.lines) {
+		c.linesN, c.search, c.th = p.linesN, p.search, p.th
+		c.paint = searchPaint(p.th)
+		c.lines = append(c.lines[:0], make([]string, len(p.lines))...)
+		c.done = append(c.done[:0], make([]bool, len(p.lines))...)
+	}
+	for i := from; i < to; i++ {
+		if !c.done[i] {
+			c.lines[i], c.done[i] = c.h.line(p.lines[i], p.words, c.paint), true
+		}
+	}
+	return c.lines[from:to]
 }
 
 // viewportKeys gives an embedded viewport our bindings only, so that it does
@@ -110,6 +168,7 @@ func (p *readerPane) reset(status string) {
 func (p *readerPane) setLines(out string) {
 	w := max(p.innerWidth(), 1)
 	p.lines, p.linesW = p.lines[:0], p.width-2
+	p.linesN = linesSerial.Add(1)
 	if out = strings.TrimRight(out, "\n"); out != "" {
 		pad := spaces(readerPadding)
 		for _, l := range strings.Split(out, "\n") {
@@ -153,7 +212,7 @@ func (p readerPane) viewLines() []string {
 	}
 	footer := strconv.Itoa(int(p.vp.ScrollPercent()*100+0.5)) + "%"
 	y := min(p.vp.YOffset(), len(p.lines))
-	lines := p.lines[y:min(y+p.height-2, len(p.lines))]
+	lines := p.shown(y, max(min(y+p.height-2, len(p.lines)), y))
 	if p.linesW != p.width-2 { // resized; the rendering for the new width is on its way
 		return boxLines(p.th, p.width, p.height, p.focused, title, footer, lines)
 	}

@@ -197,7 +197,7 @@ func TestEmptyStateNamesFilterAndWayOut(t *testing.T) {
 	m = typeText(t, m, "croissant")
 	m = keys(t, m, "enter")
 	s := paneText(m, paneList)
-	want := "No articles match tag #Go + search “croissant” — press c to clear tags, esc to clear search"
+	want := "No articles match tag #Go + search “croissant” — press c to clear the filter, esc to clear search"
 	if !strings.Contains(s, want) {
 		t.Errorf("empty state:\n got %s\nwant %s", s, want)
 	}

@@ -26,9 +26,10 @@ type RenderStyle uint8
 
 // The render styles.
 const (
-	StyleDark  RenderStyle = iota // colours for a dark terminal background
-	StyleLight                    // colours for a light terminal background
-	StylePlain                    // no colour at all (NO_COLOR, pipes)
+	StyleDark   RenderStyle = iota // colours for a dark terminal background
+	StyleLight                     // colours for a light terminal background
+	StylePlain                     // no colour at all (NO_COLOR, pipes)
+	StyleCustom                    // the Renderer's style file (SetCustomStyle); StylePlain without one
 )
 
 // Document is what the reader shows of one article: its title, a metadata
@@ -71,12 +72,18 @@ var errRenderTimeout = errors.New("glamour took too long")
 // concurrent use) and rendered output by {article ID, width, style} in an
 // LRU of 64. An output hit is checked against a hash of the document, so an
 // article re-read with new content under the same ID is rendered again.
+//
+// A Renderer has at most one custom style (StyleCustom, from a style file)
+// at a time: SetCustomStyle drops both caches, and a pipeline's key holds
+// the style it was built with, so a render in one style is never shown for
+// another.
 type Renderer struct {
 	seed    maphash.Seed
 	timeout time.Duration // renderTimeout; tests shorten it
 
-	mu        sync.Mutex // guards the fields below; never held while rendering
-	gen       uint64     // bumped by Clear, so renders begun before it are not cached
+	mu        sync.Mutex               // guards the fields below; never held while rendering
+	gen       uint64                   // bumped by Clear, so renders begun before it are not cached
+	custom    *glamouransi.StyleConfig // StyleCustom's style, made safe (customStyle); nil: none
 	renderers *lruCache[rendererKey, *glamourPipeline]
 	outputs   *lruCache[outputKey, cachedRender]
 }
@@ -85,6 +92,9 @@ type rendererKey struct {
 	width int
 	style RenderStyle
 	plain bool // plain-text body: newlines are preserved (see plainToMarkdown)
+	// custom is StyleCustom's style (Renderer.custom), nil for the others:
+	// a pipeline built for one style file never renders for another.
+	custom *glamouransi.StyleConfig
 }
 
 type outputKey struct {
@@ -115,12 +125,15 @@ func NewRenderer() *Renderer {
 // has something to show.
 func (r *Renderer) Render(doc Document, width int, style RenderStyle) (string, error) {
 	width = min(max(width, minRenderWidth), maxRenderWidth)
-	style = knownStyle(style)
-	okey := outputKey{id: doc.Article.ID, width: width, style: style}
-	rkey := rendererKey{width: width, style: style, plain: !doc.Article.Format.IsMarkdown()}
 	sum := r.sum(doc)
 
 	r.mu.Lock()
+	style = knownStyle(style, r.custom != nil)
+	okey := outputKey{id: doc.Article.ID, width: width, style: style}
+	rkey := rendererKey{width: width, style: style, plain: !doc.Article.Format.IsMarkdown()}
+	if style == StyleCustom {
+		rkey.custom = r.custom
+	}
 	if c, ok := r.outputs.get(okey); ok && c.sum == sum {
 		r.mu.Unlock()
 		return c.out, nil
@@ -186,14 +199,45 @@ func (r *Renderer) Clear() {
 	r.outputs.clear()
 }
 
-// knownStyle maps an out-of-range style to StylePlain.
-func knownStyle(s RenderStyle) RenderStyle {
+// SetCustomStyle makes c the style of StyleCustom (a style file, parsed
+// with ParseStyle) and drops every cached render. Its texts and formats are
+// restricted so that articles rendered with it are as safe to print as with
+// the standard styles (see safeStyle); newsline's own adjustments (no
+// document margin, quotes and rules that keep to the width, code blocks in
+// one colour) apply as to the standard styles.
+func (r *Renderer) SetCustomStyle(c glamouransi.StyleConfig) error {
+	safe, err := customStyle(c)
+	if err != nil {
+		return fmt.Errorf("the article style: %w", err)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.custom = safe
+	r.gen++
+	r.renderers.clear()
+	r.outputs.clear()
+	return nil
+}
+
+// hasCustom reports whether StyleCustom has a style (SetCustomStyle).
+func (r *Renderer) hasCustom() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.custom != nil
+}
+
+// knownStyle maps an out-of-range style, and StyleCustom without a custom
+// style, to StylePlain.
+func knownStyle(s RenderStyle, hasCustom bool) RenderStyle {
 	switch s {
 	case StyleDark, StyleLight, StylePlain:
 		return s
-	default:
-		return StylePlain
+	case StyleCustom:
+		if hasCustom {
+			return s
+		}
 	}
+	return StylePlain
 }
 
 // sum hashes everything of doc that a render reads.
@@ -239,7 +283,7 @@ func newGlamourPipeline(k rendererKey) *glamourPipeline {
 	opts := glamouransi.Options{
 		WordWrap:         k.width,
 		PreserveNewLines: k.plain,
-		Styles:           styleConfig(k.style, k.width),
+		Styles:           styleConfig(k.style, k.width, k.custom),
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
@@ -267,14 +311,22 @@ func (p *glamourPipeline) render(src string) (out string, err error) {
 	return buf.String(), nil
 }
 
-// styleConfig returns Glamour's style for s, with no document margin (the
-// pane has its own padding and the caller passes the inner width), no
-// blank line above and below, quotes that keep to the width, a horizontal
-// rule as wide as the text, and code blocks in one colour.
-func styleConfig(s RenderStyle, width int) glamouransi.StyleConfig {
+// styleConfig returns Glamour's style for s (custom for StyleCustom), with
+// no document margin (the pane has its own padding and the caller passes
+// the inner width), no blank line above and below, quotes that keep to the
+// width, a horizontal rule as wide as the text, and code blocks in one
+// colour.
+func styleConfig(s RenderStyle, width int, custom *glamouransi.StyleConfig) glamouransi.StyleConfig {
 	var c glamouransi.StyleConfig
 	rule := "─"
 	switch s {
+	case StyleCustom:
+		if custom != nil {
+			c = *custom // a shallow copy: fields are replaced below, never written through
+		} else {
+			c = styles.NoTTYStyleConfig
+			rule = "-"
+		}
 	case StyleDark:
 		c = styles.DarkStyleConfig
 	case StyleLight:

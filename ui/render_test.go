@@ -285,7 +285,7 @@ func TestRenderLinks(t *testing.T) {
 | [cell](javascript:cell()) |
 `
 	for _, style := range []RenderStyle{StyleDark, StylePlain} {
-		out := mustRender(t, NewRenderer(), doc, 200, style)
+		out := mustRender(t, NewRenderer(), doc, 400, style)
 		vis := visible(out)
 		for _, want := range []string{
 			"click javascript:alert(1)", "file file:///etc/passwd", "web https://good.example/a", "page http://plain.example",

@@ -57,6 +57,7 @@ func worthSearching(q string) bool {
 // filtered out).
 func (m *Model) effectiveQuery() model.Query {
 	q := m.query
+	q.Keep = m.keep()
 	if m.opts.Search == nil {
 		return q
 	}
@@ -69,9 +70,11 @@ func (m *Model) effectiveQuery() model.Query {
 
 // sameEffect reports whether two queries select the same articles in the
 // same order: the same words, tags and sort, and the very same result of
-// an external search.
+// an external search. (Keep is taken as the same when both have one: the
+// smart entries do not change while a search is typed.)
 func sameEffect(a, b model.Query) bool {
 	return a.Search == b.Search && a.Sort == b.Sort && slices.Equal(a.Tags, b.Tags) &&
+		slices.Equal(a.Exclude, b.Exclude) && a.AnyTag == b.AnyTag && (a.Keep == nil) == (b.Keep == nil) &&
 		reflect.ValueOf(a.Only).UnsafePointer() == reflect.ValueOf(b.Only).UnsafePointer()
 }
 

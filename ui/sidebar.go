@@ -10,21 +10,38 @@ import (
 	"github.com/newsline/newsline/model"
 )
 
-// tagsPane is the tag sidebar: "All", then every tag of the collection, most
-// used first, with its count within the current filter. Row 0 is "All";
-// row i is tags[i-1]. Only the rows on screen are rendered.
+// tagsPane is the tag sidebar: "All", the smart entries "Unread" and
+// "Starred" when marks are kept, then every tag of the collection, most
+// used first, with its count within the current filter (and how many of
+// those are unread). Only the rows on screen are rendered.
 type tagsPane struct {
 	th       *Theme
 	tags     []model.Tag    // collection order (model.Collection.Tags)
 	counts   map[string]int // tag key → articles within the current filter
+	unread   map[string]int // tag key → unread articles within it (with marks)
 	selected []string       // keys of the selected tags (model.Query.Tags)
+	excluded []string       // keys of the excluded tags (model.Query.Exclude)
 	total    int            // articles in the collection
+	marked   bool           // marks are kept: the smart entries are shown
+	smart    smartFilter    // which smart entries are on
+	unreadN  int            // unread articles within the filter
+	starredN int            // starred articles within the filter
 	cursor   int
 	offset   int
 	width    int
 	height   int
 	focused  bool
 }
+
+// entryKind is what a sidebar row stands for.
+type entryKind uint8
+
+const (
+	entryAll entryKind = iota
+	entryUnread
+	entryStarred
+	entryTag
+)
 
 func newTagsPane(th *Theme) tagsPane { return tagsPane{th: th} }
 
@@ -37,41 +54,70 @@ func (p *tagsPane) SetSize(w, h int) {
 // rows is how many tag rows fit inside the border.
 func (p tagsPane) rows() int { return max(p.height-2, 1) }
 
-func (p tagsPane) len() int { return len(p.tags) + 1 }
+// fixed is how many rows come before the tags.
+func (p tagsPane) fixed() int {
+	if p.marked {
+		return 3
+	}
+	return 1
+}
+
+func (p tagsPane) len() int { return len(p.tags) + p.fixed() }
+
+// entry returns what row i stands for, and its tag for a tag row.
+func (p tagsPane) entry(i int) (entryKind, model.Tag) {
+	switch {
+	case i >= p.fixed() && i < p.len():
+		return entryTag, p.tags[i-p.fixed()]
+	case i == 1 && p.marked:
+		return entryUnread, model.Tag{}
+	case i == 2 && p.marked:
+		return entryStarred, model.Tag{}
+	}
+	return entryAll, model.Tag{}
+}
 
 // setTags replaces the tag list (after a batch), keeping the cursor on the
 // same tag.
 func (p *tagsPane) setTags(tags []model.Tag, total int) {
-	key, all := p.current()
+	kind, cur := p.entry(p.cursor)
 	p.tags, p.total = tags, total
-	if !all {
-		if i := slices.IndexFunc(tags, func(t model.Tag) bool { return t.Key == key }); i >= 0 {
+	if kind == entryTag {
+		if i := slices.IndexFunc(tags, func(t model.Tag) bool { return t.Key == cur.Key }); i >= 0 {
 			row := p.cursor - p.offset
-			p.cursor = i + 1
+			p.cursor = i + p.fixed()
 			p.offset = p.cursor - row
 		}
 	}
 	p.clamp()
 }
 
-// setFilter records the counts within the current filter and the selected tags.
-func (p *tagsPane) setFilter(counts map[string]int, selected []string) {
-	p.counts, p.selected = counts, selected
+// sidebarFilter is what the sidebar shows of the current filter.
+type sidebarFilter struct {
+	counts, unread    map[string]int
+	selected, exclude []string
+	smart             smartFilter
+	unreadN, starredN int
 }
 
-// current returns the key of the tag under the cursor, or all for "All".
-func (p tagsPane) current() (key string, all bool) {
-	if p.cursor <= 0 || p.cursor > len(p.tags) {
-		return "", true
-	}
-	return p.tags[p.cursor-1].Key, false
+// setFilter records the counts within the current filter and the selected
+// and excluded tags.
+func (p *tagsPane) setFilter(f sidebarFilter) {
+	p.counts, p.unread, p.selected, p.excluded = f.counts, f.unread, f.selected, f.exclude
+	p.smart, p.unreadN, p.starredN = f.smart, f.unreadN, f.starredN
+}
+
+// current returns the kind of the row under the cursor and its tag's key.
+func (p tagsPane) current() (entryKind, string) {
+	kind, t := p.entry(p.cursor)
+	return kind, t.Key
 }
 
 // selectable reports whether toggling the tag changes the list into
 // something non-empty: selected tags can always be removed; others need an
 // article within the current filter.
 func (p tagsPane) selectable(key string) bool {
-	return slices.Contains(p.selected, key) || p.counts[key] > 0
+	return slices.Contains(p.selected, key) || slices.Contains(p.excluded, key) || p.counts[key] > 0
 }
 
 // Update handles movement and the mouse wheel.
@@ -110,35 +156,58 @@ func (p tagsPane) viewLines() []string {
 	for i := p.offset; i < p.len() && len(lines) < rows; i++ {
 		lines = append(lines, p.row(i, inner))
 	}
-	footer := ""
+	var parts []string
 	if n := len(p.selected); n > 0 {
-		footer = strconv.Itoa(n) + " selected"
+		parts = append(parts, strconv.Itoa(n)+" selected")
 	}
-	return frameLines(p.th, p.width, p.height, p.focused, "Tags", footer, lines)
+	if n := len(p.excluded); n > 0 {
+		parts = append(parts, strconv.Itoa(n)+" excluded")
+	}
+	return frameLines(p.th, p.width, p.height, p.focused, "Tags", strings.Join(parts, ", "), lines)
 }
 
-// row draws "▌ ● name        12" in exactly w cells: cursor marker,
-// selection mark, name, and the count within the filter right-aligned.
-// Tags that would give nothing are dim.
+// row draws "▌ ● name      3/12" in exactly w cells: cursor marker,
+// selection mark, name, and the counts within the filter right-aligned
+// (unread first, when marks are kept and some are). An excluded tag shows
+// as "-name". Entries that would give nothing are dim.
 func (p tagsPane) row(i, w int) string {
 	var name, count string
 	var on, dim bool
-	if i == 0 {
-		name, count, on = "All", countText(p.total), len(p.selected) == 0
-	} else {
-		t := p.tags[i-1]
+	pt := &p.th.p
+	kind, t := p.entry(i)
+	switch kind {
+	case entryAll:
+		name, count, on = "All", countText(p.total), len(p.selected) == 0 && len(p.excluded) == 0 && !p.smart.on()
+	case entryUnread:
+		name, count, on = "Unread", countText(p.unreadN), p.smart.unread
+		dim = !on && p.unreadN == 0
+	case entryStarred:
+		name, count, on = "Starred", countText(p.starredN), p.smart.starred
+		dim = !on && p.starredN == 0
+	case entryTag:
 		n := p.counts[t.Key]
-		name, count, on = t.Name, countText(n), slices.Contains(p.selected, t.Key)
-		dim = !on && n == 0
+		name, on = t.Name, slices.Contains(p.selected, t.Key)
+		count = countText(n)
+		if u := p.unread[t.Key]; u > 0 {
+			count = countText(u) + "/" + count
+			// Short numbers (12k/23k) rather than a cut name.
+			if width(name)+len(count)+5 > w {
+				count = readsCell(u) + "/" + readsCell(n)
+			}
+		}
+		if slices.Contains(p.excluded, t.Key) {
+			name, count = "-"+t.Name, ""
+		} else {
+			dim = !on && n == 0
+		}
 	}
 	const lead = 4 // "▌ " or "  ", then "● " or "  "
-	name = truncate(name, max(w-lead-len(count)-1, 1))
-	gap := spaces(w - lead - width(name) - len(count))
+	name = truncate(name, max(w-lead-width(count)-1, 1))
+	gap := spaces(w - lead - width(name) - width(count))
 	mark := "  "
 	if on {
 		mark = "● "
 	}
-	pt := &p.th.p
 	if i == p.cursor {
 		c := pt.cursorBlur
 		switch {

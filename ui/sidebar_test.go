@@ -64,7 +64,7 @@ func TestTagToggleFiltersAndCountsWithinFilter(t *testing.T) {
 func TestDimmedTagCannotBeSelected(t *testing.T) {
 	m := newTestApp(t, 160, 48)
 	m = keys(t, m, "t", "j", "enter", "j") // select Go, cursor on python (0 within Go)
-	if k, _ := m.tags.current(); k != "python" {
+	if _, k := m.tags.current(); k != "python" {
 		t.Fatalf("cursor on %q", k)
 	}
 	if m.tags.selectable("python") {
@@ -136,7 +136,7 @@ func TestSidebarMovementKeys(t *testing.T) {
 		extra[i].Tags = []string{"solo"}
 	}
 	m = send(t, m, batchMsg{batch: model.Batch{Articles: extra}, done: true})
-	if k, _ := m.tags.current(); k != "solo" || m.tags.cursor != 1 {
+	if _, k := m.tags.current(); k != "solo" || m.tags.cursor != 1 {
 		t.Errorf("after solo became the most used: cursor %d on %q", m.tags.cursor, k)
 	}
 }

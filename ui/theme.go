@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
@@ -40,8 +41,21 @@ type Theme struct {
 	Help  help.Styles
 	Input textinput.Styles
 
-	p paints // derived from the styles above by derive
+	dates dateColumn // the list's dates (Appearance.DateFormat); zero: the default
+	p     paints     // derived from the styles above by derive
 }
+
+// dateColumn returns how the list shows dates.
+func (t *Theme) dateColumn() dateColumn {
+	if t.dates.layout == "" {
+		return defaultDateColumn
+	}
+	return t.dates
+}
+
+// formatDate returns t as the list's date column shows it, exactly as wide
+// as the column.
+func (t *Theme) formatDate(d time.Time) string { return t.dateColumn().format(d) }
 
 // paint is a style reduced to the escape sequences around its text, so that
 // the rows drawn every frame are coloured by concatenation rather than a
@@ -179,11 +193,14 @@ func PlainTheme() Theme {
 	return t
 }
 
-// renderStyle is the Renderer style that matches a theme.
-func renderStyle(plain, dark bool) RenderStyle {
+// renderStyle is the Renderer style that matches a theme: no colour
+// wins, then a style file (custom), then the background.
+func renderStyle(plain, dark, custom bool) RenderStyle {
 	switch {
 	case plain:
 		return StylePlain
+	case custom:
+		return StyleCustom
 	case dark:
 		return StyleDark
 	}

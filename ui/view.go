@@ -48,12 +48,15 @@ func (m Model) screen() string {
 		body = m.helpView()
 	case overlayProblems:
 		body = m.problems.View()
-	case overlayNone:
+	case overlayNone, overlayPicker:
 		blocks := make([][]string, 0, 3)
 		for _, p := range m.shown() {
 			blocks = append(blocks, m.paneLines(p))
 		}
 		body = joinColumns(blocks...)
+		if m.overlay == overlayPicker {
+			body = m.overPanes(body)
+		}
 	}
 	return m.header() + "\n" + body + "\n" + m.helpBar()
 }
@@ -77,6 +80,12 @@ func (m Model) paneLines(p paneID) []string {
 // helpBar is the one-line help generated from the enabled bindings. It is
 // memoized on what it shows: the enabled bindings' help and the width.
 func (m Model) helpBar() string {
+	if m.question != nil {
+		return m.questionBar()
+	}
+	if m.overlay == overlayPicker {
+		return fit(" "+m.help.ShortHelpView(m.picker.helpKeys()), m.lay.width)
+	}
 	var sig strings.Builder
 	sig.WriteString(strconv.Itoa(m.lay.width))
 	for _, b := range m.keys.ShortHelp() {
@@ -193,5 +202,5 @@ func (m Model) helpView() string {
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
-	return box(m.theme, l.width, l.bodyH, true, "Help", "esc or ? to close", lines)
+	return box(m.theme, l.width, l.bodyH, true, "Help", closeHint(all.Back, all.Help), lines)
 }

@@ -2,15 +2,21 @@ package main
 
 import (
 	"errors"
+	"io"
 	"net/url"
 	"os"
 	"os/exec"
 	"runtime"
 	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsline/newsline/model"
 )
 
 // The one place newsline starts other programs (see SECURITY.md): with an
-// argument list, never through a shell, and only for web addresses.
+// argument list, never through a shell; the browser only for web
+// addresses, the editor only on a file of the collection.
 
 // openURL opens an http or https address in the user's browser and does
 // not wait for it. The browser's output is discarded: it must not write
@@ -66,3 +72,40 @@ func webURL(u string) bool {
 	p, err := url.Parse(u)
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
+
+// editCommand is the command that opens file in the user's editor and
+// waits for it: $VISUAL, else $EDITOR, else vi, split into words without a
+// shell (so "code --wait" works, and quotes are not special), with the file
+// as the last argument.
+func editCommand(visual, editor, file string) *exec.Cmd {
+	words := strings.Fields(visual)
+	if len(words) == 0 {
+		words = strings.Fields(editor)
+	}
+	if len(words) == 0 {
+		words = []string{"vi"}
+	}
+	return exec.Command(words[0], append(words[1:], file)...)
+}
+
+// editor returns the reader's Options.Edit: the file an article came from,
+// opened in the user's editor. The demo has no files to edit.
+func (s source) editor() func(a model.Article) (tea.ExecCommand, error) {
+	if s.paths == nil {
+		return nil
+	}
+	return func(a model.Article) (tea.ExecCommand, error) {
+		file, err := s.file(a)
+		if err != nil {
+			return nil, err
+		}
+		return execCommand{editCommand(os.Getenv("VISUAL"), os.Getenv("EDITOR"), file)}, nil
+	}
+}
+
+// execCommand lets Bubble Tea run an exec.Cmd in the terminal (tea.Exec).
+type execCommand struct{ *exec.Cmd }
+
+func (c execCommand) SetStdin(r io.Reader)  { c.Stdin = r }
+func (c execCommand) SetStdout(w io.Writer) { c.Stdout = w }
+func (c execCommand) SetStderr(w io.Writer) { c.Stderr = w }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsline/newsline/model"
 )
 
 func TestBrowserCommand(t *testing.T) {
@@ -88,4 +90,69 @@ func TestOpenURLRefusesOtherSchemes(t *testing.T) {
 			t.Errorf("openURL(%q) = %v, want a refusal", u, err)
 		}
 	}
+}
+
+func TestEditCommand(t *testing.T) {
+	const f = "/news/a b/it's $(x).md"
+	tests := []struct {
+		visual, editor string
+		want           []string
+	}{
+		{"", "", []string{"vi", f}},
+		{"", "nano", []string{"nano", f}},
+		{"", "code --wait", []string{"code", "--wait", f}},
+		{"hx", "nano", []string{"hx", f}}, // $VISUAL first
+		{"  ", "emacs -nw", []string{"emacs", "-nw", f}},
+		{"", "'my editor' -x", []string{"'my", "editor'", "-x", f}}, // no shell: quotes are plain text
+	}
+	for _, tc := range tests {
+		c := editCommand(tc.visual, tc.editor, f)
+		if got := append([]string{c.Path}, c.Args[1:]...); c.Args[0] != tc.want[0] || !slices.Equal(c.Args, tc.want) {
+			t.Errorf("editCommand(%q, %q) = %q, want %q", tc.visual, tc.editor, got, tc.want)
+		}
+	}
+}
+
+// TestEditorStartsNoShell runs the editor command on a file whose name is
+// shell syntax, through a stand-in editor: the name arrives as one
+// argument, and nothing in it runs.
+func TestEditorStartsNoShell(t *testing.T) {
+	dir := t.TempDir()
+	out, pwned := filepath.Join(dir, "args"), filepath.Join(dir, "pwned")
+	file := filepath.Join(dir, "a;touch pwned;$(touch pwned);`touch pwned`.md")
+	if err := os.WriteFile(file, []byte("# Title\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", os.Args[0]+" -test.run=^TestHelperBrowser$")
+	t.Setenv(browserOut, out)
+	src := source{paths: []string{dir}}
+	c, err := src.editor()(articleAt(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.(execCommand).Dir = dir // where a shell would have touched pwned
+	if err := c.Run(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil || string(got) != file {
+		t.Errorf("the editor got %q (%v), want the file alone, %q", got, err, file)
+	}
+	if _, err := os.Stat(pwned); err == nil {
+		t.Error("the file name ran a command")
+	}
+	// The demo has no files: no editor.
+	if (source{}).editor() != nil {
+		t.Error("the demo offers an editor")
+	}
+	// A file that is gone is an error, not an editor on nothing.
+	if _, err := src.editor()(articleAt(filepath.Join(dir, "gone.md"))); err == nil {
+		t.Error("an editor for a file that does not exist")
+	}
+}
+
+// articleAt is an article read, without an index, from the file at path.
+func articleAt(path string) model.Article {
+	return model.Article{Path: path, Rel: filepath.Base(path)}
 }

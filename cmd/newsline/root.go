@@ -58,6 +58,13 @@ func (f *queryFlags) query(cmd *cobra.Command, cfg config.Config) (model.Query, 
 	return q, nil
 }
 
+// changed reports whether a filter or sort was given on the command line:
+// it then wins over where the reader was left.
+func (f *queryFlags) changed(cmd *cobra.Command) bool {
+	fl := cmd.Flags()
+	return fl.Changed("tag") || fl.Changed("search") || fl.Changed("sort")
+}
+
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	var (
 		flags      queryFlags
@@ -65,6 +72,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		cache      cacheFlags
 		stateDir   string
 		configPath string
+		fresh      bool
 		cfg        = config.Default()
 	)
 	root := &cobra.Command{
@@ -97,20 +105,34 @@ named like a subcommand is given as ./list.`,
 			if !isTerminal(stdout) {
 				return usagef("stdout is not a terminal: to print articles for a pipe or a script, use `newsline list` (or `newsline --help`)")
 			}
+			appearance, err := uiAppearance(cfg)
+			if err != nil {
+				return err
+			}
 			src, err := resolveSource(cmd.Context(), args, cache, cfg.Paths...)
 			if err != nil {
 				return err
 			}
 			defer src.close()
 			keys := uiKeyMap(cfg)
-			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen}
+			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen, AnyTag: cfg.TagMatch == config.TagMatchAny, Appearance: appearance}
+			var quit func(ui.Place)
 			if st, err := openState(&common{stateDir: &stateDir}); err != nil {
 				src.notice = strings.TrimPrefix(src.notice+"; Running without read marks ("+err.Error()+")", "; ")
 			} else {
 				defer st.Close()
-				opts.Marks = readerMarks{st: st, scope: state.Scope(src.paths...)}
+				scope := state.Scope(src.paths...)
+				opts.Marks = readerMarks{st: st, scope: scope}
+				if !fresh && !flags.changed(cmd) {
+					opts.Place = loadPlace(cmd.Context(), st, scope)
+				}
+				quit = func(p ui.Place) {
+					if err := savePlace(context.WithoutCancel(cmd.Context()), st, scope, p); err != nil {
+						fmt.Fprintln(stderr, "newsline: where you left off was not kept: "+err.Error())
+					}
+				}
 			}
-			return runReader(cmd.Context(), src, q, opts, verbose, stdin, stdout, stderr)
+			return runReader(cmd.Context(), src, q, opts, verbose, quit, stdin, stdout, stderr)
 		},
 	}
 	root.SetIn(stdin)
@@ -125,6 +147,7 @@ named like a subcommand is given as ./list.`,
 	root.PersistentFlags().StringVar(&stateDir, "state-dir", "", "where read and starred marks are kept (default $XDG_STATE_HOME/newsline)")
 	root.PersistentFlags().StringVar(&configPath, "config", "", "the configuration file (default $XDG_CONFIG_HOME/newsline/config.toml)")
 	flags.register(root)
+	root.Flags().BoolVar(&fresh, "fresh", false, "start at the top with no filter, not where you left off")
 	common := &common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &configPath, cfg: &cfg}
 	// The configuration file is read before any command runs: an invalid
 	// one stops them all, with one line naming the file, line and key.
@@ -159,9 +182,10 @@ func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 // runReader runs the interactive reader until the user quits; opts brings
 // what the configuration and the state give (keys, marks), the rest comes
 // from the source.
-func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, verbose bool, stdin io.Reader, stdout, stderr io.Writer) error {
+func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, verbose bool, quit func(ui.Place), stdin io.Reader, stdout, stderr io.Writer) error {
 	opts.Load, opts.Body, opts.Search = withBudget(src.loadIndexAndWatch), src.body, src.search()
 	opts.Query, opts.Name, opts.NoColor, opts.Notice, opts.OpenURL = q, src.name, noColor(), src.notice, openURL
+	opts.Edit = src.editor()
 	m := ui.New(opts)
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	final, err := p.Run()
@@ -169,6 +193,9 @@ func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, 
 		return fmt.Errorf("the reader stopped: %w", err)
 	}
 	if fm, ok := final.(ui.Model); ok {
+		if quit != nil {
+			quit(fm.Place())
+		}
 		if verbose {
 			printProblems(stderr, fm.Problems())
 		}

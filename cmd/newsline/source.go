@@ -109,6 +109,18 @@ func (s source) loadIndexAndWatch(ctx context.Context, send func(model.Batch)) e
 	return s.lib.Watch(ctx, send)
 }
 
+// file returns the path of the file an article was read from.
+func (s source) file(a model.Article) (string, error) {
+	if s.lib != nil {
+		return s.lib.File(a)
+	}
+	// Read without an index: the path as shown, if it is the file's.
+	if fi, err := os.Stat(a.Path); err != nil || !fi.Mode().IsRegular() {
+		return "", fmt.Errorf("cannot find the file of %s", a.Path)
+	}
+	return a.Path, nil
+}
+
 // body returns an article's body: from its file when bodies are not kept.
 func (s source) body(a model.Article) (string, error) {
 	if s.lib != nil {

@@ -1,0 +1,248 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	emojiast "github.com/yuin/goldmark-emoji/ast"
+	"github.com/yuin/goldmark-emoji/definition"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Numbered links: every link of an article's body gets a number in reading
+// order, shown after the link as " [n]", and a "Links" section after the
+// body lists "[n] address" one per line, so the reader can tell where each
+// link goes and the link picker (bodyLinks) can offer the same list.
+//
+// What is numbered: Markdown links (inline, reference, with emphasis
+// inside or around), autolinks (<https://…>, and the bare URLs and e-mail
+// addresses GFM's linkify finds), and the bare http(s) URLs of plain-text
+// bodies (plainToMarkdown with links on makes them autolinks). Images are
+// not numbered: they are not opened, and Glamour shows their address. Links
+// Glamour does not show (empty or fragment-only destinations, links inside
+// an image's description) are not numbered either. The same address twice
+// has one number.
+//
+// The numbers and the section are added to the parsed document by astGuard
+// (numberLinks), so numbering costs one walk of a tree already built, and
+// bodyLinks finds the same numbers by parsing the same Markdown the same
+// way. The added text never goes through the Markdown parser: it is put in
+// nodes that Glamour prints as they are (see literal), so an address cannot
+// become markup; astGuard has made every address printable (showableURL).
+
+// linksKey is where astGuard leaves the numbered addresses in the parser
+// context, for bodyLinks.
+var linksKey = parser.NewContextKey()
+
+// linksTitle is the heading of the list of links after the body.
+const linksTitle = "Links"
+
+// bodyLinks returns the addresses of the links of doc's body, numbered as
+// the rendered article numbers them: link n is bodyLinks(doc)[n-1]. doc is
+// what Renderer.Render is given. Every address is printable (no control or
+// format character, valid UTF-8). It parses the document (no rendering):
+// call it off the event loop for long bodies.
+func bodyLinks(doc Document) []string {
+	pc := parser.NewContext()
+	src := []byte(documentMarkdown(doc, StylePlain))
+	linkParser().Parse(text.NewReader(src), parser.WithContext(pc))
+	links, _ := pc.Get(linksKey).([]string)
+	return links
+}
+
+// linkParser parses Markdown as the Glamour pipelines do (newGlamourPipeline):
+// the same extensions and astGuard. Goldmark parsers are safe for
+// concurrent use.
+var linkParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(astGuard{}, 100))),
+	).Parser()
+})
+
+// foundLink is a link numberLinks found: the node and its address ("" for
+// a link that gets no number).
+type foundLink struct {
+	node ast.Node
+	url  string
+}
+
+// numberLinks numbers the links of the document in reading order: it adds
+// " [n]" after each, appends the "Links" section, and returns the
+// addresses. Links in tables lose their link (their text stays), and
+// images in tables become their text and address: Glamour would otherwise
+// number them again in a list of its own after the table.
+// It runs after astGuard has made every destination showable.
+func numberLinks(doc *ast.Document, source []byte) []string {
+	var found []foundLink
+	var tableImages []*ast.Image
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Image:
+			if isInTable(n) {
+				tableImages = append(tableImages, n)
+			}
+			// Glamour prints only the text of its description.
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			found = append(found, foundLink{n, linkAddress(n.Destination)})
+		case *ast.AutoLink:
+			u := string(n.URL(source))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+				u = "mailto:" + u // as Glamour links it
+			}
+			found = append(found, foundLink{n, linkAddress([]byte(u))})
+		}
+		return ast.WalkContinue, nil
+	})
+	// Glamour lists a table's images after it, numbered like links: they
+	// are shown in the table instead, as Glamour shows an image elsewhere.
+	for _, img := range tableImages {
+		shown := string(img.Destination)
+		if alt := textOf(img, source); alt != "" {
+			shown = alt + " → " + shown
+		}
+		img.Parent().ReplaceChild(img.Parent(), img, literal(shown))
+	}
+	if len(found) == 0 {
+		return nil
+	}
+
+	var links []string
+	numbers := make(map[string]int)
+	last := make(map[ast.Node]ast.Node) // anchor → the last number put after it
+	for _, f := range found {
+		var label ast.Node
+		if f.url != "" {
+			num, ok := numbers[f.url]
+			if !ok {
+				links = append(links, f.url)
+				num = len(links)
+				numbers[f.url] = num
+			}
+			// A plain space: a no-break one would glue the number to an
+			// address, and an address as wide as the pane would then be
+			// cut inside the number.
+			label = literal(" [" + strconv.Itoa(num) + "]")
+			// The number goes after the link, or after a strikethrough
+			// around it: Glamour prints a strikethrough's text flat, so a
+			// node inside it would not show.
+			anchor := outermost(f.node, extast.KindStrikethrough)
+			after := anchor
+			if l, ok := last[anchor]; ok {
+				after = l
+			}
+			after.Parent().InsertAfter(after.Parent(), after, label)
+			last[anchor] = label
+		}
+		if isInTable(f.node) {
+			unlink(f.node, source)
+		}
+	}
+	if len(links) == 0 {
+		return nil
+	}
+
+	h := ast.NewHeading(2)
+	h.AppendChild(h, literal(linksTitle))
+	doc.AppendChild(doc, h)
+	// A text block directly in the document: Glamour writes its text as it
+	// is, so each "\n" starts a line (a paragraph would join the lines).
+	list := ast.NewTextBlock()
+	for i, u := range links {
+		num := "\n[" + strconv.Itoa(i+1) + "]" // the first after a blank line, as after any heading
+		if isWebURL(u) {
+			// Glamour prints an absolute destination as it is, after a
+			// space, and links it.
+			l := ast.NewLink()
+			l.Destination = []byte(u)
+			list.AppendChild(list, literal(num))
+			list.AppendChild(list, l)
+		} else {
+			list.AppendChild(list, literal(num+" "+u))
+		}
+	}
+	doc.AppendChild(doc, list)
+	return links
+}
+
+// linkAddress returns the address a link is numbered by: its destination,
+// or "" if Glamour does not show it (empty, or only a #fragment).
+func linkAddress(dest []byte) string {
+	u, err := url.Parse(string(dest))
+	if len(dest) == 0 || err != nil || "#"+u.Fragment == string(dest) {
+		return ""
+	}
+	return string(dest)
+}
+
+// literal is an inline node that Glamour prints as s, unstyled and
+// unparsed. Goldmark's own nodes take their text from the source, which
+// the added text is not part of; Glamour prints an emoji node's runes as
+// they are.
+func literal(s string) ast.Node {
+	return emojiast.NewEmoji(nil, &definition.Emoji{Unicode: []rune(s)})
+}
+
+// textOf returns the text of n's descendants, as Glamour shows a table's
+// image description.
+func textOf(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(source))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// outermost returns n's outermost ancestor of the given kind, or n.
+func outermost(n ast.Node, kind ast.NodeKind) ast.Node {
+	out := n
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == kind {
+			out = p
+		}
+	}
+	return out
+}
+
+// isInTable reports whether n is inside a table.
+func isInTable(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == extast.KindTableCell {
+			return true
+		}
+	}
+	return false
+}
+
+// unlink replaces a link by its text: a link's children, an autolink's
+// label.
+func unlink(n ast.Node, source []byte) {
+	parent := n.Parent()
+	switch n := n.(type) {
+	case *ast.Link:
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			n.RemoveChild(n, c)
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+	case *ast.AutoLink:
+		parent.InsertBefore(parent, n, literal(string(n.Label(source))))
+	}
+	parent.RemoveChild(parent, n)
+}
