@@ -41,6 +41,9 @@ type Config struct {
 	// Glamour JSON style file (the interface then follows the terminal's
 	// background, as with auto).
 	Theme string
+	// Style is the contents of the style file when Theme is one, read and
+	// checked by Load (at most 1 MiB, a Glamour JSON style).
+	Style []byte
 
 	// Sort is the order the article list starts in.
 	Sort model.Sort

@@ -50,7 +50,7 @@ func TestLoadValid(t *testing.T) {
 		{"theme auto", `theme = "auto"`, func(*Config, string) {}},
 		{"theme dark", `theme = "dark"`, func(c *Config, _ string) { c.Theme = ThemeDark }},
 		{"theme light, any case", `theme = "Light"`, func(c *Config, _ string) { c.Theme = ThemeLight }},
-		{"theme style file", `theme = "style.json"`, func(c *Config, dir string) { c.Theme = filepath.Join(dir, "style.json") }},
+		{"theme style file", `theme = "style.json"`, func(c *Config, dir string) { c.Theme, c.Style = filepath.Join(dir, "style.json"), []byte(styleJSON) }},
 		{"sort", `sort = "oldest"`, func(c *Config, _ string) { c.Sort = model.SortOldest }},
 		{"sort, any case", `sort = "Reads"`, func(c *Config, _ string) { c.Sort = model.SortReads }},
 		{"sort title", `sort = "title"`, func(c *Config, _ string) { c.Sort = model.SortTitle }},
@@ -153,8 +153,12 @@ func TestLoadInvalid(t *testing.T) {
 		{"empty path", "paths = [\"/a\", \" \"]", `config FILE:1: paths: an empty path (remove it, or give a file or folder)`},
 		{"theme unknown", "\ntheme = \"solarized\"", `config FILE:2: theme: "solarized" is not auto, dark or light, and there is no style file DIR/solarized (use auto, dark, light, or the path of a Glamour JSON style file)`},
 		{"theme empty", `theme = ""`, `config FILE:1: theme: "" is not a theme (use auto, dark, light, or the path of a Glamour JSON style file)`},
-		{"theme not JSON", `theme = "bad.json"`, `config FILE:1: theme: style file DIR/bad.json is not a Glamour style: invalid character 'n' looking for beginning of object key string (use auto, dark, light, or the path of a Glamour JSON style file)`},
-		{"theme wrong JSON", `theme = "list.json"`, `config FILE:1: theme: style file DIR/list.json is not a Glamour style: json: cannot unmarshal array into Go value of type ansi.StyleConfig (use auto, dark, light, or the path of a Glamour JSON style file)`},
+		{"theme not JSON", `theme = "bad.json"`, `config FILE:1: theme: style file DIR/bad.json is not a Glamour style: invalid JSON at byte 2: invalid character 'n' looking for beginning of object key string (use auto, dark, light, or the path of a Glamour JSON style file)`},
+		{"theme wrong JSON", `theme = "list.json"`, `config FILE:1: theme: style file DIR/list.json is not a Glamour style: not a JSON object (use auto, dark, light, or the path of a Glamour JSON style file)`},
+		{"theme null", `theme = "null.json"`, `config FILE:1: theme: style file DIR/null.json is not a Glamour style: not a JSON object (use auto, dark, light, or the path of a Glamour JSON style file)`},
+		{"theme empty file", `theme = "empty.json"`, `config FILE:1: theme: style file DIR/empty.json is not a Glamour style: the file is empty (use auto, dark, light, or the path of a Glamour JSON style file)`},
+		{"theme wrong type", `theme = "typed.json"`, `config FILE:1: theme: style file DIR/typed.json is not a Glamour style: json: cannot unmarshal number into Go struct field StyleBlock.h1.StylePrimitive.color of type string (use auto, dark, light, or the path of a Glamour JSON style file)`},
+		{"theme too big", `theme = "big.json"`, `config FILE:1: theme: cannot read style file DIR/big.json: too large: over 1024 KiB (use auto, dark, light, or the path of a Glamour JSON style file)`},
 		{"theme a folder", `theme = "."`, `config FILE:1: theme: cannot read style file DIR: a folder, not a file (use auto, dark, light, or the path of a Glamour JSON style file)`},
 		{"sort unknown", `sort = "popular"`, `config FILE:1: sort: unknown sort "popular" (use newest, oldest, reads or title)`},
 		{"tag_match unknown", `tag_match = "some"`, `config FILE:1: tag_match: "some" is not all or any (use "all": articles with every selected tag, or "any": with at least one)`},
@@ -204,6 +208,10 @@ func TestLoadInvalid(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, dir, "bad.json", `{not json}`)
 			writeFile(t, dir, "list.json", `[1, 2]`)
+			writeFile(t, dir, "null.json", `null`)
+			writeFile(t, dir, "empty.json", "")
+			writeFile(t, dir, "typed.json", `{"h1": {"color": 12}}`)
+			writeFile(t, dir, "big.json", `{"h1": {"color": "`+strings.Repeat("f", 1<<20)+`"}}`)
 			p := writeFile(t, dir, "config.toml", tt.text)
 			_, _, err := Load(p, true)
 			if err == nil {

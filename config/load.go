@@ -3,7 +3,6 @@ package config
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,10 +18,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	glamouransi "charm.land/glamour/v2/ansi"
 	"github.com/charmbracelet/x/ansi"
 	toml "github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/newsline/newsline/internal/glamourstyle"
 
 	"github.com/newsline/newsline/model"
 )
@@ -445,17 +445,11 @@ func (l *loader) theme(v string) {
 		}
 		return
 	}
-	var style glamouransi.StyleConfig
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&style); err != nil {
+	if _, err := glamourstyle.Parse(data); err != nil {
 		l.fail("theme", themeHint, "style file %s is not a Glamour style: %v", path, err)
 		return
 	}
-	if dec.More() {
-		l.fail("theme", themeHint, "style file %s is not a Glamour style: text after the JSON object", path)
-		return
-	}
-	l.cfg.Theme = path
+	l.cfg.Theme, l.cfg.Style = path, data
 }
 
 const dateHint = `use a Go time layout such as "2006-01-02" or "2 Jan 2006", or iso, us, eu, long or short`

@@ -1,7 +1,6 @@
 package state
 
 import (
-	"bufio"
 	"bytes"
 	"database/sql"
 	"encoding/json"
@@ -740,53 +739,7 @@ func TestKilledViewWriter(t *testing.T) {
 	for gen := range kills {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperViewWriter$", "-test.count=1", "-test.v")
 		cmd.Env = append(os.Environ(), viewHelperEnv+"="+dir, viewHelperEnv+"_MODE=kill", viewHelperEnv+"_GEN="+strconv.Itoa(gen))
-		cmd.Stderr = cmd.Stdout
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string, 1024)
-		go func() {
-			defer close(lines)
-			sc := bufio.NewScanner(stdout)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-		}()
-		// Kill after a random number of saves (0: while opening or
-		// marking) and a random delay, anywhere in a save or between two.
-		after := rnd.IntN(5)
-		var got []string
-		deadline := time.After(2 * time.Minute)
-		for seen := 0; seen < after; {
-			select {
-			case l, ok := <-lines:
-				if !ok {
-					t.Fatalf("generation %d: the child ended:\n%s", gen, strings.Join(got, "\n"))
-				}
-				got = append(got, l)
-				if strings.HasPrefix(l, "commit ") {
-					seen++
-				}
-			case <-deadline:
-				cmd.Process.Kill()
-				t.Fatalf("generation %d: no progress:\n%s", gen, strings.Join(got, "\n"))
-			}
-		}
-		time.Sleep(time.Duration(rnd.IntN(5_000)) * time.Microsecond)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		for l := range lines {
-			got = append(got, l)
-		}
-		cmd.Wait()
-		if st, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !st.Signaled() || st.Signal() != syscall.SIGKILL {
-			t.Fatalf("generation %d: the child was not killed:\n%s", gen, strings.Join(got, "\n"))
-		}
+		got := killAfterCommits(t, cmd, gen, rnd.IntN(5), time.Duration(rnd.IntN(5_000))*time.Microsecond)
 		reported, reportedMarks := 0, false
 		for _, l := range got {
 			if strings.HasPrefix(l, "error") || strings.Contains(l, "panic") || strings.Contains(l, "FAIL") {

@@ -1,11 +1,7 @@
 package ui
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"reflect"
 	"strings"
 	"time"
@@ -14,6 +10,8 @@ import (
 
 	glamouransi "charm.land/glamour/v2/ansi"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/newsline/newsline/internal/glamourstyle"
 )
 
 // Appearance is how the program looks, from the configuration. The zero
@@ -125,38 +123,6 @@ func longestDate(layout string) int {
 // format returns t in the column's layout, exactly as wide as the column.
 func (c dateColumn) format(t time.Time) string { return fit(t.Format(c.layout), c.width) }
 
-// ParseStyle parses a Glamour JSON style (a style file's contents) as
-// Options.Appearance.Style is read: one JSON object of Glamour's style
-// settings (ansi.StyleConfig), nothing after it. Check a style file with it
-// before passing it in Options: New falls back to newsline's own styles
-// when it does not parse.
-func ParseStyle(data []byte) (glamouransi.StyleConfig, error) {
-	var c glamouransi.StyleConfig
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	if len(trimmed) == 0 {
-		return c, errors.New("the file is empty")
-	}
-	if trimmed[0] != '{' {
-		return c, errors.New("not a JSON object")
-	}
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
-	if err := dec.Decode(&c); err != nil {
-		var se *json.SyntaxError
-		switch {
-		case errors.As(err, &se):
-			return c, fmt.Errorf("invalid JSON at byte %d: %w", se.Offset+int64(len(data)-len(trimmed)), err)
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return c, errors.New("invalid JSON: it ends before the object is closed")
-		}
-		return c, err
-	}
-	if len(bytes.TrimSpace(trimmed[dec.InputOffset():])) > 0 {
-		return c, errors.New("text after the JSON object")
-	}
-	return c, nil
-}
-
 // customStyle returns the renderer's copy of a parsed style, made safe to
 // render hostile text with (see safeStyle).
 func customStyle(c glamouransi.StyleConfig) (*glamouransi.StyleConfig, error) {
@@ -236,13 +202,13 @@ func cleanStyleText(s string) string {
 }
 
 // setArticleStyle gives the renderer the style file of Appearance.Style.
-// One that does not parse (cmd/newsline checks it first, with ParseStyle)
+// One that does not parse (config.Load checks it first, with glamourstyle.Parse)
 // leaves newsline's own styles, and says so in the status bar.
 func (m *Model) setArticleStyle() {
 	if len(m.opts.Appearance.Style) == 0 {
 		return
 	}
-	c, err := ParseStyle(m.opts.Appearance.Style)
+	c, err := glamourstyle.Parse(m.opts.Appearance.Style)
 	if err == nil {
 		err = m.renderer.SetCustomStyle(c)
 	}

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/newsline/newsline/internal/glamourstyle"
 	"github.com/newsline/newsline/model"
 )
 
@@ -157,7 +158,7 @@ func TestAppearanceCustomStyleCacheKeys(t *testing.T) {
 	if got, want := mustRender(t, r, doc, 60, StyleCustom), mustRender(t, r, doc, 60, StylePlain); got != want {
 		t.Error("StyleCustom without a style is not the plain style")
 	}
-	c, err := ParseStyle([]byte(testStyle))
+	c, err := glamourstyle.Parse([]byte(testStyle))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +188,7 @@ func TestAppearanceCustomStyleCacheKeys(t *testing.T) {
 		}
 	}
 	// Another style file: nothing of the first is shown.
-	c2, err := ParseStyle([]byte(`{"h1": {"color": "#010203"}}`))
+	c2, err := glamourstyle.Parse([]byte(`{"h1": {"color": "#010203"}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +230,7 @@ const hostileStyle = `{
 }`
 
 func TestRenderIsTerminalSafeWithCustomStyle(t *testing.T) {
-	c, err := ParseStyle([]byte(hostileStyle))
+	c, err := glamourstyle.Parse([]byte(hostileStyle))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -394,32 +395,4 @@ func TestAppearanceBreakpoints(t *testing.T) {
 		t.Errorf("medium = 100: 90 columns are %v", m.lay.mode)
 	}
 	checkScreenWidth(t, m, 90)
-}
-
-func TestParseStyle(t *testing.T) {
-	for _, tt := range []struct {
-		name, in, err string
-	}{
-		{"a style", testStyle, ""},
-		{"empty object", "{}", ""},
-		{"byte order mark", "\uFEFF{}", ""},
-		{"empty", " \n", "empty"},
-		{"null", "null", "not a JSON object"},
-		{"list", "[]", "not a JSON object"},
-		{"TOML", "[h1]\ncolor = 1", "not a JSON object"},
-		{"broken", `{"h1": {"color": }`, "invalid JSON at byte"},
-		{"cut short", `{"h1": {"color": "#fff"`, "ends before the object is closed"},
-		{"wrong type", `{"h1": {"color": 12}}`, "cannot unmarshal"},
-		{"text after", `{} {}`, "text after the JSON object"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseStyle([]byte(tt.in))
-			switch {
-			case tt.err == "" && err != nil:
-				t.Errorf("error %v", err)
-			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
-				t.Errorf("error %v, want one with %q", err, tt.err)
-			}
-		})
-	}
 }

@@ -101,7 +101,7 @@ func (m *Model) setMarks(c MarkChange, arts []model.Article) tea.Cmd {
 		return nil
 	}
 	before := make(map[model.ID]Mark, len(arts))
-	var changed []model.Article
+	changed := make([]model.Article, 0, len(arts))
 	for _, a := range arts {
 		old := m.marks[a.ID]
 		if c.apply(old) != old {

@@ -22,6 +22,7 @@ const (
 const (
 	pickerMaxWidth  = 76
 	pickerMaxHeight = 24
+	pickerMinHeight = 8
 )
 
 // openTagPicker opens the tag picker (T): every tag, most used first, with
@@ -102,7 +103,10 @@ func (m *Model) showPicker(kind pickKind, p picker) {
 // sizePicker fits the picker to the pane area and centres it.
 func (m *Model) sizePicker() {
 	l := m.lay
-	w, h := min(l.width, pickerMaxWidth), min(l.bodyH, pickerMaxHeight)
+	// As tall as the items need (border, filter and divider: 4 lines), at
+	// least pickerMinHeight so that the box reads as one.
+	rows := min(max(len(m.picker.items)+4, pickerMinHeight), pickerMaxHeight)
+	w, h := min(l.width, pickerMaxWidth), min(l.bodyH, rows)
 	m.picker.SetSize(w, h)
 	m.picker.SetOrigin((l.width-w)/2, l.bodyY+(l.bodyH-h)/2)
 }

@@ -105,17 +105,13 @@ named like a subcommand is given as ./list.`,
 			if !isTerminal(stdout) {
 				return usagef("stdout is not a terminal: to print articles for a pipe or a script, use `newsline list` (or `newsline --help`)")
 			}
-			appearance, err := uiAppearance(cfg)
-			if err != nil {
-				return err
-			}
 			src, err := resolveSource(cmd.Context(), args, cache, cfg.Paths...)
 			if err != nil {
 				return err
 			}
 			defer src.close()
 			keys := uiKeyMap(cfg)
-			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen, AnyTag: cfg.TagMatch == config.TagMatchAny, Appearance: appearance}
+			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen, AnyTag: cfg.TagMatch == config.TagMatchAny, Appearance: uiAppearance(cfg)}
 			var quit func(ui.Place)
 			if st, err := openState(&common{stateDir: &stateDir}); err != nil {
 				src.notice = strings.TrimPrefix(src.notice+"; Running without read marks ("+err.Error()+")", "; ")
