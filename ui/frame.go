@@ -90,7 +90,9 @@ func width(s string) int {
 		switch {
 		case r >= 0x20 && r < 0x7f, r >= 0xa0 && r < 0x300:
 			n++
-		case r >= 0x370 && r < 0x1100 && !unicode.Is(unicode.Mn, r):
+		case r >= 0x370 && r < 0x1100 && !unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me, unicode.Cf):
+			// (Marks and format characters such as U+0605, which joins
+			// the next character, share a cell with a neighbour.)
 			n++
 		default:
 			return ansi.StringWidth(s)
@@ -104,6 +106,7 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	s = trimPrepend(s)
 	sw := width(s)
 	if sw > w {
 		s = truncate(s, w)
@@ -120,6 +123,7 @@ func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	s = trimPrepend(s)
 	if width(s) <= w {
 		return s
 	}
@@ -219,4 +223,26 @@ func pluralize(n int, one, many string) string {
 		return "1 " + one
 	}
 	return countText(n) + " " + many
+}
+
+// trimPrepend drops the characters at the end of s that join the next
+// character into one cell (Arabic number signs U+0600–U+0605 and their
+// kin): at the end of a cell they would swallow the padding after it and
+// shift the rest of the row.
+func trimPrepend(s string) string {
+	if s == "" || s[len(s)-1] < 0x80 {
+		return s
+	}
+	return strings.TrimRightFunc(s, isPrepend)
+}
+
+// isPrepend reports whether r is a prepended concatenation mark (Unicode's
+// Grapheme_Cluster_Break=Prepend format characters).
+func isPrepend(r rune) bool {
+	switch {
+	case r >= 0x600 && r <= 0x605, r == 0x6dd, r == 0x70f, r == 0x890, r == 0x891, r == 0x8e2,
+		r == 0x110bd, r == 0x110cd:
+		return true
+	}
+	return false
 }

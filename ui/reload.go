@@ -70,7 +70,6 @@ func (m *Model) reload() tea.Cmd {
 	}
 	m.coll.Apply(model.Batch{Reread: paths})
 	m.problems.setProblems(m.coll.Problems())
-	m.flash = "Reloading…"
 	return cmd
 }
 

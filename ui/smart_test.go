@@ -296,8 +296,8 @@ func TestReloadKeepsTheCursorAndDropsWhatIsGone(t *testing.T) {
 	src.gone[fixtureID(29)] = true // the newest, above the cursor
 	src.mu.Unlock()
 	m, cmd := sendCmd(t, m, keyPress("r"))
-	if m.flash != "Reloading…" {
-		t.Errorf("r: flash %q", m.flash)
+	if h := lineWith(screenText(m), "newsline"); !strings.Contains(h, "Reloading… 30 articles") {
+		t.Errorf("r: header %q", h)
 	}
 	m = drive(t, m, cmd)
 	if src.runs != 2 || m.coll.Len() != 29 || m.flash != "Reloaded" {

@@ -141,6 +141,8 @@ func (m Model) progressText() string {
 	p := m.coll.Progress()
 	articles := pluralize(m.coll.Len(), "article", "articles")
 	switch {
+	case m.loading && m.load.seen != nil: // the list stays as it was meanwhile
+		return "Reloading… " + articles
 	case m.loading && m.opts.Search != nil && p.Found > 0:
 		return "Indexing " + countText(p.Files) + " / " + countText(p.Found)
 	case m.loading && m.opts.Search != nil:

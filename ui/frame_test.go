@@ -1,0 +1,24 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestWidthAgreesWithGraphemes: the fast path of width gives what
+// ansi.StringWidth does, for text where a character shares a cell with its
+// neighbour (a FuzzPicker finding: U+0605 joins the next character).
+func TestWidthAgreesWithGraphemes(t *testing.T) {
+	for _, s := range []string{
+		"plain", "Zürich", "Ελλάδα", "Москва", "\u0605 0", "\u0600\u0661\u0662", "का", "किताब",
+		"e\u0301", "\u06dd ", "\u070f x", "\u180e x", "ab\u0903c", "\u20dd x", "\u0605", "ab\u0605", "\u0600\u0605",
+	} {
+		if got, want := width(s), ansi.StringWidth(s); got != want {
+			t.Errorf("width(%q) = %d, ansi.StringWidth = %d", s, got, want)
+		}
+		if got := ansi.StringWidth(fit(s, 12)); got != 12 {
+			t.Errorf("fit(%q, 12) is %d cells wide", s, got)
+		}
+	}
+}
