@@ -106,7 +106,7 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = trimPrepend(s)
+	s = trimJoiners(s)
 	sw := width(s)
 	if sw > w {
 		s = truncate(s, w)
@@ -123,7 +123,7 @@ func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = trimPrepend(s)
+	s = trimJoiners(s)
 	if width(s) <= w {
 		return s
 	}
@@ -225,15 +225,24 @@ func pluralize(n int, one, many string) string {
 	return countText(n) + " " + many
 }
 
-// trimPrepend drops the characters at the end of s that join the next
-// character into one cell (Arabic number signs U+0600–U+0605 and their
-// kin): at the end of a cell they would swallow the padding after it and
-// shift the rest of the row.
-func trimPrepend(s string) string {
-	if s == "" || s[len(s)-1] < 0x80 {
+// trimJoiners drops the characters that join a neighbour into one cell
+// from the ends of s: at its start, marks and emoji modifiers (they would
+// join the cell before), at its end, prepended marks such as the Arabic
+// number signs U+0600–U+0605 (they would swallow the padding after it).
+// Either would shift the rest of the row.
+func trimJoiners(s string) string {
+	if s == "" || (s[0] < 0x80 && s[len(s)-1] < 0x80) {
 		return s
 	}
-	return strings.TrimRightFunc(s, isPrepend)
+	return strings.TrimRightFunc(strings.TrimLeftFunc(s, isExtend), isPrepend)
+}
+
+// isExtend reports whether r joins the character before it
+// (Grapheme_Cluster_Break=Extend or ZWJ, roughly: marks, the zero-width
+// joiner, variation selectors and emoji modifiers).
+func isExtend(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) || r == 0x200d ||
+		(r >= 0xfe00 && r <= 0xfe0f) || (r >= 0x1f3fb && r <= 0x1f3ff) || (r >= 0xe0020 && r <= 0xe007f)
 }
 
 // isPrepend reports whether r is a prepended concatenation mark (Unicode's
