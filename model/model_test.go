@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -475,6 +476,30 @@ func TestTagCountsSameForAnyIDs(t *testing.T) {
 	for k, n := range slow {
 		if fast[k] != n {
 			t.Errorf("%s: %d vs %d", k, fast[k], n)
+		}
+	}
+}
+
+// TestTagCountsWhere counts only the articles kept, the same on the fast
+// path (the last Visible result) and the slow one.
+func TestTagCountsWhere(t *testing.T) {
+	c := benchCollection(500)
+	ids := c.Visible(Query{Tags: []string{"tag1"}})
+	even := func(id ID) bool { return id%2 == 0 }
+	want := map[string]int{}
+	for _, id := range ids {
+		if even(id) {
+			for _, tag := range c.ArticleTags(id) {
+				want[TagKey(tag)]++
+			}
+		}
+	}
+	for name, got := range map[string]map[string]int{
+		"fast": c.TagCountsWhere(ids, even),
+		"slow": c.TagCountsWhere(slices.Clone(ids), even),
+	} {
+		if len(want) == 0 || !maps.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", name, got, want)
 		}
 	}
 }

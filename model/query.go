@@ -299,22 +299,31 @@ func hasAny(have, want []int32) bool {
 
 // TagCounts returns, for every tag key, how many of the given articles carry
 // it: the sidebar's counts within the current filter.
+func (c *Collection) TagCounts(ids []ID) map[string]int { return c.TagCountsWhere(ids, nil) }
+
+// TagCountsWhere is TagCounts of the articles keep returns true for (all of
+// them when keep is nil): the sidebar's unread counts.
 // Counting the result of the last Visible call (the sidebar's case) walks
 // its entries directly, without looking IDs up.
-func (c *Collection) TagCounts(ids []ID) map[string]int {
+func (c *Collection) TagCountsWhere(ids []ID, keep func(ID) bool) map[string]int {
 	counts := make([]int, len(c.tags))
+	add := func(i int) {
+		e := &c.entries[i]
+		if keep != nil && !keep(e.art.ID) {
+			return
+		}
+		for _, ti := range e.tags {
+			counts[ti]++
+		}
+	}
 	if l := &c.last; l.valid && len(ids) > 0 && len(ids) == len(l.ids) && &ids[0] == &l.ids[0] {
 		for _, i := range l.result {
-			for _, ti := range c.entries[i].tags {
-				counts[ti]++
-			}
+			add(int(i))
 		}
 	} else {
 		for _, id := range ids {
 			if i, ok := c.pos[id]; ok {
-				for _, ti := range c.entries[i].tags {
-					counts[ti]++
-				}
+				add(i)
 			}
 		}
 	}

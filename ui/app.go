@@ -383,8 +383,7 @@ func (m *Model) updateSidebar() {
 		smart:    m.smart,
 	}
 	if m.opts.Marks != nil {
-		f.unread, f.unreadN = m.unreadCounts()
-		f.starredN = m.starredCount()
+		f.unread, f.unreadN, f.starredN = m.markCounts()
 	}
 	m.tags.setFilter(f)
 }

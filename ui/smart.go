@@ -97,28 +97,19 @@ func (m *Model) markAllRead() {
 	})
 }
 
-// unreadCounts counts, per tag and in all, the unread articles of the
-// visible set: the sidebar's first numbers.
-func (m *Model) unreadCounts() (map[string]int, int) {
-	if m.opts.Marks == nil {
-		return nil, 0
-	}
-	unread := make([]model.ID, 0, len(m.visible))
+// markCounts counts, within the visible set, the unread articles per tag
+// and in all, and the starred ones: the sidebar's numbers.
+func (m *Model) markCounts() (unreadTags map[string]int, unread, starred int) {
 	for _, id := range m.visible {
-		if !m.marks[id].Read {
-			unread = append(unread, id)
+		mk := m.marks[id]
+		if !mk.Read {
+			unread++
+		}
+		if mk.Starred {
+			starred++
 		}
 	}
-	return m.coll.TagCounts(unread), len(unread)
-}
-
-// starredCount counts the starred articles of the visible set.
-func (m *Model) starredCount() int {
-	n := 0
-	for _, id := range m.visible {
-		if m.marks[id].Starred {
-			n++
-		}
-	}
-	return n
+	marks := m.marks
+	unreadTags = m.coll.TagCountsWhere(m.visible, func(id model.ID) bool { return !marks[id].Read })
+	return unreadTags, unread, starred
 }
