@@ -292,9 +292,7 @@ func TestReaderScrollKeys(t *testing.T) {
 	opts := fixtureOptions()
 	long := strings.Repeat("A line of the long article.\n\n", 80)
 	opts.Body = func(model.Article) (string, error) { return long, nil }
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	m = keys(t, m, "enter")
 	h := m.reader.vp.Height()
 	y := func() int { return m.reader.vp.YOffset() }

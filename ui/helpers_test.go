@@ -127,6 +127,15 @@ func fixtureOptions() Options {
 	}
 }
 
+// loadedApp builds the model with opts at w×h with arts loaded (one batch,
+// done); the commands it returns are not run.
+func loadedApp(t testing.TB, opts Options, w, h int, arts []model.Article) Model {
+	t.Helper()
+	m := New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	return send(t, m, batchMsg{batch: model.Batch{Articles: arts, Progress: model.Progress{Done: true}}, done: true})
+}
+
 // newTestApp builds the model at w×h with the whole fixture loaded (one
 // batch, done), the reader settled.
 func newTestApp(t testing.TB, w, h int) Model {

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 
 	"github.com/newsline/newsline/model"
 )
@@ -143,9 +142,7 @@ func TestRemappedKeys(t *testing.T) {
 	k.Back.SetHelp("backspace", "back")
 	opts := fixtureOptions()
 	opts.Keys = &k
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	m = keys(t, m, "s")
 	if m.query.Sort != model.SortNewest {
 		t.Fatalf("s still sorts: %v", m.query.Sort)
@@ -176,9 +173,7 @@ func TestHintsFollowRemappedKeys(t *testing.T) {
 	km.Back.SetHelp("backspace", "back")
 	opts := fixtureOptions()
 	opts.Keys = &km
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles(), Progress: model.Progress{Done: true}}, done: true})
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	m.query.Tags = []string{"go"}
 	m.query.Search = "croissant"
 	m.refilter()

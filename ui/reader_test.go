@@ -101,9 +101,7 @@ func TestStaleRenderIsDropped(t *testing.T) {
 func TestRenderErrorIsShown(t *testing.T) {
 	opts := fixtureOptions()
 	opts.Body = func(model.Article) (string, error) { return "", errors.New("file vanished") }
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	if s := paneText(m, paneReader); !strings.Contains(s, "Could not show this article: file vanished") {
 		t.Errorf("reader: %s", s)
 	}
@@ -135,9 +133,7 @@ func TestChangedArticleIsRenderedAgain(t *testing.T) {
 func TestBackgroundSwitchesStyleAndDropsCache(t *testing.T) {
 	opts := fixtureOptions()
 	opts.NoColor = false
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	if m.style != StyleDark || m.reader.have.style != StyleDark {
 		t.Fatalf("default style %v", m.style)
 	}
@@ -220,9 +216,7 @@ func TestBodiesCachedAcrossRenders(t *testing.T) {
 		mu.Unlock()
 		return a.Body, nil
 	}
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	top := m.reader.have.id
 	if reads[top] != 1 {
 		t.Fatalf("first render read the body %d times", reads[top])

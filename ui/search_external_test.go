@@ -74,9 +74,7 @@ func newSearchApp(t *testing.T) (*atomic.Int32, Model) {
 	calls := new(atomic.Int32)
 	opts := fixtureOptions()
 	opts.Search = titleSearch(calls)
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	return calls, m
 }
 
@@ -153,9 +151,7 @@ func TestExternalSearchStopsStaleSearch(t *testing.T) {
 		}
 		return map[model.ID]struct{}{fixtureID(3): {}}, nil
 	}
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	m = keys(t, m, "/", "f")
 	m, cmd := sendCmd(t, m, keyPress("o"))
 	results := make(chan []tea.Msg, 1)

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/newsline/newsline/model"
 )
 
@@ -98,9 +96,7 @@ func TestAllAndClearTags(t *testing.T) {
 func TestInitialQueryTags(t *testing.T) {
 	opts := fixtureOptions()
 	opts.Query = model.Query{Tags: []string{"#Rust"}, Sort: model.SortOldest}
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles()}, done: true})
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	if !slices.Equal(m.query.Tags, []string{"rust"}) || !slices.Equal(visibleIndexes(m), []int{5, 6, 7, 8, 9, 10, 11, 12, 13, 14}) {
 		t.Errorf("tags %v visible %v", m.query.Tags, visibleIndexes(m))
 	}

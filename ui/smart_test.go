@@ -185,9 +185,7 @@ func TestExcludeTag(t *testing.T) {
 func TestAnyTagMatching(t *testing.T) {
 	opts := fixtureOptions()
 	opts.AnyTag = true
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles(), Progress: model.Progress{Done: true}}, done: true})
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	m.query.Tags = []string{"go", "python"}
 	m.refilter()
 	if len(m.visible) != 20 { // 0–9 and 20–29
@@ -226,9 +224,7 @@ func TestLinkPicker(t *testing.T) {
 	opts.OpenURL = func(u string) error { mu.Lock(); opened = append(opened, u); mu.Unlock(); return nil }
 	arts := fixtureArticles()
 	arts[29].Body = "See [the harbour plan](https://example.com/harbour) and [minutes](https://example.org/minutes.pdf).\n\nAlso [a script](javascript:alert(1))."
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: arts, Progress: model.Progress{Done: true}}, done: true})
+	m := loadedApp(t, opts, 160, 48, arts)
 	m = press(t, m, "enter", "L")
 	if m.overlay != overlayPicker || !strings.Contains(screenText(m), "https://example.org/minutes.pdf") {
 		t.Fatalf("L did not list the links:\n%s", screenText(m))
