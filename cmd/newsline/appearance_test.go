@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsline/newsline/config"
+	"github.com/newsline/newsline/model"
 	"github.com/newsline/newsline/ui"
 )
 
@@ -83,5 +84,24 @@ func TestUIAppearanceFromFile(t *testing.T) {
 	want := ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle), DateFormat: "2 Jan 2006", Wide: 150, Medium: 100}
 	if got := uiAppearance(cfg); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestShowFollowsTheTheme: show on a terminal renders with the configured
+// theme: the style file, else dark or light.
+func TestShowFollowsTheTheme(t *testing.T) {
+	r := ui.NewRenderer()
+	if got := articleStyle(r, ui.Appearance{Theme: ui.ThemeDark}); got != ui.StyleDark {
+		t.Errorf("dark: %v", got)
+	}
+	if got := articleStyle(r, ui.Appearance{Theme: ui.ThemeLight}); got != ui.StyleLight {
+		t.Errorf("light: %v", got)
+	}
+	if got := articleStyle(r, ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle)}); got != ui.StyleCustom {
+		t.Errorf("style file: %v", got)
+	}
+	out, err := r.Render(ui.Document{Article: model.Article{Title: "Harbour news"}, Body: "Text."}, 60, ui.StyleCustom)
+	if err != nil || !strings.Contains(out, "38;2;171;205;239") { // #ABCDEF, the style's h1
+		t.Errorf("custom render %q (%v)", out, err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/newsline/newsline/internal/glamourstyle"
 	"github.com/newsline/newsline/ui"
 )
 
@@ -44,17 +45,15 @@ it is plain text with no escape sequences.`,
 			}
 			out := cmd.OutOrStdout()
 			tty := isTerminal(out)
+			r := ui.NewRenderer()
 			style := ui.StylePlain
 			if tty && !noColor() {
-				style = ui.StyleLight
-				if lipgloss.HasDarkBackground(os.Stdin, os.Stdout) {
-					style = ui.StyleDark
-				}
+				style = articleStyle(r, uiAppearance(*common.cfg))
 			}
 			if width <= 0 {
 				width = terminalWidth(out, tty)
 			}
-			text, err := ui.NewRenderer().Render(ui.Document{Article: a, Tags: c.ArticleTags(id), Body: body}, width, style)
+			text, err := r.Render(ui.Document{Article: a, Tags: c.ArticleTags(id), Body: body}, width, style)
 			if err != nil {
 				if text == "" {
 					return err
@@ -82,4 +81,25 @@ func terminalWidth(w io.Writer, tty bool) int {
 		}
 	}
 	return 80
+}
+
+// articleStyle is the render style of the configuration's theme for a
+// terminal in colour: its style file (set on r), else dark or light as
+// configured, else as the terminal's background is.
+func articleStyle(r *ui.Renderer, app ui.Appearance) ui.RenderStyle {
+	if app.Style != nil {
+		if c, err := glamourstyle.Parse(app.Style); err == nil && r.SetCustomStyle(c) == nil {
+			return ui.StyleCustom
+		}
+	}
+	switch app.Theme {
+	case ui.ThemeDark:
+		return ui.StyleDark
+	case ui.ThemeLight:
+		return ui.StyleLight
+	}
+	if lipgloss.HasDarkBackground(os.Stdin, os.Stdout) {
+		return ui.StyleDark
+	}
+	return ui.StyleLight
 }
