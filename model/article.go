@@ -6,6 +6,7 @@ package model
 import (
 	"fmt"
 	"hash/fnv"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -141,4 +142,17 @@ type Batch struct {
 	// Notice is a line for the status bar about the load itself, such as
 	// "rebuilding the index: it was corrupt".
 	Notice string
+}
+
+// IsWebURL reports whether u is an http or https address of printable
+// ASCII with a host: the only links made clickable, opened in a browser or
+// offered as an article's web address.
+func IsWebURL(u string) bool {
+	for i := 0; i < len(u); i++ {
+		if u[i] <= ' ' || u[i] >= 0x7f {
+			return false
+		}
+	}
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }

@@ -266,7 +266,7 @@ func (m *Model) openURL() tea.Cmd {
 	switch {
 	case !ok:
 		return nil
-	case !isWebURL(a.URL):
+	case !model.IsWebURL(a.URL):
 		m.flash = "This article has no web address to open"
 		return nil
 	}
@@ -281,7 +281,7 @@ func (m *Model) copyURL() tea.Cmd {
 		return nil
 	}
 	text, what := a.URL, "address"
-	if !isWebURL(text) {
+	if !model.IsWebURL(text) {
 		text, what = a.Path, "file path"
 	}
 	m.flash = "Copied the " + what + " (in tmux: set -g set-clipboard on)"

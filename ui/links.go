@@ -15,6 +15,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/newsline/newsline/model"
 )
 
 // Numbered links: every link of an article's body gets a number in reading
@@ -162,7 +164,7 @@ func numberLinks(doc *ast.Document, source []byte) []string {
 	list := ast.NewTextBlock()
 	for i, u := range links {
 		num := "\n[" + strconv.Itoa(i+1) + "]" // the first after a blank line, as after any heading
-		if isWebURL(u) {
+		if model.IsWebURL(u) {
 			// Glamour prints an absolute destination as it is, after a
 			// space, and links it.
 			l := ast.NewLink()

@@ -151,7 +151,7 @@ func (m *Model) pickTag(key string) {
 // https, else it only says what the link is.
 func (m *Model) openLink(u string) tea.Cmd {
 	switch {
-	case !isWebURL(u):
+	case !model.IsWebURL(u):
 		m.flash = "Only http and https links are opened: " + u
 		return nil
 	case m.opts.OpenURL == nil:

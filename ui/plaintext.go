@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/newsline/newsline/model"
 )
 
 // This file holds the text on both sides of Glamour. Going in: text that is
@@ -322,7 +324,10 @@ func fallbackText(doc Document, width int) string {
 // every line removed, lines wider than width wrapped (code, deep nesting),
 // blank lines at both ends dropped, one newline at the end.
 func finishRender(raw string, width int) string {
-	s := filterHyperlinks(raw, isWebURL)
+	// Only web links stay links. (A terminal's parser may end the OSC
+	// string at a byte above 0x7F and print the rest: IsWebURL refuses
+	// those, and the printed URL shows where the link goes.)
+	s := filterHyperlinks(raw, model.IsWebURL)
 	s = strings.ReplaceAll(s, "\t", "    ")
 	var b strings.Builder
 	b.Grow(len(s))
@@ -405,19 +410,6 @@ const osc8 = "\x1b]8;"
 // ansi.Strip.
 func StripHyperlinks(s string) string {
 	return filterHyperlinks(s, func(string) bool { return false })
-}
-
-// isWebURL reports whether a hyperlink target is an http or https URL in
-// printable ASCII. (A terminal's parser may end the OSC string at a byte
-// above 0x7F, and print the rest: the printed URL shows where the link goes.)
-func isWebURL(uri string) bool {
-	for i := 0; i < len(uri); i++ {
-		if uri[i] <= ' ' || uri[i] >= 0x7f {
-			return false
-		}
-	}
-	u, err := url.Parse(uri)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // filterHyperlinks removes the OSC 8 hyperlinks of s whose target keep

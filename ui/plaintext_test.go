@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/newsline/newsline/model"
 )
 
 // renderPlainBody renders plain text alone (no header) the way Render renders
@@ -162,7 +164,7 @@ func TestFilterHyperlinks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := filterHyperlinks(tt.in, isWebURL); got != tt.web {
+			if got := filterHyperlinks(tt.in, model.IsWebURL); got != tt.web {
 				t.Errorf("filterHyperlinks(web) = %q, want %q", got, tt.web)
 			}
 			if got := StripHyperlinks(tt.in); got != tt.none {

@@ -304,7 +304,7 @@ func TestRenderLinks(t *testing.T) {
 		for _, seq := range strings.Split(out, "\x1b]8;")[1:] {
 			params, rest, _ := strings.Cut(seq, ";")
 			uri := rest[:strings.IndexAny(rest, "\a\x1b")]
-			if uri != "" && !isWebURL(uri) {
+			if uri != "" && !model.IsWebURL(uri) {
 				t.Errorf("style %d: hyperlink to %q (params %q)", style, uri, params)
 			}
 		}

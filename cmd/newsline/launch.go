@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"io"
-	"net/url"
 	"os"
 	"os/exec"
 	"runtime"
@@ -22,7 +21,7 @@ import (
 // not wait for it. The browser's output is discarded: it must not write
 // over the reader.
 func openURL(u string) error {
-	if !webURL(u) {
+	if !model.IsWebURL(u) {
 		return errors.New("not an http or https address")
 	}
 	argv := browserCommand(os.Getenv("BROWSER"), runtime.GOOS, u)
@@ -59,18 +58,6 @@ func browserCommand(browser, goos, u string) []string {
 		return []string{"rundll32", "url.dll,FileProtocolHandler", u}
 	}
 	return []string{"xdg-open", u}
-}
-
-// webURL reports whether u is an http or https address of printable ASCII
-// with a host: nothing else is handed to a browser.
-func webURL(u string) bool {
-	for i := 0; i < len(u); i++ {
-		if u[i] <= ' ' || u[i] >= 0x7f {
-			return false
-		}
-	}
-	p, err := url.Parse(u)
-	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
 // editCommand is the command that opens file in the user's editor and
