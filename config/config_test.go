@@ -10,17 +10,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 )
 
 // writeFile writes a file in dir and returns its path.
 func writeFile(t *testing.T, dir, name, text string) string {
 	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return testfs.WriteFile(t, filepath.Join(dir, name), text)
 }
 
 // loadText writes text as a configuration file and loads it explicitly.

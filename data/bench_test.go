@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 )
 
@@ -40,13 +41,7 @@ func genArticle(i int) string {
 // genCollection writes n articles into dir, 100 to a folder.
 func genCollection(tb testing.TB, dir string, n int) {
 	for i := range n {
-		p := filepath.Join(dir, fmt.Sprintf("f%02d", i/100), fmt.Sprintf("%06d.txt", i))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(genArticle(i)), 0o644); err != nil {
-			tb.Fatal(err)
-		}
+		testfs.WriteFile(tb, filepath.Join(dir, fmt.Sprintf("f%02d", i/100), fmt.Sprintf("%06d.txt", i)), genArticle(i))
 	}
 }
 

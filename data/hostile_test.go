@@ -42,6 +42,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/newsline/newsline/internal/testchild"
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 )
 
@@ -55,7 +56,7 @@ const normalText = "Normal story\n\n15 July 2021 Read: 5\n\nBody of a normal sto
 // withNormal writes normal.txt into dir and returns dir.
 func withNormal(t testing.TB, dir string) string {
 	t.Helper()
-	return writeTree(t, dir, map[string]string{"normal.txt": normalText})
+	return testfs.Write(t, dir, map[string]string{"normal.txt": normalText})
 }
 
 // loadWithin loads the paths, failing the test when the load does not
@@ -289,7 +290,7 @@ func TestDanglingLinksAreProblems(t *testing.T) {
 func TestFileWhereAFolderIsExpectedIsAProblem(t *testing.T) {
 	// As root chmod stops nothing; a file in the middle of a path does.
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{"plain": "not a folder"})
+	testfs.Write(t, dir, map[string]string{"plain": "not a folder"})
 	if err := os.Symlink(filepath.Join(dir, "plain", "sub"), filepath.Join(dir, "folder")); err != nil {
 		t.Fatal(err)
 	}
@@ -316,7 +317,7 @@ func TestUnreadableFolderAndFileAreProblems(t *testing.T) {
 		return
 	}
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{"locked/inner.txt": "Inner\n\nBody.", "secret.txt": "Secret\n\nBody."})
+	testfs.Write(t, dir, map[string]string{"locked/inner.txt": "Inner\n\nBody.", "secret.txt": "Secret\n\nBody."})
 	for _, p := range []string{"locked", "secret.txt"} {
 		if err := os.Chmod(filepath.Join(dir, p), 0); err != nil {
 			t.Fatal(err)
@@ -481,7 +482,7 @@ func TestFileThatGrowsWhileReadLoads(t *testing.T) {
 
 func TestRealFileThatGrowsWhileReadLoads(t *testing.T) {
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{"grows.txt": "Growing story\n\nFirst line.\n"})
+	testfs.Write(t, dir, map[string]string{"grows.txt": "Growing story\n\nFirst line.\n"})
 	f, err := os.OpenFile(filepath.Join(dir, "grows.txt"), os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -582,7 +583,7 @@ func TestHugeFileIsSkippedBySizeBeforeItIsRead(t *testing.T) {
 func TestFifteenMiBSingleLineLoads(t *testing.T) {
 	line := strings.Repeat("word ", 15<<20/5) // 15 MiB, no newline
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"line.txt":   line,
 		"line.md":    "# Long\n" + line,
 		"line.jsonl": `{"title": "Long", "body": "` + line + `"}`,
@@ -646,7 +647,7 @@ func TestFoldersNestedFiveHundredDeepStopAtTheLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	shallow := strings.Repeat("d/", 10) + "ten.txt"
-	writeTree(t, dir, map[string]string{shallow: "Ten deep\n\nBody."})
+	testfs.Write(t, dir, map[string]string{shallow: "Ten deep\n\nBody."})
 	if err := os.WriteFile(filepath.Join(deep, "bottom.txt"), []byte("Bottom\n\nBody."), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -674,7 +675,7 @@ func TestHostileFileNamesAreShownSanitized(t *testing.T) {
 		"\x1b[2Jempty.txt":              "",
 		"bell\a\b\x7f.json":             `{"title": "Bell"}`,
 	}
-	writeTree(t, dir, files)
+	testfs.Write(t, dir, files)
 	l := loadWithin(t, dir)
 	l.checkNormal(t, "normal.txt")
 	if len(l.arts) != 6 {
@@ -699,7 +700,7 @@ func TestHostileFileNamesAreShownSanitized(t *testing.T) {
 func TestUTF16FilesWithBOMAreDecoded(t *testing.T) {
 	text := "Zürich café opens\r\n\r\n15 July 2021\r\nŁódź and 東京 and 🎉.\r\n"
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"le.txt":  string(utf16Bytes(text, false)),
 		"be.txt":  string(utf16Bytes(text, true)),
 		"le.md":   string(utf16Bytes("---\r\ntitle: Zürich café opens\r\n---\r\nŁódź and 東京 and 🎉.\r\n", false)),
@@ -724,7 +725,7 @@ func TestLatin1AndWindows1252FilesAreDecoded(t *testing.T) {
 		return b
 	}
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"latin1.txt": enc(charmap.ISO8859_1, "Zürich café, naïve résumé\n\nÀ bientôt, señor.\n\nMore about: #Küche"),
 		"cp1252.md":  enc(charmap.Windows1252, "---\ntitle: “Smart quotes” – 5 €\ntags: [Société]\n---\nŒuvre…"),
 	})
@@ -752,7 +753,7 @@ func TestLatin1AndWindows1252FilesAreDecoded(t *testing.T) {
 func TestDeeplyNestedJSONIsRejectedInBoundedMemory(t *testing.T) {
 	nest := func(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		// encoding/json refuses values nested more than 10,000 deep: a
 		// record with 10,000 levels (the object and 9,999 arrays) loads, one
 		// with a level more ends its file with a problem.
@@ -804,7 +805,7 @@ func TestBillionLaughsFrontMatterIsRejectedQuickly(t *testing.T) {
 	}
 	m.WriteString("---\nBody")
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{"laughs.md": b.String(), "merges.md": m.String()})
+	testfs.Write(t, dir, map[string]string{"laughs.md": b.String(), "merges.md": m.String()})
 	var l *loaded
 	if n := allocated(func() { l = loadWithin(t, dir) }); n > 256<<20 {
 		t.Errorf("loading allocated %d MiB", n>>20)
@@ -833,7 +834,7 @@ func TestJSONArrayOfTwoHundredThousandRecordsLoads(t *testing.T) {
 	}
 	b.WriteString("\n]")
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{"many.json": b.String()})
+	testfs.Write(t, dir, map[string]string{"many.json": b.String()})
 	l := loadWithin(t, dir)
 	l.checkNormal(t, "normal.txt")
 	l.wantProblems(t, map[string]string{})
@@ -867,7 +868,7 @@ func TestDatesOutOfRangeAreUnknown(t *testing.T) {
 		recs = append(recs, `{"title": "T", "date": `+d+`}`)
 	}
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"dates.jsonl": strings.Join(recs, "\n"),
 		"ok.jsonl":    `{"title": "Edge", "date": "9999-12-31"}` + "\n" + `{"title": "Edge", "date": "1000-01-01"}`,
 		"yaml.md":     "---\ntitle: Y\ndate: !!timestamp 0001-01-01\n---\nBody",
@@ -908,7 +909,7 @@ func TestNegativeAndHugeReadCountersAreUnknownOrClamped(t *testing.T) {
 	// Negative counters are not counts (unknown, reported); huge ones are
 	// clamped to maxReads.
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"reads.jsonl": strings.Join([]string{
 			`{"title": "neg", "reads": -5}`,
 			`{"title": "negstr", "reads": "-5"}`,
@@ -955,7 +956,7 @@ func TestThousandsOfTagsAreCapped(t *testing.T) {
 		return strings.Join(tags, sep)
 	}
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"many.json": `{"title": "JSON", "tags": ["` + many(100000, `", "`, "") + `"]}`,
 		"many.md":   "---\ntitle: Markdown\ntags: [" + many(5000, ", ", "") + "]\n---\nBody",
 		"many.txt":  "Text\n\nBody.\n\nMore about: " + many(10000, " ", "#"),
@@ -979,7 +980,7 @@ func TestThousandsOfTagsAreCapped(t *testing.T) {
 func TestTenThousandCharacterTagIsShortened(t *testing.T) {
 	long := strings.Repeat("é", 10000)
 	dir := withNormal(t, t.TempDir())
-	writeTree(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"long.json": `{"title": "JSON", "tags": ["` + long + `", "Short"]}`,
 		"long.md":   "---\ntitle: Markdown\ntags: [" + long + ", Short]\n---\nBody",
 		"long.txt":  "Text\n\nBody.\n\nMore about: #" + long + " #Short",

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsline/newsline/data/index"
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 )
 
@@ -48,28 +49,18 @@ func titlesOf(c *model.Collection) []string {
 	return out
 }
 
-func writeFile(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestLibraryWarmStartReadsNoArticleFile(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
 	a := filepath.Join(dir, "sport", "a.txt")
-	writeFile(t, a, "Cup final tonight\n\nBody one.")
-	writeFile(t, filepath.Join(dir, "b.txt"), "Budget vote\n\nBody two.")
+	testfs.WriteFile(t, a, "Cup final tonight\n\nBody one.")
+	testfs.WriteFile(t, filepath.Join(dir, "b.txt"), "Budget vote\n\nBody two.")
 	_, cold := libraryLoad(t, dir, cache)
 	if got := titlesOf(collect(cold)); !slices.Equal(got, []string{"Budget vote", "Cup final tonight"}) {
 		t.Fatalf("cold load: %v", got)
 	}
 	// Same size and time, other text: a warm start must trust the index.
 	info, _ := os.Stat(a)
-	writeFile(t, a, "Cup FINAL tonight\n\nBody one.")
+	testfs.WriteFile(t, a, "Cup FINAL tonight\n\nBody one.")
 	if err := os.Chtimes(a, info.ModTime(), info.ModTime()); err != nil {
 		t.Fatal(err)
 	}
@@ -94,12 +85,12 @@ func TestLibraryWarmStartReadsNoArticleFile(t *testing.T) {
 
 func TestLibraryChangesAndRemovals(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
-	writeFile(t, filepath.Join(dir, "feed.jsonl"), `{"title":"One"}`+"\n"+`{"title":"Two"}`+"\n"+`{"title":"Three"}`)
-	writeFile(t, filepath.Join(dir, "gone.txt"), "Soon gone\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "feed.jsonl"), `{"title":"One"}`+"\n"+`{"title":"Two"}`+"\n"+`{"title":"Three"}`)
+	testfs.WriteFile(t, filepath.Join(dir, "gone.txt"), "Soon gone\n\nText.")
 	libraryLoad(t, dir, cache)
 	// The feed loses a record and gains a newer mtime; gone.txt is deleted.
 	later := time.Now().Add(time.Minute)
-	writeFile(t, filepath.Join(dir, "feed.jsonl"), `{"title":"One"}`+"\n"+`{"title":"Two, revised"}`)
+	testfs.WriteFile(t, filepath.Join(dir, "feed.jsonl"), `{"title":"One"}`+"\n"+`{"title":"Two, revised"}`)
 	os.Chtimes(filepath.Join(dir, "feed.jsonl"), later, later)
 	os.Remove(filepath.Join(dir, "gone.txt"))
 	_, batches := libraryLoad(t, dir, cache)
@@ -129,9 +120,9 @@ func TestLibraryChangesAndRemovals(t *testing.T) {
 // searchFixture writes a small collection with words only in bodies, a
 // folder tag, a multi-record file and CJK text.
 func searchFixture(t *testing.T, dir string) {
-	writeFile(t, filepath.Join(dir, "sport", "cup.txt"), "Cup final tonight\n\nThe harbour stadium is full.")
-	writeFile(t, filepath.Join(dir, "budget.txt"), "Budget vote\n\nCouncil members argue about Łódź.")
-	writeFile(t, filepath.Join(dir, "briefs.jsonl"),
+	testfs.WriteFile(t, filepath.Join(dir, "sport", "cup.txt"), "Cup final tonight\n\nThe harbour stadium is full.")
+	testfs.WriteFile(t, filepath.Join(dir, "budget.txt"), "Budget vote\n\nCouncil members argue about Łódź.")
+	testfs.WriteFile(t, filepath.Join(dir, "briefs.jsonl"),
 		`{"title":"Weather","body":"Sunny over the harbour"}`+"\n"+`{"title":"東京の天気","body":"今日は晴れ"}`)
 }
 
@@ -202,7 +193,7 @@ func TestLibraryIndexTextAfterLoad(t *testing.T) {
 
 	// A later start indexes only what changed, and search sees the change
 	// before and after.
-	writeFile(t, filepath.Join(dir, "budget.txt"), "Budget vote\n\nCouncil members argue about Kraków.")
+	testfs.WriteFile(t, filepath.Join(dir, "budget.txt"), "Budget vote\n\nCouncil members argue about Kraków.")
 	later := time.Now().Add(time.Minute)
 	os.Chtimes(filepath.Join(dir, "budget.txt"), later, later)
 	lib2, _ := libraryLoad(t, dir, cache)
@@ -257,9 +248,9 @@ func TestLibraryRebuildsIndexCorruptWhileReading(t *testing.T) {
 func TestLibraryProblemsFollowChanges(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
 	latin := filepath.Join(dir, "cafe.txt")
-	writeFile(t, latin, "Caf\xe9 au lait\n\nA Latin-1 body.")         // loaded, with a problem
-	writeFile(t, filepath.Join(dir, "gone.json"), `{"title": "oops"`) // skipped, with a problem
-	writeFile(t, filepath.Join(dir, "ok.txt"), "Fine\n\nNothing wrong.")
+	testfs.WriteFile(t, latin, "Caf\xe9 au lait\n\nA Latin-1 body.")         // loaded, with a problem
+	testfs.WriteFile(t, filepath.Join(dir, "gone.json"), `{"title": "oops"`) // skipped, with a problem
+	testfs.WriteFile(t, filepath.Join(dir, "ok.txt"), "Fine\n\nNothing wrong.")
 	problems := func(batches []model.Batch) []string {
 		var out []string
 		for _, p := range collect(batches).Problems() {
@@ -280,7 +271,7 @@ func TestLibraryProblemsFollowChanges(t *testing.T) {
 	// The Latin-1 file changes but stays Latin-1: still one problem, not
 	// the index's and the new one. The broken file is deleted.
 	later := time.Now().Add(time.Minute)
-	writeFile(t, latin, "Caf\xe9 noir\n\nStill Latin-1.")
+	testfs.WriteFile(t, latin, "Caf\xe9 noir\n\nStill Latin-1.")
 	os.Chtimes(latin, later, later)
 	os.Remove(filepath.Join(dir, "gone.json"))
 	_, changed := libraryLoad(t, dir, cache)
@@ -288,7 +279,7 @@ func TestLibraryProblemsFollowChanges(t *testing.T) {
 		t.Errorf("after changes, problems %v", got)
 	}
 	// Repaired: no problem left.
-	writeFile(t, latin, "Café noir\n\nNow UTF-8.")
+	testfs.WriteFile(t, latin, "Café noir\n\nNow UTF-8.")
 	later = later.Add(time.Minute)
 	os.Chtimes(latin, later, later)
 	_, fixed := libraryLoad(t, dir, cache)
@@ -304,8 +295,8 @@ func TestLibraryBodyOfARecord(t *testing.T) {
 		lines = append(lines, fmt.Sprintf(`{"title": "Record %d", "body": "Body of record %d."}`, i, i))
 	}
 	feed := filepath.Join(dir, "feed.jsonl")
-	writeFile(t, feed, strings.Join(lines, "\n"))
-	writeFile(t, filepath.Join(dir, "list.json"), `{"items": [{"title": "In a wrapper", "body": "Wrapped body."}, {"title": "Second", "body": "Two."}]}`)
+	testfs.WriteFile(t, feed, strings.Join(lines, "\n"))
+	testfs.WriteFile(t, filepath.Join(dir, "list.json"), `{"items": [{"title": "In a wrapper", "body": "Wrapped body."}, {"title": "Second", "body": "Two."}]}`)
 	libraryLoad(t, dir, cache)
 	// Through a warm start, so the spans come from the index.
 	lib, batches := libraryLoad(t, dir, cache)
@@ -327,7 +318,7 @@ func TestLibraryBodyOfARecord(t *testing.T) {
 	// The file changes (another record first) and the index is not
 	// checked yet: the spans point elsewhere, the whole file is parsed.
 	a, _ := c.Article(model.NewID("feed.jsonl", 3))
-	writeFile(t, feed, `{"title": "New first record, longer than the old one", "body": "x"}`+"\n"+strings.Join(lines, "\n"))
+	testfs.WriteFile(t, feed, `{"title": "New first record, longer than the old one", "body": "x"}`+"\n"+strings.Join(lines, "\n"))
 	if body, err := lib.Body(a); err != nil || body != "Body of record 2." {
 		t.Errorf("after the change, Body(%q) = %q, %v; want the record now at index 3", a.Title, body, err)
 	}
@@ -335,8 +326,8 @@ func TestLibraryBodyOfARecord(t *testing.T) {
 
 func TestLibraryRename(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
-	writeFile(t, filepath.Join(dir, "old.txt"), "Bridge opens\n\nThe quokka crossed first.")
-	writeFile(t, filepath.Join(dir, "stay.txt"), "Stays\n\nUnmoved.")
+	testfs.WriteFile(t, filepath.Join(dir, "old.txt"), "Bridge opens\n\nThe quokka crossed first.")
+	testfs.WriteFile(t, filepath.Join(dir, "stay.txt"), "Stays\n\nUnmoved.")
 	lib, _ := libraryLoad(t, dir, cache)
 	if err := lib.IndexText(context.Background(), func(model.Batch) {}); err != nil {
 		t.Fatal(err)

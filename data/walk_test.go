@@ -11,30 +11,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 )
 
-// writeTree writes files (slash paths relative to dir) and returns dir.
-func writeTree(t testing.TB, dir string, files map[string]string) string {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func TestLoadSymlinks(t *testing.T) {
-	dir := writeTree(t, t.TempDir(), map[string]string{
+	dir := testfs.Write(t, t.TempDir(), map[string]string{
 		"sport/a.txt":       "Sport story\n\nBody.",
 		"world/europe/b.md": "# Europe story\nBody.",
 	})
-	outside := writeTree(t, t.TempDir(), map[string]string{"c.txt": "Outside story\n\nBody."})
+	outside := testfs.Write(t, t.TempDir(), map[string]string{"c.txt": "Outside story\n\nBody."})
 	for link, target := range map[string]string{
 		"world/europe/loop": "..",                                // a loop
 		"sport/self":        ".",                                 // another
@@ -68,7 +54,7 @@ func TestLoadSymlinks(t *testing.T) {
 }
 
 func TestLoadNeverOpensSpecialFiles(t *testing.T) {
-	dir := writeTree(t, t.TempDir(), map[string]string{"ok.txt": "Fine\n\nBody."})
+	dir := testfs.Write(t, t.TempDir(), map[string]string{"ok.txt": "Fine\n\nBody."})
 	for _, name := range []string{"pipe.txt", "pipe.md"} {
 		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
 			t.Skip("no FIFOs here:", err)
@@ -110,7 +96,7 @@ func TestLoadNeverOpensSpecialFiles(t *testing.T) {
 }
 
 func TestLoadSkipsHugeFiles(t *testing.T) {
-	dir := writeTree(t, t.TempDir(), map[string]string{"small.txt": "Small\n\nBody."})
+	dir := testfs.Write(t, t.TempDir(), map[string]string{"small.txt": "Small\n\nBody."})
 	f, err := os.Create(filepath.Join(dir, "huge.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -130,7 +116,7 @@ func TestLoadSkipsHugeFiles(t *testing.T) {
 }
 
 func TestLoadPaths(t *testing.T) {
-	dir := writeTree(t, t.TempDir(), map[string]string{
+	dir := testfs.Write(t, t.TempDir(), map[string]string{
 		"news/sport/a.txt":  "Story A\n\nBody.",
 		"other/sport/a.txt": "Story A again\n\nBody.",
 		"other/b.TXT":       "Story B\n\nBody.",
@@ -212,7 +198,7 @@ func TestLoadPaths(t *testing.T) {
 }
 
 func TestLoadNeverWrites(t *testing.T) {
-	dir := writeTree(t, t.TempDir(), map[string]string{"a.txt": "A\n\nBody.", "b/c.md": "# C"})
+	dir := testfs.Write(t, t.TempDir(), map[string]string{"a.txt": "A\n\nBody.", "b/c.md": "# C"})
 	before := snapshot(t, dir)
 	loadPaths(t, dir)
 	if after := snapshot(t, dir); !reflect.DeepEqual(before, after) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 )
 
@@ -140,9 +141,9 @@ func gone(id model.ID) func(c *model.Collection) bool {
 
 func TestWatchNewFile(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.txt"), "First story\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "a.txt"), "First story\n\nText.")
 	w := startWatch(t, dir, testWatch)
-	writeFile(t, filepath.Join(dir, "b.txt"), "Second story\n\nMore text.")
+	testfs.WriteFile(t, filepath.Join(dir, "b.txt"), "Second story\n\nMore text.")
 	w.waitFor("new article", hasTitle(model.NewID("b.txt", 0), "Second story"))
 	if got := titlesOf(w.coll); !slices.Equal(got, []string{"First story", "Second story"}) {
 		t.Errorf("titles %v", got)
@@ -152,9 +153,9 @@ func TestWatchNewFile(t *testing.T) {
 func TestWatchChangedFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.txt")
-	writeFile(t, p, "Old title\n\nText.")
+	testfs.WriteFile(t, p, "Old title\n\nText.")
 	w := startWatch(t, dir, testWatch)
-	writeFile(t, p, "A much newer title\n\nText, revised.")
+	testfs.WriteFile(t, p, "A much newer title\n\nText, revised.")
 	id := model.NewID("a.txt", 0)
 	w.waitFor("replaced article", hasTitle(id, "A much newer title"))
 	if slices.Contains(w.removed(), id) {
@@ -167,8 +168,8 @@ func TestWatchChangedFile(t *testing.T) {
 
 func TestWatchDeletedFile(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.txt"), "Stays\n\nText.")
-	writeFile(t, filepath.Join(dir, "sport", "b.txt"), "Goes\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "a.txt"), "Stays\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "sport", "b.txt"), "Goes\n\nText.")
 	w := startWatch(t, dir, testWatch)
 	if err := os.Remove(filepath.Join(dir, "sport", "b.txt")); err != nil {
 		t.Fatal(err)
@@ -185,34 +186,34 @@ func TestWatchDeletedFile(t *testing.T) {
 
 func TestWatchNewFolder(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.txt"), "First\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "a.txt"), "First\n\nText.")
 	w := startWatch(t, dir, testWatch)
-	writeFile(t, filepath.Join(dir, "world", "asia", "x.txt"), "In a new folder\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "world", "asia", "x.txt"), "In a new folder\n\nText.")
 	w.waitFor("article in a new folder", hasTitle(model.NewID("world/asia/x.txt", 0), "In a new folder"))
 	if tag, ok := w.coll.Tag("asia"); !ok || tag.Count != 1 {
 		t.Errorf("asia tag %+v, %v", tag, ok)
 	}
 	// The new folder is watched: a second file arrives by its own event.
-	writeFile(t, filepath.Join(dir, "world", "asia", "y.txt"), "Second in the new folder\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "world", "asia", "y.txt"), "Second in the new folder\n\nText.")
 	w.waitFor("second article in the new folder", hasTitle(model.NewID("world/asia/y.txt", 0), "Second in the new folder"))
 	// A folder removed and made again is watched again.
 	if err := os.RemoveAll(filepath.Join(dir, "world")); err != nil {
 		t.Fatal(err)
 	}
 	w.waitFor("removal of the folder's articles", func(c *model.Collection) bool { return c.Len() == 1 })
-	writeFile(t, filepath.Join(dir, "world", "asia", "z.txt"), "Back again\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "world", "asia", "z.txt"), "Back again\n\nText.")
 	w.waitFor("article in the folder made again", hasTitle(model.NewID("world/asia/z.txt", 0), "Back again"))
-	writeFile(t, filepath.Join(dir, "world", "asia", "z2.txt"), "And once more\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "world", "asia", "z2.txt"), "And once more\n\nText.")
 	w.waitFor("second article in the folder made again", hasTitle(model.NewID("world/asia/z2.txt", 0), "And once more"))
 }
 
 func TestWatchBurst(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.txt"), "First\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "a.txt"), "First\n\nText.")
 	w := startWatch(t, dir, defaultWatch) // the real debounce
 	const n = 200
 	for i := range n {
-		writeFile(t, filepath.Join(dir, "burst", fmt.Sprintf("%03d.txt", i)), fmt.Sprintf("Burst story %d\n\nText %d.", i, i))
+		testfs.WriteFile(t, filepath.Join(dir, "burst", fmt.Sprintf("%03d.txt", i)), fmt.Sprintf("Burst story %d\n\nText %d.", i, i))
 	}
 	w.waitFor("all the burst's articles", func(c *model.Collection) bool { return c.Len() == n+1 })
 	changes := 0
@@ -232,7 +233,7 @@ func TestWatchBurst(t *testing.T) {
 
 func TestWatchRename(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "old.txt"), "Moving story\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "old.txt"), "Moving story\n\nText.")
 	w := startWatch(t, dir, testWatch)
 	if err := os.Rename(filepath.Join(dir, "old.txt"), filepath.Join(dir, "new.txt")); err != nil {
 		t.Fatal(err)
@@ -251,16 +252,16 @@ func TestWatchRename(t *testing.T) {
 // sent is the one real change.
 func TestWatchSendsOnlyChanges(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.txt"), "First\n\nText.")
-	writeFile(t, filepath.Join(dir, "sub", "b.md"), "# Second\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "a.txt"), "First\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "sub", "b.md"), "# Second\n\nText.")
 	w := startWatch(t, dir, testWatch)
-	writeFile(t, filepath.Join(dir, ".hidden.txt"), "Hidden\n\nText.")
-	writeFile(t, filepath.Join(dir, "notes.doc"), "not ours")
-	writeFile(t, filepath.Join(dir, "a.txt.swp"), "an editor's")
+	testfs.WriteFile(t, filepath.Join(dir, ".hidden.txt"), "Hidden\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "notes.doc"), "not ours")
+	testfs.WriteFile(t, filepath.Join(dir, "a.txt.swp"), "an editor's")
 	if err := os.Chmod(filepath.Join(dir, "a.txt"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(dir, "new.txt"), "The only change\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "new.txt"), "The only change\n\nText.")
 	id := model.NewID("new.txt", 0)
 	w.waitFor("the change", hasTitle(id, "The only change"))
 	for _, b := range w.batches {
@@ -277,7 +278,7 @@ func TestWatchSendsOnlyChanges(t *testing.T) {
 
 func TestWatchReturnsWhenCancelled(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.txt"), "First\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "a.txt"), "First\n\nText.")
 	w := startWatch(t, dir, testWatch)
 	w.cancel()
 	select {
@@ -295,11 +296,11 @@ func TestWatchReturnsWhenCancelled(t *testing.T) {
 // once and finds the changes by checking every few seconds.
 func TestWatchPollsWhenItCannotWatch(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.txt"), "First\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "a.txt"), "First\n\nText.")
 	opt := testWatch
 	opt.add = func(*fsnotify.Watcher, string) error { return syscall.ENOSPC }
 	w := startWatch(t, dir, opt)
-	writeFile(t, filepath.Join(dir, "b.txt"), "Found by polling\n\nText.")
+	testfs.WriteFile(t, filepath.Join(dir, "b.txt"), "Found by polling\n\nText.")
 	w.waitFor("polled article", hasTitle(model.NewID("b.txt", 0), "Found by polling"))
 	if err := os.Remove(filepath.Join(dir, "a.txt")); err != nil {
 		t.Fatal(err)
@@ -321,11 +322,11 @@ func TestWatchPollsWhenItCannotWatch(t *testing.T) {
 func TestWatchFileRoot(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "feed.jsonl")
-	writeFile(t, p, `{"title":"One"}`)
-	writeFile(t, filepath.Join(dir, "other.txt"), "Not in the collection\n\nText.")
+	testfs.WriteFile(t, p, `{"title":"One"}`)
+	testfs.WriteFile(t, filepath.Join(dir, "other.txt"), "Not in the collection\n\nText.")
 	w := startWatch(t, p, testWatch)
-	writeFile(t, filepath.Join(dir, "another.txt"), "Not in it either\n\nText.")
-	writeFile(t, p, `{"title":"One"}`+"\n"+`{"title":"Two"}`)
+	testfs.WriteFile(t, filepath.Join(dir, "another.txt"), "Not in it either\n\nText.")
+	testfs.WriteFile(t, p, `{"title":"One"}`+"\n"+`{"title":"Two"}`)
 	w.waitFor("the file's new record", func(c *model.Collection) bool { return c.Len() == 2 })
 	if got := titlesOf(w.coll); !slices.Equal(got, []string{"One", "Two"}) {
 		t.Errorf("titles %v", got)
@@ -336,11 +337,11 @@ func TestWatchFileRoot(t *testing.T) {
 // watched as Load walks it.
 func TestWatchLinkedFolder(t *testing.T) {
 	dir, elsewhere := t.TempDir(), t.TempDir()
-	writeFile(t, filepath.Join(elsewhere, "a.txt"), "Linked story\n\nText.")
+	testfs.WriteFile(t, filepath.Join(elsewhere, "a.txt"), "Linked story\n\nText.")
 	if err := os.Symlink(elsewhere, filepath.Join(dir, "linked")); err != nil {
 		t.Skip("no symbolic links:", err)
 	}
 	w := startWatch(t, dir, testWatch)
-	writeFile(t, filepath.Join(elsewhere, "b.txt"), "Second linked story\n\nText.")
+	testfs.WriteFile(t, filepath.Join(elsewhere, "b.txt"), "Second linked story\n\nText.")
 	w.waitFor("article in the linked folder", hasTitle(model.NewID("linked/b.txt", 0), "Second linked story"))
 }

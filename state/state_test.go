@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsline/newsline/data"
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 )
 
@@ -350,16 +351,10 @@ func TestEditedThenMoved(t *testing.T) {
 func TestReopenByAnotherRoot(t *testing.T) {
 	base := t.TempDir()
 	news := filepath.Join(base, "news")
-	for name, text := range map[string]string{
+	testfs.Write(t, news, map[string]string{
 		"world/harbour.txt": "Harbour reopens\n\n12 March 2026\n\nThe port opened.\n",
 		"feed.jsonl":        `{"title":"One","body":"1"}` + "\n" + `{"title":"Two","body":"2","url":"https://example.org/two"}` + "\n",
-	} {
-		p := filepath.Join(news, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	load := func(root string) []model.Article {
 		t.Helper()
 		c, err := data.ReadAll(ctx, []string{root})

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/newsline/newsline/internal/newsgen"
+	"github.com/newsline/newsline/internal/testfs"
 )
 
 // gen runs newsgen with args and -out dir and fails the test on a non-zero
@@ -21,25 +22,6 @@ func gen(t *testing.T, dir string, args ...string) {
 	if code := run(append([]string{"-q", "-out", dir}, args...), &stderr); code != 0 {
 		t.Fatalf("newsgen %v: status %d, %s", args, code, stderr.String())
 	}
-}
-
-// readAll returns the files under dir by path relative to dir.
-func readAll(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 // The flags reach newsgen.Write: the command writes what the package writes
@@ -59,7 +41,7 @@ func TestFlags(t *testing.T) {
 		if _, err := newsgen.Write(tc.c, 0); err != nil {
 			t.Fatal(err)
 		}
-		got, want := readAll(t, cmd), readAll(t, tc.c.Out)
+		got, want := testfs.Read(t, cmd), testfs.Read(t, tc.c.Out)
 		if len(got) != len(want) {
 			t.Errorf("newsgen %q: %d files, want %d", tc.args, len(got), len(want))
 		}
@@ -85,11 +67,11 @@ func TestRefusesNonEmpty(t *testing.T) {
 	if !strings.Contains(stderr.String(), "-force") {
 		t.Errorf("refusal %q does not mention -force", stderr.String())
 	}
-	if files := readAll(t, dir); len(files) != 1 {
+	if files := testfs.Read(t, dir); len(files) != 1 {
 		t.Errorf("%d files after a refusal, want only mine.txt", len(files))
 	}
 	gen(t, dir, "-n", "3", "-force")
-	files := readAll(t, dir)
+	files := testfs.Read(t, dir)
 	if len(files) != 4 || string(files["mine.txt"]) != "keep me" {
 		t.Errorf("with -force: %d files, mine.txt %q; want 4 files and mine.txt kept", len(files), files["mine.txt"])
 	}

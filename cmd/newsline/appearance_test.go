@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsline/newsline/config"
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 	"github.com/newsline/newsline/ui"
 )
@@ -62,7 +63,7 @@ func TestStyleFileErrors(t *testing.T) {
 		}
 	}
 	for _, theme := range []string{"broken.json", "style.toml", "missing.json"} {
-		path := writeConfig(t, filepath.Join(dir, "config.toml"), "theme = \""+theme+"\"\n")
+		path := testfs.WriteFile(t, filepath.Join(dir, "config.toml"), "theme = \""+theme+"\"\n")
 		code, _, stderr := runCLI(t, "--config", path, dir)
 		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, path) || !strings.Contains(stderr, theme) {
 			t.Errorf("theme %s: exit %d, stderr %q", theme, code, stderr)
@@ -75,7 +76,7 @@ func TestUIAppearanceFromFile(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "mine.json"), []byte(goodStyle), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	path := writeConfig(t, filepath.Join(dir, "config.toml"),
+	path := testfs.WriteFile(t, filepath.Join(dir, "config.toml"),
 		"theme = \"mine.json\"\ndate_format = \"short\"\n[layout]\nwide = 150\nmedium = 100\n")
 	cfg, _, err := config.Load(path, true)
 	if err != nil {

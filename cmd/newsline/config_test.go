@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsline/newsline/config"
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/ui"
 )
 
@@ -54,17 +54,6 @@ func configEnv(t *testing.T) string {
 	return filepath.Join(xdg, "newsline", "config.toml")
 }
 
-func writeConfig(t *testing.T, path, text string) string {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 func TestConfigCmdDefaults(t *testing.T) {
 	configEnv(t)
 	code, out, errOut := runConfig(t)
@@ -90,7 +79,7 @@ func TestConfigCmdDefaults(t *testing.T) {
 }
 
 func TestConfigCmdDefaultFile(t *testing.T) {
-	p := writeConfig(t, configEnv(t), "# mine\nsort = \"title\"\n\n[keys]\nsort = \"S\"\n")
+	p := testfs.WriteFile(t, configEnv(t), "# mine\nsort = \"title\"\n\n[keys]\nsort = \"S\"\n")
 	code, out, errOut := runConfig(t)
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
@@ -108,8 +97,8 @@ func TestConfigCmdDefaultFile(t *testing.T) {
 }
 
 func TestConfigCmdExplicitFile(t *testing.T) {
-	writeConfig(t, configEnv(t), "sort = \"reads\"\n") // not read: --config wins
-	p := writeConfig(t, filepath.Join(t.TempDir(), "other.toml"), "\ntag_match = \"any\"\n")
+	testfs.WriteFile(t, configEnv(t), "sort = \"reads\"\n") // not read: --config wins
+	p := testfs.WriteFile(t, filepath.Join(t.TempDir(), "other.toml"), "\ntag_match = \"any\"\n")
 	code, out, errOut := runConfig(t, "--config", p)
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
@@ -118,7 +107,7 @@ func TestConfigCmdExplicitFile(t *testing.T) {
 		t.Errorf("output:\n%s", out)
 	}
 	// What it prints is a configuration file that loads to the same.
-	again := writeConfig(t, filepath.Join(t.TempDir(), "again.toml"), out)
+	again := testfs.WriteFile(t, filepath.Join(t.TempDir(), "again.toml"), out)
 	code, out2, _ := runConfig(t, "--config", again)
 	if code != 0 || !strings.Contains(out2, "tag_match = \"any\"  # "+again+":") {
 		t.Errorf("the printed file does not load back (exit %d):\n%s", code, out2)
@@ -126,7 +115,7 @@ func TestConfigCmdExplicitFile(t *testing.T) {
 }
 
 func TestConfigCmdPathsPrecedence(t *testing.T) {
-	p := writeConfig(t, configEnv(t), "\n\npaths = [\"/from/file\"]\n")
+	p := testfs.WriteFile(t, configEnv(t), "\n\npaths = [\"/from/file\"]\n")
 	sep := string(filepath.ListSeparator)
 	tests := []struct {
 		name string
@@ -167,7 +156,7 @@ func TestConfigCmdInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" in the default file", func(t *testing.T) {
-			p := writeConfig(t, def, tt.text)
+			p := testfs.WriteFile(t, def, tt.text)
 			code, out, errOut := runConfig(t)
 			want := "newsline: " + strings.ReplaceAll(tt.want, "FILE", p) + "\n"
 			if code != 2 || out != "" || errOut != want {
@@ -175,7 +164,7 @@ func TestConfigCmdInvalid(t *testing.T) {
 			}
 		})
 		t.Run(tt.name+" in --config", func(t *testing.T) {
-			p := writeConfig(t, filepath.Join(t.TempDir(), "c.toml"), tt.text)
+			p := testfs.WriteFile(t, filepath.Join(t.TempDir(), "c.toml"), tt.text)
 			code, _, errOut := runConfig(t, "--config", p)
 			want := "newsline: " + strings.ReplaceAll(tt.want, "FILE", p) + "\n"
 			if code != 2 || errOut != want {

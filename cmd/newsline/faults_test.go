@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/newsline/newsline/internal/testchild"
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 )
 
@@ -105,17 +106,9 @@ func TestCacheDirIsAFile(t *testing.T) {
 func bigCollection(t *testing.T, dir string, n int) {
 	t.Helper()
 	for i := range n {
-		p := filepath.Join(dir, fmt.Sprintf("d%02d", i/100), fmt.Sprintf("story-%04d.txt", i))
-		if i%100 == 0 {
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-		}
 		body := fmt.Sprintf("Story number %d about the harbour of Velmora\n\n12 March 2026 Read: %d\n\n%s\n\nMore about: #World #S%d",
 			i, i, strings.Repeat(fmt.Sprintf("The ferry %d crossed the bay again. ", i), 40), i%7)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testfs.WriteFile(t, filepath.Join(dir, fmt.Sprintf("d%02d", i/100), fmt.Sprintf("story-%04d.txt", i)), body)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsline/newsline/internal/testfs"
 )
 
 // runCLI runs newsline with args and returns its exit status and output.
@@ -33,15 +35,7 @@ func writeCollection(t *testing.T) string {
 		"broken.json":       `{"title": "oops"`,
 		"empty.txt":         "",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, dir, files)
 	return dir
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/newsline/newsline/internal/termcheck"
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/ui"
 )
 
@@ -67,15 +68,7 @@ func writeHostileCollection(t testing.TB) string {
 		"broken \x1b]0;title\x07.json":                              `{"title": "oops` + hOSC,
 		"latin1 \x1b[5m.txt":                                        "Caf\xe9 \x9b2J \x1b[31m\n\nbody \x85\x9d0;t\x9c",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, dir, files)
 	return dir
 }
 

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 )
 
@@ -23,25 +24,6 @@ func write(t *testing.T, c Config, workers int) {
 	}
 }
 
-// readAll returns the files under dir by path relative to dir.
-func readAll(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 func TestDeterministic(t *testing.T) {
 	tmp := t.TempDir()
 	a, b, small, other := filepath.Join(tmp, "a"), filepath.Join(tmp, "b"), filepath.Join(tmp, "small"), filepath.Join(tmp, "other")
@@ -49,7 +31,7 @@ func TestDeterministic(t *testing.T) {
 	write(t, Config{N: 10, Seed: 7, Out: b}, 0)
 	write(t, Config{N: 5, Seed: 7, Out: small}, 0)
 	write(t, Config{N: 10, Seed: 8, Out: other}, 0)
-	fa, fb, fs, fo := readAll(t, a), readAll(t, b), readAll(t, small), readAll(t, other)
+	fa, fb, fs, fo := testfs.Read(t, a), testfs.Read(t, b), testfs.Read(t, small), testfs.Read(t, other)
 	if len(fa) != 10 || len(fs) != 5 {
 		t.Fatalf("%d and %d files, want 10 and 5", len(fa), len(fs))
 	}
@@ -69,7 +51,7 @@ func TestDeterministic(t *testing.T) {
 	for _, workers := range []int{1, 8} {
 		dir := filepath.Join(tmp, fmt.Sprint("workers", workers))
 		write(t, Config{N: 10, Seed: 7, Out: dir}, workers)
-		got := readAll(t, dir)
+		got := testfs.Read(t, dir)
 		if len(got) != len(fa) {
 			t.Errorf("%d files with %d workers, want %d", len(got), workers, len(fa))
 		}
@@ -126,7 +108,7 @@ func TestFolders(t *testing.T) {
 	dir := t.TempDir()
 	write(t, Config{N: 40, Seed: 1, Out: dir, Folders: true}, 0)
 	g := newGenerator(1)
-	files := readAll(t, dir)
+	files := testfs.Read(t, dir)
 	if len(files) != 40 {
 		t.Fatalf("%d files, want 40", len(files))
 	}
@@ -184,11 +166,11 @@ func TestRefusesNonEmpty(t *testing.T) {
 	if _, err := Write(Config{N: 3, Out: dir}, 0); !errors.Is(err, ErrNotEmpty) {
 		t.Errorf("error %v, want ErrNotEmpty", err)
 	}
-	if files := readAll(t, dir); len(files) != 1 {
+	if files := testfs.Read(t, dir); len(files) != 1 {
 		t.Errorf("%d files after a refusal, want only mine.txt", len(files))
 	}
 	write(t, Config{N: 3, Out: dir, Force: true}, 0)
-	files := readAll(t, dir)
+	files := testfs.Read(t, dir)
 	if len(files) != 4 || string(files["mine.txt"]) != "keep me" {
 		t.Errorf("with Force: %d files, mine.txt %q; want 4 files and mine.txt kept", len(files), files["mine.txt"])
 	}
