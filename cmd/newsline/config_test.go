@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -11,38 +8,11 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
-	"github.com/spf13/cobra"
 
 	"github.com/newsline/newsline/config"
 	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/ui"
 )
-
-// runConfig runs `newsline config ARGS...` and returns its exit status and
-// output, as run does. It builds the command around newConfigCmd with the
-// persistent --config flag of root.go, so it does not depend on root.go
-// adding the subcommand; once it does, runCLI(t, "config", ...) is the same.
-func runConfig(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	var path string
-	root := &cobra.Command{Use: "newsline", SilenceUsage: true, SilenceErrors: true}
-	root.PersistentFlags().StringVar(&path, "config", "", "the configuration file")
-	root.AddCommand(newConfigCmd(&common{config: &path}))
-	root.SetOut(&out)
-	root.SetErr(&errb)
-	root.SetArgs(append([]string{"config"}, args...))
-	err := root.Execute()
-	if err == nil {
-		return 0, out.String(), errb.String()
-	}
-	fmt.Fprintf(&errb, "newsline: %v\n", err)
-	var ue usageError
-	if errors.As(err, &ue) {
-		return 2, out.String(), errb.String()
-	}
-	return 1, out.String(), errb.String()
-}
 
 // configEnv points the default configuration file at an empty folder and
 // clears $NEWSLINE_DIR; it returns where the default file would be.
@@ -56,7 +26,7 @@ func configEnv(t *testing.T) string {
 
 func TestConfigCmdDefaults(t *testing.T) {
 	configEnv(t)
-	code, out, errOut := runConfig(t)
+	code, out, errOut := runCLI(t, "config")
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -80,7 +50,7 @@ func TestConfigCmdDefaults(t *testing.T) {
 
 func TestConfigCmdDefaultFile(t *testing.T) {
 	p := testfs.WriteFile(t, configEnv(t), "# mine\nsort = \"title\"\n\n[keys]\nsort = \"S\"\n")
-	code, out, errOut := runConfig(t)
+	code, out, errOut := runCLI(t, "config")
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -99,7 +69,7 @@ func TestConfigCmdDefaultFile(t *testing.T) {
 func TestConfigCmdExplicitFile(t *testing.T) {
 	testfs.WriteFile(t, configEnv(t), "sort = \"reads\"\n") // not read: --config wins
 	p := testfs.WriteFile(t, filepath.Join(t.TempDir(), "other.toml"), "\ntag_match = \"any\"\n")
-	code, out, errOut := runConfig(t, "--config", p)
+	code, out, errOut := runCLI(t, "config", "--config", p)
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -108,7 +78,7 @@ func TestConfigCmdExplicitFile(t *testing.T) {
 	}
 	// What it prints is a configuration file that loads to the same.
 	again := testfs.WriteFile(t, filepath.Join(t.TempDir(), "again.toml"), out)
-	code, out2, _ := runConfig(t, "--config", again)
+	code, out2, _ := runCLI(t, "config", "--config", again)
 	if code != 0 || !strings.Contains(out2, "tag_match = \"any\"  # "+again+":") {
 		t.Errorf("the printed file does not load back (exit %d):\n%s", code, out2)
 	}
@@ -130,7 +100,7 @@ func TestConfigCmdPathsPrecedence(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Setenv("NEWSLINE_DIR", tt.env)
-			code, out, errOut := runConfig(t, tt.args...)
+			code, out, errOut := runCLI(t, append([]string{"config"}, tt.args...)...)
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
@@ -157,7 +127,7 @@ func TestConfigCmdInvalid(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name+" in the default file", func(t *testing.T) {
 			p := testfs.WriteFile(t, def, tt.text)
-			code, out, errOut := runConfig(t)
+			code, out, errOut := runCLI(t, "config")
 			want := "newsline: " + strings.ReplaceAll(tt.want, "FILE", p) + "\n"
 			if code != 2 || out != "" || errOut != want {
 				t.Errorf("exit %d, stdout %q\nstderr %q\nwant   %q", code, out, errOut, want)
@@ -165,7 +135,7 @@ func TestConfigCmdInvalid(t *testing.T) {
 		})
 		t.Run(tt.name+" in --config", func(t *testing.T) {
 			p := testfs.WriteFile(t, filepath.Join(t.TempDir(), "c.toml"), tt.text)
-			code, _, errOut := runConfig(t, "--config", p)
+			code, _, errOut := runCLI(t, "config", "--config", p)
 			want := "newsline: " + strings.ReplaceAll(tt.want, "FILE", p) + "\n"
 			if code != 2 || errOut != want {
 				t.Errorf("exit %d\nstderr %q\nwant   %q", code, errOut, want)
@@ -177,7 +147,7 @@ func TestConfigCmdInvalid(t *testing.T) {
 func TestConfigCmdMissingFile(t *testing.T) {
 	configEnv(t)
 	p := filepath.Join(t.TempDir(), "nope.toml")
-	code, out, errOut := runConfig(t, "--config", p)
+	code, out, errOut := runCLI(t, "config", "--config", p)
 	want := "newsline: config " + p + ": no such file (check the path given with --config)\n"
 	if code != 2 || out != "" || errOut != want {
 		t.Errorf("exit %d, stdout %q, stderr %q; want %q", code, out, errOut, want)

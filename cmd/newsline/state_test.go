@@ -2,16 +2,12 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/spf13/cobra"
 )
 
 // The tests' marks never go to the user's state folder: every test gives
@@ -21,45 +17,10 @@ func init() {
 	os.Setenv("XDG_STATE_HOME", filepath.Join(os.TempDir(), fmt.Sprintf("newsline-test-state-%d", os.Getpid())))
 }
 
-// runState is runCLI with the mark command registered: newRootCmd (in
-// root.go) is to add newMarkCmd(common) to its subcommands; until it does,
-// this adds it here, with the root's persistent flags read when it runs.
-func runState(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	root := newRootCmd(strings.NewReader(""), &out, &errb)
-	if c, _, err := root.Find([]string{"mark"}); err != nil || c.Name() != "mark" {
-		verbose, stateDir, config := false, "", ""
-		cache := cacheFlags{}
-		mark := newMarkCmd(&common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &config})
-		runE := mark.RunE
-		mark.RunE = func(cmd *cobra.Command, args []string) error {
-			f := cmd.Flags()
-			verbose, _ = f.GetBool("verbose")
-			stateDir, _ = f.GetString("state-dir")
-			cache.dir, _ = f.GetString("cache-dir")
-			cache.noCache, _ = f.GetBool("no-cache")
-			return runE(cmd, args)
-		}
-		root.AddCommand(mark)
-	}
-	root.SetArgs(args)
-	err := root.ExecuteContext(context.Background())
-	if err == nil {
-		return 0, out.String(), errb.String()
-	}
-	fmt.Fprintf(&errb, "newsline: %v\n", err)
-	var ue usageError
-	if errors.As(err, &ue) {
-		return 2, out.String(), errb.String()
-	}
-	return 1, out.String(), errb.String()
-}
-
 // listed runs list with args and returns ID → title of what it prints.
 func listed(t *testing.T, args ...string) map[string]string {
 	t.Helper()
-	code, out, errOut := runState(t, append([]string{"list"}, args...)...)
+	code, out, errOut := runCLI(t, append([]string{"list"}, args...)...)
 	if code != 0 {
 		t.Fatalf("list %q: exit %d: %s", args, code, errOut)
 	}
@@ -96,7 +57,7 @@ func idOf(t *testing.T, all map[string]string, prefix string) string {
 
 func mark(t *testing.T, args ...string) {
 	t.Helper()
-	code, out, errOut := runState(t, append([]string{"mark"}, args...)...)
+	code, out, errOut := runCLI(t, append([]string{"mark"}, args...)...)
 	if code != 0 || out != "" || errOut != "" {
 		t.Fatalf("mark %q: exit %d, stdout %q, stderr %q", args, code, out, errOut)
 	}
@@ -133,7 +94,7 @@ func TestMarkAndList(t *testing.T) {
 		t.Errorf("--starred --tag science: %q", got)
 	}
 	// --json lists the same articles.
-	code, out, _ := runState(t, "list", dir, sd, "--starred", "--json")
+	code, out, _ := runCLI(t, "list", dir, sd, "--starred", "--json")
 	if code != 0 || len(lines(out)) != 2 {
 		t.Errorf("--starred --json: exit %d, %q", code, out)
 	}
@@ -147,7 +108,7 @@ func TestMarkAndList(t *testing.T) {
 		t.Errorf("--unread after unread: %v", got)
 	}
 	// Marking twice is fine; -v says how many changed.
-	code, _, errOut := runState(t, "mark", "unread", comet, harbour, dir, sd, "-v")
+	code, _, errOut := runCLI(t, "mark", "unread", comet, harbour, dir, sd, "-v")
 	if code != 0 || !strings.Contains(errOut, "1 of 2 articles marked unread") {
 		t.Errorf("mark -v: exit %d, %q", code, errOut)
 	}
@@ -271,7 +232,7 @@ func TestMarkUsageErrors(t *testing.T) {
 			if !slices.Contains(args, "--state-dir") {
 				args = append(slices.Clone(args), "--state-dir", sd)
 			}
-			code, out, errOut := runState(t, args...)
+			code, out, errOut := runCLI(t, args...)
 			if code != 2 {
 				t.Errorf("exit %d, want 2 (%s)", code, errOut)
 			}
@@ -292,7 +253,7 @@ func TestMarkUsageErrors(t *testing.T) {
 		t.Error("the corrupt state file was changed")
 	}
 	// list without --unread or --starred never opens the state.
-	if code, _, errOut := runState(t, "list", dir, "--state-dir", fileDir); code != 0 {
+	if code, _, errOut := runCLI(t, "list", dir, "--state-dir", fileDir); code != 0 {
 		t.Errorf("plain list with an unusable state dir: exit %d, %s", code, errOut)
 	}
 }
