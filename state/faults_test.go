@@ -1,7 +1,6 @@
 package state
 
 import (
-	"bufio"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -9,10 +8,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/newsline/newsline/internal/testchild"
 	"github.com/newsline/newsline/model"
 )
 
@@ -48,7 +47,7 @@ func TestKilledWriter(t *testing.T) {
 	for gen := range kills {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperStateWriter$", "-test.count=1", "-test.v")
 		cmd.Env = append(os.Environ(), helperEnv+"="+dir, helperEnv+"_GEN="+strconv.Itoa(gen))
-		got := killAfterCommits(t, cmd, gen, rnd.IntN(5), time.Duration(rnd.IntN(10_000))*time.Microsecond)
+		got := testchild.KillAfter(t, fmt.Sprintf("generation %d", gen), cmd, rnd.IntN(5), time.Duration(rnd.IntN(10_000))*time.Microsecond)
 		reported := 0
 		for _, l := range got {
 			if strings.HasPrefix(l, "error") || strings.Contains(l, "panic") || strings.Contains(l, "FAIL") {
@@ -130,57 +129,4 @@ func TestHelperStateWriter(t *testing.T) {
 		}
 		fmt.Printf("commit %d\n", n)
 	}
-}
-
-// killAfterCommits starts a child writer and kills it (SIGKILL) after it
-// has printed "commit …" the given number of times (0: while it opens or
-// creates the database) and a delay, so that the kill lands anywhere in a
-// transaction or between two. It returns every line the child printed.
-func killAfterCommits(t *testing.T, cmd *exec.Cmd, gen, commits int, delay time.Duration) []string {
-	t.Helper()
-	cmd.Stderr = cmd.Stdout
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lines := make(chan string, 1024)
-	go func() {
-		defer close(lines)
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-	}()
-	var got []string
-	deadline := time.After(2 * time.Minute)
-	for seen := 0; seen < commits; {
-		select {
-		case l, ok := <-lines:
-			if !ok {
-				t.Fatalf("generation %d: the child ended:\n%s", gen, strings.Join(got, "\n"))
-			}
-			got = append(got, l)
-			if strings.HasPrefix(l, "commit ") {
-				seen++
-			}
-		case <-deadline:
-			cmd.Process.Kill()
-			t.Fatalf("generation %d: no progress:\n%s", gen, strings.Join(got, "\n"))
-		}
-	}
-	time.Sleep(delay)
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	for l := range lines {
-		got = append(got, l)
-	}
-	cmd.Wait()
-	if st, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !st.Signaled() || st.Signal() != syscall.SIGKILL {
-		t.Fatalf("generation %d: the child was not killed:\n%s", gen, strings.Join(got, "\n"))
-	}
-	return got
 }

@@ -739,7 +739,7 @@ func TestKilledViewWriter(t *testing.T) {
 	for gen := range kills {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperViewWriter$", "-test.count=1", "-test.v")
 		cmd.Env = append(os.Environ(), viewHelperEnv+"="+dir, viewHelperEnv+"_MODE=kill", viewHelperEnv+"_GEN="+strconv.Itoa(gen))
-		got := killAfterCommits(t, cmd, gen, rnd.IntN(5), time.Duration(rnd.IntN(5_000))*time.Microsecond)
+		got := testchild.KillAfter(t, fmt.Sprintf("generation %d", gen), cmd, rnd.IntN(5), time.Duration(rnd.IntN(5_000))*time.Microsecond)
 		reported, reportedMarks := 0, false
 		for _, l := range got {
 			if strings.HasPrefix(l, "error") || strings.Contains(l, "panic") || strings.Contains(l, "FAIL") {

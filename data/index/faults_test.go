@@ -245,14 +245,20 @@ func holds(ix *Index, steps map[int]int) string {
 // come; the channel is closed when its output ends.
 func child(t *testing.T, path, mode string, env ...string) (*exec.Cmd, <-chan string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriter$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), append([]string{faultEnv + "=" + path, faultEnv + "_MODE=" + mode}, env...)...)
+	cmd := childCmd(path, mode, env...)
 	cmd.Stderr = cmd.Stdout
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return cmd, lineChan(stdout)
+}
+
+// childCmd is the command of a TestHelperWriter child, not started.
+func childCmd(path, mode string, env ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriter$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), append([]string{faultEnv + "=" + path, faultEnv + "_MODE=" + mode}, env...)...)
+	return cmd
 }
 
 func lineChan(r io.Reader) <-chan string {
@@ -334,10 +340,6 @@ func TestKilledWriter(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 4))
 	killedOpening, unreported := 0, 0 // kills before Open returned; steps written but not reported
 	for gen := range kills {
-		cmd, out := child(t, path, "write", fmt.Sprintf("%s_GEN=%d", faultEnv, gen))
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
 		// Kill after a random number of steps (0: while opening, or
 		// creating the index for the first child) and a random delay, so
 		// that the kill lands anywhere in a transaction, or between them.
@@ -346,34 +348,8 @@ func TestKilledWriter(t *testing.T) {
 		if after == 0 {
 			delay = time.Duration(rnd.IntN(15_000)) * time.Microsecond
 		}
-		var lines []string
-		deadline := time.After(childDeadline)
-		seen := 0
-	wait:
-		for seen < after {
-			select {
-			case l, ok := <-out:
-				if !ok {
-					break wait
-				}
-				lines = append(lines, l)
-				if strings.HasPrefix(l, "commit ") {
-					seen++
-				}
-			case <-deadline:
-				cmd.Process.Kill()
-				t.Fatalf("generation %d: no progress in %v:\n%s", gen, childDeadline, strings.Join(lines, "\n"))
-			}
-		}
-		time.Sleep(delay)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatalf("generation %d: kill: %v", gen, err)
-		}
-		rest, err := waitChild(t, cmd, out)
-		lines = append(lines, rest...)
-		if st, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !st.Signaled() || st.Signal() != syscall.SIGKILL {
-			t.Fatalf("generation %d: the child was not killed (%v):\n%s", gen, err, strings.Join(lines, "\n"))
-		}
+		cmd := childCmd(path, "write", fmt.Sprintf("%s_GEN=%d", faultEnv, gen))
+		lines := testchild.KillAfter(t, fmt.Sprintf("generation %d", gen), cmd, after, delay)
 		for _, l := range lines {
 			if strings.HasPrefix(l, "error") || strings.Contains(l, "panic") || strings.Contains(l, "FAIL") {
 				t.Fatalf("generation %d: the child failed:\n%s", gen, strings.Join(lines, "\n"))

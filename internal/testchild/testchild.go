@@ -5,13 +5,17 @@
 package testchild
 
 import (
+	"bufio"
 	"errors"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // Nobody is the user and group id of the unprivileged child.
@@ -87,4 +91,60 @@ func LimitFileSize(tb testing.TB, env string) {
 	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
 		tb.Fatal(err)
 	}
+}
+
+// KillAfter runs a child writer that prints "commit …" after each
+// transaction, and kills it (SIGKILL: no deferred function, no Close) once
+// it has printed commits such lines (0: while it opens) and delay has
+// passed, so that the kill lands anywhere in a transaction or between two.
+// It returns every line the child printed, stdout and stderr. It fails the
+// test, naming what, if the child ends first, makes no progress for two
+// minutes, or was not ended by the signal.
+func KillAfter(tb testing.TB, what string, cmd *exec.Cmd, commits int, delay time.Duration) []string {
+	tb.Helper()
+	cmd.Stderr = cmd.Stdout
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		tb.Fatal(err)
+	}
+	lines := make(chan string, 1024)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	var got []string
+	deadline := time.After(2 * time.Minute)
+	for seen := 0; seen < commits; {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				tb.Fatalf("%s: the child ended:\n%s", what, strings.Join(got, "\n"))
+			}
+			got = append(got, l)
+			if strings.HasPrefix(l, "commit ") {
+				seen++
+			}
+		case <-deadline:
+			cmd.Process.Kill()
+			tb.Fatalf("%s: no progress:\n%s", what, strings.Join(got, "\n"))
+		}
+	}
+	time.Sleep(delay)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		tb.Fatalf("%s: kill: %v", what, err)
+	}
+	for l := range lines {
+		got = append(got, l)
+	}
+	cmd.Wait()
+	if st, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !st.Signaled() || st.Signal() != syscall.SIGKILL {
+		tb.Fatalf("%s: the child was not killed:\n%s", what, strings.Join(got, "\n"))
+	}
+	return got
 }
