@@ -136,13 +136,9 @@ func TestViewportKeysAreOurs(t *testing.T) {
 
 func TestRemappedKeys(t *testing.T) {
 	k := DefaultKeyMap()
-	k.Sort.SetKeys("S")
-	k.Sort.SetHelp("S", "sort")
-	k.Back.SetKeys("backspace")
-	k.Back.SetHelp("backspace", "back")
-	opts := fixtureOptions()
-	opts.Keys = &k
-	m := loadedApp(t, opts, 160, 48, fixtureArticles())
+	rebind(&k.Sort, "S")
+	rebind(&k.Back, "backspace")
+	m := appWithKeys(t, k)
 	m = keys(t, m, "s")
 	if m.query.Sort != model.SortNewest {
 		t.Fatalf("s still sorts: %v", m.query.Sort)
@@ -167,13 +163,9 @@ func TestRemappedKeys(t *testing.T) {
 // bound, not the default.
 func TestHintsFollowRemappedKeys(t *testing.T) {
 	km := DefaultKeyMap()
-	km.ClearTags.SetKeys("C")
-	km.ClearTags.SetHelp("C", "clear tags")
-	km.Back.SetKeys("backspace")
-	km.Back.SetHelp("backspace", "back")
-	opts := fixtureOptions()
-	opts.Keys = &km
-	m := loadedApp(t, opts, 160, 48, fixtureArticles())
+	rebind(&km.ClearTags, "C")
+	rebind(&km.Back, "backspace")
+	m := appWithKeys(t, km)
 	m.query.Tags = []string{"go"}
 	m.query.Search = "croissant"
 	m.refilter()
@@ -200,4 +192,19 @@ func TestHelpShowsEveryBinding(t *testing.T) {
 			}
 		}
 	}
+}
+
+// rebind gives a binding one other key, as a remapping in the
+// configuration does.
+func rebind(b *key.Binding, k string) {
+	b.SetKeys(k)
+	b.SetHelp(k, b.Help().Desc)
+}
+
+// appWithKeys is the loaded fixture at 160x48 with the key bindings km.
+func appWithKeys(t *testing.T, km KeyMap) Model {
+	t.Helper()
+	opts := fixtureOptions()
+	opts.Keys = &km
+	return loadedApp(t, opts, 160, 48, fixtureArticles())
 }
