@@ -235,11 +235,7 @@ func (s *Store) check(ctx context.Context) error {
 	defer conn.Close()
 	// Each pass creates, migrates by one version or returns.
 	for range schemaVersion + 1 {
-		var app, version, objects int64
-		err := conn.QueryRowContext(ctx, `SELECT
-			(SELECT application_id FROM pragma_application_id),
-			(SELECT user_version FROM pragma_user_version),
-			(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &objects)
+		app, version, objects, err := sqlitedb.Identity(ctx, conn)
 		if err != nil {
 			return s.openErr(ctx, err)
 		}
@@ -302,12 +298,10 @@ func (s *Store) complete(ctx context.Context, conn *sql.Conn) error {
 	if views != 1 {
 		return unusable(s.path, "is damaged (its views table is missing)")
 	}
-	db, err := os.Stat(s.path)
-	if err != nil {
+	switch cut, err := sqlitedb.Truncated(s.path, pages, pageSize); {
+	case err != nil:
 		return fmt.Errorf("state: %w", err)
-	}
-	wal, err := os.Stat(s.path + "-wal")
-	if (errors.Is(err, os.ErrNotExist) || err == nil && wal.Size() == 0) && db.Size() < pages*pageSize {
+	case cut:
 		return unusable(s.path, "is damaged (truncated)")
 	}
 	if mode != "wal" {

@@ -3,9 +3,7 @@ package index
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"time"
 
@@ -105,7 +103,7 @@ func (ix *Index) check(ctx context.Context) (reason string, err error) {
 	}
 	defer conn.Close()
 	for range 2 {
-		app, version, objects, err := identity(ctx, conn)
+		app, version, objects, err := sqlitedb.Identity(ctx, conn)
 		if err != nil {
 			return classify(ctx, err)
 		}
@@ -137,15 +135,6 @@ func classify(ctx context.Context, err error) (string, error) {
 	return "", wrap(ctx, "open", err)
 }
 
-// identity reads the header fields and counts the schema's objects.
-func identity(ctx context.Context, conn *sql.Conn) (app, version, objects int64, err error) {
-	err = conn.QueryRowContext(ctx, `SELECT
-		(SELECT application_id FROM pragma_application_id),
-		(SELECT user_version FROM pragma_user_version),
-		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &objects)
-	return app, version, objects, err
-}
-
 // complete checks an index of the current schema cheaply (it must not cost
 // a warm start anything): every table is there, and the file is as long as
 // its header says — a truncated file is otherwise only found when a query
@@ -165,12 +154,10 @@ func (ix *Index) complete(ctx context.Context, conn *sql.Conn) (string, error) {
 	if have != len(tables) {
 		return reasonCorrupt, nil
 	}
-	db, err := os.Stat(ix.path)
-	if err != nil {
+	switch cut, err := sqlitedb.Truncated(ix.path, pages, pageSize); {
+	case err != nil:
 		return "", fmt.Errorf("index: %w", err)
-	}
-	wal, err := os.Stat(ix.path + "-wal")
-	if (errors.Is(err, os.ErrNotExist) || err == nil && wal.Size() == 0) && db.Size() < pages*pageSize {
+	case cut:
 		return reasonCorrupt, nil
 	}
 	return "", nil

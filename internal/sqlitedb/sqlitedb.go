@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -102,4 +103,29 @@ func Exec(ctx context.Context, tx *sql.Tx, stmts ...string) error {
 		}
 	}
 	return nil
+}
+
+// Identity reads what says whose a database is: its application id and
+// schema version (the header's user_version), and how many objects its
+// schema has (none: a new, empty file).
+func Identity(ctx context.Context, conn *sql.Conn) (app, version, objects int64, err error) {
+	err = conn.QueryRowContext(ctx, `SELECT
+		(SELECT application_id FROM pragma_application_id),
+		(SELECT user_version FROM pragma_user_version),
+		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &objects)
+	return app, version, objects, err
+}
+
+// Truncated reports whether the file at path is shorter than the pages its
+// header counts: a truncated file is otherwise only found when a query
+// reaches a missing page. The length is comparable only while the
+// write-ahead log is empty, as it is after every process has closed the
+// database; otherwise Truncated says false.
+func Truncated(path string, pages, pageSize int64) (bool, error) {
+	db, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	wal, err := os.Stat(path + "-wal")
+	return (errors.Is(err, os.ErrNotExist) || err == nil && wal.Size() == 0) && db.Size() < pages*pageSize, nil
 }
