@@ -205,16 +205,33 @@ func cleanStyleText(s string) string {
 // One that does not parse (config.Load checks it first, with glamourstyle.Parse)
 // leaves newsline's own styles, and says so in the status bar.
 func (m *Model) setArticleStyle() {
-	if len(m.opts.Appearance.Style) == 0 {
-		return
-	}
-	c, err := glamourstyle.Parse(m.opts.Appearance.Style)
-	if err == nil {
-		err = m.renderer.SetCustomStyle(c)
-	}
-	if err != nil {
+	if err := m.opts.Appearance.ApplyStyle(m.renderer); err != nil {
 		m.flash = strings.TrimPrefix(m.flash+"; Article style not used: "+oneLineError(err), "; ")
 	}
+}
+
+// ApplyStyle gives r the style file of Appearance.Style; nothing without
+// one. The error says why a style cannot be used.
+func (a Appearance) ApplyStyle(r *Renderer) error {
+	if len(a.Style) == 0 {
+		return nil
+	}
+	c, err := glamourstyle.Parse(a.Style)
+	if err != nil {
+		return err
+	}
+	return r.SetCustomStyle(c)
+}
+
+// ArticleStyle is how articles are rendered in colour with r (after
+// ApplyStyle): in the style file, else in the fixed theme, else for the
+// background dark reports (asked only then), as the reader does.
+func (a Appearance) ArticleStyle(r *Renderer, dark func() bool) RenderStyle {
+	d, fixed := a.fixedTheme()
+	if !fixed && !r.hasCustom() {
+		d = dark()
+	}
+	return renderStyle(false, d, r.hasCustom())
 }
 
 // oneLineError is err's message on one line of printable text.

@@ -92,13 +92,13 @@ func TestUIAppearanceFromFile(t *testing.T) {
 // theme: the style file, else dark or light.
 func TestShowFollowsTheTheme(t *testing.T) {
 	r := ui.NewRenderer()
-	if got := articleStyle(r, ui.Appearance{Theme: ui.ThemeDark}); got != ui.StyleDark {
+	if got, _ := articleStyle(r, ui.Appearance{Theme: ui.ThemeDark}); got != ui.StyleDark {
 		t.Errorf("dark: %v", got)
 	}
-	if got := articleStyle(r, ui.Appearance{Theme: ui.ThemeLight}); got != ui.StyleLight {
+	if got, _ := articleStyle(r, ui.Appearance{Theme: ui.ThemeLight}); got != ui.StyleLight {
 		t.Errorf("light: %v", got)
 	}
-	if got := articleStyle(r, ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle)}); got != ui.StyleCustom {
+	if got, err := articleStyle(r, ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle)}); got != ui.StyleCustom || err != nil {
 		t.Errorf("style file: %v", got)
 	}
 	out, err := r.Render(ui.Document{Article: model.Article{Title: "Harbour news"}, Body: "Text."}, 60, ui.StyleCustom)

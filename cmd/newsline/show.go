@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/newsline/newsline/internal/glamourstyle"
 	"github.com/newsline/newsline/ui"
 )
 
@@ -48,7 +47,10 @@ it is plain text with no escape sequences.`,
 			r := ui.NewRenderer()
 			style := ui.StylePlain
 			if tty && !noColor() {
-				style = articleStyle(r, uiAppearance(*common.cfg))
+				var err error
+				if style, err = articleStyle(r, uiAppearance(*common.cfg)); err != nil {
+					fmt.Fprintf(cmd.ErrOrStderr(), "newsline: the article style was not used: %v\n", err)
+				}
 			}
 			if width <= 0 {
 				width = terminalWidth(out, tty)
@@ -83,23 +85,10 @@ func terminalWidth(w io.Writer, tty bool) int {
 	return 80
 }
 
-// articleStyle is the render style of the configuration's theme for a
-// terminal in colour: its style file (set on r), else dark or light as
-// configured, else as the terminal's background is.
-func articleStyle(r *ui.Renderer, app ui.Appearance) ui.RenderStyle {
-	if app.Style != nil {
-		if c, err := glamourstyle.Parse(app.Style); err == nil && r.SetCustomStyle(c) == nil {
-			return ui.StyleCustom
-		}
-	}
-	switch app.Theme {
-	case ui.ThemeDark:
-		return ui.StyleDark
-	case ui.ThemeLight:
-		return ui.StyleLight
-	}
-	if lipgloss.HasDarkBackground(os.Stdin, os.Stdout) {
-		return ui.StyleDark
-	}
-	return ui.StyleLight
+// articleStyle gives r the configuration's style file and returns the
+// render style of its theme for a terminal in colour, as the reader's; the
+// error says why the style file was not used (config.Load checked it).
+func articleStyle(r *ui.Renderer, app ui.Appearance) (ui.RenderStyle, error) {
+	err := app.ApplyStyle(r)
+	return app.ArticleStyle(r, func() bool { return lipgloss.HasDarkBackground(os.Stdin, os.Stdout) }), err
 }
