@@ -472,9 +472,7 @@ func TestFormatEscapes(t *testing.T) {
 
 func TestDateWidth(t *testing.T) {
 	for layout, want := range map[string]int{"2006-01-02": 10, "2 January 2006": 17, "Jan 2": 6, "Mon _2 Jan": 10} {
-		c := Default()
-		c.DateFormat = layout
-		if got := c.DateWidth(); got != want {
+		if got := DateWidth(layout); got != want {
 			t.Errorf("DateWidth(%q) = %d, want %d", layout, got, want)
 		}
 	}

@@ -471,21 +471,21 @@ func (l *loader) dateFormat(v string) {
 		l.fail("date_format", dateHint, "%q shows no date", v)
 		return
 	}
-	if w := dateWidth(layout); w > MaxDateWidth {
+	if w := DateWidth(layout); w > MaxDateWidth {
 		l.fail("date_format", dateHint, "%q is up to %d columns wide, more than %d", v, w, MaxDateWidth)
 		return
 	}
 	l.cfg.DateFormat = layout
 }
 
-// DateWidth returns the most columns a date formatted with c.DateFormat
-// takes: the width of the list's date column.
-func (c Config) DateWidth() int { return dateWidth(c.DateFormat) }
-
-func dateWidth(layout string) int {
+// DateWidth returns the most columns a date formatted with layout takes:
+// every month (the longest names, September and Sep, among them) and every
+// weekday, with two-digit days and hours. It is the width of the list's
+// date column.
+func DateWidth(layout string) int {
 	w := 0
 	for m := time.January; m <= time.December; m++ {
-		for d := 22; d <= 28; d++ { // every weekday, two-digit days
+		for d := 22; d <= 28; d++ { // one week: every weekday
 			t := time.Date(2026, m, d, 23, 59, 59, 999999999, time.UTC)
 			w = max(w, ansi.StringWidth(t.Format(layout)))
 		}

@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 
 	glamouransi "charm.land/glamour/v2/ansi"
-	"github.com/charmbracelet/x/ansi"
 
+	"github.com/newsline/newsline/config"
 	"github.com/newsline/newsline/internal/glamourstyle"
 )
 
@@ -76,9 +76,9 @@ func (a Appearance) breakpoints() breakpoints {
 // Date column.
 const (
 	defaultDateLayout = "2006-01-02"
-	// maxDateWidth bounds the list's date column whatever the layout (the
-	// configuration allows 20 columns at most); longer dates are cut.
-	maxDateWidth = 20
+	// maxDateWidth bounds the list's date column whatever the layout (as
+	// the configuration does); longer dates are cut.
+	maxDateWidth = config.MaxDateWidth
 )
 
 // dateColumn is how the list shows dates: the layout and the width of the
@@ -103,21 +103,7 @@ func newDateColumn(layout string) dateColumn {
 	if strings.TrimSpace(layout) == "" || layout == defaultDateLayout {
 		return defaultDateColumn
 	}
-	return dateColumn{layout: layout, width: min(max(longestDate(layout), 1), maxDateWidth)}
-}
-
-// longestDate returns the most columns a date formatted with layout takes:
-// every month (the longest names, September and Sep, among them) and every
-// weekday, with two-digit days and hours.
-func longestDate(layout string) int {
-	w := 0
-	for m := time.January; m <= time.December; m++ {
-		for d := 22; d <= 28; d++ { // one week: every weekday
-			t := time.Date(2026, m, d, 23, 59, 59, 999999999, time.UTC)
-			w = max(w, ansi.StringWidth(t.Format(layout)))
-		}
-	}
-	return w
+	return dateColumn{layout: layout, width: min(max(config.DateWidth(layout), 1), maxDateWidth)}
 }
 
 // format returns t in the column's layout, exactly as wide as the column.
