@@ -352,6 +352,15 @@ func (c *Collection) IDs() []ID {
 	return ids
 }
 
+// Articles returns every article, in collection order.
+func (c *Collection) Articles() []Article {
+	arts := make([]Article, len(c.entries))
+	for i := range c.entries {
+		arts[i] = c.entries[i].art
+	}
+	return arts
+}
+
 // Tags returns the tags with at least one article, most used first.
 func (c *Collection) Tags() []Tag {
 	out := make([]Tag, 0, len(c.byCount))

@@ -81,11 +81,7 @@ func (m *Model) loadMarks() tea.Cmd {
 	if m.opts.Marks == nil {
 		return nil
 	}
-	arts := make([]model.Article, 0, m.coll.Len())
-	for _, id := range m.coll.IDs() {
-		a, _ := m.coll.Article(id)
-		arts = append(arts, a)
-	}
+	arts := m.coll.Articles()
 	marks, ctx := m.opts.Marks, m.ctx
 	return func() tea.Msg {
 		got, err := marks.Get(ctx, arts)

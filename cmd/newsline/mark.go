@@ -76,7 +76,7 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 				a, _ := c.Article(id)
 				picked = append(picked, a)
 			}
-			if err := reconcile(cmd, st, src, collectionArticles(c)); err != nil {
+			if err := reconcile(cmd, st, src, c.Articles()); err != nil {
 				return err
 			}
 			undo, err := st.Set(cmd.Context(), change, picked)

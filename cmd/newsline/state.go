@@ -30,17 +30,6 @@ func openState(common *common) (*state.Store, error) {
 	return st, nil
 }
 
-// collectionArticles returns every article of the collection.
-func collectionArticles(c *model.Collection) []model.Article {
-	ids := c.IDs()
-	arts := make([]model.Article, 0, len(ids))
-	for _, id := range ids {
-		a, _ := c.Article(id)
-		arts = append(arts, a)
-	}
-	return arts
-}
-
 // reconcile brings the marks up to date with the collection just read: a
 // moved or renamed article takes its marks along.
 func reconcile(cmd *cobra.Command, st *state.Store, src source, arts []model.Article) error {
@@ -64,7 +53,7 @@ func (f markFilter) active() bool { return f.unread || f.starred }
 // apply keeps the IDs whose marks pass the filter, after reconciling the
 // marks with the collection.
 func (f markFilter) apply(cmd *cobra.Command, st *state.Store, src source, c *model.Collection, ids []model.ID) ([]model.ID, error) {
-	arts := collectionArticles(c)
+	arts := c.Articles()
 	if err := reconcile(cmd, st, src, arts); err != nil {
 		return nil, err
 	}
