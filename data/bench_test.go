@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -116,4 +117,29 @@ func BenchmarkBodyOfRecord(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkSearchWhileIndexing searches a JSON Lines file of 20,000 short
+// records whose words are not in the index yet (after Load, before
+// IndexText): the search scans the file, matching records by position.
+func BenchmarkSearchWhileIndexing(b *testing.B) {
+	dir := b.TempDir()
+	var lines []string
+	for i := range 20_000 {
+		lines = append(lines, fmt.Sprintf(`{"title": "Record %d", "body": "The harbour of record %d."}`, i, i))
+	}
+	testfs.WriteFile(b, filepath.Join(dir, "feed.jsonl"), strings.Join(lines, "\n"))
+	lib, _, err := OpenLibrary(context.Background(), []string{dir}, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer lib.Close()
+	if err := lib.Load(context.Background(), func(model.Batch) {}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if ids, err := lib.Search(context.Background(), "harb"); err != nil || len(ids) != 20_000 {
+			b.Fatalf("%d found, %v", len(ids), err)
+		}
+	}
 }

@@ -155,12 +155,14 @@ func scan(ctx context.Context, r *root, files []index.PendingFile, m model.Match
 	}
 	work := func(f index.PendingFile) []model.ID {
 		arts, _ := reread(r, f.Rel)
-		var ids []model.ID
+		want := make(map[int]model.ID, len(f.Articles)) // pending: by position in the file
 		for _, p := range f.Articles {
-			for k := range arts {
-				if arts[k].Index == p.Index && m.Match(&arts[k]) {
-					ids = append(ids, p.ID)
-				}
+			want[p.Index] = p.ID
+		}
+		var ids []model.ID
+		for k := range arts {
+			if id, ok := want[arts[k].Index]; ok && m.Match(&arts[k]) {
+				ids = append(ids, id)
 			}
 		}
 		return ids

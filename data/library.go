@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/newsline/newsline/data/index"
@@ -339,8 +338,12 @@ func (l *Library) changed(ctx context.Context, lr *libRoot, res result, pending 
 	if err != nil {
 		return err
 	}
+	now := make(map[model.ID]struct{}, len(res.arts))
+	for i := range res.arts {
+		now[res.arts[i].ID] = struct{}{}
+	}
 	for _, id := range old {
-		if !slices.ContainsFunc(res.arts, func(a model.Article) bool { return a.ID == id }) {
+		if _, ok := now[id]; !ok {
 			b.Removed = append(b.Removed, id)
 		}
 	}
