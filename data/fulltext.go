@@ -3,8 +3,6 @@ package data
 import (
 	"context"
 	"errors"
-	"path"
-	"strings"
 
 	"github.com/newsline/newsline/data/index"
 	"github.com/newsline/newsline/model"
@@ -123,23 +121,8 @@ var errStopped = errors.New("indexing stopped")
 // folder tags; false when it can no longer be read or parsed (the next
 // check of the folder will say why).
 func reread(r *root, rel string) ([]model.Article, bool) {
-	name := rel
-	if r.file {
-		name = r.name
-	}
-	b, reason := readFile(r.fsys, name)
-	if reason != "" {
-		return nil, false
-	}
-	arts, _, _ := Parse(name, b)
-	var tags []string
-	if dir := path.Dir(rel); dir != "." && !r.file {
-		tags = appendTags(nil, strings.Split(dir, "/")...)
-	}
-	for i := range arts {
-		arts[i].FolderTags = tags
-	}
-	return arts, len(arts) > 0
+	res := read(r.jobOf(rel))
+	return res.arts, len(res.arts) > 0
 }
 
 // scan adds to found the pending articles of the files that match: the

@@ -116,7 +116,7 @@ func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
 		}
 	}()
 	return pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
-		return l.apply(ctx, results, model.Progress{Articles: total, ToIndex: waiting}, send)
+		return l.apply(ctx, results, model.Progress{Articles: total, ToIndex: waiting}, nil, send)
 	})
 }
 
@@ -197,8 +197,10 @@ func check(j job) result {
 // apply sends the changes on as they come and has a writer goroutine put
 // them into the indexes in large transactions, so the screen never waits for
 // the full-text index. At the end it drops the files that are gone, sends
-// the last batch (Progress.Done) and waits for the writer.
-func (l *Library) apply(ctx context.Context, results <-chan result, progress model.Progress, send func(model.Batch)) error {
+// the last batch (Progress.Done) and waits for the writer. Problems of the
+// walk (folders, links) go into walkProbs when it is not nil (Watch keeps
+// them apart), else into the batches.
+func (l *Library) apply(ctx context.Context, results <-chan result, progress model.Progress, walkProbs *[]model.Problem, send func(model.Batch)) error {
 	writes := make(chan map[*libRoot][]index.FileChange, 4)
 	written := make(chan error, 1)
 	go func() { written <- writeIndexes(ctx, writes) }()
@@ -264,7 +266,11 @@ func (l *Library) apply(ctx context.Context, results <-chan result, progress mod
 				progress.Files++
 			}
 			if res.job == nil { // a problem found while walking
-				b.Problems = append(b.Problems, res.probs...)
+				if walkProbs != nil {
+					*walkProbs = append(*walkProbs, res.probs...)
+				} else {
+					b.Problems = append(b.Problems, res.probs...)
+				}
 				continue
 			}
 			lr := res.job.root.lib
@@ -448,10 +454,8 @@ func (l *Library) fileOf(a model.Article) (fs.FS, string) {
 		if SanitizeLine(displayPath(r, a.Rel)) != a.Path {
 			continue
 		}
-		if r.file {
-			return r.fsys, r.name
-		}
-		return r.fsys, a.Rel
+		j := r.jobOf(a.Rel)
+		return j.fsys, j.name
 	}
 	return osFS(filepath.Dir(a.Path)), filepath.Base(a.Path)
 }

@@ -231,6 +231,18 @@ func (w *walker) subdir(d dirRef, e fs.DirEntry) {
 	w.visit(d)
 }
 
+// jobOf is the job of reading the file rel of r again after the walk, by
+// its name on disk, with its folder tags; its IDs derive from rel.
+func (r *root) jobOf(rel string) job {
+	j := job{root: r, fsys: r.fsys, name: rel, rel: rel, idKey: rel}
+	if r.file {
+		j.name = r.name
+	} else if dir := path.Dir(rel); dir != "." {
+		j.tags = strings.Split(dir, "/")
+	}
+	return j
+}
+
 // file hands out one file as a job. IDs derive from rel, so they stay the
 // same from one run to the next; when an earlier file of this load already
 // took rel (two roots holding the same relative path), the later one

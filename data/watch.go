@@ -118,18 +118,7 @@ func (l *Library) refresh(ctx context.Context, send func(model.Batch)) (bool, []
 	progress := model.Progress{Articles: l.progress.Articles, ToIndex: waiting}
 	var walkProbs []model.Problem
 	err := pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
-		files := make(chan result)
-		go func() {
-			defer close(files)
-			for res := range results {
-				if res.job == nil && len(res.probs) > 0 {
-					walkProbs = append(walkProbs, res.probs...)
-					res.probs = nil
-				}
-				files <- res // apply reads until files is closed, whatever happens
-			}
-		}()
-		return l.apply(ctx, files, progress, changes)
+		return l.apply(ctx, results, progress, &walkProbs, changes)
 	})
 	return sent, walkProbs, err
 }
