@@ -220,8 +220,7 @@ func (c *Collection) newEntry(a Article, prev *Article) entry {
 		copy(e.tags, tags)
 	}
 	if !c.external {
-		// Spaces at both ends: every word start follows a space.
-		e.text = " " + SearchText(&a) + " "
+		e.text = paddedText(&a)
 	}
 	return e
 }

@@ -103,8 +103,16 @@ func TagKey(tag string) string {
 // SearchText is the text search looks in: the folded title, tags (each
 // distinct tag once, folder names included) and body, separated by spaces.
 func SearchText(a *Article) string {
+	s := paddedText(a)
+	return s[1 : len(s)-1]
+}
+
+// paddedText is SearchText with a space at both ends, as search walks it:
+// every word start then follows a space.
+func paddedText(a *Article) string {
 	var b strings.Builder
-	b.Grow(len(a.Title) + len(a.Body) + 16*len(a.Tags) + 2)
+	b.Grow(len(a.Title) + len(a.Body) + 16*len(a.Tags) + 4)
+	b.WriteByte(' ')
 	b.WriteString(Fold(a.Title))
 	seen := make([]string, 0, len(a.Tags)+len(a.FolderTags))
 	for _, tags := range [][]string{a.Tags, a.FolderTags} {
@@ -120,5 +128,6 @@ func SearchText(a *Article) string {
 	}
 	b.WriteByte(' ')
 	b.WriteString(Fold(a.Body))
+	b.WriteByte(' ')
 	return b.String()
 }

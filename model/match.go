@@ -14,8 +14,7 @@ func (m Matcher) Match(a *Article) bool {
 	if len(m.terms) == 0 {
 		return true
 	}
-	// Spaces at both ends, as in a collection: every word start follows a space.
-	return matches(" "+SearchText(a)+" ", m.terms)
+	return matches(paddedText(a), m.terms)
 }
 
 // Empty reports whether the search has no words: every article matches.
