@@ -299,21 +299,31 @@ func hasAny(have, want []int32) bool {
 
 // TagCounts returns, for every tag key, how many of the given articles carry
 // it: the sidebar's counts within the current filter.
-func (c *Collection) TagCounts(ids []ID) map[string]int { return c.TagCountsWhere(ids, nil) }
+func (c *Collection) TagCounts(ids []ID) map[string]int {
+	all, _ := c.TagCountsWhere(ids, nil)
+	return all
+}
 
-// TagCountsWhere is TagCounts of the articles keep returns true for (all of
-// them when keep is nil): the sidebar's unread counts.
+// TagCountsWhere is TagCounts, and in the same pass the counts of the
+// articles keep returns true for (nil without keep): the sidebar's unread
+// counts beside its totals.
 // Counting the result of the last Visible call (the sidebar's case) walks
 // its entries directly, without looking IDs up.
-func (c *Collection) TagCountsWhere(ids []ID, keep func(ID) bool) map[string]int {
+func (c *Collection) TagCountsWhere(ids []ID, keep func(ID) bool) (all, kept map[string]int) {
 	counts := make([]int, len(c.tags))
+	var keptCounts []int
+	if keep != nil {
+		keptCounts = make([]int, len(c.tags))
+	}
 	add := func(i int) {
 		e := &c.entries[i]
-		if keep != nil && !keep(e.art.ID) {
-			return
-		}
 		for _, ti := range e.tags {
 			counts[ti]++
+		}
+		if keep != nil && keep(e.art.ID) {
+			for _, ti := range e.tags {
+				keptCounts[ti]++
+			}
 		}
 	}
 	if l := &c.last; l.valid && len(ids) > 0 && len(ids) == len(l.ids) && &ids[0] == &l.ids[0] {
@@ -327,6 +337,16 @@ func (c *Collection) TagCountsWhere(ids []ID, keep func(ID) bool) map[string]int
 			}
 		}
 	}
+	all = c.countsByKey(counts)
+	if keep != nil {
+		kept = c.countsByKey(keptCounts)
+	}
+	return all, kept
+}
+
+// countsByKey turns counts by tag index into counts by tag key, leaving
+// out the zeros.
+func (c *Collection) countsByKey(counts []int) map[string]int {
 	out := make(map[string]int, len(c.tags))
 	for ti, n := range counts {
 		if n > 0 {

@@ -376,15 +376,8 @@ func (m *Model) refilter() {
 
 // updateSidebar recomputes the sidebar's counts within the visible set.
 func (m *Model) updateSidebar() {
-	f := sidebarFilter{
-		counts:   m.coll.TagCounts(m.visible),
-		selected: m.query.Tags,
-		exclude:  m.query.Exclude,
-		smart:    m.smart,
-	}
-	if m.opts.Marks != nil {
-		f.unread, f.unreadN, f.starredN = m.markCounts()
-	}
+	f := sidebarFilter{selected: m.query.Tags, exclude: m.query.Exclude, smart: m.smart}
+	f.counts, f.unread, f.unreadN, f.starredN = m.sidebarCounts()
 	m.tags.setFilter(f)
 }
 

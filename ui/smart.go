@@ -97,19 +97,23 @@ func (m *Model) markAllRead() {
 	})
 }
 
-// markCounts counts, within the visible set, the unread articles per tag
-// and in all, and the starred ones: the sidebar's numbers.
-func (m *Model) markCounts() (unreadTags map[string]int, unread, starred int) {
-	for _, id := range m.visible {
-		mk := m.marks[id]
-		if !mk.Read {
-			unread++
-		}
+// sidebarCounts counts, within the visible set, the articles per tag and,
+// with marks, the unread ones per tag and in all and the starred ones: the
+// sidebar's numbers, in one pass.
+func (m *Model) sidebarCounts() (tags, unreadTags map[string]int, unread, starred int) {
+	if m.opts.Marks == nil {
+		return m.coll.TagCounts(m.visible), nil, 0, 0
+	}
+	marks := m.marks
+	tags, unreadTags = m.coll.TagCountsWhere(m.visible, func(id model.ID) bool {
+		mk := marks[id]
 		if mk.Starred {
 			starred++
 		}
-	}
-	marks := m.marks
-	unreadTags = m.coll.TagCountsWhere(m.visible, func(id model.ID) bool { return !marks[id].Read })
-	return unreadTags, unread, starred
+		if !mk.Read {
+			unread++
+		}
+		return !mk.Read
+	})
+	return tags, unreadTags, unread, starred
 }
