@@ -369,6 +369,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 // search or sort, and everything derived from it.
 func (m *Model) refilter() {
 	m.visible = m.coll.Visible(m.effectiveQuery())
+	m.memo.clearRows() // a row kept in a smart view is dim by the entries on
 	m.list.query, m.list.smart = m.query, m.smart
 	m.list.setIDs(m.visible)
 	m.updateSidebar()

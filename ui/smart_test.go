@@ -345,3 +345,18 @@ func TestEditOpensTheFileThenReloads(t *testing.T) {
 		t.Errorf("Edit's error: flash %q", m.flash)
 	}
 }
+
+// TestDimmedRowsFollowTheView: a row dimmed in the Unread view is drawn
+// plain again once the view is left (c), not from a stale drawing.
+func TestDimmedRowsFollowTheView(t *testing.T) {
+	m, _ := newMarkedApp(t, 160, 48)
+	m = press(t, m, "u", "m", "j")
+	dim := func() bool { return strings.Contains(lineWith(m.View().Content, fixtureTitles[28]), "\x1b[2m") }
+	if !dim() {
+		t.Fatal("the article read in the Unread view is not dimmed")
+	}
+	m = press(t, m, "c")
+	if dim() {
+		t.Error("the row stays dimmed after leaving the Unread view")
+	}
+}
