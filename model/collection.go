@@ -395,6 +395,21 @@ func (c *Collection) ArticleTags(id ID) []string {
 	return names
 }
 
+// ArticleTagKeys returns the keys of an article's tags, as ArticleTags
+// returns their names.
+func (c *Collection) ArticleTagKeys(id ID) []string {
+	i, ok := c.pos[id]
+	if !ok {
+		return nil
+	}
+	e := &c.entries[i]
+	keys := make([]string, len(e.tags))
+	for k, ti := range e.tags {
+		keys[k] = c.tags[ti].Key
+	}
+	return keys
+}
+
 // Problems returns every problem reported so far.
 func (c *Collection) Problems() []Problem { return c.problems }
 

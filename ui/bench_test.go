@@ -178,3 +178,15 @@ func BenchmarkInteraction(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkToggleRead is m on one article of 100,000: its mark, its row
+// and the sidebar's counts, and the frame.
+func BenchmarkToggleRead(b *testing.B) {
+	opts := fixtureOptions()
+	opts.Marks = nopMarks{}
+	m := benchAppWith(b, 100_000, opts)
+	for b.Loop() {
+		m = send(b, m, keyPress("m"))
+		_ = m.View()
+	}
+}

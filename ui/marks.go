@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"maps"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -108,12 +110,11 @@ func (m *Model) setMarks(c MarkChange, arts []model.Article) tea.Cmd {
 	if len(changed) == 0 {
 		return nil
 	}
-	m.keepShown(before)
+	after := make(map[model.ID]Mark, len(before))
 	for id, mk := range before {
-		m.marks[id] = c.apply(mk)
+		after[id] = c.apply(mk)
 	}
-	m.memo.clearRows()
-	m.updateSidebar()
+	m.showMarks(after)
 	marks, ctx := m.opts.Marks, m.ctx
 	return func() tea.Msg {
 		undo, err := marks.Set(ctx, c, changed)
@@ -124,7 +125,7 @@ func (m *Model) setMarks(c MarkChange, arts []model.Article) tea.Cmd {
 // handleMarked keeps a stored change for U, or takes back a failed one.
 func (m *Model) handleMarked(msg markedMsg) {
 	if msg.err != nil {
-		m.restore(msg.entry.before)
+		m.showMarks(msg.entry.before)
 		m.flash = "Marks not saved: " + msg.err.Error()
 		return
 	}
@@ -152,19 +153,58 @@ func (m *Model) handleUndone(msg undoneMsg) {
 		m.flash = "Could not undo: " + msg.err.Error()
 		return
 	}
-	m.restore(msg.entry.before)
+	m.showMarks(msg.entry.before)
 	m.flash = "Undone"
 }
 
-// restore puts back the marks before a change (undone, or not saved). In
-// a smart view the articles stay listed (keepShown).
-func (m *Model) restore(marks map[model.ID]Mark) {
+// showMarks puts marks on screen: a change, or the marks before one
+// (undone, or not saved). In a smart view the articles stay listed
+// (keepShown), and the sidebar's counts move by what changed.
+func (m *Model) showMarks(marks map[model.ID]Mark) {
 	m.keepShown(marks)
+	before := make(map[model.ID]Mark, len(marks))
 	for id, mk := range marks {
+		before[id] = m.marks[id]
 		m.marks[id] = mk
 	}
 	m.memo.clearRows()
-	m.updateSidebar()
+	m.shiftCounts(before)
+}
+
+// shiftCounts moves the sidebar's mark counts by a change of a few
+// articles (before: their marks before it), rather than counting the whole
+// visible set again as a large change (M) does.
+func (m *Model) shiftCounts(before map[model.ID]Mark) {
+	if len(before) > 64 || m.tags.unread == nil {
+		m.updateSidebar()
+		return
+	}
+	unread := maps.Clone(m.tags.unread) // older copies of the model share the map
+	for id, old := range before {
+		if !slices.Contains(m.visible, id) {
+			continue
+		}
+		now := m.marks[id]
+		m.tags.starredN += oneIf(now.Starred) - oneIf(old.Starred)
+		d := oneIf(!now.Read) - oneIf(!old.Read)
+		if d == 0 {
+			continue
+		}
+		m.tags.unreadN += d
+		for _, k := range m.coll.ArticleTagKeys(id) {
+			if unread[k] += d; unread[k] == 0 {
+				delete(unread, k)
+			}
+		}
+	}
+	m.tags.unread = unread
+}
+
+func oneIf(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // toggle is the change that flips one mark of the selected article.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"maps"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
@@ -358,5 +360,26 @@ func TestDimmedRowsFollowTheView(t *testing.T) {
 	m = press(t, m, "c")
 	if dim() {
 		t.Error("the row stays dimmed after leaving the Unread view")
+	}
+}
+
+// TestMarkCountsMoveWithTheChange: after any sequence of mark changes and
+// undos, the sidebar's counts, moved change by change, are what counting
+// them all again gives.
+func TestMarkCountsMoveWithTheChange(t *testing.T) {
+	m, _ := newMarkedApp(t, 160, 48)
+	m = press(t, m, "t", "j", "j", "j", "enter", "tab") // #Go, in the list
+	r := rand.New(rand.NewPCG(3, 4))
+	keys := []string{"m", "*", "U", "j", "k", "enter", "esc", "u"}
+	for i := range 300 {
+		k := keys[r.IntN(len(keys))]
+		m = press(t, m, k)
+		moved := m.tags
+		full := m
+		full.updateSidebar()
+		if !maps.Equal(moved.unread, full.tags.unread) || moved.unreadN != full.tags.unreadN || moved.starredN != full.tags.starredN {
+			t.Fatalf("after key %d (%s): moved %v %d %d, counted %v %d %d", i, k,
+				moved.unread, moved.unreadN, moved.starredN, full.tags.unread, full.tags.unreadN, full.tags.starredN)
+		}
 	}
 }
