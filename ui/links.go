@@ -6,15 +6,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/yuin/goldmark"
 	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark-emoji/definition"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/newsline/newsline/model"
 )
@@ -60,15 +57,9 @@ func bodyLinks(doc Document) []string {
 	return links
 }
 
-// linkParser parses Markdown as the Glamour pipelines do (newGlamourPipeline):
-// the same extensions and astGuard. Goldmark parsers are safe for
-// concurrent use.
-var linkParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(astGuard{}, 100))),
-	).Parser()
-})
+// linkParser parses Markdown as the Glamour pipelines do (newMarkdown).
+// Goldmark parsers are safe for concurrent use.
+var linkParser = sync.OnceValue(func() parser.Parser { return newMarkdown().Parser() })
 
 // foundLink is a link numberLinks found: the node and its address ("" for
 // a link that gets no number).

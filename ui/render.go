@@ -285,14 +285,21 @@ func newGlamourPipeline(k rendererKey) *glamourPipeline {
 		PreserveNewLines: k.plain,
 		Styles:           styleConfig(k.style, k.width, k.custom),
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(astGuard{}, 100))),
-	)
+	md := newMarkdown()
 	md.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(
 		util.Prioritized(glamouransi.NewRenderer(opts), 1000),
 	)))
 	return &glamourPipeline{md: md}
+}
+
+// newMarkdown is the Markdown reader of articles: GitHub's flavour and
+// definition lists, and astGuard (which numbers the links). bodyLinks
+// parses with it too, so the numbers it lists are those on screen.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(astGuard{}, 100))),
+	)
 }
 
 // render converts Markdown to ANSI text; a panic becomes an error.
