@@ -318,15 +318,19 @@ func (p listPane) row(i, w int) string {
 	title := fit(strings.TrimSpace(a.Title), max(cw-rest, 1))
 	pt := &p.th.p
 	mark := p.markCell(id)
-	if i != p.cursor && p.kept[id] && !p.smart.matches(p.marks[id]) {
-		return " " + mark + pt.dim.on(title+optional(showDate, " "+date)+optional(showReads, " "+reads)+optional(showTags, " "+tags))
+	// The cells in one paint: the cursor's, or dim.
+	cells := func() string {
+		return title + optional(showDate, " "+date) + optional(showReads, " "+reads) + optional(showTags, " "+tags)
 	}
 	if i == p.cursor {
 		c := pt.cursorBlur
 		if p.focused {
 			c = pt.cursor
 		}
-		return pt.marker.on("▌") + mark + c.on(title+optional(showDate, " "+date)+optional(showReads, " "+reads)+optional(showTags, " "+tags))
+		return pt.marker.on("▌") + mark + c.on(cells())
+	}
+	if p.kept[id] && !p.smart.matches(p.marks[id]) {
+		return " " + mark + pt.dim.on(cells())
 	}
 	var b strings.Builder
 	b.Grow(len(title) + 96)

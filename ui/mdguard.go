@@ -129,7 +129,7 @@ func showableURL(dest []byte) []byte {
 		var b strings.Builder
 		for i, c := range dest {
 			switch {
-			case c == '%' && i+2 < len(dest) && isHexDigit(dest[i+1]) && isHexDigit(dest[i+2]):
+			case c == '%' && i+2 < len(dest) && hexValue(dest[i+1]) >= 0 && hexValue(dest[i+2]) >= 0:
 				b.WriteByte(c)
 			case c > ' ' && c < 0x7f && !strings.ContainsRune("%\"<>\\^`{|}"+extra, rune(c)):
 				b.WriteByte(c)
@@ -190,10 +190,6 @@ func printableURLRune(r rune, n int) bool {
 		return r > ' ' && r < 0x7f
 	}
 	return unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r)
-}
-
-func isHexDigit(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // defuseCharRefs returns the Markdown src with every numeric character

@@ -75,12 +75,7 @@ func (m *Model) keepShown(ids map[model.ID]Mark) {
 
 // markAllRead asks, then marks every article of the list read (M).
 func (m *Model) markAllRead() {
-	n := 0
-	for _, id := range m.list.ids {
-		if !m.marks[id].Read {
-			n++
-		}
-	}
+	n := m.tags.unreadN // of the list: the sidebar counts the visible set
 	if n == 0 {
 		m.flash = "Everything here is read"
 		return
