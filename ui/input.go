@@ -377,12 +377,13 @@ func (m *Model) typeSearch(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	if v := m.input.Value(); v != m.query.Search {
-		before := m.effectiveQuery()
+		filtered := m.foundFilters()
 		m.query.Search = v
 		cmd = tea.Batch(cmd, m.requestSearch())
-		if sameEffect(before, m.effectiveQuery()) {
-			// Searching elsewhere: the list stays as it is until the
-			// results come (a pass over 100,000 articles per key saved).
+		if m.opts.Search != nil && m.foundFilters() == filtered {
+			// Searching elsewhere, and the words alone do not change
+			// what the list shows: it stays as it is until the results
+			// come (a pass over 100,000 articles per key saved).
 			m.list.query = m.query
 		} else {
 			m.refilter()

@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"reflect"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -62,20 +60,16 @@ func (m *Model) effectiveQuery() model.Query {
 		return q
 	}
 	q.Search = ""
-	if m.external(m.query.Search) && m.found.ids != nil {
+	if m.foundFilters() {
 		q.Only = m.found.ids
 	}
 	return q
 }
 
-// sameEffect reports whether two queries select the same articles in the
-// same order: the same words, tags and sort, and the very same result of
-// an external search. (Keep is taken as the same when both have one: the
-// smart entries do not change while a search is typed.)
-func sameEffect(a, b model.Query) bool {
-	return a.Search == b.Search && a.Sort == b.Sort && slices.Equal(a.Tags, b.Tags) &&
-		slices.Equal(a.Exclude, b.Exclude) && a.AnyTag == b.AnyTag && (a.Keep == nil) == (b.Keep == nil) &&
-		reflect.ValueOf(a.Only).UnsafePointer() == reflect.ValueOf(b.Only).UnsafePointer()
+// foundFilters reports whether the latest result of the external search
+// filters the list (effectiveQuery's Only).
+func (m *Model) foundFilters() bool {
+	return m.opts.Search != nil && m.external(m.query.Search) && m.found.ids != nil
 }
 
 // searchCmd runs Options.Search for the current query off the event loop.
