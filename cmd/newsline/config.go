@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -32,14 +33,12 @@ An invalid file is an error naming the file, the line and the key (exit status 2
   newsline config --config ./newsline.toml > my.toml`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, src, err := loadConfig(common)
-			if err != nil {
-				return err
-			}
+			// Read once, before every command (root.go).
+			cfg, src := *common.cfg, maps.Clone(*common.src)
 			paths, from := config.ResolvePaths(args, os.Getenv("NEWSLINE_DIR"), cfg)
 			cfg.Paths = paths
 			src["paths"] = from
-			_, err = fmt.Fprint(cmd.OutOrStdout(), config.Format(cfg, src))
+			_, err := fmt.Fprint(cmd.OutOrStdout(), config.Format(cfg, src))
 			return err
 		},
 	}
@@ -50,10 +49,7 @@ An invalid file is an error naming the file, the line and the key (exit status 2
 // usage error (exit status 2) whose message is one line naming the file,
 // the line and the key.
 func loadConfig(common *common) (config.Config, config.Sources, error) {
-	path := ""
-	if common != nil && common.config != nil {
-		path = *common.config
-	}
+	path := *common.config
 	cfg, src, err := config.Load(path, path != "")
 	if err != nil {
 		return cfg, src, usageError{err}

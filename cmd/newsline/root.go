@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -74,7 +73,9 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		configPath string
 		fresh      bool
 		cfg        = config.Default()
+		cfgSrc     config.Sources
 	)
+	common := &common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &configPath, cfg: &cfg, src: &cfgSrc}
 	root := &cobra.Command{
 		Use:   "newsline [PATH...]",
 		Short: "A terminal news reader for local collections of articles",
@@ -113,8 +114,8 @@ named like a subcommand is given as ./list.`,
 			keys := uiKeyMap(cfg)
 			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen, AnyTag: cfg.TagMatch == config.TagMatchAny, Appearance: uiAppearance(cfg)}
 			var quit func(ui.Place)
-			if st, err := openState(&common{stateDir: &stateDir}); err != nil {
-				src.notice = strings.TrimPrefix(src.notice+"; Running without read marks ("+err.Error()+")", "; ")
+			if st, err := openState(common); err != nil {
+				src.notice = joinNotice(src.notice, "Running without read marks ("+err.Error()+")")
 			} else {
 				defer st.Close()
 				scope := state.Scope(src.paths...)
@@ -144,12 +145,11 @@ named like a subcommand is given as ./list.`,
 	root.PersistentFlags().StringVar(&configPath, "config", "", "the configuration file (default $XDG_CONFIG_HOME/newsline/config.toml)")
 	flags.register(root)
 	root.Flags().BoolVar(&fresh, "fresh", false, "start at the top with no filter, not where you left off")
-	common := &common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &configPath, cfg: &cfg}
 	// The configuration file is read before any command runs: an invalid
 	// one stops them all, with one line naming the file, line and key.
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		var err error
-		cfg, _, err = loadConfig(common)
+		cfg, cfgSrc, err = loadConfig(common)
 		return err
 	}
 	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common))
@@ -163,6 +163,7 @@ type common struct {
 	stateDir *string // --state-dir: the read state's folder ("" for the default)
 	config   *string // --config: the configuration file ("" for the default)
 	cfg      *config.Config
+	src      *config.Sources // where each value of cfg came from
 }
 
 // isTerminal reports whether w is a terminal.

@@ -149,7 +149,7 @@ func (s *source) readAll(ctx context.Context) (*model.Collection, error) {
 	}
 	err := s.load(ctx, func(b model.Batch) {
 		if b.Notice != "" { // such as an index that could not be written
-			s.notice = strings.TrimPrefix(s.notice+"; "+b.Notice, "; ")
+			s.notice = joinNotice(s.notice, b.Notice)
 		}
 		c.Apply(b)
 	})
@@ -177,4 +177,12 @@ func (s source) visible(ctx context.Context, c *model.Collection, q model.Query)
 		q.Only = ids
 	}
 	return c.Visible(q), nil
+}
+
+// joinNotice adds a notice to a line of them: "a; b".
+func joinNotice(line, notice string) string {
+	if line == "" {
+		return notice
+	}
+	return line + "; " + notice
 }
