@@ -253,12 +253,19 @@ func (e *Error) Unwrap() error { return e.Err }
 func oneLine(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' ||
-			(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+		if unprintable(r) {
 			return ' '
 		}
 		return r
 	}, s)
+}
+
+// unprintable reports whether r must not reach a terminal or a line of
+// text as it is: a control character, a line or paragraph separator, or a
+// bidirectional override or isolate.
+func unprintable(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' ||
+		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }
 
 // IsNotFound reports whether err is a --config file that does not exist.

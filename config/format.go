@@ -14,12 +14,12 @@ func Format(cfg Config, src Sources) string {
 	var b strings.Builder
 	b.WriteString("# newsline: the effective configuration, and where each value came from\n")
 	if cfg.File != "" {
-		fmt.Fprintf(&b, "# file: %s\n", comment(cfg.File))
+		fmt.Fprintf(&b, "# file: %s\n", oneLine(cfg.File))
 	} else {
 		b.WriteString("# file: none (the defaults)\n")
 	}
 	line := func(key, value, from string) {
-		fmt.Fprintf(&b, "%s = %s  # %s\n", key, value, comment(from))
+		fmt.Fprintf(&b, "%s = %s  # %s\n", key, value, oneLine(from))
 	}
 	b.WriteString("\n")
 	pathsFrom := src.Of("paths")
@@ -57,8 +57,7 @@ func quote(s string) string {
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' ||
-			(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069'):
+		case unprintable(r):
 			fmt.Fprintf(&b, `\u%04X`, r)
 		case r == utf8.RuneError:
 			b.WriteString(`\uFFFD`)
@@ -77,6 +76,3 @@ func quoteList(list []string) string {
 	}
 	return "[" + strings.Join(q, ", ") + "]"
 }
-
-// comment keeps a comment's text on one printable line.
-func comment(s string) string { return oneLine(s) }
