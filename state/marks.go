@@ -115,6 +115,15 @@ func (s *Store) Marks(ctx context.Context, arts []model.Article) (map[model.ID]M
 	return marks, nil
 }
 
+// ReconcileMarks is Reconcile, then Marks: the marks of a collection just
+// read, moves and renames taken into account.
+func (s *Store) ReconcileMarks(ctx context.Context, scope string, arts []model.Article) (map[model.ID]Mark, error) {
+	if _, err := s.Reconcile(ctx, scope, arts); err != nil {
+		return nil, err
+	}
+	return s.Marks(ctx, arts)
+}
+
 // Set makes the change to the articles, in one transaction, and returns
 // what it replaced. Articles already marked so are left alone (and are not
 // in the Undo).

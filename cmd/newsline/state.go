@@ -53,11 +53,7 @@ func (f markFilter) active() bool { return f.unread || f.starred }
 // apply keeps the IDs whose marks pass the filter, after reconciling the
 // marks with the collection.
 func (f markFilter) apply(cmd *cobra.Command, st *state.Store, src source, c *model.Collection, ids []model.ID) ([]model.ID, error) {
-	arts := c.Articles()
-	if err := reconcile(cmd, st, src, arts); err != nil {
-		return nil, err
-	}
-	marks, err := st.Marks(cmd.Context(), arts)
+	marks, err := st.ReconcileMarks(cmd.Context(), state.Scope(src.paths...), c.Articles())
 	if err != nil {
 		return nil, err
 	}
@@ -80,10 +76,7 @@ type readerMarks struct {
 }
 
 func (r readerMarks) Get(ctx context.Context, arts []model.Article) (map[model.ID]ui.Mark, error) {
-	if _, err := r.st.Reconcile(ctx, r.scope, arts); err != nil {
-		return nil, err
-	}
-	got, err := r.st.Marks(ctx, arts)
+	got, err := r.st.ReconcileMarks(ctx, r.scope, arts)
 	if err != nil {
 		return nil, err
 	}
