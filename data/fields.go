@@ -137,7 +137,7 @@ func dateOf(v any) (time.Time, bool) {
 func anyDate(v any) (time.Time, bool) {
 	switch v := v.(type) {
 	case string:
-		return parseDate(v)
+		return parseAnyDate(v)
 	case time.Time:
 		return v.UTC(), true
 	case toml.LocalDate:

@@ -110,14 +110,17 @@ func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
 		}
 		waiting += w
 	}
-	defer func() {
-		for _, lr := range l.libs {
-			lr.known, lr.sent = nil, nil
-		}
-	}()
+	defer l.forget()
 	return pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
 		return l.apply(ctx, results, model.Progress{Articles: total, ToIndex: waiting}, nil, send)
 	})
+}
+
+// forget drops what a check kept of each index's files.
+func (l *Library) forget() {
+	for _, lr := range l.libs {
+		lr.known, lr.sent = nil, nil
+	}
 }
 
 // reset rebuilds an index that reading found corrupt: the articles it

@@ -99,11 +99,7 @@ func (l *Library) refresh(ctx context.Context, send func(model.Batch)) (bool, []
 		}
 		lr.known, waiting = known, waiting+n
 	}
-	defer func() {
-		for _, lr := range l.libs {
-			lr.known, lr.sent = nil, nil
-		}
-	}()
+	defer l.forget()
 	sent := false
 	changes := func(b model.Batch) {
 		if len(b.Articles) == 0 && len(b.Removed) == 0 && len(b.Problems) == 0 && len(b.Reread) == 0 && b.Notice == "" {
