@@ -10,7 +10,7 @@ import (
 
 	glamouransi "charm.land/glamour/v2/ansi"
 
-	"github.com/newsline/newsline/config"
+	"github.com/newsline/newsline/data/config"
 	"github.com/newsline/newsline/internal/glamourstyle"
 )
 

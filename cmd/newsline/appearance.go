@@ -1,7 +1,7 @@
 package main
 
 import (
-	"github.com/newsline/newsline/config"
+	"github.com/newsline/newsline/data/config"
 	"github.com/newsline/newsline/ui"
 )
 

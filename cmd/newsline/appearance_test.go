@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsline/newsline/config"
+	"github.com/newsline/newsline/data/config"
 	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/model"
 	"github.com/newsline/newsline/ui"

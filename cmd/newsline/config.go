@@ -12,7 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/spf13/cobra"
 
-	"github.com/newsline/newsline/config"
+	"github.com/newsline/newsline/data/config"
 	"github.com/newsline/newsline/ui"
 )
 

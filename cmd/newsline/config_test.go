@@ -9,7 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
-	"github.com/newsline/newsline/config"
+	"github.com/newsline/newsline/data/config"
 	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/ui"
 )

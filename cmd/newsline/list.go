@@ -12,8 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsline/newsline/data"
+	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
-	"github.com/newsline/newsline/state"
 )
 
 func newListCmd(common *common) *cobra.Command {

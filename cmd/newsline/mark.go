@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
-	"github.com/newsline/newsline/state"
 )
 
 func newMarkCmd(common *common) *cobra.Command {

@@ -4,8 +4,8 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
-	"github.com/newsline/newsline/state"
 	"github.com/newsline/newsline/ui"
 )
 

@@ -5,8 +5,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
-	"github.com/newsline/newsline/state"
 	"github.com/newsline/newsline/ui"
 )
 

@@ -11,10 +11,10 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/newsline/newsline/config"
 	"github.com/newsline/newsline/data"
+	"github.com/newsline/newsline/data/config"
+	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
-	"github.com/newsline/newsline/state"
 	"github.com/newsline/newsline/ui"
 )
 

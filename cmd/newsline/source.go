@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/newsline/newsline/config"
 	"github.com/newsline/newsline/data"
+	"github.com/newsline/newsline/data/config"
 	"github.com/newsline/newsline/data/index"
 	"github.com/newsline/newsline/model"
 )

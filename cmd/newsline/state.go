@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
-	"github.com/newsline/newsline/state"
 	"github.com/newsline/newsline/ui"
 )
 
