@@ -68,7 +68,7 @@ func TestAppearanceTheme(t *testing.T) {
 			if m.dark != tt.initDark {
 				t.Errorf("starts dark=%v, want %v", m.dark, tt.initDark)
 			}
-			before := m.cache.len()
+			before := m.renderer.outputs.len()
 			if before == 0 {
 				t.Fatal("nothing rendered")
 			}
@@ -83,13 +83,13 @@ func TestAppearanceTheme(t *testing.T) {
 			}
 			// A render of the new style is now cached; the old ones are gone
 			// only when the style changed.
-			for k := range m.cache.items {
+			for k := range m.renderer.outputs.items {
 				if dropped := k.style != tt.style; dropped && tt.dropped {
 					t.Errorf("render of style %v kept after the switch", k.style)
 				}
 			}
-			if !tt.dropped && m.cache.len() < before {
-				t.Errorf("renders dropped: %d, were %d", m.cache.len(), before)
+			if !tt.dropped && m.renderer.outputs.len() < before {
+				t.Errorf("renders dropped: %d, were %d", m.renderer.outputs.len(), before)
 			}
 		})
 	}
@@ -127,10 +127,10 @@ func TestAppearanceCustomStyleRenders(t *testing.T) {
 
 	// The panes follow the background; the article's style stays, and so
 	// do its renders.
-	before := m.cache.len()
+	before := m.renderer.outputs.len()
 	m = send(t, m, tea.BackgroundColorMsg{Color: color.White})
-	if m.dark || m.style != StyleCustom || m.cache.len() < before {
-		t.Errorf("light background: dark %v style %v cache %d (was %d)", m.dark, m.style, m.cache.len(), before)
+	if m.dark || m.style != StyleCustom || m.renderer.outputs.len() < before {
+		t.Errorf("light background: dark %v style %v cache %d (was %d)", m.dark, m.style, m.renderer.outputs.len(), before)
 	}
 
 	// NO_COLOR wins over the style file.
@@ -203,11 +203,12 @@ func TestAppearanceCustomStyleCacheKeys(t *testing.T) {
 	// In the model, the keys of the reader's renders carry the style.
 	m := appearanceApp(t, Appearance{Style: []byte(testStyle)}, false, 160, 48)
 	id, _ := m.list.selected()
-	if k := m.renderKey(id); k.style != StyleCustom {
+	renderKey := func(m Model) renderKey { return m.cache.key(id, m.reader.innerWidth(), m.style) }
+	if k := renderKey(m); k.style != StyleCustom {
 		t.Errorf("render key %+v", k)
 	}
 	plain := appearanceApp(t, Appearance{}, false, 160, 48)
-	if m.renderKey(id) == plain.renderKey(id) {
+	if renderKey(m) == renderKey(plain) {
 		t.Error("custom and standard renders share a key")
 	}
 }

@@ -69,8 +69,7 @@ func BenchmarkMarkAllRead(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		m := base
-		m.marks, m.kept = map[model.ID]Mark{}, map[model.ID]bool{}
-		m.list.marks, m.list.kept = m.marks, m.kept
+		m.marks.of, m.marks.kept = map[model.ID]Mark{}, map[model.ID]bool{}
 		b.StartTimer()
 		m = send(b, m, keyPress("M"))
 		m = send(b, m, keyPress("y"))

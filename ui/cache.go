@@ -17,28 +17,70 @@ type renderKey struct {
 	style RenderStyle
 }
 
-// renderCacheSize bounds the rendered articles kept in memory.
-const renderCacheSize = 48
-
-// renderCache is a small LRU of rendered articles plus the set of renders in
-// flight, so moving back and forth costs nothing and one article is never
-// rendered twice at once. It is used from Update only (one goroutine); the
-// Model holds a pointer so that its copies share it.
-type renderCache struct {
-	*lruCache[renderKey, string]
+// renderQueue is the reader's side of rendering: which renders are in
+// flight (so that one article is never rendered twice at once), the
+// revisions of the articles batches replaced, and the bodies read for
+// rendering. The renders themselves are cached once, by the Renderer
+// (Renderer.lookup). It is used from Update only (one goroutine) but for
+// the body cache; the Model holds a pointer so that its copies share it.
+type renderQueue struct {
+	renderer *Renderer
+	body     func(model.Article) (string, error) // Options.Body; nil: the article's own
 	inflight map[renderKey]bool
 	revs     map[model.ID]uint32 // articles replaced since loading, and how often
 	bodies   *bodyCache
 }
 
-func newRenderCache() *renderCache {
-	return &renderCache{
-		lruCache: newLRU[renderKey, string](renderCacheSize),
+func newRenderQueue(r *Renderer, body func(model.Article) (string, error)) *renderQueue {
+	return &renderQueue{
+		renderer: r,
+		body:     body,
 		inflight: map[renderKey]bool{},
 		revs:     map[model.ID]uint32{},
 		bodies:   &bodyCache{lru: newLRU[bodyKey, string](bodyCacheSize)},
 	}
 }
+
+// key is the key of article id rendered at width in style, as it is now.
+func (q *renderQueue) key(id model.ID, width int, style RenderStyle) renderKey {
+	return renderKey{id: id, rev: q.revs[id], width: width, style: style}
+}
+
+// replaced marks an article's renders stale: a batch replaced or removed
+// it (if it comes back, its old renders are stale too).
+func (q *renderQueue) replaced(id model.ID) { q.revs[id]++ }
+
+// cached returns the render of k if the Renderer has it.
+func (q *renderQueue) cached(k renderKey) (string, bool) { return q.renderer.lookup(k) }
+
+// has reports whether the Renderer has the render of k.
+func (q *renderQueue) has(k renderKey) bool {
+	_, ok := q.renderer.lookup(k)
+	return ok
+}
+
+// job captures what rendering k of a (with its tags' display spellings)
+// needs, so that the command never touches the model.
+func (q *renderQueue) job(k renderKey, a model.Article, tags []string) renderJob {
+	return renderJob{key: k, article: a, tags: tags, body: q.body, bodies: q.bodies, renderer: q.renderer}
+}
+
+// request returns the command that renders k of its article in coll, or
+// nil if it is already on its way or the article is gone.
+func (q *renderQueue) request(k renderKey, coll *model.Collection) tea.Cmd {
+	if q.inflight[k] {
+		return nil
+	}
+	a, ok := coll.Article(k.id)
+	if !ok {
+		return nil
+	}
+	q.inflight[k] = true
+	return renderCmd(q.job(k, a, coll.ArticleTags(k.id)))
+}
+
+// done forgets a render that came back.
+func (q *renderQueue) done(k renderKey) { delete(q.inflight, k) }
 
 // Bodies read from disk are kept too, so that rendering an article again
 // (another width after a resize, another theme) reads no file: up to
@@ -102,7 +144,8 @@ func runRender(j renderJob) renderedMsg {
 	if err != nil {
 		return renderedMsg{key: j.key, err: err}
 	}
-	out, err := j.renderer.Render(Document{Article: j.article, Tags: j.tags, Body: body}, j.key.width, j.key.style)
+	doc := Document{Article: j.article, Tags: j.tags, Body: body, rev: j.key.rev}
+	out, err := j.renderer.Render(doc, j.key.width, j.key.style)
 	return renderedMsg{key: j.key, out: out, err: err}
 }
 

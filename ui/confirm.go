@@ -3,34 +3,31 @@ package ui
 import tea "charm.land/bubbletea/v2"
 
 // question is a yes/no question in the help bar's place, asked before
-// something that is not undone by one key (M marks a whole list).
+// something that is not undone by one key (M marks a whole list). The next
+// key answers it: y gives back yes, the intent asked about, for the root
+// to apply; any other key (n, esc) gives back that nothing changed. ctrl+c
+// still quits.
 type question struct {
 	text string
-	yes  func(m *Model) tea.Cmd
+	yes  tea.Msg
 }
 
-// ask puts a question; the next key answers it.
-func (m *Model) ask(text string, yes func(m *Model) tea.Cmd) {
-	m.question = &question{text: text, yes: yes}
-}
-
-// answer takes the key after a question: y does it, any other key (n,
-// esc) does not. ctrl+c still quits.
-func (m *Model) answer(msg tea.KeyPressMsg) tea.Cmd {
-	q := m.question
-	m.question = nil
-	switch msg.String() {
-	case "y", "Y":
-		return q.yes(m)
-	case "ctrl+c":
-		return m.quit()
+// Update answers the question with a key.
+func (q question) Update(msg tea.Msg) (question, tea.Msg, tea.Cmd) {
+	in, ok := msg.(keyIn)
+	if !ok {
+		return q, nil, nil
 	}
-	m.flash = "Nothing changed"
-	return nil
+	switch in.key.String() {
+	case "y", "Y":
+		return q, q.yes, nil
+	case "ctrl+c":
+		return q, quitAsked{}, nil
+	}
+	return q, flashed("Nothing changed"), nil
 }
 
-// questionBar is the question as the help bar shows it.
-func (m Model) questionBar() string {
-	th := &m.theme.p
-	return fit(" "+th.warn.on(m.question.text)+"  "+th.status.on("y yes · n no"), m.lay.width)
+// View is the question as the help bar shows it, w cells wide.
+func (q question) View(th *Theme, w int) string {
+	return fit(" "+th.p.warn.on(q.text)+"  "+th.p.status.on("y yes · n no"), w)
 }

@@ -177,7 +177,7 @@ func settle(t testing.TB, m Model) Model {
 	if !ok {
 		t.Fatalf("reader wants unknown article %v", k.id)
 	}
-	next, _ := m.Update(settleRender(m.renderJob(k, a)))
+	next, _ := m.Update(settleRender(m.cache.job(k, a, m.coll.ArticleTags(k.id))))
 	return next.(Model)
 }
 

@@ -166,6 +166,8 @@ func TestReaderHighlightsSearch(t *testing.T) {
 	th := PlainTheme()
 	p := newReaderPane(&th, DefaultKeyMap())
 	p.SetSize(40, 8) // 6 lines of text, 36 columns
+	// What the root gives the reader: the search to highlight.
+	var view readerView
 	var lines []string
 	for i := range 20 {
 		lines = append(lines, fmt.Sprintf("Line %d: the harbour and the quay", i))
@@ -174,12 +176,12 @@ func TestReaderHighlightsSearch(t *testing.T) {
 	p.show(k, strings.Join(lines, "\n"))
 	hl := searchPaint(&th)
 
-	plain := p.View()
+	plain := p.View(view)
 	if strings.Contains(plain, hl.pre) {
 		t.Fatal("highlighted with no search")
 	}
-	p.setSearch("Harbour")
-	v := p.View()
+	view.search = "Harbour"
+	v := p.View(view)
 	if n := strings.Count(v, hl.pre+"harbour"+hl.post); n != 6 {
 		t.Errorf("%d highlights on screen, want 6:\n%s", n, v)
 	}
@@ -201,25 +203,25 @@ func TestReaderHighlightsSearch(t *testing.T) {
 		t.Errorf("%d lines highlighted, want the 6 shown", done())
 	}
 	first := p.hl.lines[0]
-	if copied := p; copied.View() != v || done() != 6 || p.hl.lines[0] != first {
+	if copied := p; copied.View(view) != v || done() != 6 || p.hl.lines[0] != first {
 		t.Error("drawing again highlighted again")
 	}
 	// Scrolling highlights the lines that come into view.
 	p.vp.SetYOffset(10)
-	if v := p.View(); !strings.Contains(v, "Line 10: the "+hl.pre+"harbour") || done() != 12 {
+	if v := p.View(view); !strings.Contains(v, "Line 10: the "+hl.pre+"harbour") || done() != 12 {
 		t.Errorf("after scrolling: %d lines highlighted\n%s", done(), v)
 	}
 	// Another search, another rendering: highlighted afresh.
-	p.setSearch("quay")
-	if v := p.View(); strings.Contains(v, hl.pre+"harbour") || !strings.Contains(v, hl.pre+"quay"+hl.post) {
+	view.search = "quay"
+	if v := p.View(view); strings.Contains(v, hl.pre+"harbour") || !strings.Contains(v, hl.pre+"quay"+hl.post) {
 		t.Errorf("search quay:\n%s", v)
 	}
 	p.show(k, "The harbour was rebuilt.\nQuays too.")
-	if v := p.View(); !strings.Contains(v, hl.pre+"Quay"+hl.post+"s too") {
+	if v := p.View(view); !strings.Contains(v, hl.pre+"Quay"+hl.post+"s too") {
 		t.Errorf("new rendering:\n%s", v)
 	}
-	p.setSearch("")
-	if v := p.View(); strings.Contains(v, hl.pre) {
+	view.search = ""
+	if v := p.View(view); strings.Contains(v, hl.pre) {
 		t.Errorf("highlight after the search was cleared:\n%s", v)
 	}
 }

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"maps"
-	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -77,164 +75,207 @@ type undoneMsg struct {
 	err   error
 }
 
-// loadMarks reads the marks of every article, once the collection is
-// loaded.
-func (m *Model) loadMarks() tea.Cmd {
-	if m.opts.Marks == nil {
+// markBook is the marks controller: the marks of the collection as the
+// screen shows them, the changes U can take back, and the articles kept in
+// a smart view after their marks changed. It changes marks on screen at
+// once and in the store (Options.Marks) in commands; the root applies a
+// change to what shows it in one place (Model.showMarks).
+type markBook struct {
+	store  Marks // nil: marks are not kept
+	ctx    context.Context
+	onOpen bool // mark an article read as it is opened (Options.MarkOnOpen)
+	of     map[model.ID]Mark
+	undo   []undoEntry // last last
+	// kept are the articles whose marks changed while a smart entry was
+	// on: they stay listed, dimmed, until it is switched off, so that
+	// nothing vanishes under the cursor.
+	kept map[model.ID]bool
+}
+
+func newMarkBook(ctx context.Context, store Marks, onOpen bool) markBook {
+	return markBook{store: store, ctx: ctx, onOpen: onOpen, of: map[model.ID]Mark{}, kept: map[model.ID]bool{}}
+}
+
+// on reports whether marks are kept.
+func (b markBook) on() bool { return b.store != nil }
+
+// shown is the marks the list shows: nil when none are kept.
+func (b markBook) shown() map[model.ID]Mark {
+	if b.store == nil {
 		return nil
 	}
-	arts := m.coll.Articles()
-	marks, ctx := m.opts.Marks, m.ctx
+	return b.of
+}
+
+// load reads the marks of the articles, once the collection is loaded.
+func (b markBook) load(arts []model.Article) tea.Cmd {
+	if b.store == nil {
+		return nil
+	}
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		got, err := marks.Get(ctx, arts)
+		got, err := store.Get(ctx, arts)
 		return marksLoadedMsg{marks: got, err: err}
 	}
 }
 
-// setMarks changes the marks of the articles: on screen at once, in the
-// store in a command. Articles already so marked are left out; nothing
-// left, nothing done.
-func (m *Model) setMarks(c MarkChange, arts []model.Article) tea.Cmd {
-	if m.opts.Marks == nil {
-		return nil
+// took takes in what a command of the book brought — the marks of the
+// collection, a change stored or not, an undo done or not — and returns
+// what it changes on screen, as an intent for the root (nil: nothing).
+func (b *markBook) took(msg tea.Msg) tea.Msg {
+	switch msg := msg.(type) {
+	case marksLoadedMsg:
+		if msg.err != nil {
+			return flashed("Read marks not available: " + msg.err.Error())
+		}
+		for id, mk := range msg.marks {
+			b.of[id] = mk
+		}
+		return marksLoaded{}
+	case markedMsg:
+		if msg.err != nil {
+			return marksRestored{marks: msg.entry.before, why: "Marks not saved: " + msg.err.Error()}
+		}
+		b.undo = append(b.undo, msg.entry)
+		if len(b.undo) > maxUndo {
+			b.undo = b.undo[len(b.undo)-maxUndo:]
+		}
+	case undoneMsg:
+		if msg.err != nil {
+			return flashed("Could not undo: " + msg.err.Error())
+		}
+		return marksRestored{marks: msg.entry.before, why: "Undone"}
+	}
+	return nil
+}
+
+// change works out the change c of the articles' marks: the marks after it
+// of those it changes (articles already so marked are left out), and the
+// command that stores it. Nothing to change, nothing done (nil).
+func (b markBook) change(c MarkChange, arts []model.Article) (after map[model.ID]Mark, store tea.Cmd) {
+	if b.store == nil {
+		return nil, nil
 	}
 	before := make(map[model.ID]Mark, len(arts))
 	changed := make([]model.Article, 0, len(arts))
 	for _, a := range arts {
-		old := m.marks[a.ID]
+		old := b.of[a.ID]
 		if c.apply(old) != old {
 			before[a.ID] = old
 			changed = append(changed, a)
 		}
 	}
 	if len(changed) == 0 {
-		return nil
+		return nil, nil
 	}
-	after := make(map[model.ID]Mark, len(before))
+	after = make(map[model.ID]Mark, len(before))
 	for id, mk := range before {
 		after[id] = c.apply(mk)
 	}
-	m.showMarks(after)
-	marks, ctx := m.opts.Marks, m.ctx
-	return func() tea.Msg {
+	marks, ctx := b.store, b.ctx
+	return after, func() tea.Msg {
 		undo, err := marks.Set(ctx, c, changed)
 		return markedMsg{entry: undoEntry{undo: undo, before: before}, err: err}
 	}
 }
 
-// handleMarked keeps a stored change for U, or takes back a failed one.
-func (m *Model) handleMarked(msg markedMsg) {
-	if msg.err != nil {
-		m.showMarks(msg.entry.before)
-		m.flash = "Marks not saved: " + msg.err.Error()
-		return
+// toggle is the change that flips one mark (the star, or else read) of
+// article id.
+func (b markBook) toggle(id model.ID, star bool) MarkChange {
+	mk := b.of[id]
+	switch {
+	case star && mk.Starred:
+		return Unstar
+	case star:
+		return Star
+	case mk.Read:
+		return MarkUnread
 	}
-	m.undo = append(m.undo, msg.entry)
-	if len(m.undo) > maxUndo {
-		m.undo = m.undo[len(m.undo)-maxUndo:]
-	}
+	return MarkRead
 }
 
-// undoMarks takes back the last change of marks (U).
-func (m *Model) undoMarks() tea.Cmd {
-	if len(m.undo) == 0 {
-		m.flash = "Nothing to undo"
-		return nil
+// opened is the change of opening article a (ok: there is one): read,
+// when the options say so (MarkOnOpen).
+func (b markBook) opened(a model.Article, ok bool) (after map[model.ID]Mark, store tea.Cmd) {
+	if !ok || !b.onOpen {
+		return nil, nil
 	}
-	e := m.undo[len(m.undo)-1]
-	m.undo = m.undo[:len(m.undo)-1]
-	ctx := m.ctx
-	return func() tea.Msg { return undoneMsg{entry: e, err: e.undo(ctx)} }
+	return b.change(MarkRead, []model.Article{a})
 }
 
-// handleUndone shows the marks as they were before the change undone.
-func (m *Model) handleUndone(msg undoneMsg) {
-	if msg.err != nil {
-		m.flash = "Could not undo: " + msg.err.Error()
-		return
-	}
-	m.showMarks(msg.entry.before)
-	m.flash = "Undone"
-}
-
-// showMarks puts marks on screen: a change, or the marks before one
-// (undone, or not saved). In a smart view the articles stay listed
-// (keepShown), and the sidebar's counts move by what changed.
-func (m *Model) showMarks(marks map[model.ID]Mark) {
-	m.keepShown(marks)
-	before := make(map[model.ID]Mark, len(marks))
-	for id, mk := range marks {
-		before[id] = m.marks[id]
-		m.marks[id] = mk
-	}
-	m.memo.clearRows()
-	m.shiftCounts(before)
-}
-
-// shiftCounts moves the sidebar's mark counts by a change of a few
-// articles (before: their marks before it), rather than counting the whole
-// visible set again as a large change (M) does.
-func (m *Model) shiftCounts(before map[model.ID]Mark) {
-	if len(before) > 64 || m.tags.unread == nil {
-		m.updateSidebar()
-		return
-	}
-	unread := maps.Clone(m.tags.unread) // older copies of the model share the map
-	for id, old := range before {
-		if !slices.Contains(m.visible, id) {
-			continue
-		}
-		now := m.marks[id]
-		m.tags.starredN += oneIf(now.Starred) - oneIf(old.Starred)
-		d := oneIf(!now.Read) - oneIf(!old.Read)
-		if d == 0 {
-			continue
-		}
-		m.tags.unreadN += d
-		for _, k := range m.coll.ArticleTagKeys(id) {
-			if unread[k] += d; unread[k] == 0 {
-				delete(unread, k)
+// set puts marks on screen (a change, or the marks before one: undone, or
+// not saved) and returns the marks they replace. In smart view s, the
+// articles about to change that it shows are kept listed.
+func (b markBook) set(marks map[model.ID]Mark, s smartFilter) (before map[model.ID]Mark) {
+	if s.on() {
+		for id := range marks {
+			if s.matches(b.of[id]) {
+				b.kept[id] = true
 			}
 		}
 	}
-	m.tags.unread = unread
+	before = make(map[model.ID]Mark, len(marks))
+	for id, mk := range marks {
+		before[id] = b.of[id]
+		b.of[id] = mk
+	}
+	return before
 }
 
-func oneIf(b bool) int {
-	if b {
-		return 1
+// undoLast takes back the last change of marks (U) in a command; ok is
+// false when there is none.
+func (b *markBook) undoLast() (_ tea.Cmd, ok bool) {
+	if len(b.undo) == 0 {
+		return nil, false
 	}
-	return 0
+	e := b.undo[len(b.undo)-1]
+	b.undo = b.undo[:len(b.undo)-1]
+	ctx := b.ctx
+	return func() tea.Msg { return undoneMsg{entry: e, err: e.undo(ctx)} }, true
 }
 
-// toggle is the change that flips one mark of the selected article.
-func (m *Model) toggleMark(star bool) tea.Cmd {
-	a, ok := m.selectedArticle()
-	if !ok || m.opts.Marks == nil {
+// forget lets the kept articles go (the smart view was left).
+func (b markBook) forget() { clear(b.kept) }
+
+// keep is the Query.Keep of smart view s, nil when it is off: an article
+// shows if it matches, or if its marks changed in the view.
+func (b markBook) keep(s smartFilter) func(model.ID) bool {
+	if !s.on() {
 		return nil
 	}
-	mk := m.marks[a.ID]
-	c := MarkRead
-	switch {
-	case star && mk.Starred:
-		c = Unstar
-	case star:
-		c = Star
-	case mk.Read:
-		c = MarkUnread
-	}
-	return m.setMarks(c, []model.Article{a})
+	marks, kept := b.of, b.kept
+	return func(id model.ID) bool { return kept[id] || s.matches(marks[id]) }
 }
 
-// readSelected marks the selected article read as it is opened, when the
-// options say so (mark on open).
-func (m *Model) readSelected() tea.Cmd {
-	if !m.opts.MarkOnOpen {
-		return nil
+// unread returns the articles of ids (in coll) not marked read.
+func (b markBook) unread(coll *model.Collection, ids []model.ID) []model.Article {
+	arts := make([]model.Article, 0, len(ids))
+	for _, id := range ids {
+		if a, ok := coll.Article(id); ok && !b.of[id].Read {
+			arts = append(arts, a)
+		}
 	}
-	a, ok := m.selectedArticle()
-	if !ok {
-		return nil
+	return arts
+}
+
+// counts counts, within the visible set, the articles per tag and, with
+// marks, the unread ones per tag and in all and the starred ones: the
+// sidebar's numbers, in one pass.
+func (b markBook) counts(coll *model.Collection, visible []model.ID) sidebarCounts {
+	if b.store == nil {
+		return sidebarCounts{counts: coll.TagCounts(visible)}
 	}
-	return m.setMarks(MarkRead, []model.Article{a})
+	var c sidebarCounts
+	marks := b.of
+	c.counts, c.unread = coll.TagCountsWhere(visible, func(id model.ID) bool {
+		mk := marks[id]
+		if mk.Starred {
+			c.starredN++
+		}
+		if !mk.Read {
+			c.unreadN++
+		}
+		return !mk.Read
+	})
+	return c
 }

@@ -83,13 +83,13 @@ func TestMarks(t *testing.T) {
 	}
 	// Moving over an article does not mark it; opening it does.
 	m = keys(t, m, "j")
-	if m.marks[fixtureID(28)].Read {
+	if m.marks.of[fixtureID(28)].Read {
 		t.Fatal("moving the cursor marked an article read")
 	}
 	m, cmd = sendCmd(t, m, keyPress("enter"))
 	m = runAll(t, m, cmd)
-	if !m.marks[fixtureID(28)].Read || !store.marks[fixtureID(28)].Read {
-		t.Fatalf("enter did not mark read: screen %v, store %v", m.marks[fixtureID(28)], store.marks[fixtureID(28)])
+	if !m.marks.of[fixtureID(28)].Read || !store.marks[fixtureID(28)].Read {
+		t.Fatalf("enter did not mark read: screen %v, store %v", m.marks.of[fixtureID(28)], store.marks[fixtureID(28)])
 	}
 	// n marks the next one read; * stars it; m makes it unread again.
 	m, cmd = sendCmd(t, m, keyPress("n"))
@@ -105,8 +105,8 @@ func TestMarks(t *testing.T) {
 	for _, want := range []Mark{{Read: true, Starred: true}, {Read: true}, {}} {
 		m, cmd = sendCmd(t, m, keyPress("U"))
 		m = runAll(t, m, cmd)
-		if m.marks[fixtureID(27)] != want || store.marks[fixtureID(27)] != want {
-			t.Errorf("after U: screen %+v, store %+v, want %+v", m.marks[fixtureID(27)], store.marks[fixtureID(27)], want)
+		if m.marks.of[fixtureID(27)] != want || store.marks[fixtureID(27)] != want {
+			t.Errorf("after U: screen %+v, store %+v, want %+v", m.marks.of[fixtureID(27)], store.marks[fixtureID(27)], want)
 		}
 	}
 	if want := []string{fixtureTitles[28], fixtureTitles[27], fixtureTitles[27], fixtureTitles[27], "undo", "undo", "undo"}; !slices.Equal(store.changes, want) {
@@ -124,7 +124,7 @@ func TestNoMarkOnOpenWhenTurnedOff(t *testing.T) {
 	m = runAll(t, m, cmd)
 	m, cmd = sendCmd(t, m, keyPress("enter"))
 	m = runAll(t, m, cmd)
-	if len(store.changes) != 0 || m.marks[fixtureID(29)].Read {
+	if len(store.changes) != 0 || m.marks.of[fixtureID(29)].Read {
 		t.Errorf("marked on open although turned off: %q", store.changes)
 	}
 }

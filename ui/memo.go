@@ -2,15 +2,15 @@ package ui
 
 import "github.com/newsline/newsline/model"
 
-// viewMemo keeps strings that View would otherwise rebuild on every frame:
-// list rows and the help bar. Bubble Tea calls View on the event loop right
-// after Update, never concurrently with it, so the model's copies can share
-// one memo through a pointer. Every entry is keyed by what it depends on or
-// dropped when that changes (rows on every batch and theme change).
-type viewMemo struct {
-	helpBar map[string]string
-	rows    map[rowKey]string
-	theme   *Theme // the theme the rows were drawn with
+// rowMemo keeps the list rows drawn without the cursor, which View would
+// otherwise rebuild on every frame. Bubble Tea calls View on the event
+// loop right after Update, never concurrently with it, so the copies of a
+// list pane share one memo through a pointer. Rows are keyed by article
+// and width and dropped when the theme changes or when what they show
+// changes (listPane.forgetRows: articles, marks, the smart view).
+type rowMemo struct {
+	rows  map[rowKey]string
+	theme *Theme // the theme the rows were drawn with
 }
 
 // rowKey identifies a list row drawn without the cursor on it.
@@ -22,12 +22,10 @@ type rowKey struct {
 // maxMemoRows bounds the memo: a few screens of rows.
 const maxMemoRows = 2048
 
-func newViewMemo() *viewMemo {
-	return &viewMemo{helpBar: map[string]string{}, rows: map[rowKey]string{}}
-}
+func newRowMemo() *rowMemo { return &rowMemo{rows: map[rowKey]string{}} }
 
 // row returns the memoized row, if it was drawn with theme th.
-func (v *viewMemo) row(k rowKey, th *Theme) (string, bool) {
+func (v *rowMemo) row(k rowKey, th *Theme) (string, bool) {
 	if v == nil || v.theme != th {
 		return "", false
 	}
@@ -35,7 +33,7 @@ func (v *viewMemo) row(k rowKey, th *Theme) (string, bool) {
 	return s, ok
 }
 
-func (v *viewMemo) putRow(k rowKey, th *Theme, s string) {
+func (v *rowMemo) put(k rowKey, th *Theme, s string) {
 	if v == nil {
 		return
 	}
@@ -46,5 +44,9 @@ func (v *viewMemo) putRow(k rowKey, th *Theme, s string) {
 	v.rows[k] = s
 }
 
-// clearRows drops every row (the collection changed).
-func (v *viewMemo) clearRows() { clear(v.rows) }
+// clear drops every row.
+func (v *rowMemo) clear() {
+	if v != nil {
+		clear(v.rows)
+	}
+}

@@ -25,27 +25,33 @@ const (
 	pickerMinHeight = 8
 )
 
-// openTagPicker opens the tag picker (T): every tag, most used first, with
-// its count within the filter; enter filters by the chosen one.
-func (m *Model) openTagPicker() tea.Cmd {
-	tags := m.coll.Tags()
+// pickerPane is an open picker over the panes: the tag picker (T) or the
+// link picker (L). What is chosen comes back as tagPicked or linkPicked,
+// closing it as pickerClosed.
+type pickerPane struct {
+	kind pickKind
+	p    picker
+}
+
+// newTagPicker is the tag picker (T): every tag, most used first, with its
+// count within the filter (counts); enter filters by the chosen one. ok is
+// false when there is no tag to pick.
+func newTagPicker(th *Theme, tags []model.Tag, q model.Query, counts map[string]int) (_ pickerPane, ok bool) {
 	if len(tags) == 0 {
-		m.flash = "No tags in this collection"
-		return nil
+		return pickerPane{}, false
 	}
 	items := make([]pickItem, len(tags))
 	for i, t := range tags {
 		label := "#" + t.Name
 		switch {
-		case m.query.HasTag(t.Key):
+		case q.HasTag(t.Key):
 			label = "● " + label
-		case m.query.Excludes(t.Key):
+		case q.Excludes(t.Key):
 			label = "-" + label
 		}
-		items[i] = pickItem{Label: label, Note: countText(m.tags.counts[t.Key]), Value: t.Key}
+		items[i] = pickItem{Label: label, Note: countText(counts[t.Key]), Value: t.Key}
 	}
-	m.showPicker(pickTag, newPicker(m.theme, "Tags", "type a tag's name", items))
-	return nil
+	return pickerPane{kind: pickTag, p: newPicker(th, "Tags", "type a tag's name", items)}, true
 }
 
 // linksMsg brings the links of an article's body, for the link picker.
@@ -55,118 +61,73 @@ type linksMsg struct {
 	err   error
 }
 
-// openLinks reads the selected article's links off the event loop (L); the
+// linksCmd reads the links of the article of j off the event loop (L); the
 // picker opens when they arrive.
-func (m *Model) openLinks() tea.Cmd {
-	a, ok := m.selectedArticle()
-	if !ok {
-		return nil
-	}
-	k := m.renderKey(a.ID)
-	j := m.renderJob(k, a)
+func linksCmd(j renderJob) tea.Cmd {
 	return func() tea.Msg {
 		body, err := j.readBody()
 		if err != nil {
-			return linksMsg{id: a.ID, err: err}
+			return linksMsg{id: j.article.ID, err: err}
 		}
-		return linksMsg{id: a.ID, links: bodyLinks(Document{Article: j.article, Tags: j.tags, Body: body})}
+		return linksMsg{id: j.article.ID, links: bodyLinks(Document{Article: j.article, Tags: j.tags, Body: body})}
 	}
 }
 
-// handleLinks opens the link picker on the links of the selected article.
-func (m *Model) handleLinks(msg linksMsg) {
-	if id, ok := m.list.selected(); !ok || id != msg.id || m.overlay != overlayNone {
-		return // the reader moved on meanwhile
-	}
+// newLinkPicker is the link picker on the links msg brought, numbered as
+// the reader numbers them; or, when there is nothing to pick, why.
+func newLinkPicker(th *Theme, msg linksMsg) (_ pickerPane, why string) {
 	switch {
 	case msg.err != nil:
-		m.flash = "Cannot read the article: " + msg.err.Error()
-		return
+		return pickerPane{}, "Cannot read the article: " + msg.err.Error()
 	case len(msg.links) == 0:
-		m.flash = "This article has no links"
-		return
+		return pickerPane{}, "This article has no links"
 	}
 	items := make([]pickItem, len(msg.links))
 	for i, u := range msg.links {
 		items[i] = pickItem{Label: u, Note: "[" + strconv.Itoa(i+1) + "]", Value: u}
 	}
-	m.showPicker(pickLink, newPicker(m.theme, "Links", "type to filter", items))
+	return pickerPane{kind: pickLink, p: newPicker(th, "Links", "type to filter", items)}, ""
 }
 
-// showPicker puts a picker over the panes, centred.
-func (m *Model) showPicker(kind pickKind, p picker) {
-	m.picker, m.pickKind = p, kind
-	m.overlay = overlayPicker
-	m.sizePicker()
-}
-
-// sizePicker fits the picker to the pane area and centres it.
-func (m *Model) sizePicker() {
-	l := m.lay
+// place fits the picker to the pane area of layout l and centres it.
+func (p *pickerPane) place(l layout) {
 	// As tall as the items need (border, filter and divider: 4 lines), at
 	// least pickerMinHeight so that the box reads as one.
-	rows := min(max(len(m.picker.items)+4, pickerMinHeight), pickerMaxHeight)
+	rows := min(max(len(p.p.items)+4, pickerMinHeight), pickerMaxHeight)
 	w, h := min(l.width, pickerMaxWidth), min(l.bodyH, rows)
-	m.picker.SetSize(w, h)
-	m.picker.SetOrigin((l.width-w)/2, l.bodyY+(l.bodyH-h)/2)
+	p.p.SetSize(w, h)
+	p.p.SetOrigin((l.width-w)/2, l.bodyY+(l.bodyH-h)/2)
 }
 
-// updatePicker gives the picker a message and acts on its result.
-func (m *Model) updatePicker(msg tea.Msg) tea.Cmd {
+// setTheme styles the picker.
+func (p *pickerPane) setTheme(th *Theme) { p.p.setTheme(th) }
+
+// Update gives the picker a key, a paste or the mouse; what it chose, or
+// its closing, comes back as an intent.
+func (p pickerPane) Update(msg tea.Msg) (pickerPane, tea.Msg, tea.Cmd) {
+	if in, ok := msg.(keyIn); ok {
+		msg = in.key // the picker reads its own keys
+	}
 	var res pickResult
 	var cmd tea.Cmd
-	m.picker, res, cmd = m.picker.Update(msg)
-	if res.Closed {
-		m.overlay = overlayNone
-	}
-	if res.Chosen == nil {
-		return cmd
-	}
-	m.overlay = overlayNone
-	v := res.Chosen.Value
-	switch m.pickKind {
-	case pickTag:
-		m.pickTag(v)
-	case pickLink:
-		return tea.Batch(cmd, m.openLink(v))
-	}
-	return cmd
-}
-
-// pickTag filters by a tag chosen in the picker and puts the sidebar's
-// cursor on it; a tag already in the filter (selected or left out) is
-// taken out of it.
-func (m *Model) pickTag(key string) {
-	for i := m.tags.fixed(); i < m.tags.len(); i++ {
-		if _, t := m.tags.entry(i); t.Key == key {
-			m.tags.cursor = i
-			m.tags.clamp()
-			break
-		}
-	}
-	m.toggleTag()
-}
-
-// openLink opens a link chosen in the picker: in the browser for http and
-// https, else it only says what the link is.
-func (m *Model) openLink(u string) tea.Cmd {
+	p.p, res, cmd = p.p.Update(msg)
 	switch {
-	case !model.IsWebURL(u):
-		m.flash = "Only http and https links are opened: " + u
-		return nil
-	case m.opts.OpenURL == nil:
-		m.flash = "No browser to open " + u
-		return nil
+	case res.Chosen != nil && p.kind == pickTag:
+		return p, tagPicked{res.Chosen.Value}, cmd
+	case res.Chosen != nil && p.kind == pickLink:
+		return p, linkPicked{res.Chosen.Value}, cmd
+	case res.Chosen != nil, res.Closed:
+		return p, pickerClosed{}, cmd
 	}
-	open := m.opts.OpenURL
-	return func() tea.Msg { return openedMsg{url: u, err: open(u)} }
+	return p, nil, cmd
 }
 
-// overPanes draws the picker over the panes' lines.
-func (m Model) overPanes(body string) string {
+// over draws the picker over the panes' lines (body, whose first line is
+// the screen's line bodyY).
+func (p pickerPane) over(body string, bodyY int) string {
 	lines := strings.Split(body, "\n")
-	box := m.picker.viewLines()
-	x, y := m.picker.originX, m.picker.originY-m.lay.bodyY
+	box := p.p.viewLines()
+	x, y := p.p.originX, p.p.originY-bodyY
 	for i, b := range box {
 		if r := y + i; r >= 0 && r < len(lines) {
 			bg := lines[r]
@@ -174,4 +135,17 @@ func (m Model) overPanes(body string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// openLinkCmd opens a link chosen in the picker with open (Options.OpenURL):
+// in the browser for http and https, else it only says what the link is
+// (why).
+func openLinkCmd(u string, open func(string) error) (_ tea.Cmd, why string) {
+	switch {
+	case !model.IsWebURL(u):
+		return nil, "Only http and https links are opened: " + u
+	case open == nil:
+		return nil, "No browser to open " + u
+	}
+	return func() tea.Msg { return openedMsg{url: u, err: open(u)} }, ""
 }

@@ -45,19 +45,21 @@ func (m Model) Place() Place {
 	return p
 }
 
-// restorePlace applies a Place to a new model: the filters at once, the
-// selection when its article arrives (list.want).
-func (m *Model) restorePlace(p Place) {
-	m.query.Tags = tagKeys(p.Tags)
-	m.query.Exclude = tagKeys(p.Exclude)
-	m.query.Search, m.query.Sort = p.Search, p.Sort
-	if m.opts.Marks != nil {
-		m.smart = smartFilter{unread: p.Unread, starred: p.Starred}
+// restore applies p to q, the query of a new model: the filters at once
+// (the smart entries only when marks are kept); the selection, if any, is
+// an article to keep the cursor on as it arrives.
+func (p Place) restore(q model.Query, marked bool) (model.Query, smartFilter, *wanted) {
+	q.Tags = tagKeys(p.Tags)
+	q.Exclude = tagKeys(p.Exclude)
+	q.Search, q.Sort = p.Search, p.Sort
+	var s smartFilter
+	if marked {
+		s = smartFilter{unread: p.Unread, starred: p.Starred}
 	}
-	if p.HasSel {
-		m.list.want = &wanted{id: p.Selected, row: p.Row}
-		m.placed = &p
+	if !p.HasSel {
+		return q, s, nil
 	}
+	return q, s, &wanted{id: p.Selected, row: p.Row}
 }
 
 // tagKeys normalizes tag names to keys, once each.
@@ -69,30 +71,6 @@ func tagKeys(names []string) []string {
 		}
 	}
 	return keys
-}
-
-// wanted is an article the list's cursor stays on while the load goes on,
-// unless the user moves.
-type wanted struct {
-	id  model.ID
-	row int
-}
-
-// arrived ends a restore when the load is done: the restored article, if
-// the cursor is still on it, opens again at its scroll line.
-func (m *Model) arrived() {
-	p := m.placed
-	if p == nil {
-		return
-	}
-	m.placed, m.list.want = nil, nil
-	if id, ok := m.list.selected(); !ok || id != p.Selected {
-		return // the user moved first, or it is gone
-	}
-	if p.Reading {
-		m.setFocus(paneReader)
-	}
-	m.scrollTo = scrollTo{id: p.Selected, y: p.ReaderY}
 }
 
 // scrollTo is a reader scroll line to apply when an article is shown.

@@ -67,8 +67,15 @@ func (p *problemsPane) setProblems(probs []model.Problem) {
 	p.wrap()
 }
 
-// Update handles movement and the mouse wheel.
+// Update handles the movement keys, root-resolved movement and the mouse
+// wheel.
 func (p problemsPane) Update(msg tea.Msg) (problemsPane, tea.Cmd) {
+	if in, ok := msg.(keyIn); ok {
+		if mv := in.keys.moveOf(in.key); mv != 0 {
+			scrollViewport(&p.vp, mv)
+		}
+		return p, nil
+	}
 	return p, updateViewport(&p.vp, msg)
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -13,26 +14,30 @@ import (
 // readerPane shows one rendered article in a viewport. The root decides
 // which rendering it wants (want) and hands it the output when it is there;
 // until then the pane shows a placeholder, or the previous rendering of the
-// same article (after a resize or theme change) so nothing flickers.
+// same article (after a resize or theme change) so nothing flickers. It
+// owns its scroll and the rendering; its focus, the article's place in the
+// list and the search to highlight come as an argument to View
+// (readerView).
 type readerPane struct {
-	th      *Theme
-	vp      viewport.Model
-	width   int
-	height  int
-	focused bool
-	want    renderKey // the rendering the pane should show
-	have    renderKey // the rendering in the viewport (zero: none)
-	status  string    // shown instead of the viewport when have is zero
-	failed  bool      // want could not be rendered; status says why
-	pos     int       // position of the article in the list, from 1
-	total   int       // articles in the list
-	lines   []string  // the rendering, wrapped and padded to linesW cells once
-	linesW  int
-	linesN  uint64 // which lines these are, for the highlight cache (from linesSerial)
-
-	search string          // the search whose words are highlighted (setSearch)
-	words  []string        // searchWords(search)
+	th     *Theme
+	vp     viewport.Model
+	width  int
+	height int
+	want   renderKey // the rendering the pane should show
+	have   renderKey // the rendering in the viewport (zero: none)
+	status string    // shown instead of the viewport when have is zero
+	failed bool      // want could not be rendered; status says why
+	lines  []string  // the rendering, wrapped and padded to linesW cells once
+	linesW int
+	linesN uint64          // which lines these are, for the highlight cache (from linesSerial)
 	hl     *highlightCache // shared by the copies of the pane; nil: not cached
+}
+
+// readerView is what the reader shows of the root's state.
+type readerView struct {
+	focused    bool
+	search     string // the search whose words are highlighted ("" for none)
+	pos, total int    // the article's position in the list (from 1), and the list's length
 }
 
 // highlightCache holds the shown lines with the search's words highlighted,
@@ -42,6 +47,7 @@ type readerPane struct {
 type highlightCache struct {
 	linesN uint64
 	search string
+	words  []string // searchWords(search)
 	th     *Theme
 	paint  paint
 	lines  []string
@@ -65,35 +71,34 @@ func newReaderPane(th *Theme, keys KeyMap) readerPane {
 	return readerPane{th: th, vp: vp, status: "No article selected.", hl: &highlightCache{}}
 }
 
-// setSearch sets the search whose words the reader highlights ("" for
-// none). It costs nothing if the search is the same.
-func (p *readerPane) setSearch(search string) {
-	if search == p.search {
-		return
-	}
-	p.search, p.words = search, searchWords(search)
-}
-
 // shown returns lines [from, to) of the rendering as they are drawn: with
-// the search's words highlighted, from the cache when it has them.
-func (p readerPane) shown(from, to int) []string {
+// the words of search highlighted, from the cache when it has them.
+func (p readerPane) shown(search string, from, to int) []string {
 	lines := p.lines[from:to]
-	if len(p.words) == 0 {
+	if search == "" {
 		return lines
 	}
 	c := p.hl
 	if c == nil {
 		c = &highlightCache{}
 	}
-	if c.linesN != p.linesN || c.search != p.search || c.th != p.th || len(c.lines) != len(p.lines) {
-		c.linesN, c.search, c.th = p.linesN, p.search, p.th
+	words := c.words
+	if c.search != search {
+		words = searchWords(search)
+	}
+	if len(words) == 0 {
+		return lines
+	}
+	if c.search != search || c.linesN != p.linesN || c.th != p.th || len(c.lines) != len(p.lines) {
+		c.search, c.words = search, words
+		c.linesN, c.th = p.linesN, p.th
 		c.paint = searchPaint(p.th)
 		c.lines = append(c.lines[:0], make([]string, len(p.lines))...)
 		c.done = append(c.done[:0], make([]bool, len(p.lines))...)
 	}
 	for i := from; i < to; i++ {
 		if !c.done[i] {
-			c.lines[i], c.done[i] = c.h.line(p.lines[i], p.words, c.paint), true
+			c.lines[i], c.done[i] = c.h.line(p.lines[i], words, c.paint), true
 		}
 	}
 	return c.lines[from:to]
@@ -150,6 +155,9 @@ func (p *readerPane) show(k renderKey, out string) {
 	}
 }
 
+// scrollTo scrolls to line y of the rendering (a restored place).
+func (p *readerPane) scrollTo(y int) { p.vp.SetYOffset(y) }
+
 // fail shows why k could not be rendered.
 func (p *readerPane) fail(k renderKey, err error) {
 	p.want, p.have, p.failed = k, renderKey{}, true
@@ -189,32 +197,55 @@ func (p readerPane) pending() bool {
 	return p.want != (renderKey{}) && p.have != p.want && !p.failed
 }
 
-// Update handles movement and the mouse wheel.
-func (p readerPane) Update(msg tea.Msg) (readerPane, tea.Cmd) {
-	return p, updateViewport(&p.vp, msg)
+// Update handles the reader's keys — scrolling, n and p (another
+// article: the list's cursor moves, so they come back as articleStepped),
+// the keys that act on the article (articleAsked) — root-resolved
+// movement and the mouse wheel.
+func (p readerPane) Update(msg tea.Msg) (readerPane, tea.Msg, tea.Cmd) {
+	in, ok := msg.(keyIn)
+	if !ok {
+		return p, nil, updateViewport(&p.vp, msg)
+	}
+	k := in.keys
+	switch {
+	case key.Matches(in.key, k.SpaceDown):
+		scrollViewport(&p.vp, movePageDown)
+	case key.Matches(in.key, k.NextArticle):
+		return p, articleStepped{moveDown}, nil
+	case key.Matches(in.key, k.PrevArticle):
+		return p, articleStepped{moveUp}, nil
+	default:
+		if act, ok := articleActionOf(in); ok {
+			return p, articleAsked{act}, nil
+		}
+		if mv := k.moveOf(in.key); mv != 0 {
+			scrollViewport(&p.vp, mv)
+		}
+	}
+	return p, nil, nil
 }
 
 // View draws the reader: the visible slice of the rendering, or the
 // placeholder.
-func (p readerPane) View() string { return strings.Join(p.viewLines(), "\n") }
+func (p readerPane) View(v readerView) string { return strings.Join(p.viewLines(v), "\n") }
 
-func (p readerPane) viewLines() []string {
+func (p readerPane) viewLines(v readerView) []string {
 	title := "Reader"
-	if p.total > 0 && p.pos > 0 {
-		title += " · " + countText(p.pos) + "/" + countText(p.total)
+	if v.total > 0 && v.pos > 0 {
+		title += " · " + countText(v.pos) + "/" + countText(v.total)
 	}
 	if p.have == (renderKey{}) {
 		var lines []string
 		for _, l := range strings.Split(ansi.Wordwrap(p.status, max(p.innerWidth(), 1), ""), "\n") {
 			lines = append(lines, spaces(readerPadding)+p.th.p.muted.on(l))
 		}
-		return boxLines(p.th, p.width, p.height, p.focused, title, "", lines)
+		return boxLines(p.th, p.width, p.height, v.focused, title, "", lines)
 	}
 	footer := strconv.Itoa(int(p.vp.ScrollPercent()*100+0.5)) + "%"
 	y := min(p.vp.YOffset(), len(p.lines))
-	lines := p.shown(y, max(min(y+p.height-2, len(p.lines)), y))
+	lines := p.shown(v.search, y, max(min(y+p.height-2, len(p.lines)), y))
 	if p.linesW != p.width-2 { // resized; the rendering for the new width is on its way
-		return boxLines(p.th, p.width, p.height, p.focused, title, footer, lines)
+		return boxLines(p.th, p.width, p.height, v.focused, title, footer, lines)
 	}
-	return frameLines(p.th, p.width, p.height, p.focused, title, footer, lines)
+	return frameLines(p.th, p.width, p.height, v.focused, title, footer, lines)
 }

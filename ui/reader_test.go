@@ -115,7 +115,7 @@ func TestRenderFallbackIsShownWithTheError(t *testing.T) {
 	if !strings.Contains(s, "PLAIN FALLBACK") || !strings.Contains(s, "Shown as plain text: glamour choked") {
 		t.Errorf("fallback:\n%s", s)
 	}
-	if m.cached(m.reader.want) {
+	if _, cached := m.cache.cached(m.reader.want); cached {
 		t.Error("fallback cached")
 	}
 }
@@ -137,14 +137,14 @@ func TestBackgroundSwitchesStyleAndDropsCache(t *testing.T) {
 	if m.style != StyleDark || m.reader.have.style != StyleDark {
 		t.Fatalf("default style %v", m.style)
 	}
-	if m.cache.len() == 0 {
+	if m.renderer.outputs.len() == 0 {
 		t.Fatal("nothing cached")
 	}
 	m, cmd := sendCmd(t, m, tea.BackgroundColorMsg{Color: color.White})
 	if m.style != StyleLight || m.dark || m.theme.Plain {
 		t.Fatalf("light background: style %v dark %v", m.style, m.dark)
 	}
-	if m.cache.len() != 0 {
+	if m.renderer.outputs.len() != 0 {
 		t.Error("cache not cleared")
 	}
 	// The old render stays on screen until the new one arrives.

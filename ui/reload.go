@@ -46,80 +46,80 @@ func (r *loadRun) start(load func(context.Context, func(model.Batch)) error, aft
 	}, waitLoad(r.gen, r.ch))
 }
 
-// reload reads the collection again (r, and after the editor): the list
-// stays as it is while the run replaces every article, keeps the cursor on
-// its article, and drops at the end what the run did not find.
-func (m *Model) reload() tea.Cmd {
-	if m.opts.Load == nil {
-		return nil
-	}
-	prev := m.load
-	prev.cancel()
+// next starts the run that reads the collection again (r, and after the
+// editor), once this one has ended: this one is cancelled, and the new one
+// records what it sends (seen) so that what it did not send can go at the
+// end (sweep). n is the collection's size.
+func (r *loadRun) next(parent context.Context, load func(context.Context, func(model.Batch)) error, n int) (*loadRun, tea.Cmd) {
+	r.cancel()
 	var after <-chan struct{}
-	if prev.started.Load() {
-		after = prev.done
+	if r.started.Load() {
+		after = r.done
 	}
-	m.load = newLoadRun(m.ctx, prev.gen+1)
-	m.load.seen = make(map[model.ID]struct{}, m.coll.Len())
-	cmd := m.load.start(m.opts.Load, after)
-	m.loading, m.list.loading = true, true
-	// The run sends the problems it still finds.
-	paths := make([]string, 0, len(m.coll.Problems()))
-	for _, p := range m.coll.Problems() {
-		paths = append(paths, p.Path)
-	}
-	m.coll.Apply(model.Batch{Reread: paths})
-	m.problems.setProblems(m.coll.Problems())
-	return cmd
+	next := newLoadRun(parent, r.gen+1)
+	next.seen = make(map[model.ID]struct{}, n)
+	return next, next.start(load, after)
 }
 
-// sweep removes, at the end of a reload, the articles it did not send,
-// and reports whether it removed any.
-func (m *Model) sweep() bool {
-	seen := m.load.seen
-	m.load.seen = nil
+// saw records the articles a batch of the run brought.
+func (r *loadRun) saw(arts []model.Article) {
+	if r.seen == nil {
+		return
+	}
+	for i := range arts {
+		r.seen[arts[i].ID] = struct{}{}
+	}
+}
+
+// sweep removes from coll, at the end of a reload, the articles the run
+// did not send (replaced is told of each, so that its renders are stale if
+// it comes back), and reports whether it removed any and whether the run
+// was a reload. It ends the bookkeeping.
+func (r *loadRun) sweep(coll *model.Collection, replaced func(model.ID)) (swept, reloaded bool) {
+	seen := r.seen
+	r.seen = nil
 	if seen == nil {
-		return false
+		return false, false
 	}
 	var gone []model.ID
-	for _, id := range m.coll.IDs() {
+	for _, id := range coll.IDs() {
 		if _, ok := seen[id]; !ok {
 			gone = append(gone, id)
 		}
 	}
 	if len(gone) > 0 {
-		m.coll.Apply(model.Batch{Removed: gone})
+		coll.Apply(model.Batch{Removed: gone})
 		for _, id := range gone {
-			m.cache.revs[id]++
+			replaced(id)
 		}
 	}
-	m.flash = "Reloaded"
-	return len(gone) > 0
+	return len(gone) > 0, true
+}
+
+// reloading reports whether the run is a reload (the list stays as it was
+// meanwhile).
+func (r *loadRun) reloading() bool { return r.seen != nil }
+
+// editorMsg brings the command that opens an article's file in the editor
+// (Options.Edit), made off the event loop: finding the file reads the disk.
+type editorMsg struct {
+	cmd tea.ExecCommand
+	err error
 }
 
 // editedMsg ends the editor started by e.
 type editedMsg struct{ err error }
 
-// edit opens the selected article's file in the user's editor (e), then
-// reloads.
-func (m *Model) edit() tea.Cmd {
-	a, ok := m.selectedArticle()
-	if !ok || m.opts.Edit == nil {
-		return nil
+// editCmd asks Options.Edit for the editor of article a (e).
+func editCmd(a model.Article, edit func(model.Article) (tea.ExecCommand, error)) tea.Cmd {
+	return func() tea.Msg {
+		c, err := edit(a)
+		return editorMsg{cmd: c, err: err}
 	}
-	c, err := m.opts.Edit(a)
-	if err != nil {
-		m.flash = "Cannot edit: " + err.Error()
-		return nil
-	}
-	return tea.Exec(c, func(err error) tea.Msg { return editedMsg{err: err} })
 }
 
-// handleEdited reloads after the editor, or says why it failed.
-func (m *Model) handleEdited(msg editedMsg) tea.Cmd {
-	if msg.err != nil {
-		m.flash = "The editor failed: " + msg.err.Error()
-		return nil
-	}
-	return m.reload()
+// runEditor runs the editor in the terminal; the program waits for it and
+// then reloads (editedMsg).
+func runEditor(c tea.ExecCommand) tea.Cmd {
+	return tea.Exec(c, func(err error) tea.Msg { return editedMsg{err: err} })
 }

@@ -38,6 +38,10 @@ type Document struct {
 	Article model.Article
 	Tags    []string // display spellings (model.Collection.ArticleTags)
 	Body    string   // sanitized body: plain text, or Markdown when Article.Format.IsMarkdown()
+	// rev is the article's revision in the program (renderKey.rev), kept
+	// with its render so that the reader can find the render without
+	// reading the body (Renderer.lookup).
+	rev uint32
 }
 
 // Render widths are clamped to this range.
@@ -70,7 +74,9 @@ var errRenderTimeout = errors.New("glamour took too long")
 // Two caches: Glamour pipelines by {width, style, body kind} (each with a
 // mutex held for the whole render, since a pipeline is not safe for
 // concurrent use) and rendered output by {article ID, width, style} in an
-// LRU of 64. An output hit is checked against a hash of the document, so an
+// LRU of 64 — the program's only cache of rendered articles: the reader
+// looks renders up in it (lookup) by the article's revision, without its
+// body. A hit of Render is checked against a hash of the document, so an
 // article re-read with new content under the same ID is rendered again.
 //
 // A Renderer has at most one custom style (StyleCustom, from a style file)
@@ -105,6 +111,7 @@ type outputKey struct {
 
 type cachedRender struct {
 	sum uint64 // maphash of the document
+	rev uint32 // the revision it was last rendered or found for (Document.rev)
 	out string
 }
 
@@ -135,6 +142,8 @@ func (r *Renderer) Render(doc Document, width int, style RenderStyle) (string, e
 		rkey.custom = r.custom
 	}
 	if c, ok := r.outputs.get(okey); ok && c.sum == sum {
+		c.rev = doc.rev // the same content under a new revision (a reload)
+		r.outputs.put(okey, c)
 		r.mu.Unlock()
 		return c.out, nil
 	}
@@ -161,10 +170,23 @@ func (r *Renderer) Render(doc Document, width int, style RenderStyle) (string, e
 
 	r.mu.Lock()
 	if r.gen == gen {
-		r.outputs.put(okey, cachedRender{sum: sum, out: out})
+		r.outputs.put(okey, cachedRender{sum: sum, rev: doc.rev, out: out})
 	}
 	r.mu.Unlock()
 	return out, nil
+}
+
+// lookup returns the render of k's article revision at k's width and
+// style, if it is cached: the reader shows it at once, with no command.
+func (r *Renderer) lookup(k renderKey) (string, bool) {
+	width := min(max(k.width, minRenderWidth), maxRenderWidth)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	okey := outputKey{id: k.id, width: width, style: knownStyle(k.style, r.custom != nil)}
+	if c, ok := r.outputs.get(okey); ok && c.rev == k.rev {
+		return c.out, true
+	}
+	return "", false
 }
 
 // renderWithin renders src with p, giving up after r.timeout. Glamour

@@ -11,26 +11,37 @@ import (
 	"github.com/newsline/newsline/model"
 )
 
-// searchResult is what Options.Search found for one query.
-type searchResult struct {
-	query    string
-	ids      map[model.ID]struct{}
-	inflight string // the query being searched now, if any
+// searchState is the search controller for Options.Search (the on-disk
+// full-text index): the latest result and the search in flight. One
+// search runs at a time; when it returns, the newest query is searched
+// next, so fast typing costs no pile of stale searches. Without
+// Options.Search the collection searches in memory and this stays empty.
+type searchState struct {
+	search func(ctx context.Context, query string) (map[model.ID]struct{}, error)
+	ctx    context.Context
+
+	query    string                // the query ids were found for
+	ids      map[model.ID]struct{} // nil: no result to filter by
+	inflight string                // the query being searched now, if any
 	busy     bool
 	cancel   context.CancelFunc // stops the search in flight
 }
 
-// searchedMsg carries the result of a searchCmd.
+// searchedMsg carries the result of a search command.
 type searchedMsg struct {
 	query string
 	ids   map[model.ID]struct{}
 	err   error
 }
 
-// external reports whether searching goes through Options.Search for q:
-// while the search is typed, only once it is worth a trip to the index.
-func (m *Model) external(q string) bool {
-	return m.opts.Search != nil && strings.TrimSpace(q) != "" && (!m.searching || worthSearching(q))
+func newSearchState(ctx context.Context, search func(context.Context, string) (map[model.ID]struct{}, error)) searchState {
+	return searchState{search: search, ctx: ctx}
+}
+
+// external reports whether searching q goes through Options.Search: while
+// it is being typed, only once it is worth a trip to the index.
+func (s *searchState) external(q string, typing bool) bool {
+	return s.search != nil && strings.TrimSpace(q) != "" && (!typing || worthSearching(q))
 }
 
 // worthSearching reports whether a query being typed narrows the list
@@ -48,86 +59,84 @@ func worthSearching(q string) bool {
 	return false
 }
 
-// effectiveQuery is the query the collection answers: with an external
+// narrow is the query the collection answers for q: with an external
 // search, the collection never sees the words (it keeps no text); the
 // latest result of the search stands for them (until the first result
 // arrives, or while the words are too short to search, nothing is
 // filtered out).
-func (m *Model) effectiveQuery() model.Query {
-	q := m.query
-	q.Keep = m.keep()
-	if m.opts.Search == nil {
+func (s *searchState) narrow(q model.Query, typing bool) model.Query {
+	if s.search == nil {
 		return q
 	}
-	q.Search = ""
-	if m.foundFilters() {
-		q.Only = m.found.ids
+	if s.filters(q.Search, typing) {
+		q.Only = s.ids
 	}
+	q.Search = ""
 	return q
 }
 
-// foundFilters reports whether the latest result of the external search
-// filters the list (effectiveQuery's Only).
-func (m *Model) foundFilters() bool {
-	return m.opts.Search != nil && m.external(m.query.Search) && m.found.ids != nil
+// filters reports whether the latest result filters the list for the
+// search q (narrow's Only).
+func (s *searchState) filters(q string, typing bool) bool {
+	return s.search != nil && s.external(q, typing) && s.ids != nil
 }
 
-// searchCmd runs Options.Search for the current query off the event loop.
-func (m *Model) searchCmd() tea.Cmd {
-	query := m.query.Search
-	if !m.external(query) {
-		return nil
-	}
-	ctx, cancel := context.WithCancel(m.ctx)
-	m.found.cancel = cancel
-	search := m.opts.Search
+// start runs Options.Search for q off the event loop, keeping the cancel
+// function of its context.
+func (s *searchState) start(q string) tea.Cmd {
+	ctx, cancel := context.WithCancel(s.ctx)
+	s.cancel = cancel
+	search := s.search
 	return func() tea.Msg {
 		defer cancel()
-		ids, err := search(ctx, query)
-		return searchedMsg{query: query, ids: ids, err: err}
+		ids, err := search(ctx, q)
+		return searchedMsg{query: q, ids: ids, err: err}
 	}
 }
 
-// requestSearch starts a search for the current query unless one is on its
-// way: one search runs at a time, and when it returns the newest query is
-// searched next, so fast typing costs no pile of stale searches.
-func (m *Model) requestSearch() tea.Cmd {
-	if !m.external(m.query.Search) {
-		if m.found.cancel != nil {
-			m.found.cancel()
+// request starts a search for q unless one is on its way (then q goes
+// next); a q that is not searched externally stops the search in flight
+// and forgets the result.
+func (s *searchState) request(q string, typing bool) tea.Cmd {
+	if !s.external(q, typing) {
+		if s.cancel != nil {
+			s.cancel()
 		}
-		m.found = searchResult{}
+		s.clear()
 		return nil
 	}
-	if m.found.busy {
+	if s.busy {
 		// The query changed: the search in flight is stale, so stop it
 		// (a scan of files can take a while); the newest query goes next.
-		if m.found.inflight != m.query.Search && m.found.cancel != nil {
-			m.found.cancel()
+		if s.inflight != q && s.cancel != nil {
+			s.cancel()
 		}
 		return nil
 	}
-	m.found.busy, m.found.inflight = true, m.query.Search
-	return m.searchCmd()
+	s.busy, s.inflight = true, q
+	return s.start(q)
 }
 
-// handleSearched applies a search result and, if the query changed in the
-// meantime, searches again for the newest one.
-func (m *Model) handleSearched(msg searchedMsg) tea.Cmd {
-	m.found.busy = false
+// clear forgets the result and the search in flight (the search was
+// cleared).
+func (s *searchState) clear() { *s = searchState{search: s.search, ctx: s.ctx} }
+
+// done takes in the result of a search for the current query q: whether
+// it changes what is listed (refilter), and why it failed, if it did.
+func (s *searchState) done(msg searchedMsg, q string, typing bool) (refilter bool, why string) {
+	s.busy = false
 	if msg.err != nil {
 		if !errors.Is(msg.err, context.Canceled) {
-			m.flash = "Search failed: " + msg.err.Error()
+			return false, "Search failed: " + msg.err.Error()
 		}
-	} else if m.external(m.query.Search) {
-		if msg.ids == nil {
-			msg.ids = map[model.ID]struct{}{}
-		}
-		m.found.query, m.found.ids = msg.query, msg.ids
-		m.refilter()
+		return false, ""
 	}
-	if msg.query != m.query.Search {
-		return m.requestSearch()
+	if !s.external(q, typing) {
+		return false, ""
 	}
-	return nil
+	if msg.ids == nil {
+		msg.ids = map[model.ID]struct{}{}
+	}
+	s.query, s.ids = msg.query, msg.ids
+	return true, ""
 }

@@ -264,8 +264,8 @@ func TestExternalSearchKeepsListUntilResults(t *testing.T) {
 	}
 	before := slices.Clone(m.visible)
 	m, cmd = sendCmd(t, m, keyPress("g"))
-	if !slices.Equal(m.visible, before) || m.list.query.Search != "fog" {
-		t.Fatalf("before the result: %d visible (had %d), list query %q", len(m.visible), len(before), m.list.query.Search)
+	if !slices.Equal(m.visible, before) || m.query.Search != "fog" {
+		t.Fatalf("before the result: %d visible (had %d), list query %q", len(m.visible), len(before), m.query.Search)
 	}
 	m = runSearches(t, m, cmd)
 	if m.found.query != "fog" {

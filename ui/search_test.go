@@ -13,8 +13,8 @@ import (
 func TestSearchLettersAreText(t *testing.T) {
 	m := newTestApp(t, 160, 48)
 	m = keys(t, m, "/")
-	if !m.searching || m.focus != paneList {
-		t.Fatalf("/: searching %v focus %v", m.searching, m.focus)
+	if !m.list.searching() || m.focus != paneList {
+		t.Fatalf("/: searching %v focus %v", m.list.searching(), m.focus)
 	}
 	// q, j, s, t, c, n, p, g would all be commands outside the box.
 	for _, r := range "quasar jets" {
@@ -29,8 +29,8 @@ func TestSearchLettersAreText(t *testing.T) {
 			t.Fatalf("%q quit while searching", r)
 		}
 	}
-	if m.query.Search != "quasar jets" || !m.searching || m.focus != paneList || m.query.Sort != model.SortNewest {
-		t.Fatalf("search %q searching %v focus %v sort %v", m.query.Search, m.searching, m.focus, m.query.Sort)
+	if m.query.Search != "quasar jets" || !m.list.searching() || m.focus != paneList || m.query.Sort != model.SortNewest {
+		t.Fatalf("search %q searching %v focus %v sort %v", m.query.Search, m.list.searching(), m.focus, m.query.Sort)
 	}
 	if !slices.Equal(visibleIndexes(m), []int{7}) {
 		t.Fatalf("visible %v", visibleIndexes(m))
@@ -47,8 +47,8 @@ func TestSearchLettersAreText(t *testing.T) {
 		t.Errorf("empty state: %s", s)
 	}
 	m = keys(t, m, "backspace", "enter")
-	if m.searching || m.query.Search != "quasar jets" || len(m.visible) != 1 {
-		t.Fatalf("enter: searching %v search %q", m.searching, m.query.Search)
+	if m.list.searching() || m.query.Search != "quasar jets" || len(m.visible) != 1 {
+		t.Fatalf("enter: searching %v search %q", m.list.searching(), m.query.Search)
 	}
 	if !strings.Contains(screenText(m), "Articles · “quasar jets”") {
 		t.Errorf("kept search not in the list title:\n%s", screenText(m))
@@ -68,8 +68,8 @@ func TestSearchCtrlCQuitsAndEscClears(t *testing.T) {
 		t.Fatalf("ferr: %v", visibleIndexes(m))
 	}
 	m = keys(t, m, "esc")
-	if m.searching || m.query.Search != "" || len(m.visible) != 30 {
-		t.Fatalf("esc: searching %v search %q visible %d", m.searching, m.query.Search, len(m.visible))
+	if m.list.searching() || m.query.Search != "" || len(m.visible) != 30 {
+		t.Fatalf("esc: searching %v search %q visible %d", m.list.searching(), m.query.Search, len(m.visible))
 	}
 	m = keys(t, m, "/")
 	_, cmd := sendCmd(t, m, keyPress("ctrl+c"))

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/newsline/newsline/model"
@@ -14,23 +15,29 @@ import (
 // "Starred" when marks are kept, then every tag of the collection, most
 // used first, with its count within the current filter (and how many of
 // those are unread). Only the rows on screen are rendered.
+//
+// It owns its cursor, the tag list and the counts it shows (the root
+// recounts them when the filter or the marks change); the filter itself
+// (which tags are selected or left out, which smart entries are on) is the
+// root's and comes as an argument.
 type tagsPane struct {
-	th       *Theme
-	tags     []model.Tag    // collection order (model.Collection.Tags)
+	sidebarCounts
+	th     *Theme
+	tags   []model.Tag // collection order (model.Collection.Tags)
+	total  int         // articles in the collection
+	marked bool        // marks are kept: the smart entries are shown
+	cursor int
+	offset int
+	width  int
+	height int
+}
+
+// sidebarCounts are the sidebar's numbers, within the visible set.
+type sidebarCounts struct {
 	counts   map[string]int // tag key → articles within the current filter
 	unread   map[string]int // tag key → unread articles within it (with marks)
-	selected []string       // keys of the selected tags (model.Query.Tags)
-	excluded []string       // keys of the excluded tags (model.Query.Exclude)
-	total    int            // articles in the collection
-	marked   bool           // marks are kept: the smart entries are shown
-	smart    smartFilter    // which smart entries are on
 	unreadN  int            // unread articles within the filter
 	starredN int            // starred articles within the filter
-	cursor   int
-	offset   int
-	width    int
-	height   int
-	focused  bool
 }
 
 // entryKind is what a sidebar row stands for.
@@ -43,7 +50,7 @@ const (
 	entryTag
 )
 
-func newTagsPane(th *Theme) tagsPane { return tagsPane{th: th} }
+func newTagsPane(th *Theme, marked bool) tagsPane { return tagsPane{th: th, marked: marked} }
 
 // SetSize sets the outer size of the pane, border included.
 func (p *tagsPane) SetSize(w, h int) {
@@ -92,20 +99,8 @@ func (p *tagsPane) setTags(tags []model.Tag, total int) {
 	p.clamp()
 }
 
-// sidebarFilter is what the sidebar shows of the current filter.
-type sidebarFilter struct {
-	counts, unread    map[string]int
-	selected, exclude []string
-	smart             smartFilter
-	unreadN, starredN int
-}
-
-// setFilter records the counts within the current filter and the selected
-// and excluded tags.
-func (p *tagsPane) setFilter(f sidebarFilter) {
-	p.counts, p.unread, p.selected, p.excluded = f.counts, f.unread, f.selected, f.exclude
-	p.smart, p.unreadN, p.starredN = f.smart, f.unreadN, f.starredN
-}
+// setCounts replaces the numbers the sidebar shows.
+func (p *tagsPane) setCounts(c sidebarCounts) { p.sidebarCounts = c }
 
 // current returns the kind of the row under the cursor and its tag's key.
 func (p tagsPane) current() (entryKind, string) {
@@ -113,23 +108,69 @@ func (p tagsPane) current() (entryKind, string) {
 	return kind, t.Key
 }
 
-// selectable reports whether toggling the tag changes the list into
-// something non-empty: selected tags can always be removed; others need an
-// article within the current filter.
-func (p tagsPane) selectable(key string) bool {
-	return slices.Contains(p.selected, key) || slices.Contains(p.excluded, key) || p.counts[key] > 0
+// find puts the cursor on the tag with key k, if it is listed.
+func (p *tagsPane) find(k string) {
+	for i := p.fixed(); i < p.len(); i++ {
+		if _, t := p.entry(i); t.Key == k {
+			p.cursor = i
+			p.clamp()
+			return
+		}
+	}
 }
 
-// Update handles movement and the mouse wheel.
-func (p tagsPane) Update(msg tea.Msg) (tagsPane, tea.Cmd) {
+// selectable reports whether toggling the tag changes the list q shows
+// into something non-empty: selected tags can always be removed; others
+// need an article within the current filter.
+func (p tagsPane) selectable(q model.Query, key string) bool {
+	return q.HasTag(key) || q.Excludes(key) || p.counts[key] > 0
+}
+
+// Update handles the sidebar's keys (movement, toggle and exclude: what
+// they change is the root's filter, so they come back as entryToggled and
+// tagExcluded), root-resolved movement and the mouse wheel.
+func (p tagsPane) Update(msg tea.Msg) (tagsPane, tea.Msg, tea.Cmd) {
 	switch msg := msg.(type) {
+	case keyIn:
+		kind, t := p.entry(p.cursor)
+		switch k := msg.keys; {
+		case key.Matches(msg.key, k.Toggle):
+			return p, entryToggled{kind: kind, key: t.Key}, nil
+		case key.Matches(msg.key, k.ExcludeTag):
+			return p, tagExcluded{kind: kind, key: t.Key}, nil
+		}
+		if mv := msg.keys.moveOf(msg.key); mv != 0 {
+			p.move(mv)
+		}
 	case move:
-		p.cursor = moveCursor(p.cursor, p.len(), p.rows(), msg)
-		p.clamp()
+		p.move(msg)
 	case tea.MouseWheelMsg:
 		p.offset, p.cursor = scrollBy(p.offset, p.cursor, p.len(), p.rows(), wheelDelta(msg))
 	}
-	return p, nil
+	return p, nil, nil
+}
+
+func (p *tagsPane) move(mv move) {
+	p.cursor = moveCursor(p.cursor, p.len(), p.rows(), mv)
+	p.clamp()
+}
+
+// click puts the cursor on the row at inner line y; hit is false when no
+// row is there. Clicking the row under the cursor of the focused pane
+// again toggles it.
+func (p tagsPane) click(y int, focused bool) (_ tagsPane, hit bool, out tea.Msg) {
+	i := p.rowAt(y)
+	if i < 0 {
+		return p, false, nil
+	}
+	again := focused && i == p.cursor
+	p.cursor = i
+	p.clamp()
+	if again {
+		kind, t := p.entry(i)
+		out = entryToggled{kind: kind, key: t.Key}
+	}
+	return p, true, out
 }
 
 // rowAt returns the row index shown at inner line y, or -1.
@@ -146,61 +187,39 @@ func (p *tagsPane) clamp() {
 	p.offset = keepVisible(p.offset, p.cursor, p.len(), p.rows())
 }
 
-// View draws the sidebar.
-func (p tagsPane) View() string { return strings.Join(p.viewLines(), "\n") }
+// sidebarView is what the sidebar shows of the root's state.
+type sidebarView struct {
+	focused bool
+	query   model.Query // its Tags are selected, its Exclude left out
+	smart   smartFilter
+}
 
-func (p tagsPane) viewLines() []string {
+// View draws the sidebar.
+func (p tagsPane) View(v sidebarView) string { return strings.Join(p.viewLines(v), "\n") }
+
+func (p tagsPane) viewLines(v sidebarView) []string {
 	inner := p.width - 2
 	rows := p.rows()
 	lines := make([]string, 0, rows)
 	for i := p.offset; i < p.len() && len(lines) < rows; i++ {
-		lines = append(lines, p.row(i, inner))
+		lines = append(lines, p.row(v, i, inner))
 	}
 	var parts []string
-	if n := len(p.selected); n > 0 {
+	if n := len(v.query.Tags); n > 0 {
 		parts = append(parts, strconv.Itoa(n)+" selected")
 	}
-	if n := len(p.excluded); n > 0 {
+	if n := len(v.query.Exclude); n > 0 {
 		parts = append(parts, strconv.Itoa(n)+" excluded")
 	}
-	return frameLines(p.th, p.width, p.height, p.focused, "Tags", strings.Join(parts, ", "), lines)
+	return frameLines(p.th, p.width, p.height, v.focused, "Tags", strings.Join(parts, ", "), lines)
 }
 
 // row draws "▌ ● name      3/12" in exactly w cells: cursor marker,
 // selection mark, name, and the counts within the filter right-aligned
 // (unread first, when marks are kept and some are). An excluded tag shows
 // as "-name". Entries that would give nothing are dim.
-func (p tagsPane) row(i, w int) string {
-	var name, count string
-	var on, dim bool
-	pt := &p.th.p
-	kind, t := p.entry(i)
-	switch kind {
-	case entryAll:
-		name, count, on = "All", countText(p.total), len(p.selected) == 0 && len(p.excluded) == 0 && !p.smart.on()
-	case entryUnread:
-		name, count, on = "Unread", countText(p.unreadN), p.smart.unread
-		dim = !on && p.unreadN == 0
-	case entryStarred:
-		name, count, on = "Starred", countText(p.starredN), p.smart.starred
-		dim = !on && p.starredN == 0
-	case entryTag:
-		n := p.counts[t.Key]
-		name, on = t.Name, slices.Contains(p.selected, t.Key)
-		count = countText(n)
-		if u := p.unread[t.Key]; u > 0 {
-			count = countText(u) + "/" + count
-			// Short numbers (12k/23k) rather than a cut name.
-			if width(name)+len(count)+5 > w {
-				count = readsCell(u) + "/" + readsCell(n)
-			}
-		}
-		if slices.Contains(p.excluded, t.Key) {
-			name, count = "-"+t.Name, ""
-		} else {
-			dim = !on && n == 0
-		}
-	}
+func (p tagsPane) row(v sidebarView, i, w int) string {
+	name, count, on, dim := p.entryText(v, i, w)
 	const lead = 4 // "▌ " or "  ", then "● " or "  "
 	name = truncate(name, max(w-lead-width(count)-1, 1))
 	gap := spaces(w - lead - width(name) - width(count))
@@ -208,12 +227,13 @@ func (p tagsPane) row(i, w int) string {
 	if on {
 		mark = "● "
 	}
+	pt := &p.th.p
 	if i == p.cursor {
 		c := pt.cursorBlur
 		switch {
-		case p.focused && dim:
+		case v.focused && dim:
 			c = pt.cursorDim
-		case p.focused:
+		case v.focused:
 			c = pt.cursor
 		case dim:
 			c = pt.cursorBlurDim
@@ -227,4 +247,36 @@ func (p tagsPane) row(i, w int) string {
 		mark = pt.check.on("●") + " "
 	}
 	return "  " + mark + name + gap + pt.count.on(count)
+}
+
+// entryText is what row i says in w cells: its name and count, whether it
+// is on (selected) and whether it is dim (it would give nothing).
+func (p tagsPane) entryText(v sidebarView, i, w int) (name, count string, on, dim bool) {
+	kind, t := p.entry(i)
+	q := v.query
+	switch kind {
+	case entryAll:
+		return "All", countText(p.total), len(q.Tags) == 0 && len(q.Exclude) == 0 && !v.smart.on(), false
+	case entryUnread:
+		on = v.smart.unread
+		return "Unread", countText(p.unreadN), on, !on && p.unreadN == 0
+	case entryStarred:
+		on = v.smart.starred
+		return "Starred", countText(p.starredN), on, !on && p.starredN == 0
+	case entryTag:
+	}
+	n := p.counts[t.Key]
+	name, on = t.Name, q.HasTag(t.Key)
+	count = countText(n)
+	if u := p.unread[t.Key]; u > 0 {
+		count = countText(u) + "/" + count
+		// Short numbers (12k/23k) rather than a cut name.
+		if width(name)+len(count)+5 > w {
+			count = readsCell(u) + "/" + readsCell(n)
+		}
+	}
+	if q.Excludes(t.Key) {
+		return "-" + t.Name, "", on, false
+	}
+	return name, count, on, !on && n == 0
 }

@@ -65,7 +65,7 @@ func TestDimmedTagCannotBeSelected(t *testing.T) {
 	if _, k := m.tags.current(); k != "python" {
 		t.Fatalf("cursor on %q", k)
 	}
-	if m.tags.selectable("python") {
+	if m.tags.selectable(m.query, "python") {
 		t.Fatal("python selectable under #go")
 	}
 	m = keys(t, m, "enter")

@@ -1,7 +1,8 @@
 package ui
 
 import (
-	tea "charm.land/bubbletea/v2"
+	"maps"
+	"slices"
 
 	"github.com/newsline/newsline/model"
 )
@@ -29,86 +30,36 @@ func (s smartFilter) matches(mk Mark) bool {
 	return (!s.unread || !mk.Read) && (!s.starred || mk.Starred)
 }
 
-// keep is the Query.Keep of the smart entries, nil when neither is on. An
-// article whose marks changed while they were on stays (m.kept), dimmed,
-// until they are switched off: nothing vanishes under the cursor.
-func (m *Model) keep() func(model.ID) bool {
-	if !m.smart.on() {
-		return nil
-	}
-	s, marks, kept := m.smart, m.marks, m.kept
-	return func(id model.ID) bool { return kept[id] || s.matches(marks[id]) }
-}
-
-// setSmart switches the smart entries; switching one off lets the
-// articles kept for it go.
-func (m *Model) setSmart(s smartFilter) {
-	if s == m.smart {
-		return
-	}
-	m.smart = s
-	if !s.on() {
-		clear(m.kept)
-	}
-	m.refilter()
-}
-
-// toggleUnread is u, and enter on the sidebar's Unread entry.
-func (m *Model) toggleUnread() {
-	s := m.smart
-	s.unread = !s.unread
-	m.setSmart(s)
-}
-
-// keepShown remembers, while a smart entry is on, the articles about to
-// change marks, so that they stay in the list.
-func (m *Model) keepShown(ids map[model.ID]Mark) {
-	if !m.smart.on() {
-		return
-	}
-	for id := range ids {
-		if m.smart.matches(m.marks[id]) {
-			m.kept[id] = true
+// shifted returns the sidebar's mark counts moved by a change of a few
+// articles (before: their marks before it, now: every mark after it),
+// rather than counted again over the whole visible set as a large change
+// (M) is. tagKeys gives an article's tags.
+func (c sidebarCounts) shifted(before, now map[model.ID]Mark, visible []model.ID, tagKeys func(model.ID) []string) sidebarCounts {
+	unread := maps.Clone(c.unread) // older copies of the model share the map
+	for id, old := range before {
+		if !slices.Contains(visible, id) {
+			continue
 		}
-	}
-}
-
-// markAllRead asks, then marks every article of the list read (M).
-func (m *Model) markAllRead() {
-	n := m.tags.unreadN // of the list: the sidebar counts the visible set
-	if n == 0 {
-		m.flash = "Everything here is read"
-		return
-	}
-	ids := append([]model.ID(nil), m.list.ids...)
-	m.ask("Mark "+pluralize(n, "article", "articles")+" read?", func(m *Model) tea.Cmd {
-		arts := make([]model.Article, 0, n)
-		for _, id := range ids {
-			if a, ok := m.coll.Article(id); ok && !m.marks[id].Read {
-				arts = append(arts, a)
+		mk := now[id]
+		c.starredN += oneIf(mk.Starred) - oneIf(old.Starred)
+		d := oneIf(!mk.Read) - oneIf(!old.Read)
+		if d == 0 {
+			continue
+		}
+		c.unreadN += d
+		for _, k := range tagKeys(id) {
+			if unread[k] += d; unread[k] == 0 {
+				delete(unread, k)
 			}
 		}
-		return m.setMarks(MarkRead, arts)
-	})
+	}
+	c.unread = unread
+	return c
 }
 
-// sidebarCounts counts, within the visible set, the articles per tag and,
-// with marks, the unread ones per tag and in all and the starred ones: the
-// sidebar's numbers, in one pass.
-func (m *Model) sidebarCounts() (tags, unreadTags map[string]int, unread, starred int) {
-	if m.opts.Marks == nil {
-		return m.coll.TagCounts(m.visible), nil, 0, 0
+func oneIf(b bool) int {
+	if b {
+		return 1
 	}
-	marks := m.marks
-	tags, unreadTags = m.coll.TagCountsWhere(m.visible, func(id model.ID) bool {
-		mk := marks[id]
-		if mk.Starred {
-			starred++
-		}
-		if !mk.Read {
-			unread++
-		}
-		return !mk.Read
-	})
-	return tags, unreadTags, unread, starred
+	return 0
 }

@@ -134,7 +134,7 @@ func TestMarkAllReadAsksFirst(t *testing.T) {
 	}
 	m = press(t, m, "M", "y")
 	for i := 20; i < 30; i++ {
-		if !store.marks[fixtureID(i)].Read || !m.marks[fixtureID(i)].Read {
+		if !store.marks[fixtureID(i)].Read || !m.marks.of[fixtureID(i)].Read {
 			t.Errorf("article %d not read after M y", i)
 		}
 	}
@@ -330,6 +330,13 @@ func TestEditOpensTheFileThenReloads(t *testing.T) {
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
 	m = drive(t, m, m.Init())
 	m, cmd := sendCmd(t, m, keyPress("e"))
+	if len(edited) != 0 {
+		t.Fatal("Update asked for the editor: finding the file reads the disk")
+	}
+	// The editor's command is made off the event loop, then run.
+	for _, msg := range cmdMsgs(t, cmd) {
+		m, cmd = sendCmd(t, m, msg)
+	}
 	if cmd == nil || !slices.Equal(edited, []string{"/news/fixture/29.md"}) {
 		t.Fatalf("e: command %v, edited %q", cmd != nil, edited)
 	}
@@ -342,7 +349,9 @@ func TestEditOpensTheFileThenReloads(t *testing.T) {
 	if !strings.Contains(m.flash, "exit status 1") || src.runs != 2 {
 		t.Errorf("a failed editor: flash %q, %d loads", m.flash, src.runs)
 	}
-	m = keys(t, m, "j", "e")
+	m = keys(t, m, "j")
+	m, cmd = sendCmd(t, m, keyPress("e"))
+	m = drive(t, m, cmd)
 	if !strings.Contains(m.flash, "no file for this one") {
 		t.Errorf("Edit's error: flash %q", m.flash)
 	}

@@ -4,11 +4,11 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/newsline/newsline/model"
 )
 
 // tooSmall is shown instead of the panes under minWidth×minHeight.
@@ -31,21 +31,13 @@ func (m Model) screen() string {
 	l := m.lay
 	switch l.mode {
 	case modeTooSmall:
-		if l.width <= 0 || l.height <= 0 {
-			return ""
-		}
-		lines := strings.Split(ansi.Wordwrap(tooSmall, l.width, ""), "\n")
-		for i := range lines {
-			lines[i] = truncate(lines[i], l.width)
-		}
-		lines = lines[:min(len(lines), l.height)] // Place does not cut what is too tall
-		return lipgloss.Place(l.width, l.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
+		return tooSmallScreen(l.width, l.height)
 	case modeNarrow, modeMedium, modeWide:
 	}
 	var body string
 	switch m.overlay {
 	case overlayHelp:
-		body = m.helpView()
+		body = m.help.View()
 	case overlayProblems:
 		body = m.problems.View()
 	case overlayNone, overlayPicker:
@@ -55,76 +47,91 @@ func (m Model) screen() string {
 		}
 		body = joinColumns(blocks...)
 		if m.overlay == overlayPicker {
-			body = m.overPanes(body)
+			body = m.picker.over(body, l.bodyY)
 		}
 	}
-	return m.header() + "\n" + body + "\n" + m.helpBar()
+	top := headerLine{
+		name: m.opts.Name, flash: m.flash, problems: len(m.coll.Problems()), loadErr: m.loadErr,
+		progress: progressText(m.coll, loadState{
+			loading:   m.loading,
+			reloading: m.load.reloading(),
+			indexed:   m.opts.Search != nil,
+			scanning:  m.found.external(m.query.Search, m.list.searching()),
+		}),
+	}
+	// The last line: the question when one is asked, else the help made
+	// from the bindings enabled now (the picker's own while it is up).
+	var bottom string
+	switch {
+	case m.question != nil:
+		bottom = m.question.View(m.theme, l.width)
+	case m.overlay == overlayPicker:
+		bottom = m.bar.of(m.picker.p.helpKeys(), l.width)
+	default:
+		bottom = m.bar.View(m.keys, l.width)
+	}
+	return top.View(m.theme, l.width) + "\n" + body + "\n" + bottom
 }
 
+// tooSmallScreen is the short message shown instead of the panes.
+func tooSmallScreen(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := strings.Split(ansi.Wordwrap(tooSmall, w, ""), "\n")
+	for i := range lines {
+		lines[i] = truncate(lines[i], w)
+	}
+	lines = lines[:min(len(lines), h)] // Place does not cut what is too tall
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
+}
+
+// paneLines draws pane p, with what it shows of the root's state.
 func (m Model) paneLines(p paneID) []string {
+	focused := m.focus == p && m.overlay == overlayNone
 	switch p {
 	case paneTags:
-		return m.tags.viewLines()
+		return m.tags.viewLines(sidebarView{focused: focused, query: m.query, smart: m.smart})
 	case paneList:
-		list := m.list
-		if m.searching {
-			list.input = m.input.View()
-		}
-		return list.viewLines()
+		return m.list.viewLines(listView{
+			focused: focused, coll: m.coll, query: m.query, smart: m.smart, loading: m.loading,
+			marks: m.marks.shown(), kept: m.marks.kept,
+		})
 	case paneReader:
-		return m.reader.viewLines()
+		return m.reader.viewLines(readerView{
+			focused: focused, search: m.query.Search, pos: m.list.cursor + 1, total: len(m.list.ids),
+		})
 	}
 	return nil
 }
 
-// helpBar is the one-line help generated from the enabled bindings. It is
-// memoized on what it shows: the enabled bindings' help and the width.
-func (m Model) helpBar() string {
-	if m.question != nil {
-		return m.questionBar()
-	}
-	if m.overlay == overlayPicker {
-		return fit(" "+m.help.ShortHelpView(m.picker.helpKeys()), m.lay.width)
-	}
-	var sig strings.Builder
-	sig.WriteString(strconv.Itoa(m.lay.width))
-	for _, b := range m.keys.ShortHelp() {
-		if b.Enabled() {
-			sig.WriteString("\x00" + b.Help().Key + "\x01" + b.Help().Desc)
-		}
-	}
-	if bar, ok := m.memo.helpBar[sig.String()]; ok {
-		return bar
-	}
-	bar := fit(" "+m.help.ShortHelpView(m.keys.ShortHelp()), m.lay.width)
-	if len(m.memo.helpBar) > 64 {
-		clear(m.memo.helpBar)
-	}
-	m.memo.helpBar[sig.String()] = bar
-	return bar
+// headerLine is the first line: app and collection name on the left; a
+// flash message, load progress and problems on the right.
+type headerLine struct {
+	name, flash, progress string
+	problems              int
+	loadErr               error
 }
 
-// header is the first line: app and collection name on the left; a flash
-// message, load progress and problems on the right.
-func (m Model) header() string {
-	th := &m.theme.p
+// View draws the line w cells wide.
+func (h headerLine) View(theme *Theme, w int) string {
+	th := &theme.p
 	left := th.app.on("newsline")
-	if m.opts.Name != "" {
-		left += th.status.on(" · ") + th.name.on(m.opts.Name)
+	if h.name != "" {
+		left += th.status.on(" · ") + th.name.on(h.name)
 	}
 	var right []string
-	if m.flash != "" {
-		right = append(right, th.flash.on(m.flash))
+	if h.flash != "" {
+		right = append(right, th.flash.on(h.flash))
 	}
-	right = append(right, th.status.on(m.progressText()))
-	if p := len(m.coll.Problems()); p > 0 {
-		right = append(right, th.warn.on("⚠ "+pluralize(p, "problem", "problems")+" (!)"))
+	right = append(right, th.status.on(h.progress))
+	if h.problems > 0 {
+		right = append(right, th.warn.on("⚠ "+pluralize(h.problems, "problem", "problems")+" (!)"))
 	}
-	if m.loadErr != nil {
-		right = append(right, th.warn.on("⚠ load failed: "+m.loadErr.Error()))
+	if h.loadErr != nil {
+		right = append(right, th.warn.on("⚠ load failed: "+h.loadErr.Error()))
 	}
 	r := strings.Join(right, "  ")
-	w := m.lay.width
 	gap := w - width(left) - width(r) - 1
 	if gap < 1 {
 		return fit(left+"  "+r, w)
@@ -132,24 +139,32 @@ func (m Model) header() string {
 	return fit(" "+left+spaces(gap)+r, w)
 }
 
+// loadState is what the header says of the load and the search.
+type loadState struct {
+	loading   bool
+	reloading bool // the list stays as it was meanwhile
+	indexed   bool // searching goes through the index (Options.Search)
+	scanning  bool // the search goes through the index now
+}
+
 // progressText is the header's count of articles, with the progress of a
 // load or of full-text indexing while one runs: "Indexing 41,200 /
 // 100,000" (files read of those listed so far) while an index is built, "Loading… 1,234 articles"
 // without one, then "Indexing text 12,000 / 100,000" while search still
 // scans the files the full-text index does not have.
-func (m Model) progressText() string {
-	p := m.coll.Progress()
-	articles := pluralize(m.coll.Len(), "article", "articles")
+func progressText(coll *model.Collection, s loadState) string {
+	p := coll.Progress()
+	articles := pluralize(coll.Len(), "article", "articles")
 	switch {
-	case m.loading && m.load.seen != nil: // the list stays as it was meanwhile
+	case s.loading && s.reloading:
 		return "Reloading… " + articles
-	case m.loading && m.opts.Search != nil && p.Found > 0:
+	case s.loading && s.indexed && p.Found > 0:
 		return "Indexing " + countText(p.Files) + " / " + countText(p.Found)
-	case m.loading && m.opts.Search != nil:
+	case s.loading && s.indexed:
 		return "Indexing " + countText(p.Files) + "…"
-	case m.loading:
+	case s.loading:
 		return "Loading… " + articles
-	case p.Indexing() && m.external(m.query.Search):
+	case p.Indexing() && s.scanning:
 		return articles + " · text " + percent(p.Indexed, p.ToIndex) + " indexed: search scans files"
 	case p.Indexing():
 		return articles + " · Indexing text " + countText(p.Indexed) + " / " + countText(p.ToIndex)
@@ -164,45 +179,4 @@ func percent(n, total int) string {
 		pc = min(pc, 99)
 	}
 	return strconv.Itoa(pc) + "%"
-}
-
-// helpView is the full help: every binding, in titled groups flowed into
-// as many columns as fit.
-func (m Model) helpView() string {
-	l := m.lay
-	inner := l.width - 4
-	hm := help.New()
-	hm.Styles = m.theme.Help
-	all := m.opts.keyMap() // every binding, whatever the focus
-	var cols []string
-	for _, g := range all.groups() {
-		body := hm.FullHelpView([][]key.Binding{g.bindings})
-		cols = append(cols, m.theme.TitleFocused.Render(g.title)+"\n"+body)
-	}
-	var rows []string
-	var row []string
-	rowW := 0
-	const gap = 4
-	for _, c := range cols {
-		cw := lipgloss.Width(c)
-		if len(row) > 0 && rowW+gap+cw > inner {
-			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-			row, rowW = nil, 0
-		}
-		if len(row) > 0 {
-			row = append(row, spaces(gap))
-			rowW += gap
-		}
-		row = append(row, c)
-		rowW += cw
-	}
-	if len(row) > 0 {
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-	}
-	text := strings.Join(rows, "\n\n")
-	lines := strings.Split(text, "\n")
-	for i := range lines {
-		lines[i] = " " + lines[i]
-	}
-	return box(m.theme, l.width, l.bodyH, true, "Help", closeHint(all.Back, all.Help), lines)
 }

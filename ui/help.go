@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+)
+
+// helpPane is the full help (?): every binding, in titled groups flowed
+// into as many columns as fit. It lists the bindings as the options give
+// them, whatever the focus.
+type helpPane struct {
+	th     *Theme
+	keys   KeyMap // every binding, enabled
+	width  int
+	height int
+}
+
+func newHelpPane(th *Theme, keys KeyMap) helpPane { return helpPane{th: th, keys: keys} }
+
+// SetSize sets the outer size of the pane, border included.
+func (p *helpPane) SetSize(w, h int) { p.width, p.height = w, h }
+
+// View draws the help overlay.
+func (p helpPane) View() string {
+	inner := p.width - 4
+	hm := help.New()
+	hm.Styles = p.th.Help
+	var cols []string
+	for _, g := range p.keys.groups() {
+		body := hm.FullHelpView([][]key.Binding{g.bindings})
+		cols = append(cols, p.th.TitleFocused.Render(g.title)+"\n"+body)
+	}
+	var rows []string
+	var row []string
+	rowW := 0
+	const gap = 4
+	for _, c := range cols {
+		cw := lipgloss.Width(c)
+		if len(row) > 0 && rowW+gap+cw > inner {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
+		}
+		if len(row) > 0 {
+			row = append(row, spaces(gap))
+			rowW += gap
+		}
+		row = append(row, c)
+		rowW += cw
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	lines := strings.Split(strings.Join(rows, "\n\n"), "\n")
+	for i := range lines {
+		lines[i] = " " + lines[i]
+	}
+	return box(p.th, p.width, p.height, true, "Help", closeHint(p.keys.Back, p.keys.Help), lines)
+}
+
+// helpBar is the one-line help at the bottom, generated from the enabled
+// bindings. Its lines are memoized on what they show (the enabled
+// bindings' help and the width) in a map its copies share.
+type helpBar struct {
+	model help.Model
+	memo  map[string]string
+}
+
+func newHelpBar() helpBar { return helpBar{model: help.New(), memo: map[string]string{}} }
+
+// setTheme styles the bar.
+func (b *helpBar) setTheme(th *Theme) { b.model.Styles = th.Help }
+
+// View is the bar for the bindings of keys that are enabled now.
+func (b helpBar) View(keys KeyMap, w int) string {
+	var sig strings.Builder
+	sig.WriteString(strconv.Itoa(w))
+	for _, k := range keys.ShortHelp() {
+		if k.Enabled() {
+			sig.WriteString("\x00" + k.Help().Key + "\x01" + k.Help().Desc)
+		}
+	}
+	if bar, ok := b.memo[sig.String()]; ok {
+		return bar
+	}
+	bar := b.of(keys.ShortHelp(), w)
+	if len(b.memo) > 64 {
+		clear(b.memo)
+	}
+	b.memo[sig.String()] = bar
+	return bar
+}
+
+// of is the bar for the given bindings, w cells wide.
+func (b helpBar) of(bindings []key.Binding, w int) string {
+	m := b.model
+	m.SetWidth(w)
+	return fit(" "+m.ShortHelpView(bindings), w)
+}

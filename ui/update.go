@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"cmp"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Update routes a message (update), then enables the bindings that apply
+// in the state now (refresh) — so that the help bar is always true and a
+// key matches only what it does now — and points the reader at the
+// selected article.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.refresh()
+	return m, tea.Batch(cmd, m.syncReader())
+}
+
+// refresh enables the bindings that apply in the state now.
+func (m *Model) refresh() {
+	_, hasList := m.list.selected()
+	m.keys.setContext(keyContext{
+		focus:     m.focus,
+		searching: m.list.searching(),
+		overlay:   m.overlay,
+		back:      backAction(m.overlay, m.picker, m.reading || m.focus == paneReader, m.query.Search),
+		hasList:   hasList,
+		canOpen:   m.opts.OpenURL != nil,
+		canMark:   m.marks.on(),
+		canEdit:   m.opts.Edit != nil,
+	})
+}
+
+// update is the router: what the terminal and the commands send; the
+// intents the panes return go to apply.
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.handleResize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		// The theme and render style follow the terminal's background,
+		// unless a dark or light theme is set (Appearance.Theme); the
+		// renders of a style that changed are dropped.
+		if _, fixed := m.opts.Appearance.fixedTheme(); fixed || m.opts.NoColor || msg.IsDark() == m.dark {
+			return nil
+		}
+		style := m.style
+		m.setTheme(msg.IsDark())
+		if m.style != style { // a style file looks the same on both
+			m.renderer.Clear()
+		}
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.PasteMsg, tea.MouseClickMsg, tea.MouseWheelMsg:
+		return m.handleMouse(msg)
+	case batchMsg:
+		return m.handleBatch(msg)
+	case renderedMsg:
+		m.handleRendered(msg)
+	case searchedMsg:
+		refilter, why := m.found.done(msg, m.query.Search, m.list.searching())
+		m.flash = cmp.Or(why, m.flash)
+		if refilter {
+			m.refilter()
+		}
+		if msg.query != m.query.Search {
+			return m.found.request(m.query.Search, m.list.searching())
+		}
+	case marksLoadedMsg, markedMsg, undoneMsg:
+		return m.apply(m.marks.took(msg))
+	case editorMsg:
+		if msg.err != nil {
+			m.flash = "Cannot edit: " + msg.err.Error()
+			return nil
+		}
+		return runEditor(msg.cmd)
+	case editedMsg:
+		if msg.err != nil {
+			m.flash = "The editor failed: " + msg.err.Error()
+			return nil
+		}
+		return m.reload()
+	case linksMsg:
+		if id, ok := m.list.selected(); !ok || id != msg.id || m.overlay != overlayNone {
+			return nil // the reader moved on meanwhile
+		}
+		p, why := newLinkPicker(m.theme, msg)
+		m.flash = cmp.Or(why, m.flash)
+		if why == "" {
+			p.place(m.lay)
+			m.picker, m.overlay = p, overlayPicker
+		}
+	case openedMsg:
+		m.flash = "Opened " + msg.url
+		if msg.err != nil {
+			m.flash = "Could not open the browser: " + msg.err.Error()
+		}
+	default:
+		return m.apply(msg)
+	}
+	return nil
+}
+
+// handleResize recomputes the layout and sizes every pane.
+func (m *Model) handleResize(w, h int) {
+	m.lay = computeLayout(w, h, m.opts.Appearance.breakpoints())
+	m.list.fitSearch(m.lay.listW)
+	l := m.lay
+	if l.mode == modeTooSmall {
+		return
+	}
+	m.tags.SetSize(l.tagsW, l.bodyH)
+	m.list.SetSize(l.listW, l.bodyH)
+	m.reader.SetSize(l.readerW, l.bodyH)
+	m.problems.SetSize(l.width, l.bodyH)
+	m.help.SetSize(l.width, l.bodyH)
+	m.picker.place(l)
+}
+
+// setTheme sets the theme for a dark or light background, unless
+// Appearance.Theme fixes it; NO_COLOR wins over both.
+func (m *Model) setTheme(dark bool) {
+	if d, fixed := m.opts.Appearance.fixedTheme(); fixed {
+		dark = d
+	}
+	m.dark = dark
+	th := NewTheme(dark)
+	if m.opts.NoColor {
+		th = PlainTheme()
+	}
+	th.dates = newDateColumn(m.opts.Appearance.DateFormat)
+	m.theme = &th
+	m.style = renderStyle(m.opts.NoColor, dark, m.renderer.hasCustom())
+	m.bar.setTheme(&th)
+	m.list.setTheme(&th)
+	m.tags.th, m.reader.th, m.problems.th, m.help.th = &th, &th, &th, &th
+	m.picker.setTheme(&th)
+}
