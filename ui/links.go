@@ -75,8 +75,27 @@ type foundLink struct {
 // number them again in a list of its own after the table.
 // It runs after astGuard has made every destination showable.
 func numberLinks(doc *ast.Document, source []byte) []string {
-	var found []foundLink
-	var tableImages []*ast.Image
+	found, tableImages := findLinks(doc, source)
+	// Glamour lists a table's images after it, numbered like links: they
+	// are shown in the table instead, as Glamour shows an image elsewhere.
+	for _, img := range tableImages {
+		shown := string(img.Destination)
+		if alt := textOf(img, source); alt != "" {
+			shown = alt + " → " + shown
+		}
+		img.Parent().ReplaceChild(img.Parent(), img, literal(shown))
+	}
+	links := labelLinks(found, source)
+	if len(links) == 0 {
+		return nil
+	}
+	appendLinkList(doc, links)
+	return links
+}
+
+// findLinks returns the links of the document in reading order, and the
+// images in its tables.
+func findLinks(doc *ast.Document, source []byte) (found []foundLink, tableImages []*ast.Image) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -99,24 +118,17 @@ func numberLinks(doc *ast.Document, source []byte) []string {
 		}
 		return ast.WalkContinue, nil
 	})
-	// Glamour lists a table's images after it, numbered like links: they
-	// are shown in the table instead, as Glamour shows an image elsewhere.
-	for _, img := range tableImages {
-		shown := string(img.Destination)
-		if alt := textOf(img, source); alt != "" {
-			shown = alt + " → " + shown
-		}
-		img.Parent().ReplaceChild(img.Parent(), img, literal(shown))
-	}
-	if len(found) == 0 {
-		return nil
-	}
+	return found, tableImages
+}
 
+// labelLinks puts " [n]" after each link that gets a number (the same
+// address twice has one) and unlinks the links in tables; it returns the
+// numbered addresses, link n at n-1.
+func labelLinks(found []foundLink, source []byte) []string {
 	var links []string
 	numbers := make(map[string]int)
 	last := make(map[ast.Node]ast.Node) // anchor → the last number put after it
 	for _, f := range found {
-		var label ast.Node
 		if f.url != "" {
 			num, ok := numbers[f.url]
 			if !ok {
@@ -127,7 +139,7 @@ func numberLinks(doc *ast.Document, source []byte) []string {
 			// A plain space: a no-break one would glue the number to an
 			// address, and an address as wide as the pane would then be
 			// cut inside the number.
-			label = literal(" [" + strconv.Itoa(num) + "]")
+			label := literal(" [" + strconv.Itoa(num) + "]")
 			// The number goes after the link, or after a strikethrough
 			// around it: Glamour prints a strikethrough's text flat, so a
 			// node inside it would not show.
@@ -143,10 +155,12 @@ func numberLinks(doc *ast.Document, source []byte) []string {
 			unlink(f.node, source)
 		}
 	}
-	if len(links) == 0 {
-		return nil
-	}
+	return links
+}
 
+// appendLinkList appends the "Links" heading and the numbered addresses,
+// one a line, to the document.
+func appendLinkList(doc *ast.Document, links []string) {
 	h := ast.NewHeading(2)
 	h.AppendChild(h, literal(linksTitle))
 	doc.AppendChild(doc, h)
@@ -167,7 +181,6 @@ func numberLinks(doc *ast.Document, source []byte) []string {
 		}
 	}
 	doc.AppendChild(doc, list)
-	return links
 }
 
 // linkAddress returns the address a link is numbered by: its destination,

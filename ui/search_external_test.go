@@ -277,3 +277,35 @@ func TestExternalSearchKeepsListUntilResults(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoredSearchIsTheModels: the search of a restored place starts
+// with the program (Init, a value method), and the model keeps what stops
+// it: a new search cancels it rather than running beside it.
+func TestRestoredSearchIsTheModels(t *testing.T) {
+	started := make(chan context.Context, 4)
+	opts := fixtureOptions()
+	opts.Load = nil
+	opts.Search = func(ctx context.Context, q string) (map[model.ID]struct{}, error) {
+		started <- ctx
+		<-ctx.Done() // an index that takes its time
+		return nil, ctx.Err()
+	}
+	opts.Place = &Place{Search: "fog"}
+	m := New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	go collect(m.Init()) // the search blocks until it is stopped
+	var first context.Context
+	select {
+	case first = <-started:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Init did not start the restored search")
+	}
+	m = keys(t, m, "/", "backspace") // another search: "fo"
+	if first.Err() == nil {
+		t.Fatal("a new search left the restored one running")
+	}
+	m = keys(t, m, "ctrl+c")
+	if m.ctx.Err() == nil {
+		t.Error("quit did not stop the searches")
+	}
+}
