@@ -303,7 +303,7 @@ func (m *Model) setTheme(dark bool) {
 	if m.opts.NoColor {
 		th = PlainTheme()
 	}
-	th.dates = newDateColumn(m.opts.Appearance.DateFormat)
+	th.dates = newDateColumn(m.opts.Appearance.DateFormat, m.opts.Appearance.DateWidth)
 	m.theme = &th
 	m.style = renderStyle(m.opts.NoColor, dark, m.renderer.hasCustom())
 	m.help.Styles = th.Help

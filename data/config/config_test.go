@@ -471,7 +471,11 @@ func TestFormatEscapes(t *testing.T) {
 }
 
 func TestDateWidth(t *testing.T) {
-	for layout, want := range map[string]int{"2006-01-02": 10, "2 January 2006": 17, "Jan 2": 6, "Mon _2 Jan": 10} {
+	for layout, want := range map[string]int{
+		"2006-01-02": 10, "2 January 2006": 17, "Jan 2": 6, "Mon _2 Jan": 10, "02/01/2006": 10, "Mon 2 Jan": 10,
+		"January": 9, "Monday": 9, "Mon": 3, "Monday, 2 January": 23, "Monday 2 January 2006 15:04:05": 36,
+		"2006[2J-01-02": 14, "2006年1月2日": 14,
+	} {
 		if got := DateWidth(layout); got != want {
 			t.Errorf("DateWidth(%q) = %d, want %d", layout, got, want)
 		}
@@ -481,7 +485,7 @@ func TestDateWidth(t *testing.T) {
 // TestREADMEExample loads the example file of the README's Configuration
 // section, so the documentation stays valid.
 func TestREADMEExample(t *testing.T) {
-	readme, err := os.ReadFile("../README.md")
+	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
