@@ -52,8 +52,9 @@ func Fold(s string) string {
 	return strings.TrimRight(b.String(), " ")
 }
 
-// foldTable is written by internal/foldgen from the Unicode data of
-// golang.org/x/text; its test fails when the two differ.
+// foldTable (fold_table.go) is written by internal/foldgen from the Unicode
+// data of golang.org/x/text/unicode/norm and the unicode package; its test
+// fails when the checked-in table is not what it generates.
 //
 //go:generate go run github.com/newsline/newsline/internal/foldgen/cmd/foldgen -o fold_table.go
 
