@@ -39,8 +39,6 @@ import (
 	"sync"
 	"time"
 
-	sqlite3 "modernc.org/sqlite/lib"
-
 	"github.com/newsline/newsline/internal/sqlitedb"
 )
 
@@ -114,6 +112,10 @@ var (
 	// database locked for longer than the busy timeout.
 	ErrBusy = errors.New("the state database is busy in another newsline")
 )
+
+// wrap adds the operation to an error of the database and marks the errors
+// callers may act on: ErrCorrupt, ErrBusy, and the context's own error.
+var wrap = sqlitedb.Errors{Name: "state", Corrupt: ErrCorrupt, Busy: ErrBusy}.Wrap
 
 // Store is an open state database. Its methods are safe for concurrent use,
 // except Close.
@@ -262,10 +264,10 @@ func (s *Store) check(ctx context.Context) error {
 
 // openErr turns an error met while opening into Open's error.
 func (s *Store) openErr(ctx context.Context, err error) error {
-	switch sqlitedb.Code(err) {
-	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+	switch {
+	case sqlitedb.IsCorrupt(err):
 		return unusable(s.path, "is damaged")
-	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+	case sqlitedb.IsUnwritable(err):
 		return fmt.Errorf("state: open %s: %w: %s", s.path, err, writeAdvice)
 	}
 	return wrap(ctx, "open "+s.path, err)
@@ -352,22 +354,4 @@ func migrate(ctx context.Context, conn *sql.Conn, version int) error {
 		return err
 	}
 	return tx.Commit()
-}
-
-// wrap adds the operation to an error of the database and marks the errors
-// callers may act on: ErrCorrupt, ErrBusy, and the context's own error.
-func wrap(ctx context.Context, op string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if ctx.Err() != nil {
-		return fmt.Errorf("state: %s: %w", op, ctx.Err())
-	}
-	switch sqlitedb.Code(err) {
-	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-		return fmt.Errorf("state: %s: %w (%w)", op, ErrCorrupt, err)
-	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("state: %s: %w (%w)", op, ErrBusy, err)
-	}
-	return fmt.Errorf("state: %s: %w", op, err)
 }
