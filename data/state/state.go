@@ -1,7 +1,7 @@
-// Package state keeps what the user did with articles — read, starred —
-// and where the reader was in each collection when it quit (View), in an
-// embedded SQLite database (modernc.org/sqlite), one per user, in
-// $XDG_STATE_HOME/newsline/state.db.
+// Package state keeps what the user did with articles — read, starred
+// (model.Mark) — and where the reader was in each collection when it quit
+// (model.Place), in an embedded SQLite database (modernc.org/sqlite), one
+// per user, in $XDG_STATE_HOME/newsline/state.db.
 //
 // Unlike data/index, which is a disposable cache, this is precious data:
 // Open never deletes, rebuilds or overwrites a file it does not recognise
@@ -17,14 +17,14 @@
 //
 // The typical use:
 //
-//	st, err := state.Open(dir)               // dir from DefaultDir or --state-dir
+//	st, err := state.Open(dir)                     // dir from DefaultDir or --state-dir
 //	defer st.Close()
 //	st.Reconcile(ctx, state.Scope(paths...), articles)
-//	marks, _ := st.Marks(ctx, articles)      // map[model.ID]Mark, one query
-//	undo, _ := st.Set(ctx, state.MarkRead, picked) // one transaction
-//	redo, _ := st.Undo(ctx, undo)            // and back
-//	view, ok, _ := st.LoadView(ctx, scope)   // where the reader left off
-//	st.SaveView(ctx, scope, view)            // when it quits
+//	marks, _ := st.Marks(ctx, articles)            // map[model.ID]model.Mark, one query
+//	undo, _ := st.Set(ctx, model.MarkRead, picked) // one transaction
+//	redo, _ := st.Undo(ctx, undo)                  // and back
+//	place, ok, _ := st.LoadView(ctx, scope)        // where the reader left off
+//	st.SaveView(ctx, scope, place)                 // when it quits
 package state
 
 import (
@@ -62,7 +62,7 @@ const (
 // is the collection it was last seen in (Scope), so that a move is only
 // looked for among the articles of the collection it disappeared from.
 //
-// views (schema 2) has one row per collection, keyed by Scope: the View
+// views (schema 2) has one row per collection, keyed by Scope: the place
 // the reader quit with, as JSON (see SaveView).
 var schema = []string{
 	`CREATE TABLE meta (
