@@ -54,7 +54,7 @@ type Options struct {
 	AnyTag bool
 	// Place is where to start: the filters, sort, selection and scroll
 	// of an earlier session (Model.Place); nil starts at the top.
-	Place *Place
+	Place *model.Place
 	// Appearance is the theme, article style, date format and layout
 	// breakpoints of the configuration.
 	Appearance Appearance
@@ -93,12 +93,12 @@ type Model struct {
 	visible  []model.ID
 	found    searchResult // the latest result of Options.Search
 	loading  bool
-	marks    map[model.ID]Mark // read and starred, with Options.Marks
-	undo     []undoEntry       // changes of marks U can take back, last last
-	smart    smartFilter       // the sidebar's Unread and Starred entries
-	kept     map[model.ID]bool // changed in a smart view, shown until it is left
-	placed   *Place            // being restored: applied as its article arrives
-	scrollTo scrollTo          // the reader's line once it shows the restored article
+	marks    map[model.ID]model.Mark // read and starred, with Options.Marks
+	undo     []undoEntry             // changes of marks U can take back, last last
+	smart    smartFilter             // the sidebar's Unread and Starred entries
+	kept     map[model.ID]bool       // changed in a smart view, shown until it is left
+	placed   *model.Place            // being restored: applied as its article arrives
+	scrollTo scrollTo                // the reader's line once it shows the restored article
 	loadErr  error
 
 	lay       layout
@@ -148,7 +148,7 @@ func New(opts Options) Model {
 		dark:     true,
 		renderer: NewRenderer(),
 		cache:    newRenderCache(),
-		marks:    map[model.ID]Mark{},
+		marks:    map[model.ID]model.Mark{},
 		kept:     map[model.ID]bool{},
 		memo:     newViewMemo(),
 		help:     help.New(),

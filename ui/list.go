@@ -38,7 +38,7 @@ type listPane struct {
 	memo *viewMemo // rows already drawn (shared by the model's copies)
 	// marks are the read and starred marks (shared with the model); nil
 	// when none are kept, and the rows show none.
-	marks map[model.ID]Mark
+	marks map[model.ID]model.Mark
 	smart smartFilter // the smart entries on
 	// kept are the articles whose marks changed in the smart view (shared
 	// with the model): drawn dim when they no longer match it.

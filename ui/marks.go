@@ -15,38 +15,9 @@ import (
 type Marks interface {
 	// Get returns the marks of the articles; an article with none may be
 	// left out.
-	Get(ctx context.Context, arts []model.Article) (map[model.ID]Mark, error)
+	Get(ctx context.Context, arts []model.Article) (map[model.ID]model.Mark, error)
 	// Set changes the articles' marks and returns what undoes it.
-	Set(ctx context.Context, c MarkChange, arts []model.Article) (undo func(context.Context) error, err error)
-}
-
-// Mark is what is known of one article.
-type Mark struct{ Read, Starred bool }
-
-// MarkChange is one change of marks.
-type MarkChange uint8
-
-// The changes.
-const (
-	MarkRead MarkChange = iota
-	MarkUnread
-	Star
-	Unstar
-)
-
-// apply returns the mark after the change.
-func (c MarkChange) apply(m Mark) Mark {
-	switch c {
-	case MarkRead:
-		m.Read = true
-	case MarkUnread:
-		m.Read = false
-	case Star:
-		m.Starred = true
-	case Unstar:
-		m.Starred = false
-	}
-	return m
+	Set(ctx context.Context, c model.MarkChange, arts []model.Article) (undo func(context.Context) error, err error)
 }
 
 // maxUndo is how many changes U can take back.
@@ -56,12 +27,12 @@ const maxUndo = 50
 // marks before it for the screen.
 type undoEntry struct {
 	undo   func(context.Context) error
-	before map[model.ID]Mark
+	before map[model.ID]model.Mark
 }
 
 // marksLoadedMsg brings the marks of the whole collection.
 type marksLoadedMsg struct {
-	marks map[model.ID]Mark
+	marks map[model.ID]model.Mark
 	err   error
 }
 
@@ -94,15 +65,15 @@ func (m *Model) loadMarks() tea.Cmd {
 // setMarks changes the marks of the articles: on screen at once, in the
 // store in a command. Articles already so marked are left out; nothing
 // left, nothing done.
-func (m *Model) setMarks(c MarkChange, arts []model.Article) tea.Cmd {
+func (m *Model) setMarks(c model.MarkChange, arts []model.Article) tea.Cmd {
 	if m.opts.Marks == nil {
 		return nil
 	}
-	before := make(map[model.ID]Mark, len(arts))
+	before := make(map[model.ID]model.Mark, len(arts))
 	changed := make([]model.Article, 0, len(arts))
 	for _, a := range arts {
 		old := m.marks[a.ID]
-		if c.apply(old) != old {
+		if c.Apply(old) != old {
 			before[a.ID] = old
 			changed = append(changed, a)
 		}
@@ -110,9 +81,9 @@ func (m *Model) setMarks(c MarkChange, arts []model.Article) tea.Cmd {
 	if len(changed) == 0 {
 		return nil
 	}
-	after := make(map[model.ID]Mark, len(before))
+	after := make(map[model.ID]model.Mark, len(before))
 	for id, mk := range before {
-		after[id] = c.apply(mk)
+		after[id] = c.Apply(mk)
 	}
 	m.showMarks(after)
 	marks, ctx := m.opts.Marks, m.ctx
@@ -160,9 +131,9 @@ func (m *Model) handleUndone(msg undoneMsg) {
 // showMarks puts marks on screen: a change, or the marks before one
 // (undone, or not saved). In a smart view the articles stay listed
 // (keepShown), and the sidebar's counts move by what changed.
-func (m *Model) showMarks(marks map[model.ID]Mark) {
+func (m *Model) showMarks(marks map[model.ID]model.Mark) {
 	m.keepShown(marks)
-	before := make(map[model.ID]Mark, len(marks))
+	before := make(map[model.ID]model.Mark, len(marks))
 	for id, mk := range marks {
 		before[id] = m.marks[id]
 		m.marks[id] = mk
@@ -174,7 +145,7 @@ func (m *Model) showMarks(marks map[model.ID]Mark) {
 // shiftCounts moves the sidebar's mark counts by a change of a few
 // articles (before: their marks before it), rather than counting the whole
 // visible set again as a large change (M) does.
-func (m *Model) shiftCounts(before map[model.ID]Mark) {
+func (m *Model) shiftCounts(before map[model.ID]model.Mark) {
 	if len(before) > 64 || m.tags.unread == nil {
 		m.updateSidebar()
 		return
@@ -214,14 +185,14 @@ func (m *Model) toggleMark(star bool) tea.Cmd {
 		return nil
 	}
 	mk := m.marks[a.ID]
-	c := MarkRead
+	c := model.MarkRead
 	switch {
 	case star && mk.Starred:
-		c = Unstar
+		c = model.Unstar
 	case star:
-		c = Star
+		c = model.Star
 	case mk.Read:
-		c = MarkUnread
+		c = model.MarkUnread
 	}
 	return m.setMarks(c, []model.Article{a})
 }
@@ -236,5 +207,5 @@ func (m *Model) readSelected() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return m.setMarks(MarkRead, []model.Article{a})
+	return m.setMarks(model.MarkRead, []model.Article{a})
 }

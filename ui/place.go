@@ -6,29 +6,9 @@ import (
 	"github.com/newsline/newsline/model"
 )
 
-// Place is where the reader was in a collection: its filters, sort,
-// selected article and scroll positions. Model.Place gives it at the end of
-// a session; Options.Place brings it back at the start of the next.
-type Place struct {
-	Tags    []string // selected tag keys
-	Exclude []string // excluded tag keys
-	Search  string
-	Sort    model.Sort
-	Unread  bool // the Unread smart entry is on
-	Starred bool // the Starred smart entry is on
-	// Selected is the article under the cursor; Row its line on screen
-	// (from the top of the list), ReaderY the reader's scroll line, and
-	// Reading whether it was open in the reader.
-	Selected model.ID
-	HasSel   bool
-	Row      int
-	ReaderY  int
-	Reading  bool
-}
-
 // Place returns where the reader is now.
-func (m Model) Place() Place {
-	p := Place{
+func (m Model) Place() model.Place {
+	p := model.Place{
 		Tags:    slices.Clone(m.query.Tags),
 		Exclude: slices.Clone(m.query.Exclude),
 		Search:  m.query.Search,
@@ -47,7 +27,7 @@ func (m Model) Place() Place {
 
 // restorePlace applies a Place to a new model: the filters at once, the
 // selection when its article arrives (list.want).
-func (m *Model) restorePlace(p Place) {
+func (m *Model) restorePlace(p model.Place) {
 	m.query.Tags = tagKeys(p.Tags)
 	m.query.Exclude = tagKeys(p.Exclude)
 	m.query.Search, m.query.Sort = p.Search, p.Sort

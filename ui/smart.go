@@ -25,7 +25,7 @@ func (s smartFilter) names() []string {
 }
 
 // matches reports whether an article with these marks belongs in the view.
-func (s smartFilter) matches(mk Mark) bool {
+func (s smartFilter) matches(mk model.Mark) bool {
 	return (!s.unread || !mk.Read) && (!s.starred || mk.Starred)
 }
 
@@ -62,7 +62,7 @@ func (m *Model) toggleUnread() {
 
 // keepShown remembers, while a smart entry is on, the articles about to
 // change marks, so that they stay in the list.
-func (m *Model) keepShown(ids map[model.ID]Mark) {
+func (m *Model) keepShown(ids map[model.ID]model.Mark) {
 	if !m.smart.on() {
 		return
 	}
@@ -88,7 +88,7 @@ func (m *Model) markAllRead() {
 				arts = append(arts, a)
 			}
 		}
-		return m.setMarks(MarkRead, arts)
+		return m.setMarks(model.MarkRead, arts)
 	})
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
 )
 
@@ -27,7 +26,7 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 			if len(args) == 0 {
 				return usagef("mark needs read, unread, star or unstar, then article IDs: run `newsline list` to see them")
 			}
-			if _, err := state.ParseChange(args[0]); err != nil {
+			if _, err := model.ParseMarkChange(args[0]); err != nil {
 				return usageError{err}
 			}
 			if ids, _ := splitIDs(args[1:]); len(ids) == 0 {
@@ -39,14 +38,14 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveDefault
 			}
-			names := make([]string, len(state.Changes))
-			for i, c := range state.Changes {
+			names := make([]string, len(model.MarkChanges))
+			for i, c := range model.MarkChanges {
 				names[i] = c.String()
 			}
 			return names, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			change, _ := state.ParseChange(args[0])
+			change, _ := model.ParseMarkChange(args[0])
 			ids, paths := splitIDs(args[1:])
 			for _, p := range paths {
 				if isHex(p) {
@@ -93,8 +92,8 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 }
 
 // pastTense says what a change made of articles.
-var pastTense = map[state.Change]string{
-	state.MarkRead: "marked read", state.MarkUnread: "marked unread", state.Star: "starred", state.Unstar: "unstarred",
+var pastTense = map[model.MarkChange]string{
+	model.MarkRead: "marked read", model.MarkUnread: "marked unread", model.Star: "starred", model.Unstar: "unstarred",
 }
 
 // splitIDs splits mark's arguments after the change: the leading ones that

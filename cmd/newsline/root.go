@@ -113,7 +113,7 @@ named like a subcommand is given as ./list.`,
 			defer src.close()
 			keys := uiKeyMap(cfg)
 			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen, AnyTag: cfg.TagMatch == config.TagMatchAny, Appearance: uiAppearance(cfg)}
-			var quit func(ui.Place)
+			var quit func(model.Place)
 			if st, err := openState(common); err != nil {
 				src.notice = joinNotice(src.notice, "Running without read marks ("+err.Error()+")")
 			} else {
@@ -123,8 +123,8 @@ named like a subcommand is given as ./list.`,
 				if !fresh && !flags.changed(cmd) {
 					opts.Place = loadPlace(cmd.Context(), st, scope)
 				}
-				quit = func(p ui.Place) {
-					if err := savePlace(context.WithoutCancel(cmd.Context()), st, scope, p); err != nil {
+				quit = func(p model.Place) {
+					if err := st.SaveView(context.WithoutCancel(cmd.Context()), scope, p); err != nil {
 						fmt.Fprintln(stderr, "newsline: where you left off was not kept: "+err.Error())
 					}
 				}
@@ -179,7 +179,7 @@ func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 // runReader runs the interactive reader until the user quits; opts brings
 // what the configuration and the state give (keys, marks), the rest comes
 // from the source.
-func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, verbose bool, quit func(ui.Place), stdin io.Reader, stdout, stderr io.Writer) error {
+func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, verbose bool, quit func(model.Place), stdin io.Reader, stdout, stderr io.Writer) error {
 	opts.Load, opts.Body, opts.Search = withBudget(src.loadIndexAndWatch), src.body, src.search()
 	opts.Query, opts.Name, opts.NoColor, opts.Notice, opts.OpenURL = q, src.name, noColor(), src.notice, openURL
 	opts.Edit = src.editor()
