@@ -495,6 +495,7 @@ func (m *Model) refresh() {
 		focus:     m.focus,
 		searching: m.searching,
 		overlay:   m.overlay,
+		question:  m.question != nil,
 		back:      m.backAction(),
 		hasList:   hasList,
 		canOpen:   m.opts.OpenURL != nil,

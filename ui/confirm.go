@@ -1,6 +1,9 @@
 package ui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // question is a yes/no question in the help bar's place, asked before
 // something that is not undone by one key (M marks a whole list).
@@ -14,15 +17,15 @@ func (m *Model) ask(text string, yes func(m *Model) tea.Cmd) {
 	m.question = &question{text: text, yes: yes}
 }
 
-// answer takes the key after a question: y does it, any other key (n,
-// esc) does not. ctrl+c still quits.
+// answer takes the key after a question: yes (y) does it, any other key
+// (no: n, esc) does not. interrupt (ctrl+c) still quits.
 func (m *Model) answer(msg tea.KeyPressMsg) tea.Cmd {
 	q := m.question
 	m.question = nil
-	switch msg.String() {
-	case "y", "Y":
+	switch {
+	case key.Matches(msg, m.keys.Yes):
 		return q.yes(m)
-	case "ctrl+c":
+	case key.Matches(msg, m.keys.Interrupt):
 		return m.quit()
 	}
 	m.flash = "Nothing changed"
@@ -32,5 +35,5 @@ func (m *Model) answer(msg tea.KeyPressMsg) tea.Cmd {
 // questionBar is the question as the help bar shows it.
 func (m Model) questionBar() string {
 	th := &m.theme.p
-	return fit(" "+th.warn.on(m.question.text)+"  "+th.status.on("y yes · n no"), m.lay.width)
+	return fit(" "+th.warn.on(m.question.text)+"  "+th.status.on(questionHint(m.keys.Yes, m.keys.No)), m.lay.width)
 }

@@ -93,8 +93,10 @@ func (m *Model) handleLinks(msg linksMsg) {
 	m.showPicker(pickLink, newPicker(m.theme, "Links", "type to filter", items))
 }
 
-// showPicker puts a picker over the panes, centred.
+// showPicker puts a picker over the panes, centred, with the picker keys
+// of the key map.
 func (m *Model) showPicker(kind pickKind, p picker) {
+	p.keys = m.keys.pickerKeys()
 	m.picker, m.pickKind = p, kind
 	m.overlay = overlayPicker
 	m.sizePicker()

@@ -74,8 +74,9 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		fresh      bool
 		cfg        = config.Default()
 		cfgSrc     config.Sources
+		keys       = ui.DefaultKeyMap()
 	)
-	common := &common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &configPath, cfg: &cfg, src: &cfgSrc}
+	common := &common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &configPath, cfg: &cfg, src: &cfgSrc, keys: &keys}
 	root := &cobra.Command{
 		Use:   "newsline [PATH...]",
 		Short: "A terminal news reader for local collections of articles",
@@ -111,7 +112,6 @@ named like a subcommand is given as ./list.`,
 				return err
 			}
 			defer src.close()
-			keys := uiKeyMap(cfg)
 			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen, AnyTag: cfg.TagMatch == config.TagMatchAny, Appearance: uiAppearance(cfg)}
 			var quit func(model.Place)
 			if st, err := openState(common); err != nil {
@@ -149,7 +149,7 @@ named like a subcommand is given as ./list.`,
 	// one stops them all, with one line naming the file, line and key.
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		var err error
-		cfg, cfgSrc, err = loadConfig(common)
+		cfg, cfgSrc, keys, err = loadConfig(common)
 		return err
 	}
 	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common))
@@ -164,6 +164,7 @@ type common struct {
 	config   *string // --config: the configuration file ("" for the default)
 	cfg      *config.Config
 	src      *config.Sources // where each value of cfg came from
+	keys     *ui.KeyMap      // the key map with the keys of cfg
 }
 
 // isTerminal reports whether w is a terminal.
