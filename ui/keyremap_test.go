@@ -209,7 +209,7 @@ func TestRemappedQuestionKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store := &fakeMarks{marks: map[model.ID]Mark{}}
+	store := &fakeMarks{marks: map[model.ID]model.Mark{}}
 	opts := fixtureOptions()
 	opts.Marks, opts.Keys = store, &km
 	m := New(opts)
