@@ -68,6 +68,46 @@ func BenchmarkLoad2000(b *testing.B) {
 	}
 }
 
+// BenchmarkLibraryLoad2000 loads 2,000 files through an index: cold (a new
+// index, then IndexText) and warm (every file unchanged: the warm start and
+// the check, which reads no file).
+func BenchmarkLibraryLoad2000(b *testing.B) {
+	dir := b.TempDir()
+	genCollection(b, dir, 2000)
+	load := func(b *testing.B, lib *Library) {
+		n := 0
+		err := lib.Load(b.Context(), func(batch model.Batch) { n += len(batch.Articles) })
+		if err != nil || n != 2000 {
+			b.Fatalf("%d articles, %v", n, err)
+		}
+	}
+	open := func(b *testing.B, cache string) *Library {
+		lib, _, err := OpenLibrary(b.Context(), []string{dir}, cache)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return lib
+	}
+	b.Run("cold", func(b *testing.B) {
+		for b.Loop() {
+			lib := open(b, b.TempDir())
+			load(b, lib)
+			if err := lib.IndexText(b.Context(), func(model.Batch) {}); err != nil {
+				b.Fatal(err)
+			}
+			lib.Close()
+		}
+	})
+	b.Run("warm", func(b *testing.B) {
+		lib := open(b, b.TempDir())
+		defer lib.Close()
+		load(b, lib)
+		for b.Loop() {
+			load(b, lib)
+		}
+	})
+}
+
 func BenchmarkSanitize(b *testing.B) {
 	clean := genArticle(2)
 	dirty := strings.ReplaceAll(clean, "council", "\x1b[1mcouncil\x1b[0m\t")

@@ -24,6 +24,12 @@ type pendingFile struct {
 	file index.PendingFile
 }
 
+// pendingText is the words of a pendingFile, for its index.
+type pendingText struct {
+	lr   *libRoot
+	text index.FileText
+}
+
 // IndexText completes the full-text index after Load: it reads the files
 // of the articles Load stored without their words (all of them on a first
 // indexing, the changed ones on later starts) on every core, and adds
@@ -37,76 +43,15 @@ func (l *Library) IndexText(ctx context.Context, send func(model.Batch)) error {
 		send(model.Batch{Progress: p})
 		return nil
 	}
-	var files []pendingFile
-	total := 0
-	for i, lr := range l.libs {
-		pending, n, err := lr.ix.Pending(ctx)
-		if err != nil {
-			return err
-		}
-		for _, f := range pending {
-			files = append(files, pendingFile{lr: lr, r: &l.roots[i], file: f})
-		}
-		total += n
-	}
-	if total == 0 {
-		return nil
+	files, total, err := l.pendingFiles(ctx)
+	if err != nil || total == 0 {
+		return err
 	}
 	progress := l.progress
 	progress.Indexed, progress.ToIndex = 0, total
 	send(model.Batch{Progress: progress})
-	type text struct {
-		lr   *libRoot
-		text index.FileText
-	}
-	work := func(f pendingFile) text {
-		t := index.FileText{Rel: f.file.Rel}
-		if arts, ok := reread(f.r, f.file.Rel); ok {
-			t.Bodies = make(map[int]string, len(arts))
-			for _, a := range arts {
-				t.Bodies[a.Index] = a.Body
-			}
-		}
-		return text{f.lr, t}
-	}
-	err := parallel(ctx, files, work, func(ctx context.Context, results <-chan text) error {
-		batch := map[*libRoot][]index.FileText{}
-		size := 0
-		write := func(last bool) error {
-			for lr, texts := range batch {
-				n, err := lr.ix.AddText(ctx, texts)
-				if err != nil && ctx.Err() == nil {
-					// A full disk, a busy index: search keeps scanning
-					// what waits, and the next start tries again.
-					stopped := progress
-					stopped.Indexed, stopped.ToIndex = 0, 0
-					send(model.Batch{Progress: stopped, Notice: notWritten(err)})
-					return errStopped
-				}
-				if err != nil {
-					return err
-				}
-				progress.Indexed += n
-			}
-			batch, size = map[*libRoot][]index.FileText{}, 0
-			if last {
-				progress.Indexed = progress.ToIndex // articles gone meanwhile count as done
-			}
-			send(model.Batch{Progress: progress})
-			return nil
-		}
-		for t := range results {
-			batch[t.lr] = append(batch[t.lr], t.text)
-			if size++; size >= textBatch {
-				if err := write(false); err != nil {
-					return err
-				}
-			}
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		return write(true)
+	err = parallel(ctx, files, readText, func(ctx context.Context, results <-chan pendingText) error {
+		return addTexts(ctx, results, progress, send)
 	})
 	if errors.Is(err, errStopped) {
 		return nil
@@ -114,8 +59,115 @@ func (l *Library) IndexText(ctx context.Context, send func(model.Batch)) error {
 	return err
 }
 
+// pendingFiles lists the files of every root whose articles wait for their
+// words, and how many articles wait.
+func (l *Library) pendingFiles(ctx context.Context) ([]pendingFile, int, error) {
+	var files []pendingFile
+	total := 0
+	for i, lr := range l.libs {
+		pending, n, err := lr.ix.Pending(ctx)
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, f := range pending {
+			files = append(files, pendingFile{lr: lr, r: &l.roots[i], file: f})
+		}
+		total += n
+	}
+	return files, total, nil
+}
+
+// readText reads a pending file again for the bodies of its articles; none
+// when it can no longer be read (see index.FileText).
+func readText(f pendingFile) pendingText {
+	t := index.FileText{Rel: f.file.Rel}
+	if arts, ok := reread(f.r, f.file.Rel); ok {
+		t.Bodies = make(map[int]string, len(arts))
+		for _, a := range arts {
+			t.Bodies[a.Index] = a.Body
+		}
+	}
+	return pendingText{f.lr, t}
+}
+
+// addTexts adds the words of results to their indexes, textBatch files a
+// transaction, and sends the progress after each. When an index cannot be
+// written it says so and returns errStopped.
+func addTexts(ctx context.Context, results <-chan pendingText, progress model.Progress, send func(model.Batch)) error {
+	batch := map[*libRoot][]index.FileText{}
+	size := 0
+	write := func(last bool) error {
+		for lr, texts := range batch {
+			n, err := lr.ix.AddText(ctx, texts)
+			if err != nil && ctx.Err() == nil {
+				// A full disk, a busy index: search keeps scanning
+				// what waits, and the next start tries again.
+				stopped := progress
+				stopped.Indexed, stopped.ToIndex = 0, 0
+				send(model.Batch{Progress: stopped, Notice: notWritten(err)})
+				return errStopped
+			}
+			if err != nil {
+				return err
+			}
+			progress.Indexed += n
+		}
+		batch, size = map[*libRoot][]index.FileText{}, 0
+		if last {
+			progress.Indexed = progress.ToIndex // articles gone meanwhile count as done
+		}
+		send(model.Batch{Progress: progress})
+		return nil
+	}
+	for t := range results {
+		batch[t.lr] = append(batch[t.lr], t.text)
+		if size++; size >= textBatch {
+			if err := write(false); err != nil {
+				return err
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return write(true)
+}
+
 // errStopped ends IndexText early, after it said why.
 var errStopped = errors.New("indexing stopped")
+
+// Search returns the articles matching every word of query in any root:
+// from the full-text index, and for the articles whose words are not in it
+// yet (see IndexText) from a scan of their files.
+func (l *Library) Search(ctx context.Context, query string) (map[model.ID]struct{}, error) {
+	var out map[model.ID]struct{}
+	for i, lr := range l.libs {
+		// Pending first: an article whose words come in between is then
+		// found twice rather than missed.
+		pending, _, err := lr.ix.Pending(ctx)
+		if err != nil {
+			return nil, err
+		}
+		ids, err := lr.ix.Search(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = ids
+		} else {
+			for id := range ids {
+				out[id] = struct{}{}
+			}
+		}
+		if err := scan(ctx, &l.roots[i], pending, model.NewMatcher(query), out); err != nil {
+			return nil, err
+		}
+	}
+	if out == nil {
+		out = map[model.ID]struct{}{}
+	}
+	return out, nil
+}
 
 // reread reads and parses a file of the root again, by its rel, with its
 // folder tags; false when it can no longer be read or parsed (the next

@@ -221,9 +221,7 @@ func gather(ctx context.Context, results <-chan result, send func(model.Batch)) 
 				flush()
 			}
 		case <-ctx.Done():
-			for range results {
-				// let the workers and the walker finish
-			}
+			drain(results)
 			return ctx.Err()
 		}
 	}

@@ -4,10 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
@@ -22,7 +18,7 @@ import (
 // get one when they appear, and folders that go lose theirs. An event only
 // says that something changed; what changed is found the way a start finds
 // it, by the check of Library.Load (a stat of every file, and only new or
-// changed files read), once events have stopped for watchQuiet.
+// changed files read), once events have stopped (watchOptions.quiet).
 
 // watchOptions tune Watch; tests shorten them.
 type watchOptions struct {
@@ -121,6 +117,26 @@ func (l *Library) refresh(ctx context.Context, send func(model.Batch)) (bool, []
 
 // watch is Watch with its timings.
 func (l *Library) watch(ctx context.Context, send func(model.Batch), opt watchOptions) error {
+	u := &updater{l: l, ctx: ctx, send: send, first: true}
+	fw, err := newFolderWatch(l.watchRoots(), opt)
+	if err != nil {
+		send(model.Batch{Notice: pollNotice(err, opt.poll)})
+		return l.poll(ctx, u.update, opt)
+	}
+	defer fw.close()
+	// What changed between Load's walk and the watches.
+	if !u.update() {
+		return nil
+	}
+	if opt.ready != nil {
+		opt.ready()
+	}
+	return l.follow(ctx, fw, u.update, opt, send)
+}
+
+// watchRoots are the folders to watch: the roots on disk, with the folders
+// below them, and the folders of the files given as paths.
+func (l *Library) watchRoots() []watchRoot {
 	var dirs []watchRoot
 	for i := range l.roots {
 		r := &l.roots[i]
@@ -130,58 +146,13 @@ func (l *Library) watch(ctx context.Context, send func(model.Batch), opt watchOp
 		}
 		dirs = append(dirs, watchRoot{dir: string(dir), tree: !r.file})
 	}
-	var last []model.Problem // the problems of the walk, as last sent
-	lastErr := ""
-	first := true
-	// update applies the changes: false when watching must stop.
-	update := func() bool {
-		sent, walk, err := l.refresh(ctx, send)
-		if ctx.Err() != nil {
-			return false
-		}
-		if err != nil {
-			// A busy or damaged index: the next change tries again.
-			if msg := err.Error(); msg != lastErr {
-				send(model.Batch{Notice: "Live update failed: " + msg})
-				lastErr = msg
-			}
-			return true
-		}
-		lastErr = ""
-		if !first && !sameProblems(last, walk) {
-			reread := make([]string, 0, len(last)+len(walk))
-			for _, p := range append(last, walk...) {
-				reread = append(reread, p.Path)
-			}
-			send(model.Batch{Problems: walk, Reread: reread})
-		}
-		first, last = false, walk
-		if sent { // (without an index to write, it only says so in the progress)
-			if err := l.IndexText(ctx, send); err != nil && ctx.Err() == nil {
-				send(model.Batch{Notice: "Indexing text failed: " + err.Error()})
-			}
-		}
-		if l.unwritable {
-			// Each check would find the same changes again.
-			send(model.Batch{Notice: "Live updates stopped: the index cannot be written (r reloads)"})
-			return false
-		}
-		return ctx.Err() == nil
-	}
+	return dirs
+}
 
-	fw, err := newFolderWatch(dirs, opt)
-	if err != nil {
-		send(model.Batch{Notice: pollNotice(err, opt.poll)})
-		return l.poll(ctx, update, opt)
-	}
-	defer fw.close()
-	// What changed between Load's walk and the watches.
-	if !update() {
-		return nil
-	}
-	if opt.ready != nil {
-		opt.ready()
-	}
+// follow runs update once the events of fw have stopped for opt.quiet (at
+// most opt.maxWait after the first), until ctx is done or update says to
+// stop. When the system gives no more watches it polls instead.
+func (l *Library) follow(ctx context.Context, fw *folderWatch, update func() bool, opt watchOptions, send func(model.Batch)) error {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	defer timer.Stop()
@@ -193,6 +164,11 @@ func (l *Library) watch(ctx context.Context, send func(model.Batch), opt watchOp
 		}
 		timer.Reset(min(opt.quiet, since.Add(opt.maxWait).Sub(now)))
 	}
+	fallBack := func(err error) error {
+		fw.close()
+		send(model.Batch{Notice: pollNotice(err, opt.poll)})
+		return l.poll(ctx, update, opt) // which checks at once
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -203,9 +179,7 @@ func (l *Library) watch(ctx context.Context, send func(model.Batch), opt watchOp
 			}
 			relevant, err := fw.event(ev)
 			if err != nil { // no more watches to be had
-				fw.close()
-				send(model.Batch{Notice: pollNotice(err, opt.poll)})
-				return l.poll(ctx, update, opt) // which checks at once
+				return fallBack(err)
 			}
 			if relevant {
 				pend()
@@ -217,9 +191,7 @@ func (l *Library) watch(ctx context.Context, send func(model.Batch), opt watchOp
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				// Events were lost: folders may have come or gone unseen.
 				if err := fw.resync(); err != nil {
-					fw.close()
-					send(model.Batch{Notice: pollNotice(err, opt.poll)})
-					return l.poll(ctx, update, opt)
+					return fallBack(err)
 				}
 			}
 			pend()
@@ -230,6 +202,54 @@ func (l *Library) watch(ctx context.Context, send func(model.Batch), opt watchOp
 			}
 		}
 	}
+}
+
+// updater applies the changes a watch or a poll finds, and remembers what
+// the next update compares with.
+type updater struct {
+	l       *Library
+	ctx     context.Context
+	send    func(model.Batch)
+	first   bool            // no update yet: the walk's problems were sent by Load
+	last    []model.Problem // the problems of the walk, as last sent
+	lastErr string          // the failure last said, to say it once
+}
+
+// update applies the changes and completes the full-text index of what
+// changed; false when watching must stop.
+func (u *updater) update() bool {
+	sent, walk, err := u.l.refresh(u.ctx, u.send)
+	if u.ctx.Err() != nil {
+		return false
+	}
+	if err != nil {
+		// A busy or damaged index: the next change tries again.
+		if msg := err.Error(); msg != u.lastErr {
+			u.send(model.Batch{Notice: "Live update failed: " + msg})
+			u.lastErr = msg
+		}
+		return true
+	}
+	u.lastErr = ""
+	if !u.first && !sameProblems(u.last, walk) {
+		reread := make([]string, 0, len(u.last)+len(walk))
+		for _, p := range append(u.last, walk...) {
+			reread = append(reread, p.Path)
+		}
+		u.send(model.Batch{Problems: walk, Reread: reread})
+	}
+	u.first, u.last = false, walk
+	if sent { // (without an index to write, it only says so in the progress)
+		if err := u.l.IndexText(u.ctx, u.send); err != nil && u.ctx.Err() == nil {
+			u.send(model.Batch{Notice: "Indexing text failed: " + err.Error()})
+		}
+	}
+	if u.l.unwritable {
+		// Each check would find the same changes again.
+		u.send(model.Batch{Notice: "Live updates stopped: the index cannot be written (r reloads)"})
+		return false
+	}
+	return u.ctx.Err() == nil
 }
 
 // poll checks the collection every opt.poll, or opt.slower times as long
@@ -281,166 +301,4 @@ func sameProblems(a, b []model.Problem) bool {
 		}
 	}
 	return true
-}
-
-// A watchRoot is a folder to watch: with every folder below it (a root
-// folder), or alone (the folder of a file given as a path).
-type watchRoot struct {
-	dir  string
-	tree bool
-}
-
-// folderWatch keeps one fsnotify watch on every folder of the roots.
-type folderWatch struct {
-	w     *fsnotify.Watcher
-	opt   watchOptions
-	roots []watchRoot
-	dirs  map[string]watched // by the path fsnotify names it by
-	real  map[string]string  // real folder → its path in dirs
-}
-
-// watched is one folder under watch.
-type watched struct {
-	real  string
-	info  fs.FileInfo // the folder when it was added, to tell a new one by the same name
-	tree  bool        // new folders in it are watched too
-	depth int
-}
-
-// newFolderWatch watches every folder of the roots, or fails when the
-// system will not (no watcher, too many folders).
-func newFolderWatch(roots []watchRoot, opt watchOptions) (*folderWatch, error) {
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return nil, err
-	}
-	fw := &folderWatch{w: w, opt: opt, roots: roots, dirs: map[string]watched{}, real: map[string]string{}}
-	if err := fw.resync(); err != nil {
-		fw.close()
-		return nil, err
-	}
-	return fw, nil
-}
-
-func (fw *folderWatch) close() { fw.w.Close() }
-
-// resync drops the watches of folders that are gone and watches every
-// folder of the roots that has none.
-func (fw *folderWatch) resync() error {
-	for dir, d := range fw.dirs {
-		real, err := filepath.EvalSymlinks(dir)
-		if err != nil || real != d.real {
-			fw.drop(dir)
-		} else if info, err := os.Stat(real); err != nil || !os.SameFile(info, d.info) {
-			fw.drop(dir)
-		}
-	}
-	for _, r := range fw.roots {
-		if err := fw.add(r.dir, r.tree, 0); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// add watches dir and, for a tree, every folder below it that Load would
-// walk. Folders that cannot be read are left out (Load reports them); an
-// error means the system will not give more watches.
-func (fw *folderWatch) add(dir string, tree bool, depth int) error {
-	if depth > maxDepth {
-		return nil
-	}
-	real, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		return nil // gone meanwhile, or a dangling link
-	}
-	info, err := os.Stat(real)
-	if err != nil || !info.IsDir() {
-		return nil
-	}
-	prev, known := fw.real[real]
-	if known && !os.SameFile(fw.dirs[prev].info, info) {
-		fw.drop(prev) // a new folder where a removed one was
-		known = false
-	}
-	switch d := fw.dirs[prev]; {
-	case known && tree && !d.tree:
-		// Reached as a tree after as a file's folder: now a tree.
-		d.tree = true
-		fw.dirs[prev] = d
-		dir = prev
-	case known:
-		return nil // watched already, under this path or another
-	default:
-		if err := fw.opt.add(fw.w, dir); err != nil {
-			if errors.Is(err, fs.ErrPermission) || errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		fw.dirs[dir] = watched{real: real, info: info, tree: tree, depth: depth}
-		fw.real[real] = dir
-	}
-	if !tree {
-		return nil
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if strings.HasPrefix(name, ".") {
-			continue // hidden, as Load skips it
-		}
-		if e.IsDir() || e.Type()&fs.ModeSymlink != 0 {
-			if err := fw.add(filepath.Join(dir, name), true, depth+1); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// drop stops watching dir and every folder watched below it.
-func (fw *folderWatch) drop(dir string) {
-	prefix := dir + string(filepath.Separator)
-	for p, d := range fw.dirs {
-		if p == dir || strings.HasPrefix(p, prefix) {
-			fw.w.Remove(p) // fails when the system dropped it already
-			delete(fw.dirs, p)
-			delete(fw.real, d.real)
-		}
-	}
-}
-
-// event tracks the folders an event adds or removes and reports whether it
-// may change the collection: a file Load would read, or a folder, created,
-// written, removed or renamed. Hidden names and permission changes do not.
-func (fw *folderWatch) event(ev fsnotify.Event) (bool, error) {
-	name := filepath.Base(ev.Name)
-	if strings.HasPrefix(name, ".") || ev.Op&^fsnotify.Chmod == 0 {
-		return false, nil
-	}
-	parent, inTree := fw.dirs[filepath.Dir(ev.Name)]
-	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-		// A watched folder, by the name it is watched by or, for one
-		// reached through a link first, by its real name.
-		dir, isDir := ev.Name, false
-		if _, isDir = fw.dirs[dir]; !isDir {
-			dir, isDir = fw.real[ev.Name]
-		}
-		if isDir {
-			fw.drop(dir)
-			return true, nil
-		}
-	}
-	if ev.Has(fsnotify.Create) && inTree && parent.tree {
-		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-			// Its files may have come before its watch: the refresh this
-			// event asks for reads them.
-			return true, fw.add(ev.Name, true, parent.depth+1)
-		}
-	}
-	return Supported(name), nil
 }

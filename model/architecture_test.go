@@ -5,7 +5,10 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
+	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,19 +16,45 @@ import (
 
 const module = "github.com/newsline/newsline"
 
-// TestArchitecture keeps the layering of DESIGN.md: model imports only the
-// standard library; data and ui import model but never each other; only cmd
-// wires them together.
+// allowedImports is the import rule of docs/architecture.md: for each top
+// folder, the packages of this module its files (tests included) may
+// import besides their own folder's. model imports nothing of ours and
+// only the standard library; data reads into model values; ui sees model
+// and the small shared helpers, never data; internal helpers stand alone;
+// only cmd wires data and ui together.
+var allowedImports = map[string][]string{
+	"model":    {},
+	"data":     {"model", "data/", "internal/"},
+	"ui":       {"model", "internal/"},
+	"internal": {"internal/"},
+	"cmd":      {"model", "data", "data/", "ui", "internal/"},
+}
+
+// testImports are what tests of a top folder may import besides: the
+// generator's tests check its output with the real readers.
+var testImports = map[string][]string{"internal": {"model", "data"}}
+
+// topFolders is the design card's top level: every folder of the module
+// root is one of these (hidden folders aside).
+var topFolders = map[string]bool{"cmd": true, "ui": true, "model": true, "data": true, "internal": true, "docs": true}
+
+// TestArchitecture keeps the layering of docs/architecture.md: the top
+// folders, and who may import whom.
 func TestArchitecture(t *testing.T) {
-	forbidden := map[string][]string{
-		"model": {module + "/"},
-		"data":  {module + "/ui", module + "/cmd"},
-		"ui":    {module + "/data", module + "/cmd"},
+	entries, err := os.ReadDir("..")
+	if err != nil {
+		t.Fatal(err)
 	}
-	err := goFiles(true, func(rel, path string) error {
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && !topFolders[e.Name()] {
+			t.Errorf("top-level folder %s/: the top level is cmd, ui, model, data (and internal, docs); put it under one of them", e.Name())
+		}
+	}
+	err = goFiles(true, func(rel, path string) error {
 		top := strings.Split(rel, "/")[0]
-		rules, ok := forbidden[top]
+		allowed, ok := allowedImports[top]
 		if !ok {
+			t.Errorf("%s: a Go file outside %v", rel, slices.Sorted(maps.Keys(allowedImports)))
 			return nil
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
@@ -34,12 +63,16 @@ func TestArchitecture(t *testing.T) {
 		}
 		for _, imp := range f.Imports {
 			p, _ := strconv.Unquote(imp.Path.Value)
-			for _, bad := range rules {
-				if strings.HasPrefix(p, bad) && !(top == "model" && strings.HasPrefix(p, module+"/model")) {
-					t.Errorf("%s imports %s: %s must not depend on it", rel, p, top)
+			if ours, ok := strings.CutPrefix(p, module+"/"); ok {
+				if strings.HasSuffix(rel, "_test.go") {
+					allowed = append(slices.Clip(allowed), testImports[top]...)
 				}
+				if !importAllowed(top, ours, allowed) {
+					t.Errorf("%s imports %s: %s may import only %v of this module (see docs/architecture.md)", rel, p, top, allowed)
+				}
+				continue
 			}
-			if top == "model" && !strings.HasPrefix(p, module) && strings.Contains(strings.Split(p, "/")[0], ".") {
+			if top == "model" && strings.Contains(strings.Split(p, "/")[0], ".") {
 				t.Errorf("%s imports %s: model imports only the standard library", rel, p)
 			}
 		}
@@ -48,6 +81,21 @@ func TestArchitecture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// importAllowed reports whether a file under top may import ours (a
+// package path in this module): its own top folder, or a listed package
+// ("data") or folder ("data/").
+func importAllowed(top, ours string, allowed []string) bool {
+	if ours == top || strings.HasPrefix(ours, top+"/") {
+		return top != "cmd" || ours == "cmd" // one command never imports another
+	}
+	for _, a := range allowed {
+		if ours == a || strings.HasSuffix(a, "/") && strings.HasPrefix(ours, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // launchers are the only files allowed to start other programs (the

@@ -1,6 +1,7 @@
 // Package model holds newsline's domain: articles, tags, the collection,
-// queries and sort orders. It is pure: it imports only the standard library
-// and does no IO, so every rule here is table-testable and benchmarkable.
+// queries and sort orders, marks (read, starred) and the reader's saved
+// place. It is pure: it imports only the standard library and does no IO,
+// so every rule here is table-testable and benchmarkable.
 package model
 
 import (

@@ -6,13 +6,6 @@ import (
 	"strings"
 )
 
-// Tag is one tag of a collection.
-type Tag struct {
-	Key   string // the compared form (TagKey)
-	Name  string // the most common original spelling
-	Count int    // articles that carry the tag
-}
-
 // entry is an article with what the collection derives from it once. It
 // keeps only what queries need on every call: the spellings an article
 // counted for its tags are walked again from the article when it goes
@@ -21,30 +14,6 @@ type entry struct {
 	art  Article
 	tags []int32 // indices into Collection.tags, one per distinct tag, in the article's order
 	text string  // " " + Fold(title, tags, body) + " ": the search haystack; empty with ExternalSearch
-}
-
-type tagEntry struct {
-	Tag
-	spellings map[string]int // original spelling → articles using it
-	folders   map[string]int // the same for folder names, the fallback
-}
-
-// count adds n (1 or -1) articles spelling the tag this way and picks the
-// display name again.
-func (t *tagEntry) count(spelling string, folder bool, n int) {
-	t.Count += n
-	m := t.spellings
-	if folder {
-		m = t.folders
-	}
-	if m[spelling] += n; m[spelling] <= 0 {
-		delete(m, spelling)
-	}
-	if len(t.spellings) > 0 {
-		t.Name = mostCommon(t.spellings)
-	} else {
-		t.Name = mostCommon(t.folders)
-	}
 }
 
 // Collection is the set of loaded articles in collection order (path, then
@@ -234,36 +203,6 @@ func (c *Collection) untag(e *entry) {
 	})
 }
 
-// walkTags calls fn once for every distinct tag of the article, Tags first,
-// then FolderTags, with the tag's index in c.tags (a tag seen for the first
-// time is added), the spelling the article counts for it and whether that
-// spelling is a folder name. It returns seen with the indices appended, in
-// that order. newEntry and untag both walk an article with it, so what one
-// counts in the other takes out.
-func (c *Collection) walkTags(a *Article, seen []int32, fn func(ti int32, spelling string, folder bool)) []int32 {
-	for k, names := range [2][]string{a.Tags, a.FolderTags} {
-		for _, name := range names {
-			key := TagKey(name)
-			if key == "" {
-				continue
-			}
-			ti, ok := c.tagIndex[key]
-			if !ok {
-				ti = int32(len(c.tags))
-				c.tagIndex[key] = ti
-				c.tags = append(c.tags, tagEntry{Tag: Tag{Key: key}, spellings: map[string]int{}, folders: map[string]int{}})
-				c.byCount = append(c.byCount, ti)
-			}
-			if slices.Contains(seen, ti) {
-				continue
-			}
-			seen = append(seen, ti)
-			fn(ti, strings.TrimLeft(strings.TrimSpace(name), "#"), k == 1)
-		}
-	}
-	return seen
-}
-
 // detach copies the article's strings, which parsers and the index cut from
 // a whole file or record: without the body, keeping them must not keep that.
 // Rel shares the copy of Path when Path ends with it, and an article of the
@@ -301,18 +240,6 @@ func (c *Collection) intern(names []string) []string {
 	return out
 }
 
-// mostCommon picks the spelling used by most articles; ties go to the
-// spelling that sorts first, so the choice is deterministic.
-func mostCommon(spellings map[string]int) string {
-	best, n := "", 0
-	for s, k := range spellings {
-		if k > n || (k == n && s < best) {
-			best, n = s, k
-		}
-	}
-	return best
-}
-
 // changed drops what was derived from the entries and keeps the sidebar order.
 func (c *Collection) changed() {
 	c.sortTags()
@@ -320,14 +247,6 @@ func (c *Collection) changed() {
 	c.orders = [sortCount][]int32{}
 	c.ranks = [sortCount][]int32{}
 	c.last = lastQuery{}
-}
-
-// sortTags keeps the sidebar order: most used first, then by name.
-func (c *Collection) sortTags() {
-	slices.SortStableFunc(c.byCount, func(a, b int32) int {
-		ta, tb := &c.tags[a], &c.tags[b]
-		return cmp.Or(cmp.Compare(tb.Count, ta.Count), strings.Compare(ta.Key, tb.Key))
-	})
 }
 
 // Len returns the number of articles.
@@ -358,56 +277,6 @@ func (c *Collection) Articles() []Article {
 		arts[i] = c.entries[i].art
 	}
 	return arts
-}
-
-// Tags returns the tags with at least one article, most used first.
-func (c *Collection) Tags() []Tag {
-	out := make([]Tag, 0, len(c.byCount))
-	for _, ti := range c.byCount {
-		if c.tags[ti].Count > 0 {
-			out = append(out, c.tags[ti].Tag)
-		}
-	}
-	return out
-}
-
-// Tag returns the tag with the given key.
-func (c *Collection) Tag(key string) (Tag, bool) {
-	ti, ok := c.tagIndex[TagKey(key)]
-	if !ok || c.tags[ti].Count == 0 {
-		return Tag{}, false
-	}
-	return c.tags[ti].Tag, true
-}
-
-// ArticleTags returns the display names of an article's tags, deduplicated,
-// in the article's own order.
-func (c *Collection) ArticleTags(id ID) []string {
-	i, ok := c.pos[id]
-	if !ok {
-		return nil
-	}
-	e := &c.entries[i]
-	names := make([]string, len(e.tags))
-	for k, ti := range e.tags {
-		names[k] = c.tags[ti].Name
-	}
-	return names
-}
-
-// ArticleTagKeys returns the keys of an article's tags, as ArticleTags
-// returns their names.
-func (c *Collection) ArticleTagKeys(id ID) []string {
-	i, ok := c.pos[id]
-	if !ok {
-		return nil
-	}
-	e := &c.entries[i]
-	keys := make([]string, len(e.tags))
-	for k, ti := range e.tags {
-		keys[k] = c.tags[ti].Key
-	}
-	return keys
 }
 
 // Problems returns every problem reported so far.

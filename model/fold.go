@@ -52,6 +52,12 @@ func Fold(s string) string {
 	return strings.TrimRight(b.String(), " ")
 }
 
+// foldTable (fold_table.go) is written by internal/foldgen from the Unicode
+// data of golang.org/x/text/unicode/norm and the unicode package; its test
+// fails when the checked-in table is not what it generates.
+//
+//go:generate go run github.com/newsline/newsline/internal/foldgen/cmd/foldgen -o fold_table.go
+
 // The generated table maps some letters to letters it maps again (Ǿ to ø,
 // which is o): follow every chain once, here, so that Fold gives the same
 // text when it is given its own output.

@@ -118,3 +118,34 @@ func (c *Collection) order(s Sort) []int32 {
 	c.orders[s] = order
 	return order
 }
+
+// inOrder returns the entries of the IDs in the sort's order: for a search
+// result of a few thousand articles, sorting them is cheaper than walking
+// the whole collection past them.
+func (c *Collection) inOrder(only map[ID]struct{}, s Sort) []int32 {
+	rank := c.rank(s)
+	out := make([]int32, 0, len(only))
+	for id := range only {
+		if i, ok := c.pos[id]; ok {
+			out = append(out, int32(i))
+		}
+	}
+	slices.SortFunc(out, func(a, b int32) int { return cmp.Compare(rank[a], rank[b]) })
+	return out
+}
+
+// rank returns each entry's place in the sort's order.
+func (c *Collection) rank(s Sort) []int32 {
+	if s >= sortCount {
+		s = SortNewest
+	}
+	if c.ranks[s] == nil {
+		order := c.order(s)
+		r := make([]int32, len(order))
+		for place, i := range order {
+			r[i] = int32(place)
+		}
+		c.ranks[s] = r
+	}
+	return c.ranks[s]
+}

@@ -52,7 +52,7 @@ type Options struct {
 	AnyTag bool
 	// Place is where to start: the filters, sort, selection and scroll
 	// of an earlier session (Model.Place); nil starts at the top.
-	Place *Place
+	Place *model.Place
 	// Appearance is the theme, article style, date format and layout
 	// breakpoints of the configuration.
 	Appearance Appearance
@@ -102,8 +102,8 @@ type Model struct {
 	marks    markBook    // read and starred marks, with Options.Marks
 	loading  bool
 	loadErr  error
-	placed   *Place   // being restored: applied as its article arrives
-	scrollTo scrollTo // the reader's line once it shows the restored article
+	placed   *model.Place // being restored: applied as its article arrives
+	scrollTo scrollTo     // the reader's line once it shows the restored article
 
 	lay      layout
 	focus    paneID
@@ -163,7 +163,7 @@ func New(opts Options) Model {
 	m.setArticleStyle()
 	if p := opts.Place; p != nil {
 		var want *wanted
-		m.query, m.smart, want = p.restore(m.query, opts.Marks != nil)
+		m.query, m.smart, want = restorePlace(*p, m.query, opts.Marks != nil)
 		if want != nil {
 			m.list.setWant(want)
 			placed := *p

@@ -10,7 +10,6 @@ import (
 
 	glamouransi "charm.land/glamour/v2/ansi"
 
-	"github.com/newsline/newsline/data/config"
 	"github.com/newsline/newsline/internal/glamourstyle"
 )
 
@@ -26,6 +25,11 @@ type Appearance struct {
 	// DateFormat is the Go time layout of the list's dates; "" means
 	// "2006-01-02".
 	DateFormat string
+	// DateWidth is the most columns a date in DateFormat takes (cmd
+	// measures it where the configuration checks the format); the list's
+	// date column is that wide, at most maxDateWidth. 0 with a DateFormat
+	// means maxDateWidth.
+	DateWidth int
 	// Wide and Medium are the smallest widths with three panes side by
 	// side and with the sidebar next to the list; 0 means 120 and 80.
 	Wide, Medium int
@@ -76,9 +80,9 @@ func (a Appearance) breakpoints() breakpoints {
 // Date column.
 const (
 	defaultDateLayout = "2006-01-02"
-	// maxDateWidth bounds the list's date column whatever the layout (as
-	// the configuration does); longer dates are cut.
-	maxDateWidth = config.MaxDateWidth
+	// maxDateWidth bounds the list's date column whatever the layout (the
+	// configuration refuses wider formats); longer dates are cut.
+	maxDateWidth = 20
 )
 
 // dateColumn is how the list shows dates: the layout and the width of the
@@ -90,10 +94,11 @@ type dateColumn struct {
 
 var defaultDateColumn = dateColumn{layout: defaultDateLayout, width: dateWidth}
 
-// newDateColumn returns the date column of a Go time layout. The layout
-// loses its control and invisible characters (a date cell holds text only);
-// one that is then empty is the default.
-func newDateColumn(layout string) dateColumn {
+// newDateColumn returns the date column of a Go time layout whose dates
+// are up to width columns wide. The layout loses its control and invisible
+// characters (a date cell holds text only); one that is then empty is the
+// default.
+func newDateColumn(layout string, width int) dateColumn {
 	layout = strings.Map(func(r rune) rune {
 		if r == utf8.RuneError || !unicode.IsGraphic(r) || (unicode.IsSpace(r) && r != ' ') {
 			return -1
@@ -103,7 +108,10 @@ func newDateColumn(layout string) dateColumn {
 	if strings.TrimSpace(layout) == "" || layout == defaultDateLayout {
 		return defaultDateColumn
 	}
-	return dateColumn{layout: layout, width: min(max(config.DateWidth(layout), 1), maxDateWidth)}
+	if width <= 0 {
+		width = maxDateWidth
+	}
+	return dateColumn{layout: layout, width: min(width, maxDateWidth)}
 }
 
 // format returns t in the column's layout, exactly as wide as the column.

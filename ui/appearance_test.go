@@ -293,23 +293,26 @@ func TestAppearanceScreenIsTerminalSafeWithCustomStyle(t *testing.T) {
 
 func TestAppearanceDateFormat(t *testing.T) {
 	// Fixture article 29 (the newest, on top) is dated 2026-01-30.
+	// measured is the layout's widest date, as cmd measures it
+	// (config.DateWidth).
 	tests := []struct {
-		layout string
-		want   string // the date of article 29
-		width  int    // the column
+		layout   string
+		measured int
+		want     string // the date of article 29
+		width    int    // the column
 	}{
-		{"", "2026-01-30", 10},
-		{"2006-01-02", "2026-01-30", 10},
-		{"Jan 2", "Jan 30", 6},
-		{"02/01/2006", "30/01/2026", 10},
-		{"Mon 2 Jan", "Fri 30 Jan", 10},
-		{"2 January 2006", "30 January 2026", 17},       // 28 September 2026
-		{"Monday, 2 January", "Friday, 30 January", 20}, // Wednesday, 23 September is 21: cut
+		{"", 0, "2026-01-30", 10},
+		{"2006-01-02", 10, "2026-01-30", 10},
+		{"Jan 2", 6, "Jan 30", 6},
+		{"02/01/2006", 10, "30/01/2026", 10},
+		{"Mon 2 Jan", 10, "Fri 30 Jan", 10},
+		{"2 January 2006", 17, "30 January 2026", 17},       // 28 September 2026
+		{"Monday, 2 January", 23, "Friday, 30 January", 20}, // Wednesday, 23 September is 23: cut
 	}
 	for _, tt := range tests {
 		for _, size := range [][2]int{{160, 48}, {80, 24}} {
 			t.Run(fmt.Sprintf("%q at %dx%d", tt.layout, size[0], size[1]), func(t *testing.T) {
-				m := appearanceApp(t, Appearance{DateFormat: tt.layout}, true, size[0], size[1])
+				m := appearanceApp(t, Appearance{DateFormat: tt.layout, DateWidth: tt.measured}, true, size[0], size[1])
 				if got := m.theme.dateColumn().width; got != tt.width {
 					t.Errorf("date column %d wide, want %d", got, tt.width)
 				}
@@ -321,7 +324,7 @@ func TestAppearanceDateFormat(t *testing.T) {
 				}
 				// Every row's date starts in the same column: the column is
 				// as wide as the longest date. Rows 0–4 are articles 29–25.
-				dc := newDateColumn(tt.layout)
+				dc := newDateColumn(tt.layout, tt.measured)
 				list := paneLines(m, paneList)
 				col := -1
 				for r, l := range list[:5] {
@@ -345,28 +348,30 @@ func TestAppearanceDateFormatNarrowPanes(t *testing.T) {
 	// columns giving way as a wide date takes room.
 	for _, layout := range []string{"Jan 2", "02/01/2006", "Monday, 2 January 2006"} {
 		for w := 40; w <= 130; w += 3 {
-			m := appearanceApp(t, Appearance{DateFormat: layout}, false, w, 24)
+			m := appearanceApp(t, Appearance{DateFormat: layout, DateWidth: maxDateWidth}, false, w, 24)
 			checkScreenWidth(t, m, w)
 		}
 	}
 }
 
 func TestNewDateColumn(t *testing.T) {
+	// measured is what cmd hands the ui (config.DateWidth); 0 is unmeasured.
 	for _, tt := range []struct {
 		layout, wantLayout string
-		width              int
+		measured, width    int
 	}{
-		{"", defaultDateLayout, 10},
-		{"2006-01-02", defaultDateLayout, 10},
-		{"Jan 2", "Jan 2", 6},
-		{"January", "January", 9},
-		{"Monday", "Monday", 9},
-		{"Mon", "Mon", 3},
-		{"2006\x1b[2J-01\u202e-02\t", "2006[2J-01-02", 14}, // 2: the day
-		{"\x1b\x07", defaultDateLayout, 10},
-		{"Monday 2 January 2006 15:04:05", "Monday 2 January 2006 15:04:05", maxDateWidth},
+		{"", defaultDateLayout, 0, 10},
+		{"2006-01-02", defaultDateLayout, 10, 10},
+		{"Jan 2", "Jan 2", 6, 6},
+		{"January", "January", 9, 9},
+		{"Monday", "Monday", 9, 9},
+		{"Mon", "Mon", 3, 3},
+		{"2006\x1b[2J-01\u202e-02\t", "2006[2J-01-02", 14, 14}, // 2: the day
+		{"\x1b\x07", defaultDateLayout, 3, 10},
+		{"Monday 2 January 2006 15:04:05", "Monday 2 January 2006 15:04:05", 36, maxDateWidth},
+		{"Jan 2", "Jan 2", 0, maxDateWidth}, // unmeasured: the widest the list allows
 	} {
-		c := newDateColumn(tt.layout)
+		c := newDateColumn(tt.layout, tt.measured)
 		if c.layout != tt.wantLayout || c.width != tt.width {
 			t.Errorf("newDateColumn(%q) = %q, %d; want %q, %d", tt.layout, c.layout, c.width, tt.wantLayout, tt.width)
 		}

@@ -53,8 +53,10 @@ func benchAppWith(b *testing.B, n int, opts Options) Model {
 // the screen's side of a change.
 type nopMarks struct{}
 
-func (nopMarks) Get(context.Context, []model.Article) (map[model.ID]Mark, error) { return nil, nil }
-func (nopMarks) Set(context.Context, MarkChange, []model.Article) (func(context.Context) error, error) {
+func (nopMarks) Get(context.Context, []model.Article) (map[model.ID]model.Mark, error) {
+	return nil, nil
+}
+func (nopMarks) Set(context.Context, model.MarkChange, []model.Article) (func(context.Context) error, error) {
 	return func(context.Context) error { return nil }, nil
 }
 
@@ -69,7 +71,7 @@ func BenchmarkMarkAllRead(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		m := base
-		m.marks.of, m.marks.kept = map[model.ID]Mark{}, map[model.ID]bool{}
+		m.marks.of, m.marks.kept = map[model.ID]model.Mark{}, map[model.ID]bool{}
 		b.StartTimer()
 		m = send(b, m, keyPress("M"))
 		m = send(b, m, keyPress("y"))

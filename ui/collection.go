@@ -117,7 +117,7 @@ func (m *Model) setFilter(q model.Query, s smartFilter) {
 // works it out, then the store keeps it), or the marks before one (undone,
 // or not saved). In a smart view the articles
 // stay listed, and the sidebar's counts move by what changed.
-func (m *Model) showMarks(marks map[model.ID]Mark) {
+func (m *Model) showMarks(marks map[model.ID]model.Mark) {
 	if len(marks) == 0 {
 		return
 	}

@@ -1,12 +1,15 @@
 package ui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // question is a yes/no question in the help bar's place, asked before
 // something that is not undone by one key (M marks a whole list). The next
-// key answers it: y gives back yes, the intent asked about, for the root
-// to apply; any other key (n, esc) gives back that nothing changed. ctrl+c
-// still quits.
+// key answers it: yes (y) gives back the intent asked about, for the root
+// to apply; any other key (no: n, esc) gives back that nothing changed.
+// interrupt (ctrl+c) still quits.
 type question struct {
 	text string
 	yes  tea.Msg
@@ -18,16 +21,17 @@ func (q question) Update(msg tea.Msg) (question, tea.Msg, tea.Cmd) {
 	if !ok {
 		return q, nil, nil
 	}
-	switch in.key.String() {
-	case "y", "Y":
+	switch {
+	case key.Matches(in.key, in.keys.Yes):
 		return q, q.yes, nil
-	case "ctrl+c":
+	case key.Matches(in.key, in.keys.Interrupt):
 		return q, quitAsked{}, nil
 	}
 	return q, flashed("Nothing changed"), nil
 }
 
-// View is the question as the help bar shows it, w cells wide.
-func (q question) View(th *Theme, w int) string {
-	return fit(" "+th.p.warn.on(q.text)+"  "+th.p.status.on("y yes · n no"), w)
+// View is the question as the help bar shows it, w cells wide, with how
+// to answer it in the keys as bound.
+func (q question) View(th *Theme, keys KeyMap, w int) string {
+	return fit(" "+th.p.warn.on(q.text)+"  "+th.p.status.on(questionHint(keys.Yes, keys.No)), w)
 }

@@ -15,8 +15,9 @@
 //
 // Loading and rendering run in tea.Cmds and come back as messages
 // (msgs.go), so Update and View never do IO; rendered articles are cached
-// once, by the Renderer (render.go). Keys live in keys.go, colours in
-// theme.go and the pure layout computation in layout.go. The package
+// once, by the Renderer (render.go). Keys live in keys.go (the table of
+// actions in keytable.go, remapping and its checks in keyremap.go), colours
+// in theme.go and the pure layout computation in layout.go. The package
 // imports model, never data: cmd/newsline wires the two together through
 // Options.
 package ui

@@ -98,7 +98,7 @@ func (m *Model) setFocus(p paneID) {
 func backAction(o overlay, p pickerPane, reading bool, search string) string {
 	switch {
 	case o == overlayPicker:
-		return p.p.escAction()
+		return p.escAction()
 	case o != overlayNone:
 		return "close"
 	case reading:

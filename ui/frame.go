@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
 )
 
 // Border runes: rounded for panes without focus, heavy for the focused one,
@@ -176,28 +177,9 @@ func joinColumns(blocks ...[]string) string {
 	return sb.String()
 }
 
-// countText writes n with thousands separators: 1234567 → 1,234,567.
-func countText(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + countText(-n)
-	}
-	if len(s) <= 3 {
-		return s
-	}
-	var b strings.Builder
-	pre := len(s) % 3
-	if pre > 0 {
-		b.WriteString(s[:pre])
-	}
-	for i := pre; i < len(s); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
-}
+// countText writes n with thousands separators: 1234567 → 1,234,567. It
+// is the interface's one way to write a count.
+func countText(n int) string { return humanize.Comma(int64(n)) }
 
 // readsCell writes a read count in at most five cells: 999, 1.2k, 12k,
 // 1.2M. Unknown counts are blank.

@@ -84,8 +84,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (_ tea.Cmd, ok bool) {
 			m.flash = "No tags in this collection"
 			break
 		}
-		p.place(m.lay)
-		m.picker, m.overlay = p, overlayPicker
+		m.picker, m.overlay = p.opened(m.lay, m.keys), overlayPicker
 	case key.Matches(msg, k.Search):
 		if m.lay.mode != modeWide {
 			m.reading = false

@@ -64,7 +64,7 @@ type (
 	// marksRestored shows the marks as they were before a change (undone,
 	// or not saved), and why.
 	marksRestored struct {
-		marks map[model.ID]Mark
+		marks map[model.ID]model.Mark
 		why   string
 	}
 )
@@ -159,7 +159,7 @@ func (m *Model) apply(msg tea.Msg) tea.Cmd {
 	case pickerClosed:
 		m.overlay = overlayNone
 	case allRead:
-		after, store := m.marks.change(MarkRead, m.marks.unread(m.coll, msg.ids))
+		after, store := m.marks.change(model.MarkRead, m.marks.unread(m.coll, msg.ids))
 		m.showMarks(after)
 		return store
 	case marksLoaded:

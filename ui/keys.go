@@ -6,10 +6,12 @@ import (
 	"charm.land/bubbles/v2/key"
 )
 
-// KeyMap is every key binding of the program. Bindings are switched on and
-// off by context (focused pane, search box, overlays) with SetEnabled, so the
-// help bar always shows what the keys do right now, and key.Matches ignores
-// bindings that do not apply.
+// KeyMap is every key binding of the program, the pickers' and the yes/no
+// question's too. Bindings are switched on and off by context (focused
+// pane, search box, overlays) with SetEnabled, so the help bar always shows
+// what the keys do right now, and key.Matches ignores bindings that do not
+// apply. Each binding is an action the configuration can remap, under the
+// name the table of actions (keyActions) gives it.
 type KeyMap struct {
 	// Global.
 	Quit      key.Binding
@@ -64,6 +66,22 @@ type KeyMap struct {
 	// Search box.
 	Accept key.Binding
 	Cancel key.Binding
+
+	// A picker (T, L). Its filter takes every other key, so these are
+	// never printable keys alone.
+	PickerUp       key.Binding
+	PickerDown     key.Binding
+	PickerPageUp   key.Binding
+	PickerPageDown key.Binding
+	PickerTop      key.Binding
+	PickerBottom   key.Binding
+	PickerChoose   key.Binding
+	PickerBack     key.Binding // clears the filter, then closes
+
+	// The yes/no question (M): yes does it, any other key does not; No is
+	// the key the question names for that.
+	Yes key.Binding
+	No  key.Binding
 }
 
 // DefaultKeyMap returns the key bindings, all enabled.
@@ -120,6 +138,18 @@ func DefaultKeyMap() KeyMap {
 
 		Accept: b([]string{"enter"}, "enter", "keep search"),
 		Cancel: b([]string{"esc"}, "esc", "clear search"),
+
+		PickerUp:       b([]string{"up", "ctrl+p", "ctrl+k"}, "↑/ctrl+p", "up"),
+		PickerDown:     b([]string{"down", "ctrl+n", "ctrl+j"}, "↓/ctrl+n", "down"),
+		PickerPageUp:   b([]string{"pgup"}, "pgup", "page up"),
+		PickerPageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+		PickerTop:      b([]string{"home"}, "home", "first"),
+		PickerBottom:   b([]string{"end"}, "end", "last"),
+		PickerChoose:   b([]string{"enter"}, "enter", "choose"),
+		PickerBack:     b([]string{"esc"}, "esc", "close"),
+
+		Yes: b([]string{"y", "Y"}, "y", "yes"),
+		No:  b([]string{"n", "esc"}, "n", "no"),
 	}
 }
 
@@ -138,14 +168,35 @@ func closeHint(back, toggle key.Binding) string {
 	return strings.Join(keys, " or ") + " to close"
 }
 
+// questionHint is how the yes/no question says to answer it: "y yes · n
+// no", with the keys as bound.
+func questionHint(yes, no key.Binding) string {
+	var parts []string
+	for _, b := range []key.Binding{yes, no} {
+		if k := b.Help().Key; k != "" && len(b.Keys()) > 0 {
+			parts = append(parts, k+" "+b.Help().Desc)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// keyHint is "press c to clear the filter" with the binding's keys, or the
+// bare action when it has no key.
+func keyHint(before string, b key.Binding, after, bare string) string {
+	if len(b.Keys()) == 0 {
+		return bare
+	}
+	return before + b.Help().Key + after
+}
+
 // keyMap returns the key bindings the options give, all enabled.
 func (o Options) keyMap() KeyMap {
 	if o.Keys == nil {
 		return DefaultKeyMap()
 	}
 	k := *o.Keys
-	for _, b := range k.all() {
-		b.SetEnabled(true)
+	for _, a := range k.keyActions() {
+		a.binding.SetEnabled(true)
 	}
 	return k
 }
@@ -167,7 +218,8 @@ type helpGroup struct {
 }
 
 // groups returns the bindings in titled groups, the source of FullHelp and
-// of the help overlay.
+// of the help overlay: the bindings of the panes and their overlays (all).
+// A picker and the question show their own keys where they are.
 func (k KeyMap) groups() []helpGroup {
 	return []helpGroup{
 		{"General", []key.Binding{k.Help, k.Problems, k.Reload, k.Back, k.Quit, k.Interrupt}},
@@ -189,24 +241,25 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return out
 }
 
-// all returns pointers to every binding, for switching them by context.
+// all returns pointers to the bindings of the panes and their overlays:
+// every action that works somewhere besides a picker and the question.
 func (k *KeyMap) all() []*key.Binding {
-	return []*key.Binding{
-		&k.Quit, &k.Interrupt, &k.Help, &k.Problems, &k.NextPane, &k.PrevPane,
-		&k.PaneLeft, &k.PaneRight, &k.FocusTags, &k.ClearTags, &k.Search, &k.Sort, &k.Back,
-		&k.ToggleUnread, &k.PickTag, &k.Reload,
-		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.HalfDown, &k.HalfUp, &k.PageDown, &k.PageUp,
-		&k.Toggle, &k.ExcludeTag, &k.Open, &k.OpenURL, &k.CopyURL,
-		&k.ToggleRead, &k.ToggleStar, &k.UndoMark, &k.MarkAllRead, &k.Edit, &k.Links,
-		&k.SpaceDown, &k.NextArticle, &k.PrevArticle, &k.Accept, &k.Cancel,
+	acts := k.keyActions()
+	out := make([]*key.Binding, 0, len(acts))
+	for _, a := range acts {
+		if a.scope&^(inPicker|inQuestion) != 0 {
+			out = append(out, a.binding)
+		}
 	}
+	return out
 }
 
 // keyContext is what decides which bindings apply.
 type keyContext struct {
 	focus     paneID
 	searching bool    // the search box has the keys
-	overlay   overlay // help or problems on top
+	overlay   overlay // help, problems or a picker on top
+	question  bool    // a yes/no question takes the next key
 	back      string  // what esc undoes ("" for nothing), its help text
 	hasList   bool    // the list has articles (n/p, enter)
 	canOpen   bool    // there is a browser to open addresses in (Options.OpenURL)
@@ -214,83 +267,68 @@ type keyContext struct {
 	canEdit   bool    // there is an editor to start (Options.Edit)
 }
 
-// setContext enables exactly the bindings that apply in c: the search box
-// takes every key but enter, esc and ctrl+c; an overlay takes its own keys;
-// otherwise the global bindings and those of the focused pane.
-func (k *KeyMap) setContext(c keyContext) {
-	for _, b := range k.all() {
-		b.SetEnabled(false)
-	}
-	k.Interrupt.SetEnabled(true)
-	nav := []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.HalfDown, &k.HalfUp, &k.PageDown, &k.PageUp}
-	if c.searching {
-		k.Accept.SetEnabled(true)
-		k.Cancel.SetEnabled(true)
-		return
-	}
-	k.Back.SetEnabled(c.back != "")
-	if c.back != "" {
-		k.Back.SetHelp(k.Back.Help().Key, c.back)
+// scope returns where the keys go in c: the question, the search box and
+// an overlay take them before the focused pane.
+func (c keyContext) scope() keyScope {
+	switch {
+	case c.question:
+		return inQuestion
+	case c.searching:
+		return inSearch
 	}
 	switch c.overlay {
 	case overlayHelp:
-		k.Quit.SetEnabled(true)
-		k.Help.SetEnabled(true)
-		return
+		return inHelp
 	case overlayPicker:
-		return // the picker reads its own keys
+		return inPicker
 	case overlayProblems:
-		k.Quit.SetEnabled(true)
-		k.Problems.SetEnabled(true)
-		for _, b := range nav {
-			b.SetEnabled(true)
-		}
-		return
+		return inProblems
 	case overlayNone:
-	}
-	for _, b := range []*key.Binding{
-		&k.Quit, &k.Help, &k.Problems, &k.NextPane, &k.PrevPane, &k.PaneLeft, &k.PaneRight,
-		&k.FocusTags, &k.ClearTags, &k.Search, &k.Sort, &k.PickTag, &k.Reload,
-	} {
-		b.SetEnabled(true)
-	}
-	k.ToggleUnread.SetEnabled(c.canMark)
-	for _, b := range nav {
-		b.SetEnabled(true)
 	}
 	switch c.focus {
 	case paneTags:
-		k.Toggle.SetEnabled(true)
-		k.ExcludeTag.SetEnabled(true)
+		return inSidebar
 	case paneList:
-		k.Open.SetEnabled(c.hasList)
-		k.enableArticle(c)
+		return inList
 	case paneReader:
-		k.enableArticle(c)
-		k.SpaceDown.SetEnabled(true)
-		k.NextArticle.SetEnabled(c.hasList)
-		k.PrevArticle.SetEnabled(c.hasList)
+		return inReader
+	}
+	return 0
+}
+
+// setContext enables exactly the bindings that apply in c: those the
+// table of actions says work where the keys go now, and whose condition
+// holds (an article to act on, marks kept, something for esc to undo).
+// Back's help says what esc undoes now.
+func (k *KeyMap) setContext(c keyContext) {
+	here := c.scope()
+	for _, a := range k.keyActions() {
+		a.binding.SetEnabled(a.scope&here != 0 && (a.when == nil || a.when(c)))
+	}
+	if k.Back.Enabled() {
+		k.Back.SetHelp(k.Back.Help().Key, c.back)
 	}
 }
 
-// enableArticle enables the bindings that act on the selected article or
-// the list, in the list and the reader.
-func (k *KeyMap) enableArticle(c keyContext) {
-	k.OpenURL.SetEnabled(c.hasList && c.canOpen)
-	k.CopyURL.SetEnabled(c.hasList)
-	k.Edit.SetEnabled(c.hasList && c.canEdit)
-	k.Links.SetEnabled(c.hasList)
-	k.ToggleRead.SetEnabled(c.hasList && c.canMark)
-	k.ToggleStar.SetEnabled(c.hasList && c.canMark)
-	k.MarkAllRead.SetEnabled(c.hasList && c.canMark)
-	k.UndoMark.SetEnabled(c.canMark)
+// pickerKeyMap are a picker's own bindings; every other key goes to its
+// filter box.
+type pickerKeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom, Choose, Back key.Binding
 }
 
-// keyHint is "press c to clear the filter" with the binding's keys, or the
-// bare action when it has no key.
-func keyHint(before string, b key.Binding, after, bare string) string {
-	if len(b.Keys()) == 0 {
-		return bare
+// pickerKeys returns the picker's bindings of k, all enabled: a picker is
+// modal, so its keys work whenever it is open.
+func (k KeyMap) pickerKeys() pickerKeyMap {
+	p := pickerKeyMap{
+		Up: k.PickerUp, Down: k.PickerDown, PageUp: k.PickerPageUp, PageDown: k.PickerPageDown,
+		Top: k.PickerTop, Bottom: k.PickerBottom, Choose: k.PickerChoose, Back: k.PickerBack,
 	}
-	return before + b.Help().Key + after
+	for _, b := range []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Choose, &p.Back} {
+		b.SetEnabled(true)
+	}
+	return p
 }
+
+// defaultPickerKeys are the bindings of a picker made without a key map
+// (newPicker); the root gives a picker its own (showPicker).
+var defaultPickerKeys = DefaultKeyMap().pickerKeys()

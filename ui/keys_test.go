@@ -208,3 +208,49 @@ func appWithKeys(t *testing.T, km KeyMap) Model {
 	opts.Keys = &km
 	return loadedApp(t, opts, 160, 48, fixtureArticles())
 }
+
+// TestSetContextDoesNotAllocate: the bindings are switched on every
+// message, so the table of actions must cost no garbage.
+func TestSetContextDoesNotAllocate(t *testing.T) {
+	k := DefaultKeyMap()
+	c := keyContext{focus: paneReader, back: "back to list", hasList: true, canMark: true}
+	if n := testing.AllocsPerRun(100, func() { k.setContext(c) }); n != 0 {
+		t.Errorf("setContext allocates %v times", n)
+	}
+}
+
+// TestNoKeyBoundTwiceInAPickerOrTheQuestion: what setContext enables in a
+// picker and in the question — each action of the table, not only those
+// the help lists — shares no key.
+func TestNoKeyBoundTwiceInAPickerOrTheQuestion(t *testing.T) {
+	k := DefaultKeyMap()
+	for _, c := range []keyContext{
+		{focus: paneList, overlay: overlayPicker, back: "close", hasList: true},
+		{focus: paneList, question: true, hasList: true, canMark: true},
+	} {
+		k.setContext(c)
+		owner := map[string]string{}
+		for _, a := range k.keyActions() {
+			if !a.binding.Enabled() {
+				continue
+			}
+			for _, s := range a.binding.Keys() {
+				if prev, ok := owner[s]; ok {
+					t.Errorf("context %+v: %q bound to %s and %s", c, s, prev, a.name)
+				}
+				owner[s] = a.name
+			}
+		}
+		if len(owner) < 3 {
+			t.Errorf("context %+v: only %v enabled", c, owner)
+		}
+	}
+	k.setContext(keyContext{focus: paneList, question: true})
+	if !k.Yes.Enabled() || !k.No.Enabled() || !k.Interrupt.Enabled() || k.Quit.Enabled() || k.PickerUp.Enabled() {
+		t.Error("question: yes, no and interrupt only")
+	}
+	k.setContext(keyContext{focus: paneList, overlay: overlayPicker, back: "close"})
+	if !k.PickerChoose.Enabled() || !k.Interrupt.Enabled() || k.Back.Enabled() || k.Up.Enabled() || k.Yes.Enabled() {
+		t.Error("picker: the picker's keys and interrupt only")
+	}
+}

@@ -18,7 +18,7 @@ type listView struct {
 	loading bool
 	// marks are the read and starred marks; nil when none are kept, and
 	// the rows show none.
-	marks map[model.ID]Mark
+	marks map[model.ID]model.Mark
 	// kept are the articles whose marks changed in the smart view: drawn
 	// dim when they no longer match it.
 	kept map[model.ID]bool
@@ -180,7 +180,7 @@ func (p listPane) row(v listView, i, w int) string {
 
 // markCell is the cell before the title: ★ starred, • unread, else blank
 // (always blank when no marks are kept).
-func markCell(pt *paints, marks map[model.ID]Mark, id model.ID) string {
+func markCell(pt *paints, marks map[model.ID]model.Mark, id model.ID) string {
 	if marks == nil {
 		return " "
 	}

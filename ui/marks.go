@@ -13,38 +13,9 @@ import (
 type Marks interface {
 	// Get returns the marks of the articles; an article with none may be
 	// left out.
-	Get(ctx context.Context, arts []model.Article) (map[model.ID]Mark, error)
+	Get(ctx context.Context, arts []model.Article) (map[model.ID]model.Mark, error)
 	// Set changes the articles' marks and returns what undoes it.
-	Set(ctx context.Context, c MarkChange, arts []model.Article) (undo func(context.Context) error, err error)
-}
-
-// Mark is what is known of one article.
-type Mark struct{ Read, Starred bool }
-
-// MarkChange is one change of marks.
-type MarkChange uint8
-
-// The changes.
-const (
-	MarkRead MarkChange = iota
-	MarkUnread
-	Star
-	Unstar
-)
-
-// apply returns the mark after the change.
-func (c MarkChange) apply(m Mark) Mark {
-	switch c {
-	case MarkRead:
-		m.Read = true
-	case MarkUnread:
-		m.Read = false
-	case Star:
-		m.Starred = true
-	case Unstar:
-		m.Starred = false
-	}
-	return m
+	Set(ctx context.Context, c model.MarkChange, arts []model.Article) (undo func(context.Context) error, err error)
 }
 
 // maxUndo is how many changes U can take back.
@@ -54,12 +25,12 @@ const maxUndo = 50
 // marks before it for the screen.
 type undoEntry struct {
 	undo   func(context.Context) error
-	before map[model.ID]Mark
+	before map[model.ID]model.Mark
 }
 
 // marksLoadedMsg brings the marks of the whole collection.
 type marksLoadedMsg struct {
-	marks map[model.ID]Mark
+	marks map[model.ID]model.Mark
 	err   error
 }
 
@@ -84,7 +55,7 @@ type markBook struct {
 	store  Marks // nil: marks are not kept
 	ctx    context.Context
 	onOpen bool // mark an article read as it is opened (Options.MarkOnOpen)
-	of     map[model.ID]Mark
+	of     map[model.ID]model.Mark
 	undo   []undoEntry // last last
 	// kept are the articles whose marks changed while a smart entry was
 	// on: they stay listed, dimmed, until it is switched off, so that
@@ -93,14 +64,14 @@ type markBook struct {
 }
 
 func newMarkBook(ctx context.Context, store Marks, onOpen bool) markBook {
-	return markBook{store: store, ctx: ctx, onOpen: onOpen, of: map[model.ID]Mark{}, kept: map[model.ID]bool{}}
+	return markBook{store: store, ctx: ctx, onOpen: onOpen, of: map[model.ID]model.Mark{}, kept: map[model.ID]bool{}}
 }
 
 // on reports whether marks are kept.
 func (b markBook) on() bool { return b.store != nil }
 
 // shown is the marks the list shows: nil when none are kept.
-func (b markBook) shown() map[model.ID]Mark {
+func (b markBook) shown() map[model.ID]model.Mark {
 	if b.store == nil {
 		return nil
 	}
@@ -152,15 +123,15 @@ func (b *markBook) took(msg tea.Msg) tea.Msg {
 // change works out the change c of the articles' marks: the marks after it
 // of those it changes (articles already so marked are left out), and the
 // command that stores it. Nothing to change, nothing done (nil).
-func (b markBook) change(c MarkChange, arts []model.Article) (after map[model.ID]Mark, store tea.Cmd) {
+func (b markBook) change(c model.MarkChange, arts []model.Article) (after map[model.ID]model.Mark, store tea.Cmd) {
 	if b.store == nil {
 		return nil, nil
 	}
-	before := make(map[model.ID]Mark, len(arts))
+	before := make(map[model.ID]model.Mark, len(arts))
 	changed := make([]model.Article, 0, len(arts))
 	for _, a := range arts {
 		old := b.of[a.ID]
-		if c.apply(old) != old {
+		if c.Apply(old) != old {
 			before[a.ID] = old
 			changed = append(changed, a)
 		}
@@ -168,9 +139,9 @@ func (b markBook) change(c MarkChange, arts []model.Article) (after map[model.ID
 	if len(changed) == 0 {
 		return nil, nil
 	}
-	after = make(map[model.ID]Mark, len(before))
+	after = make(map[model.ID]model.Mark, len(before))
 	for id, mk := range before {
-		after[id] = c.apply(mk)
+		after[id] = c.Apply(mk)
 	}
 	marks, ctx := b.store, b.ctx
 	return after, func() tea.Msg {
@@ -181,32 +152,32 @@ func (b markBook) change(c MarkChange, arts []model.Article) (after map[model.ID
 
 // toggle is the change that flips one mark (the star, or else read) of
 // article id.
-func (b markBook) toggle(id model.ID, star bool) MarkChange {
+func (b markBook) toggle(id model.ID, star bool) model.MarkChange {
 	mk := b.of[id]
 	switch {
 	case star && mk.Starred:
-		return Unstar
+		return model.Unstar
 	case star:
-		return Star
+		return model.Star
 	case mk.Read:
-		return MarkUnread
+		return model.MarkUnread
 	}
-	return MarkRead
+	return model.MarkRead
 }
 
 // opened is the change of opening article a (ok: there is one): read,
 // when the options say so (MarkOnOpen).
-func (b markBook) opened(a model.Article, ok bool) (after map[model.ID]Mark, store tea.Cmd) {
+func (b markBook) opened(a model.Article, ok bool) (after map[model.ID]model.Mark, store tea.Cmd) {
 	if !ok || !b.onOpen {
 		return nil, nil
 	}
-	return b.change(MarkRead, []model.Article{a})
+	return b.change(model.MarkRead, []model.Article{a})
 }
 
 // set puts marks on screen (a change, or the marks before one: undone, or
 // not saved) and returns the marks they replace. In smart view s, the
 // articles about to change that it shows are kept listed.
-func (b markBook) set(marks map[model.ID]Mark, s smartFilter) (before map[model.ID]Mark) {
+func (b markBook) set(marks map[model.ID]model.Mark, s smartFilter) (before map[model.ID]model.Mark) {
 	if s.on() {
 		for id := range marks {
 			if s.matches(b.of[id]) {
@@ -214,7 +185,7 @@ func (b markBook) set(marks map[model.ID]Mark, s smartFilter) (before map[model.
 			}
 		}
 	}
-	before = make(map[model.ID]Mark, len(marks))
+	before = make(map[model.ID]model.Mark, len(marks))
 	for id, mk := range marks {
 		before[id] = b.of[id]
 		b.of[id] = mk

@@ -15,27 +15,27 @@ import (
 // fakeMarks keeps marks in memory and records the changes.
 type fakeMarks struct {
 	mu      sync.Mutex
-	marks   map[model.ID]Mark
+	marks   map[model.ID]model.Mark
 	changes []string
 }
 
-func (f *fakeMarks) Get(context.Context, []model.Article) (map[model.ID]Mark, error) {
+func (f *fakeMarks) Get(context.Context, []model.Article) (map[model.ID]model.Mark, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	out := map[model.ID]Mark{}
+	out := map[model.ID]model.Mark{}
 	for id, mk := range f.marks {
 		out[id] = mk
 	}
 	return out, nil
 }
 
-func (f *fakeMarks) Set(_ context.Context, c MarkChange, arts []model.Article) (func(context.Context) error, error) {
+func (f *fakeMarks) Set(_ context.Context, c model.MarkChange, arts []model.Article) (func(context.Context) error, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	before := map[model.ID]Mark{}
+	before := map[model.ID]model.Mark{}
 	for _, a := range arts {
 		before[a.ID] = f.marks[a.ID]
-		f.marks[a.ID] = c.apply(f.marks[a.ID])
+		f.marks[a.ID] = c.Apply(f.marks[a.ID])
 		f.changes = append(f.changes, a.Title)
 	}
 	return func(context.Context) error {
@@ -63,7 +63,7 @@ func runAll(t *testing.T, m Model, cmd tea.Cmd) Model {
 }
 
 func TestMarks(t *testing.T) {
-	store := &fakeMarks{marks: map[model.ID]Mark{fixtureID(29): {Read: true}, fixtureID(28): {Starred: true}}}
+	store := &fakeMarks{marks: map[model.ID]model.Mark{fixtureID(29): {Read: true}, fixtureID(28): {Starred: true}}}
 	opts := fixtureOptions()
 	opts.Marks, opts.MarkOnOpen = store, true
 	m := New(opts)
@@ -98,11 +98,11 @@ func TestMarks(t *testing.T) {
 	m = runAll(t, m, cmd)
 	m, cmd = sendCmd(t, m, keyPress("m"))
 	m = runAll(t, m, cmd)
-	if got := store.marks[fixtureID(27)]; got != (Mark{Starred: true}) {
+	if got := store.marks[fixtureID(27)]; got != (model.Mark{Starred: true}) {
 		t.Errorf("after n, * and m: %+v", got)
 	}
 	// U takes back m, then *, then the read mark of n, one by one.
-	for _, want := range []Mark{{Read: true, Starred: true}, {Read: true}, {}} {
+	for _, want := range []model.Mark{{Read: true, Starred: true}, {Read: true}, {}} {
 		m, cmd = sendCmd(t, m, keyPress("U"))
 		m = runAll(t, m, cmd)
 		if m.marks.of[fixtureID(27)] != want || store.marks[fixtureID(27)] != want {
@@ -115,7 +115,7 @@ func TestMarks(t *testing.T) {
 }
 
 func TestNoMarkOnOpenWhenTurnedOff(t *testing.T) {
-	store := &fakeMarks{marks: map[model.ID]Mark{}}
+	store := &fakeMarks{marks: map[model.ID]model.Mark{}}
 	opts := fixtureOptions()
 	opts.Marks = store // MarkOnOpen false
 	m := New(opts)

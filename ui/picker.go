@@ -36,7 +36,8 @@ type pickResult struct {
 //     filter: j, k, q are letters here, not movement;
 //   - up/ctrl+p/ctrl+k and down/ctrl+n/ctrl+j move one row, pgup/pgdown a
 //     page, home/end to the first and last row (ctrl+a/ctrl+e still move
-//     in the box);
+//     in the box); these and enter and esc are the picker_* actions of the
+//     key map (p.keys), never printable keys;
 //   - enter chooses the item under the cursor (nothing when no item is
 //     shown);
 //   - esc clears the filter when there is one, and closes the picker when
@@ -71,21 +72,7 @@ type picker struct {
 	height  int
 	originX int // screen cell of the top-left corner, for the mouse
 	originY int
-}
-
-// pickerKeys are the picker's own bindings; everything else goes to the
-// filter box.
-var pickerKeys = struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Choose, Back key.Binding
-}{
-	Up:       key.NewBinding(key.WithKeys("up", "ctrl+p", "ctrl+k"), key.WithHelp("↑/ctrl+p", "up")),
-	Down:     key.NewBinding(key.WithKeys("down", "ctrl+n", "ctrl+j"), key.WithHelp("↓/ctrl+n", "down")),
-	PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-	PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-	Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
-	Bottom:   key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
-	Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-	Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+	keys    pickerKeyMap // the picker_* actions of the key map
 }
 
 // pickerPrompt leads the filter box.
@@ -110,6 +97,7 @@ func newPicker(th *Theme, title, placeholder string, items []pickItem) picker {
 		folded: make([]string, len(items)),
 		all:    make([]int, len(items)),
 		input:  textinput.New(),
+		keys:   defaultPickerKeys,
 	}
 	for i, it := range items {
 		it.Label, it.Note = cleanPickText(it.Label), cleanPickText(it.Note)
@@ -198,8 +186,8 @@ func (p picker) escAction() string {
 // helpKeys returns the bindings for the help bar, esc described by what it
 // does now.
 func (p picker) helpKeys() []key.Binding {
-	k := pickerKeys
-	k.Back.SetHelp("esc", p.escAction())
+	k := p.keys
+	k.Back.SetHelp(k.Back.Help().Key, p.escAction())
 	return []key.Binding{k.Choose, k.Up, k.Down, k.Back}
 }
 
@@ -208,7 +196,7 @@ func (p picker) helpKeys() []key.Binding {
 func (p picker) Update(msg tea.Msg) (picker, pickResult, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		k := &pickerKeys
+		k := &p.keys
 		switch {
 		case key.Matches(msg, k.Choose):
 			return p, p.choose(), nil

@@ -269,8 +269,8 @@ func TestPickerEscClearsThenCloses(t *testing.T) {
 	if p.escAction() != "clear filter" {
 		t.Errorf("escAction with a filter: %q", p.escAction())
 	}
-	if h := p.helpKeys(); h[len(h)-1].Help().Desc != "clear filter" || pickerKeys.Back.Help().Desc != "close" {
-		t.Errorf("help: esc %q, shared binding %q", h[len(h)-1].Help().Desc, pickerKeys.Back.Help().Desc)
+	if h := p.helpKeys(); h[len(h)-1].Help().Desc != "clear filter" || p.keys.Back.Help().Desc != "close" {
+		t.Errorf("help: esc %q, shared binding %q", h[len(h)-1].Help().Desc, p.keys.Back.Help().Desc)
 	}
 	p = pickKeys(t, p, "esc") // pickKeys fails on Closed
 	if p.Query() != "" || p.Len() != len(pickCities) || p.cursor != 0 {

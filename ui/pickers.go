@@ -29,8 +29,8 @@ const (
 // link picker (L). What is chosen comes back as tagPicked or linkPicked,
 // closing it as pickerClosed.
 type pickerPane struct {
+	picker
 	kind pickKind
-	p    picker
 }
 
 // newTagPicker is the tag picker (T): every tag, most used first, with its
@@ -51,7 +51,7 @@ func newTagPicker(th *Theme, tags []model.Tag, q model.Query, counts map[string]
 		}
 		items[i] = pickItem{Label: label, Note: countText(counts[t.Key]), Value: t.Key}
 	}
-	return pickerPane{kind: pickTag, p: newPicker(th, "Tags", "type a tag's name", items)}, true
+	return pickerPane{kind: pickTag, picker: newPicker(th, "Tags", "type a tag's name", items)}, true
 }
 
 // linksMsg brings the links of an article's body, for the link picker.
@@ -86,21 +86,26 @@ func newLinkPicker(th *Theme, msg linksMsg) (_ pickerPane, why string) {
 	for i, u := range msg.links {
 		items[i] = pickItem{Label: u, Note: "[" + strconv.Itoa(i+1) + "]", Value: u}
 	}
-	return pickerPane{kind: pickLink, p: newPicker(th, "Links", "type to filter", items)}, ""
+	return pickerPane{kind: pickLink, picker: newPicker(th, "Links", "type to filter", items)}, ""
+}
+
+// opened is the picker put over the panes of layout l, with the picker
+// keys of the key map.
+func (p pickerPane) opened(l layout, keys KeyMap) pickerPane {
+	p.keys = keys.pickerKeys()
+	p.place(l)
+	return p
 }
 
 // place fits the picker to the pane area of layout l and centres it.
 func (p *pickerPane) place(l layout) {
 	// As tall as the items need (border, filter and divider: 4 lines), at
 	// least pickerMinHeight so that the box reads as one.
-	rows := min(max(len(p.p.items)+4, pickerMinHeight), pickerMaxHeight)
+	rows := min(max(len(p.items)+4, pickerMinHeight), pickerMaxHeight)
 	w, h := min(l.width, pickerMaxWidth), min(l.bodyH, rows)
-	p.p.SetSize(w, h)
-	p.p.SetOrigin((l.width-w)/2, l.bodyY+(l.bodyH-h)/2)
+	p.SetSize(w, h)
+	p.SetOrigin((l.width-w)/2, l.bodyY+(l.bodyH-h)/2)
 }
-
-// setTheme styles the picker.
-func (p *pickerPane) setTheme(th *Theme) { p.p.setTheme(th) }
 
 // Update gives the picker a key, a paste or the mouse; what it chose, or
 // its closing, comes back as an intent.
@@ -110,7 +115,7 @@ func (p pickerPane) Update(msg tea.Msg) (pickerPane, tea.Msg, tea.Cmd) {
 	}
 	var res pickResult
 	var cmd tea.Cmd
-	p.p, res, cmd = p.p.Update(msg)
+	p.picker, res, cmd = p.picker.Update(msg)
 	switch {
 	case res.Chosen != nil && p.kind == pickTag:
 		return p, tagPicked{res.Chosen.Value}, cmd
@@ -126,8 +131,8 @@ func (p pickerPane) Update(msg tea.Msg) (pickerPane, tea.Msg, tea.Cmd) {
 // the screen's line bodyY).
 func (p pickerPane) over(body string, bodyY int) string {
 	lines := strings.Split(body, "\n")
-	box := p.p.viewLines()
-	x, y := p.p.originX, p.p.originY-bodyY
+	box := p.viewLines()
+	x, y := p.originX, p.originY-bodyY
 	for i, b := range box {
 		if r := y + i; r >= 0 && r < len(lines) {
 			bg := lines[r]

@@ -6,29 +6,9 @@ import (
 	"github.com/newsline/newsline/model"
 )
 
-// Place is where the reader was in a collection: its filters, sort,
-// selected article and scroll positions. Model.Place gives it at the end of
-// a session; Options.Place brings it back at the start of the next.
-type Place struct {
-	Tags    []string // selected tag keys
-	Exclude []string // excluded tag keys
-	Search  string
-	Sort    model.Sort
-	Unread  bool // the Unread smart entry is on
-	Starred bool // the Starred smart entry is on
-	// Selected is the article under the cursor; Row its line on screen
-	// (from the top of the list), ReaderY the reader's scroll line, and
-	// Reading whether it was open in the reader.
-	Selected model.ID
-	HasSel   bool
-	Row      int
-	ReaderY  int
-	Reading  bool
-}
-
 // Place returns where the reader is now.
-func (m Model) Place() Place {
-	p := Place{
+func (m Model) Place() model.Place {
+	p := model.Place{
 		Tags:    slices.Clone(m.query.Tags),
 		Exclude: slices.Clone(m.query.Exclude),
 		Search:  m.query.Search,
@@ -45,10 +25,10 @@ func (m Model) Place() Place {
 	return p
 }
 
-// restore applies p to q, the query of a new model: the filters at once
-// (the smart entries only when marks are kept); the selection, if any, is
-// an article to keep the cursor on as it arrives.
-func (p Place) restore(q model.Query, marked bool) (model.Query, smartFilter, *wanted) {
+// restorePlace applies p to q, the query of a new model: the filters at
+// once (the smart entries only when marks are kept); the selection, if
+// any, is an article to keep the cursor on as it arrives.
+func restorePlace(p model.Place, q model.Query, marked bool) (model.Query, smartFilter, *wanted) {
 	q.Tags = tagKeys(p.Tags)
 	q.Exclude = tagKeys(p.Exclude)
 	q.Search, q.Sort = p.Search, p.Sort

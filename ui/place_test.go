@@ -11,10 +11,10 @@ import (
 
 // placedApp starts the fixture at a place, with marks, loaded in three
 // batches as fixtureLoad sends them.
-func placedApp(t *testing.T, h int, p Place, moves ...string) Model {
+func placedApp(t *testing.T, h int, p model.Place, moves ...string) Model {
 	t.Helper()
 	opts := fixtureOptions()
-	opts.Marks = &fakeMarks{marks: map[model.ID]Mark{fixtureID(29): {Read: true}}}
+	opts.Marks = &fakeMarks{marks: map[model.ID]model.Mark{fixtureID(29): {Read: true}}}
 	opts.Place = &p
 	m := New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: h})
@@ -28,7 +28,7 @@ func placedApp(t *testing.T, h int, p Place, moves ...string) Model {
 }
 
 func TestPlaceComesBack(t *testing.T) {
-	p := Place{
+	p := model.Place{
 		Tags: []string{"Weather"}, Exclude: []string{"solo"}, Search: "", Sort: model.SortOldest,
 		Unread: true, Selected: fixtureID(24), HasSel: true, Row: 3, Reading: true,
 	}
@@ -59,12 +59,12 @@ func TestPlaceComesBack(t *testing.T) {
 
 func TestPlaceGivesWayToTheUser(t *testing.T) {
 	// The user moves before the article arrives: the cursor is theirs.
-	m := placedApp(t, 48, Place{Selected: fixtureID(5), HasSel: true, Reading: true}, "j")
+	m := placedApp(t, 48, model.Place{Selected: fixtureID(5), HasSel: true, Reading: true}, "j")
 	if id, _ := m.list.selected(); id == fixtureID(5) || m.focus == paneReader {
 		t.Errorf("the restore overrode the user's move: selected %v, focus %v", id, m.focus)
 	}
 	// An article that is gone: the top of the list, nothing open.
-	m = placedApp(t, 48, Place{Selected: model.ID(12345), HasSel: true, Reading: true})
+	m = placedApp(t, 48, model.Place{Selected: model.ID(12345), HasSel: true, Reading: true})
 	if m.list.cursor != 0 || m.focus == paneReader {
 		t.Errorf("gone article: cursor %d, focus %v", m.list.cursor, m.focus)
 	}

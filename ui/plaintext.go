@@ -273,25 +273,7 @@ func formatReads(n int) string {
 	if n == 1 {
 		return "1 read"
 	}
-	return groupThousands(n) + " reads"
-}
-
-// groupThousands formats n with a comma between groups of three digits.
-func groupThousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return countText(n) + " reads"
 }
 
 // fallbackText is the document as plain text wrapped to width, for when

@@ -130,10 +130,10 @@ func TestEscapeInline(t *testing.T) {
 	}
 }
 
-func TestGroupThousands(t *testing.T) {
+func TestCountText(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 1204: "1,204", 1234567: "1,234,567", -4500: "-4,500"} {
-		if got := groupThousands(n); got != want {
-			t.Errorf("groupThousands(%d) = %q, want %q", n, got, want)
+		if got := countText(n); got != want {
+			t.Errorf("countText(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

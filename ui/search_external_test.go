@@ -290,7 +290,7 @@ func TestRestoredSearchIsTheModels(t *testing.T) {
 		<-ctx.Done() // an index that takes its time
 		return nil, ctx.Err()
 	}
-	opts.Place = &Place{Search: "fog"}
+	opts.Place = &model.Place{Search: "fog"}
 	m := New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
 	go collect(m.Init()) // the search blocks until it is stopped

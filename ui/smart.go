@@ -26,7 +26,7 @@ func (s smartFilter) names() []string {
 }
 
 // matches reports whether an article with these marks belongs in the view.
-func (s smartFilter) matches(mk Mark) bool {
+func (s smartFilter) matches(mk model.Mark) bool {
 	return (!s.unread || !mk.Read) && (!s.starred || mk.Starred)
 }
 
@@ -34,7 +34,7 @@ func (s smartFilter) matches(mk Mark) bool {
 // articles (before: their marks before it, now: every mark after it),
 // rather than counted again over the whole visible set as a large change
 // (M) is. tagKeys gives an article's tags.
-func (c sidebarCounts) shifted(before, now map[model.ID]Mark, visible []model.ID, tagKeys func(model.ID) []string) sidebarCounts {
+func (c sidebarCounts) shifted(before, now map[model.ID]model.Mark, visible []model.ID, tagKeys func(model.ID) []string) sidebarCounts {
 	unread := maps.Clone(c.unread) // older copies of the model share the map
 	for id, old := range before {
 		if !slices.Contains(visible, id) {

@@ -20,7 +20,7 @@ import (
 // starred, the rest unread.
 func newMarkedApp(t *testing.T, w, h int) (Model, *fakeMarks) {
 	t.Helper()
-	store := &fakeMarks{marks: map[model.ID]Mark{fixtureID(29): {Read: true}, fixtureID(28): {Starred: true}}}
+	store := &fakeMarks{marks: map[model.ID]model.Mark{fixtureID(29): {Read: true}, fixtureID(28): {Starred: true}}}
 	opts := fixtureOptions()
 	opts.Marks, opts.MarkOnOpen = store, true
 	m := New(opts)

@@ -23,6 +23,7 @@ func (m *Model) refresh() {
 		focus:     m.focus,
 		searching: m.list.searching(),
 		overlay:   m.overlay,
+		question:  m.question != nil,
 		back:      backAction(m.overlay, m.picker, m.reading || m.focus == paneReader, m.query.Search),
 		hasList:   hasList,
 		canOpen:   m.opts.OpenURL != nil,
@@ -87,8 +88,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		p, why := newLinkPicker(m.theme, msg)
 		m.flash = cmp.Or(why, m.flash)
 		if why == "" {
-			p.place(m.lay)
-			m.picker, m.overlay = p, overlayPicker
+			m.picker, m.overlay = p.opened(m.lay, m.keys), overlayPicker
 		}
 	case openedMsg:
 		m.flash = "Opened " + msg.url
@@ -128,7 +128,7 @@ func (m *Model) setTheme(dark bool) {
 	if m.opts.NoColor {
 		th = PlainTheme()
 	}
-	th.dates = newDateColumn(m.opts.Appearance.DateFormat)
+	th.dates = newDateColumn(m.opts.Appearance.DateFormat, m.opts.Appearance.DateWidth)
 	m.theme = &th
 	m.style = renderStyle(m.opts.NoColor, dark, m.renderer.hasCustom())
 	m.bar.setTheme(&th)

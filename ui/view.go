@@ -64,9 +64,9 @@ func (m Model) screen() string {
 	var bottom string
 	switch {
 	case m.question != nil:
-		bottom = m.question.View(m.theme, l.width)
+		bottom = m.question.View(m.theme, m.keys, l.width)
 	case m.overlay == overlayPicker:
-		bottom = m.bar.of(m.picker.p.helpKeys(), l.width)
+		bottom = m.bar.of(m.picker.helpKeys(), l.width)
 	default:
 		bottom = m.bar.View(m.keys, l.width)
 	}

@@ -6,13 +6,14 @@ import (
 )
 
 // uiAppearance returns the interface's look from the configuration: the
-// theme, the date format, the layout breakpoints and, when the theme is a
+// theme, the date format and its width, the layout breakpoints and, when the theme is a
 // style file, its contents, read and checked by config.Load (the interface
 // then follows the terminal's background, as with auto).
 func uiAppearance(cfg config.Config) ui.Appearance {
 	a := ui.Appearance{
 		Theme:      ui.ThemeAuto,
 		DateFormat: cfg.DateFormat,
+		DateWidth:  config.DateWidth(cfg.DateFormat),
 		Wide:       cfg.Layout.Wide,
 		Medium:     cfg.Layout.Medium,
 	}

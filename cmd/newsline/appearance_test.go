@@ -26,7 +26,7 @@ func TestUIAppearance(t *testing.T) {
 		f(&c)
 		return c
 	}
-	defaults := ui.Appearance{Theme: ui.ThemeAuto, DateFormat: "2006-01-02", Wide: 120, Medium: 80}
+	defaults := ui.Appearance{Theme: ui.ThemeAuto, DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80}
 	tests := []struct {
 		name string
 		cfg  config.Config
@@ -36,14 +36,14 @@ func TestUIAppearance(t *testing.T) {
 		{"auto", with(func(c *config.Config) { c.Theme = config.ThemeAuto }), defaults},
 		{"empty theme is auto", with(func(c *config.Config) { c.Theme = "" }), defaults},
 		{"dark", with(func(c *config.Config) { c.Theme = config.ThemeDark }),
-			ui.Appearance{Theme: ui.ThemeDark, DateFormat: "2006-01-02", Wide: 120, Medium: 80}},
+			ui.Appearance{Theme: ui.ThemeDark, DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80}},
 		{"light", with(func(c *config.Config) { c.Theme = config.ThemeLight }),
-			ui.Appearance{Theme: ui.ThemeLight, DateFormat: "2006-01-02", Wide: 120, Medium: 80}},
+			ui.Appearance{Theme: ui.ThemeLight, DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80}},
 		{"style file", with(func(c *config.Config) { c.Theme, c.Style = "/s/good.json", []byte(goodStyle) }),
-			ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle), DateFormat: "2006-01-02", Wide: 120, Medium: 80}},
+			ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle), DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80}},
 		{"date format and layout", with(func(c *config.Config) {
 			c.DateFormat, c.Layout = "2 Jan 2006", config.Layout{Wide: 150, Medium: 90}
-		}), ui.Appearance{Theme: ui.ThemeAuto, DateFormat: "2 Jan 2006", Wide: 150, Medium: 90}},
+		}), ui.Appearance{Theme: ui.ThemeAuto, DateFormat: "2 Jan 2006", DateWidth: 11, Wide: 150, Medium: 90}},
 	}
 	for _, tt := range tests {
 		if got := uiAppearance(tt.cfg); !reflect.DeepEqual(got, tt.want) {
@@ -82,7 +82,7 @@ func TestUIAppearanceFromFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle), DateFormat: "2 Jan 2006", Wide: 150, Medium: 100}
+	want := ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle), DateFormat: "2 Jan 2006", DateWidth: 11, Wide: 150, Medium: 100}
 	if got := uiAppearance(cfg); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}

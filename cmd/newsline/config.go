@@ -1,15 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"os"
-	"reflect"
-	"slices"
-	"strings"
-	"unicode"
 
-	"charm.land/bubbles/v2/key"
 	"github.com/spf13/cobra"
 
 	"github.com/newsline/newsline/data/config"
@@ -35,6 +31,7 @@ An invalid file is an error naming the file, the line and the key (exit status 2
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Read once, before every command (root.go).
 			cfg, src := *common.cfg, maps.Clone(*common.src)
+			cfg.Keys = keyEntries(*common.keys)
 			paths, from := config.ResolvePaths(args, os.Getenv("NEWSLINE_DIR"), cfg)
 			cfg.Paths = paths
 			src["paths"] = from
@@ -44,70 +41,68 @@ An invalid file is an error naming the file, the line and the key (exit status 2
 	}
 }
 
-// loadConfig reads the configuration file: --config if given (it must
-// exist), else the default file if there is one. An invalid file is a
-// usage error (exit status 2) whose message is one line naming the file,
-// the line and the key.
-func loadConfig(common *common) (config.Config, config.Sources, error) {
+// loadConfig reads the configuration file — --config if given (it must
+// exist), else the default file if there is one — and applies its keys to
+// the key map. An invalid file is a usage error (exit status 2) whose
+// message is one line naming the file, the line and the key: the first
+// error in the file, the key map's included.
+func loadConfig(common *common) (config.Config, config.Sources, ui.KeyMap, error) {
 	path := *common.config
 	cfg, src, err := config.Load(path, path != "")
+	overrides := keyOverrides(cfg.Keys)
 	if err != nil {
-		return cfg, src, usageError{err}
+		// The keys that name no action or no key count among the file's
+		// errors; what they make together is checked in a valid file only.
+		if kerr := keyError(cfg.File, ui.CheckKeyOverrides(overrides)); kerr != nil && firstInFile(kerr, err) {
+			err = kerr
+		}
+		return cfg, src, ui.DefaultKeyMap(), usageError{err}
 	}
-	return cfg, src, nil
+	km, err := ui.NewKeyMap(overrides)
+	if err != nil {
+		return cfg, src, km, usageError{keyError(cfg.File, err)}
+	}
+	return cfg, src, km, nil
 }
 
-// uiKeyMap returns ui.DefaultKeyMap with the keys of cfg: each binding of
-// ui.KeyMap is the action named as its field in snake_case (NextPane is
-// next_pane, OpenURL open_url). A remapped binding's help shows its keys
-// as the default help does ("h/←"); an action with no keys is switched off.
-func uiKeyMap(cfg config.Config) ui.KeyMap {
-	km := ui.DefaultKeyMap()
-	v := reflect.ValueOf(&km).Elem()
-	for i := range v.NumField() {
-		f := v.Type().Field(i)
-		b, ok := v.Field(i).Addr().Interface().(*key.Binding)
-		if !ok || !f.IsExported() {
-			continue
-		}
-		keys, ok := cfg.Keys[snakeCase(f.Name)]
-		if !ok || slices.Equal(keys, b.Keys()) {
-			continue
-		}
-		if len(keys) == 0 {
-			b.SetKeys() // no keys: never matches, never shown
-			continue
-		}
-		b.SetKeys(keys...)
-		b.SetHelp(helpKeys(keys), b.Help().Desc)
+// keyOverrides turns the file's [keys] entries into the key map's
+// overrides.
+func keyOverrides(entries []config.KeyEntry) []ui.KeyOverride {
+	out := make([]ui.KeyOverride, len(entries))
+	for i, e := range entries {
+		out[i] = ui.KeyOverride{Action: e.Action, Keys: e.Keys, Line: e.Line}
 	}
-	return km
+	return out
 }
 
-// snakeCase turns a Go field name into an action name: NextPane is
-// next_pane, OpenURL is open_url.
-func snakeCase(s string) string {
-	r := []rune(s)
-	var b strings.Builder
-	for i, c := range r {
-		if unicode.IsUpper(c) && i > 0 &&
-			(unicode.IsLower(r[i-1]) || (i+1 < len(r) && unicode.IsLower(r[i+1]) && unicode.IsUpper(r[i-1]))) {
-			b.WriteByte('_')
-		}
-		b.WriteRune(unicode.ToLower(c))
+// keyError makes the key map's *ui.KeyError an error of the configuration
+// file (a *config.Error); nil stays nil.
+func keyError(file string, err error) error {
+	var ke *ui.KeyError
+	if !errors.As(err, &ke) {
+		return err
 	}
-	return b.String()
+	return &config.Error{File: file, Line: ke.Line, Key: "keys." + ke.Action, Msg: ke.Msg, Hint: ke.Hint, Err: err}
 }
 
-// helpKeys writes keys as the help bar shows them: "h/←", "g/home", "pgdn".
-func helpKeys(keys []string) string {
-	pretty := map[string]string{"left": "←", "right": "→", "up": "↑", "down": "↓", "pgdown": "pgdn"}
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		if p, ok := pretty[k]; ok {
-			k = p
-		}
-		out[i] = k
+// firstInFile reports whether a comes before b in the file: a line before
+// b's, where an error with no line comes last.
+func firstInFile(a, b error) bool {
+	var ca, cb *config.Error
+	if !errors.As(a, &ca) || !errors.As(b, &cb) || ca.Line == 0 {
+		return false
 	}
-	return strings.Join(out, "/")
+	return cb.Line == 0 || ca.Line < cb.Line
+}
+
+// keyEntries are every action of the key map with its keys, in its order:
+// the [keys] table `newsline config` prints.
+func keyEntries(km ui.KeyMap) []config.KeyEntry {
+	names := ui.Actions()
+	out := make([]config.KeyEntry, len(names))
+	for i, name := range names {
+		keys, _ := km.KeysOf(name)
+		out[i] = config.KeyEntry{Action: name, Keys: keys}
+	}
+	return out
 }

@@ -1,15 +1,12 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
-	"charm.land/bubbles/v2/key"
-
-	"github.com/newsline/newsline/data/config"
 	"github.com/newsline/newsline/internal/testfs"
 	"github.com/newsline/newsline/ui"
 )
@@ -154,89 +151,56 @@ func TestConfigCmdMissingFile(t *testing.T) {
 	}
 }
 
-// TestKeyActionsMatchUI keeps config's actions in step with ui.KeyMap:
-// one action per binding, named as the field in snake_case, with the same
-// default keys.
-func TestKeyActionsMatchUI(t *testing.T) {
-	km := ui.DefaultKeyMap()
-	v := reflect.ValueOf(km)
-	fields := map[string][]string{}
-	for i := range v.NumField() {
-		b, ok := v.Field(i).Interface().(key.Binding)
-		if !ok {
-			continue
-		}
-		fields[snakeCase(v.Type().Field(i).Name)] = b.Keys()
+// TestConfigCmdKeys: the [keys] table printed lists every action of the
+// key map, remapped or default, and loads back. (Its assertions on
+// defaults came from data/config's Format tests, which know no defaults
+// now.)
+func TestConfigCmdKeys(t *testing.T) {
+	configEnv(t)
+	p := testfs.WriteFile(t, filepath.Join(t.TempDir(), "config.toml"), "[keys]\nquit = []\nsearch = [\"/\", \"ctrl+f\"]\npicker_up = [\"up\", \"alt+k\"]\n")
+	code, out, errOut := runCLI(t, "config", "--config", p)
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	actions := map[string]bool{}
-	for _, a := range config.Actions() {
-		actions[a.Name] = true
-		keys, ok := fields[a.Name]
-		if !ok {
-			t.Errorf("config action %s is no field of ui.KeyMap", a.Name)
-			continue
-		}
-		if !slices.Equal(keys, a.Keys) {
-			t.Errorf("%s: config's default keys %q, ui's %q", a.Name, a.Keys, keys)
-		}
-	}
-	for name := range fields {
-		if !actions[name] {
-			t.Errorf("ui.KeyMap binding %s has no config action: add it to config/keys.go with its contexts", name)
-		}
-	}
-}
-
-func TestUIKeyMapDefaults(t *testing.T) {
-	got, want := uiKeyMap(config.Default()), ui.DefaultKeyMap()
-	gv, wv := reflect.ValueOf(got), reflect.ValueOf(want)
-	for i := range wv.NumField() {
-		wb, ok := wv.Field(i).Interface().(key.Binding)
-		if !ok {
-			continue
-		}
-		gb := gv.Field(i).Interface().(key.Binding)
-		if !slices.Equal(gb.Keys(), wb.Keys()) || gb.Help() != wb.Help() || gb.Enabled() != wb.Enabled() {
-			t.Errorf("%s: got %q %+v, want %q %+v", wv.Type().Field(i).Name, gb.Keys(), gb.Help(), wb.Keys(), wb.Help())
-		}
-	}
-}
-
-func TestUIKeyMapRemapped(t *testing.T) {
-	cfg := config.Default()
-	cfg.Keys["pane_left"] = []string{"a", "left"}
-	cfg.Keys["page_down"] = []string{"pgdown", "ctrl+f"}
-	cfg.Keys["open_url"] = []string{"O"}
-	cfg.Keys["sort"] = []string{}
-	km := uiKeyMap(cfg)
-	tests := []struct {
-		name     string
-		b        key.Binding
-		keys     []string
-		help     string
-		desc     string
-		disabled bool
-	}{
-		{"pane_left", km.PaneLeft, []string{"a", "left"}, "a/←", "pane left", false},
-		{"page_down", km.PageDown, []string{"pgdown", "ctrl+f"}, "pgdn/ctrl+f", "page down", false},
-		{"open_url", km.OpenURL, []string{"O"}, "O", "open in browser", false},
-		{"sort", km.Sort, nil, "s", "sort", true},
-		{"quit, unchanged", km.Quit, []string{"q"}, "q", "quit", false},
-	}
-	for _, tt := range tests {
-		if !slices.Equal(tt.b.Keys(), tt.keys) || tt.b.Help().Key != tt.help || tt.b.Help().Desc != tt.desc || tt.b.Enabled() == tt.disabled {
-			t.Errorf("%s: keys %q help %+v enabled %v", tt.name, tt.b.Keys(), tt.b.Help(), tt.b.Enabled())
-		}
-	}
-}
-
-func TestSnakeCase(t *testing.T) {
-	for in, want := range map[string]string{
-		"Quit": "quit", "NextPane": "next_pane", "HalfDown": "half_down", "OpenURL": "open_url",
-		"CopyURL": "copy_url", "URLOpen": "url_open", "SpaceDown": "space_down", "PrevArticle": "prev_article",
+	for _, want := range []string{
+		"quit = []  # " + p + ":2\n",
+		"interrupt = [\"ctrl+c\"]  # default\n",
+		"search = [\"/\", \"ctrl+f\"]  # " + p + ":3\n",
+		"toggle = [\"enter\", \"space\"]  # default\n",
+		"picker_up = [\"up\", \"alt+k\"]  # " + p + ":4\n",
+		"yes = [\"y\", \"Y\"]  # default\n",
 	} {
-		if got := snakeCase(in); got != want {
-			t.Errorf("snakeCase(%q) = %q, want %q", in, got, want)
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+	for _, a := range ui.Actions() {
+		if !strings.Contains(out, "\n"+a+" = ") {
+			t.Errorf("action %s missing", a)
+		}
+	}
+	again := testfs.WriteFile(t, filepath.Join(t.TempDir(), "again.toml"), out)
+	code, out2, errOut := runCLI(t, "config", "--config", again)
+	if code != 0 || !strings.Contains(out2, "quit = []  # "+again+":") {
+		t.Errorf("the printed file does not load back (exit %d, %s):\n%s", code, errOut, out2)
+	}
+}
+
+// TestREADMEKeysExample: the README's example configuration applies to
+// the key map too.
+func TestREADMEKeysExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(readme), "\n## Configuration\n")
+	_, example, _ := strings.Cut(section, "```toml\n")
+	example, _, _ = strings.Cut(example, "```")
+	_, km, err := loadConfigText(t, example)
+	if err != nil {
+		t.Fatalf("the README's example: %v", err)
+	}
+	if keys, _ := km.KeysOf("next_article"); !slices.Equal(keys, []string{"n", "J"}) {
+		t.Errorf("next_article: %q", keys)
 	}
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
 )
 
@@ -27,7 +26,7 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 			if len(args) == 0 {
 				return usagef("mark needs read, unread, star or unstar, then article IDs: run `newsline list` to see them")
 			}
-			if _, err := state.ParseChange(args[0]); err != nil {
+			if _, err := model.ParseMarkChange(args[0]); err != nil {
 				return usageError{err}
 			}
 			if ids, _ := splitIDs(args[1:]); len(ids) == 0 {
@@ -39,21 +38,17 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveDefault
 			}
-			names := make([]string, len(state.Changes))
-			for i, c := range state.Changes {
+			names := make([]string, len(model.MarkChanges))
+			for i, c := range model.MarkChanges {
 				names[i] = c.String()
 			}
 			return names, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			change, _ := state.ParseChange(args[0])
+			change, _ := model.ParseMarkChange(args[0])
 			ids, paths := splitIDs(args[1:])
-			for _, p := range paths {
-				if isHex(p) {
-					if _, err := os.Lstat(p); err != nil {
-						return usagef("%q is neither a PATH nor an ID before the PATHs: article IDs come first, then the PATHs", p)
-					}
-				}
+			if err := checkNoIDs(paths); err != nil {
+				return err
 			}
 			// The state first: a state folder that cannot be used fails
 			// before a large collection is read.
@@ -67,14 +62,9 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 				return err
 			}
 			defer src.close()
-			picked := make([]model.Article, 0, len(ids))
-			for _, prefix := range ids {
-				id, err := c.Resolve(prefix)
-				if err != nil {
-					return usageError{err}
-				}
-				a, _ := c.Article(id)
-				picked = append(picked, a)
+			picked, err := resolveIDs(c, ids)
+			if err != nil {
+				return err
 			}
 			if err := reconcile(cmd, st, src, c.Articles()); err != nil {
 				return err
@@ -93,8 +83,8 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 }
 
 // pastTense says what a change made of articles.
-var pastTense = map[state.Change]string{
-	state.MarkRead: "marked read", state.MarkUnread: "marked unread", state.Star: "starred", state.Unstar: "unstarred",
+var pastTense = map[model.MarkChange]string{
+	model.MarkRead: "marked read", model.MarkUnread: "marked unread", model.Star: "starred", model.Unstar: "unstarred",
 }
 
 // splitIDs splits mark's arguments after the change: the leading ones that
@@ -105,6 +95,33 @@ func splitIDs(args []string) (ids, paths []string) {
 		i++
 	}
 	return args[:i], args[i:]
+}
+
+// checkNoIDs fails on a PATH that looks like an article ID and does not
+// exist: an ID given after the PATHs.
+func checkNoIDs(paths []string) error {
+	for _, p := range paths {
+		if isHex(p) {
+			if _, err := os.Lstat(p); err != nil {
+				return usagef("%q is neither a PATH nor an ID before the PATHs: article IDs come first, then the PATHs", p)
+			}
+		}
+	}
+	return nil
+}
+
+// resolveIDs finds the article of each ID prefix in c.
+func resolveIDs(c *model.Collection, ids []string) ([]model.Article, error) {
+	picked := make([]model.Article, 0, len(ids))
+	for _, prefix := range ids {
+		id, err := c.Resolve(prefix)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		a, _ := c.Article(id)
+		picked = append(picked, a)
+	}
+	return picked, nil
 }
 
 // isHex reports whether s is a possible article ID: hexadecimal digits.

@@ -7,7 +7,6 @@ import (
 
 	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
-	"github.com/newsline/newsline/ui"
 )
 
 func TestPlaceKeptInTheState(t *testing.T) {
@@ -20,11 +19,11 @@ func TestPlaceKeptInTheState(t *testing.T) {
 	if p := loadPlace(ctx, st, "scope"); p != nil {
 		t.Fatalf("nothing kept, got %+v", p)
 	}
-	want := ui.Place{
+	want := model.Place{
 		Tags: []string{"sport"}, Exclude: []string{"weather"}, Search: "harbour", Sort: model.SortReads,
 		Unread: true, Starred: true, Selected: model.NewID("a/b.md", 0), HasSel: true, Row: 4, ReaderY: 12, Reading: true,
 	}
-	if err := savePlace(ctx, st, "scope", want); err != nil {
+	if err := st.SaveView(ctx, "scope", want); err != nil {
 		t.Fatal(err)
 	}
 	got := loadPlace(ctx, st, "scope")
@@ -36,17 +35,10 @@ func TestPlaceKeptInTheState(t *testing.T) {
 		t.Errorf("other scope: %+v", p)
 	}
 	// No selection: none comes back.
-	if err := savePlace(ctx, st, "scope", ui.Place{Sort: model.SortNewest}); err != nil {
+	if err := st.SaveView(ctx, "scope", model.Place{Sort: model.SortNewest}); err != nil {
 		t.Fatal(err)
 	}
 	if got := loadPlace(ctx, st, "scope"); got == nil || got.HasSel || got.Sort != model.SortNewest {
 		t.Errorf("no selection kept as %+v", got)
-	}
-}
-
-func TestPlaceOfDropsWhatDoesNotRead(t *testing.T) {
-	p := placeOf(state.View{Sort: "sideways", Selected: "not hex", Offset: 3})
-	if p.Sort != model.SortNewest || p.HasSel || p.Row != 0 {
-		t.Errorf("placeOf kept unreadable parts: %+v", p)
 	}
 }

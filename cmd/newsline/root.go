@@ -74,8 +74,9 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		fresh      bool
 		cfg        = config.Default()
 		cfgSrc     config.Sources
+		keys       = ui.DefaultKeyMap()
 	)
-	common := &common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &configPath, cfg: &cfg, src: &cfgSrc}
+	common := &common{verbose: &verbose, cache: &cache, stateDir: &stateDir, config: &configPath, cfg: &cfg, src: &cfgSrc, keys: &keys}
 	root := &cobra.Command{
 		Use:   "newsline [PATH...]",
 		Short: "A terminal news reader for local collections of articles",
@@ -111,24 +112,9 @@ named like a subcommand is given as ./list.`,
 				return err
 			}
 			defer src.close()
-			keys := uiKeyMap(cfg)
 			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen, AnyTag: cfg.TagMatch == config.TagMatchAny, Appearance: uiAppearance(cfg)}
-			var quit func(ui.Place)
-			if st, err := openState(common); err != nil {
-				src.notice = joinNotice(src.notice, "Running without read marks ("+err.Error()+")")
-			} else {
-				defer st.Close()
-				scope := state.Scope(src.paths...)
-				opts.Marks = readerMarks{st: st, scope: scope}
-				if !fresh && !flags.changed(cmd) {
-					opts.Place = loadPlace(cmd.Context(), st, scope)
-				}
-				quit = func(p ui.Place) {
-					if err := savePlace(context.WithoutCancel(cmd.Context()), st, scope, p); err != nil {
-						fmt.Fprintln(stderr, "newsline: where you left off was not kept: "+err.Error())
-					}
-				}
-			}
+			quit, closeState := withState(cmd.Context(), common, &src, &opts, !fresh && !flags.changed(cmd), stderr)
+			defer closeState()
 			return runReader(cmd.Context(), src, q, opts, verbose, quit, stdin, stdout, stderr)
 		},
 	}
@@ -138,18 +124,14 @@ named like a subcommand is given as ./list.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usagef("%v (see `newsline --help`)", err)
 	})
-	root.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "list problems with files on stderr (after the reader exits)")
-	root.PersistentFlags().StringVar(&cache.dir, "cache-dir", "", "where the index of each folder is kept (default $XDG_CACHE_HOME/newsline)")
-	root.PersistentFlags().BoolVar(&cache.noCache, "no-cache", false, "read every file and keep no index")
-	root.PersistentFlags().StringVar(&stateDir, "state-dir", "", "where read and starred marks are kept (default $XDG_STATE_HOME/newsline)")
-	root.PersistentFlags().StringVar(&configPath, "config", "", "the configuration file (default $XDG_CONFIG_HOME/newsline/config.toml)")
+	common.register(root)
 	flags.register(root)
 	root.Flags().BoolVar(&fresh, "fresh", false, "start at the top with no filter, not where you left off")
 	// The configuration file is read before any command runs: an invalid
 	// one stops them all, with one line naming the file, line and key.
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		var err error
-		cfg, cfgSrc, err = loadConfig(common)
+		cfg, cfgSrc, keys, err = loadConfig(common)
 		return err
 	}
 	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common))
@@ -164,6 +146,17 @@ type common struct {
 	config   *string // --config: the configuration file ("" for the default)
 	cfg      *config.Config
 	src      *config.Sources // where each value of cfg came from
+	keys     *ui.KeyMap      // the key map with the keys of cfg
+}
+
+// register adds the persistent flags, which the subcommands share.
+func (c *common) register(root *cobra.Command) {
+	f := root.PersistentFlags()
+	f.BoolVarP(c.verbose, "verbose", "v", false, "list problems with files on stderr (after the reader exits)")
+	f.StringVar(&c.cache.dir, "cache-dir", "", "where the index of each folder is kept (default $XDG_CACHE_HOME/newsline)")
+	f.BoolVar(&c.cache.noCache, "no-cache", false, "read every file and keep no index")
+	f.StringVar(c.stateDir, "state-dir", "", "where read and starred marks are kept (default $XDG_STATE_HOME/newsline)")
+	f.StringVar(c.config, "config", "", "the configuration file (default $XDG_CONFIG_HOME/newsline/config.toml)")
 }
 
 // isTerminal reports whether w is a terminal.
@@ -179,7 +172,7 @@ func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 // runReader runs the interactive reader until the user quits; opts brings
 // what the configuration and the state give (keys, marks), the rest comes
 // from the source.
-func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, verbose bool, quit func(ui.Place), stdin io.Reader, stdout, stderr io.Writer) error {
+func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, verbose bool, quit func(model.Place), stdin io.Reader, stdout, stderr io.Writer) error {
 	opts.Load, opts.Body, opts.Search = withBudget(src.loadIndexAndWatch), src.body, src.search()
 	opts.Query, opts.Name, opts.NoColor, opts.Notice, opts.OpenURL = q, src.name, noColor(), src.notice, openURL
 	opts.Edit = src.editor()
@@ -201,6 +194,29 @@ func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, 
 		}
 	}
 	return nil
+}
+
+// withState gives the reader the read state of src's collection: its
+// marks and, when restore, where the reader was left go into opts, and quit
+// keeps where it is left. Without a state the reader runs without marks,
+// and src's notice says so. closeState closes the state.
+func withState(ctx context.Context, common *common, src *source, opts *ui.Options, restore bool, stderr io.Writer) (quit func(model.Place), closeState func()) {
+	st, err := openState(common)
+	if err != nil {
+		src.notice = joinNotice(src.notice, "Running without read marks ("+err.Error()+")")
+		return nil, func() {}
+	}
+	scope := state.Scope(src.paths...)
+	opts.Marks = readerMarks{st: st, scope: scope}
+	if restore {
+		opts.Place = loadPlace(ctx, st, scope)
+	}
+	quit = func(p model.Place) {
+		if err := st.SaveView(context.WithoutCancel(ctx), scope, p); err != nil {
+			fmt.Fprintln(stderr, "newsline: where you left off was not kept: "+err.Error())
+		}
+	}
+	return quit, func() { st.Close() }
 }
 
 func printProblems(w io.Writer, problems []model.Problem) {

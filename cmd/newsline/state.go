@@ -7,7 +7,6 @@ import (
 
 	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
-	"github.com/newsline/newsline/ui"
 )
 
 // openState opens the read and starred marks: in --state-dir, else in
@@ -75,21 +74,12 @@ type readerMarks struct {
 	scope string
 }
 
-func (r readerMarks) Get(ctx context.Context, arts []model.Article) (map[model.ID]ui.Mark, error) {
-	got, err := r.st.ReconcileMarks(ctx, r.scope, arts)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[model.ID]ui.Mark, len(got))
-	for id, mk := range got {
-		out[id] = ui.Mark{Read: mk.Read, Starred: mk.Starred}
-	}
-	return out, nil
+func (r readerMarks) Get(ctx context.Context, arts []model.Article) (map[model.ID]model.Mark, error) {
+	return r.st.ReconcileMarks(ctx, r.scope, arts)
 }
 
-func (r readerMarks) Set(ctx context.Context, c ui.MarkChange, arts []model.Article) (func(context.Context) error, error) {
-	change := map[ui.MarkChange]state.Change{ui.MarkRead: state.MarkRead, ui.MarkUnread: state.MarkUnread, ui.Star: state.Star, ui.Unstar: state.Unstar}[c]
-	undo, err := r.st.Set(ctx, change, arts)
+func (r readerMarks) Set(ctx context.Context, c model.MarkChange, arts []model.Article) (func(context.Context) error, error) {
+	undo, err := r.st.Set(ctx, c, arts)
 	if err != nil {
 		return nil, err
 	}

@@ -8,9 +8,11 @@
 // (Sources). An invalid file is one *Error naming the file, the line and
 // the key.
 //
-// The package knows nothing of the interface: the key actions are named
-// after the fields of ui.KeyMap in snake_case (a test keeps the two in
-// step), and cmd/newsline turns a Config into the interface's options.
+// The package knows nothing of the interface: the [keys] table is read as
+// written, each action with its keys and line (KeyEntry). The interface's
+// key map knows the actions and their defaults and checks the entries;
+// cmd/newsline hands them over and reports what it finds as an *Error of
+// this file, and turns a Config into the interface's options.
 package config
 
 import (
@@ -62,10 +64,11 @@ type Config struct {
 	// Layout holds the widths at which the layout changes.
 	Layout Layout
 
-	// Keys maps every action (Actions) to its keys, as Bubble Tea names
-	// them ("q", "ctrl+c", "shift+tab", "enter", "space", "pgdown", "G").
-	// An empty list leaves the action without a key.
-	Keys map[string][]string
+	// Keys are the actions the file's [keys] table sets, in the file's
+	// order, with their keys as written ("q", "ctrl+c", "shift+tab",
+	// "pgdown"): not checked here, see KeyEntry. The actions the file
+	// does not set keep their default keys, which the key map knows.
+	Keys []KeyEntry
 
 	pathsFrom string // where Paths came from ("FILE:LINE"), for ResolvePaths
 }
@@ -115,10 +118,6 @@ var DateFormats = map[string]string{
 // Default returns the configuration used when there is no file: what
 // newsline did before it had one.
 func Default() Config {
-	keys := make(map[string][]string, len(actions))
-	for _, a := range actions {
-		keys[a.name] = slices.Clone(a.keys)
-	}
 	return Config{
 		Paths:      nil,
 		Theme:      ThemeAuto,
@@ -127,7 +126,6 @@ func Default() Config {
 		MarkOnOpen: true,
 		DateFormat: "2006-01-02",
 		Layout:     Layout{Wide: 120, Medium: 80},
-		Keys:       keys,
 	}
 }
 

@@ -9,7 +9,8 @@ import (
 
 // Format writes cfg as a TOML configuration file that Load reads back to
 // the same settings, each value followed by a comment saying where it came
-// from (src). It is what `newsline config` prints.
+// from (src). It is what `newsline config` prints, there with cfg.Keys
+// holding every action of the key map.
 func Format(cfg Config, src Sources) string {
 	var b strings.Builder
 	b.WriteString("# newsline: the effective configuration, and where each value came from\n")
@@ -36,8 +37,8 @@ func Format(cfg Config, src Sources) string {
 	line("wide", strconv.Itoa(cfg.Layout.Wide), src.Of("layout.wide"))
 	line("medium", strconv.Itoa(cfg.Layout.Medium), src.Of("layout.medium"))
 	b.WriteString("\n[keys]\n")
-	for _, a := range actions {
-		line(a.name, quoteList(cfg.Keys[a.name]), src.Of("keys."+a.name))
+	for _, e := range cfg.Keys {
+		line(tomlKey(e.Action), quoteList(e.Keys), src.Of("keys."+e.Action))
 	}
 	return b.String()
 }
@@ -67,6 +68,16 @@ func quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// tomlKey writes a key of a table: bare when it can be, else quoted.
+func tomlKey(k string) string {
+	if k == "" || strings.ContainsFunc(k, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-')
+	}) {
+		return quote(k)
+	}
+	return k
 }
 
 func quoteList(list []string) string {

@@ -38,8 +38,6 @@ import (
 	"sync"
 	"time"
 
-	sqlite3 "modernc.org/sqlite/lib"
-
 	"github.com/newsline/newsline/internal/sqlitedb"
 )
 
@@ -65,6 +63,10 @@ var (
 	// locked for longer than the busy timeout (about 5 s).
 	ErrBusy = errors.New("the index is busy in another newsline")
 )
+
+// wrap adds the operation to an error of the database and marks the errors
+// callers may act on: ErrCorrupt, ErrBusy, and the context's own error.
+var wrap = sqlitedb.Errors{Name: "index", Corrupt: ErrCorrupt, Busy: ErrBusy}.Wrap
 
 // Index is an open index. Its methods are safe for concurrent use, except
 // Close and Reset, which must not run alongside any other; Apply calls are
@@ -261,22 +263,4 @@ func globEscape(s string) string {
 		return strings.NewReplacer("*", "[*]", "?", "[?]", "[", "[[]").Replace(s)
 	}
 	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
-}
-
-// wrap adds the operation to an error of the database and marks the errors
-// callers may act on: ErrCorrupt, ErrBusy, and the context's own error.
-func wrap(ctx context.Context, op string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if ctx.Err() != nil {
-		return fmt.Errorf("index: %s: %w", op, ctx.Err())
-	}
-	switch sqlitedb.Code(err) {
-	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-		return fmt.Errorf("index: %s: %w (%w)", op, ErrCorrupt, err)
-	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("index: %s: %w (%w)", op, ErrBusy, err)
-	}
-	return fmt.Errorf("index: %s: %w", op, err)
 }

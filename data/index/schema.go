@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"time"
 
-	sqlite3 "modernc.org/sqlite/lib"
-
 	"github.com/newsline/newsline/internal/sqlitedb"
 )
 
@@ -128,8 +126,7 @@ func (ix *Index) check(ctx context.Context) (reason string, err error) {
 // classify turns an error met while checking into a reason (the file is
 // not a database, or is damaged) or an error.
 func classify(ctx context.Context, err error) (string, error) {
-	switch sqlitedb.Code(err) {
-	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+	if sqlitedb.IsCorrupt(err) {
 		return reasonCorrupt, nil
 	}
 	return "", wrap(ctx, "open", err)

@@ -29,14 +29,14 @@ func BenchmarkMarks100k(b *testing.B) {
 	if _, err := s.Reconcile(ctx, "bench", arts); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.Set(ctx, MarkRead, arts[:50_000]); err != nil {
+	if _, err := s.Set(ctx, model.MarkRead, arts[:50_000]); err != nil {
 		b.Fatal(err)
 	}
 	var starred []model.Article
 	for i := 0; i < len(arts); i += 10 {
 		starred = append(starred, arts[i])
 	}
-	if _, err := s.Set(ctx, Star, starred); err != nil {
+	if _, err := s.Set(ctx, model.Star, starred); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
@@ -57,7 +57,7 @@ func BenchmarkReconcile100k(b *testing.B) {
 	arts := many(100_000)
 	s := open(b, b.TempDir())
 	s.Reconcile(ctx, "bench", arts)
-	s.Set(ctx, MarkRead, arts[:55_000])
+	s.Set(ctx, model.MarkRead, arts[:55_000])
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := s.Reconcile(ctx, "bench", arts); err != nil {
@@ -72,7 +72,7 @@ func BenchmarkSet1000(b *testing.B) {
 	arts := many(1000)
 	s := open(b, b.TempDir())
 	for b.Loop() {
-		s.Set(ctx, MarkRead, arts)
-		s.Set(ctx, MarkUnread, arts)
+		s.Set(ctx, model.MarkRead, arts)
+		s.Set(ctx, model.MarkUnread, arts)
 	}
 }

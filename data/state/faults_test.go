@@ -93,7 +93,7 @@ func TestKilledWriter(t *testing.T) {
 			}
 		}
 		// It still takes writes.
-		if _, err := s.Set(ctx, Star, []model.Article{art("after.txt", gen, "T", "", "")}); err != nil {
+		if _, err := s.Set(ctx, model.Star, []model.Article{art("after.txt", gen, "T", "", "")}); err != nil {
 			t.Fatalf("after kill %d: Set: %v", gen, err)
 		}
 		if err := s.Close(); err != nil {
@@ -123,7 +123,7 @@ func TestHelperStateWriter(t *testing.T) {
 	}
 	fmt.Println("open")
 	for n := 0; ; n++ {
-		if _, err := s.Set(ctx, MarkRead, stepArticles(gen, n)); err != nil {
+		if _, err := s.Set(ctx, model.MarkRead, stepArticles(gen, n)); err != nil {
 			fmt.Printf("error: step %d: %v\n", n, err)
 			return
 		}

@@ -10,59 +10,13 @@ import (
 	"github.com/newsline/newsline/model"
 )
 
-// Mark is an article's state. The zero Mark — unread, not starred — is
-// what an article without stored state has.
-type Mark struct {
-	Read    bool
-	Starred bool
-}
-
-// Change is one of the changes Set makes.
-type Change uint8
-
-// The changes.
-const (
-	MarkRead Change = iota
-	MarkUnread
-	Star
-	Unstar
-)
-
-// Changes are the changes by their names, as the CLI takes them.
-var Changes = []Change{MarkRead, MarkUnread, Star, Unstar}
-
-// String names the change: read, unread, star, unstar.
-func (c Change) String() string {
+// columnOf is the column a change sets, and value what it sets it to.
+func columnOf(c model.MarkChange) (column string, value bool) {
 	switch c {
-	case MarkRead:
-		return "read"
-	case MarkUnread:
-		return "unread"
-	case Star:
-		return "star"
-	case Unstar:
-		return "unstar"
+	case model.MarkRead, model.MarkUnread:
+		return "read", c == model.MarkRead
 	}
-	return "change(" + fmt.Sprint(uint8(c)) + ")"
-}
-
-// ParseChange returns the change named s (read, unread, star, unstar).
-func ParseChange(s string) (Change, error) {
-	for _, c := range Changes {
-		if c.String() == s {
-			return c, nil
-		}
-	}
-	return 0, fmt.Errorf("unknown mark %q: use read, unread, star or unstar", s)
-}
-
-// column is the column a change sets, and value what it sets it to.
-func (c Change) column() (column string, value bool) {
-	switch c {
-	case MarkRead, MarkUnread:
-		return "read", c == MarkRead
-	}
-	return "starred", c == Star
+	return "starred", c == model.Star
 }
 
 // Undo is what a Set (or an Undo) replaced: the earlier values of the
@@ -84,10 +38,11 @@ type item struct {
 }
 
 // Marks returns the state of the articles that have one (read or
-// starred), by ID; an article missing from the map has the zero Mark.
+// starred), by ID; an article missing from the map has the zero
+// model.Mark.
 // Articles that share a Key (copies of one URL) share their state. It is
 // one query, whatever the number of articles.
-func (s *Store) Marks(ctx context.Context, arts []model.Article) (map[model.ID]Mark, error) {
+func (s *Store) Marks(ctx context.Context, arts []model.Article) (map[model.ID]model.Mark, error) {
 	byKey := make(map[string][]model.ID, len(arts))
 	for i := range arts {
 		k := Key(&arts[i])
@@ -98,9 +53,9 @@ func (s *Store) Marks(ctx context.Context, arts []model.Article) (map[model.ID]M
 		return nil, wrap(ctx, "read marks", err)
 	}
 	defer rows.Close()
-	marks := map[model.ID]Mark{}
+	marks := map[model.ID]model.Mark{}
 	var key string
-	var m Mark
+	var m model.Mark
 	for rows.Next() {
 		if err := rows.Scan(&key, &m.Read, &m.Starred); err != nil {
 			return nil, wrap(ctx, "read marks", err)
@@ -117,7 +72,7 @@ func (s *Store) Marks(ctx context.Context, arts []model.Article) (map[model.ID]M
 
 // ReconcileMarks is Reconcile, then Marks: the marks of a collection just
 // read, moves and renames taken into account.
-func (s *Store) ReconcileMarks(ctx context.Context, scope string, arts []model.Article) (map[model.ID]Mark, error) {
+func (s *Store) ReconcileMarks(ctx context.Context, scope string, arts []model.Article) (map[model.ID]model.Mark, error) {
 	if _, err := s.Reconcile(ctx, scope, arts); err != nil {
 		return nil, err
 	}
@@ -127,8 +82,8 @@ func (s *Store) ReconcileMarks(ctx context.Context, scope string, arts []model.A
 // Set makes the change to the articles, in one transaction, and returns
 // what it replaced. Articles already marked so are left alone (and are not
 // in the Undo).
-func (s *Store) Set(ctx context.Context, c Change, arts []model.Article) (Undo, error) {
-	column, value := c.column()
+func (s *Store) Set(ctx context.Context, c model.MarkChange, arts []model.Article) (Undo, error) {
+	column, value := columnOf(c)
 	items := make([]item, 0, len(arts))
 	seen := make(map[string]bool, len(arts))
 	for i := range arts {
@@ -216,119 +171,6 @@ func (s *Store) apply(ctx context.Context, column string, items []item) (Undo, e
 		return Undo{}, wrap(ctx, "commit", err)
 	}
 	return undo, nil
-}
-
-// Reconcile brings the stored state up to date with a collection just
-// loaded — all its articles, under its scope (see Scope) — in one
-// transaction, and returns how many articles' state moved:
-//
-//   - an article with state has its title, date and scope recorded as they
-//     are now (so an article edited in place keeps its state, and is
-//     recognised by its new title after a later move);
-//   - state last seen in this scope whose key is gone (a file moved or
-//     renamed, a URL edited) moves to the article of the same title and
-//     date that has no state, when there is exactly one such article and
-//     exactly one such gone state; an ambiguous match moves nothing.
-//
-// State last seen in another scope is never moved (another collection may
-// still hold its article). Reconcile also makes scope the one Set stamps
-// on new rows.
-func (s *Store) Reconcile(ctx context.Context, scope string, arts []model.Article) (moved int, err error) {
-	s.mu.Lock()
-	s.scope = scope
-	s.mu.Unlock()
-
-	type row struct{ title, date, scope string }
-	rows, err := s.db.QueryContext(ctx, `SELECT key, title, date, scope FROM marks`)
-	if err != nil {
-		return 0, wrap(ctx, "read marks", err)
-	}
-	stored := map[string]row{}
-	for rows.Next() {
-		var k string
-		var r row
-		if err := rows.Scan(&k, &r.title, &r.date, &r.scope); err != nil {
-			rows.Close()
-			return 0, wrap(ctx, "read marks", err)
-		}
-		stored[k] = r
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, wrap(ctx, "read marks", err)
-	}
-
-	type refresh struct{ key, title, date string }
-	var refreshes []refresh
-	present := make(map[string]bool, len(arts))
-	targets := map[string][]refresh{} // title+date → articles without state
-	for i := range arts {
-		a := &arts[i]
-		k := Key(a)
-		if present[k] {
-			continue
-		}
-		present[k] = true
-		date := dateOf(a)
-		r, ok := stored[k]
-		switch {
-		case !ok:
-			if a.Title != "" {
-				targets[a.Title+"\x00"+date] = append(targets[a.Title+"\x00"+date], refresh{k, a.Title, date})
-			}
-		case r.title != a.Title || r.date != date || r.scope != scope:
-			refreshes = append(refreshes, refresh{k, a.Title, date})
-		}
-	}
-	gone := map[string][]string{} // title+date → keys
-	for k, r := range stored {
-		if !present[k] && r.scope == scope && r.title != "" {
-			gone[r.title+"\x00"+r.date] = append(gone[r.title+"\x00"+r.date], k)
-		}
-	}
-	type move struct {
-		from string
-		to   refresh
-	}
-	var moves []move
-	for td, keys := range gone {
-		if t := targets[td]; len(keys) == 1 && len(t) == 1 {
-			moves = append(moves, move{keys[0], t[0]})
-		}
-	}
-	if len(refreshes) == 0 && len(moves) == 0 {
-		return 0, nil
-	}
-
-	s.write.Lock()
-	defer s.write.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, wrap(ctx, "begin", err)
-	}
-	defer tx.Rollback()
-	for _, r := range refreshes {
-		if _, err := tx.ExecContext(ctx, `UPDATE marks SET title = ?, date = ?, scope = ? WHERE key = ?`,
-			r.title, r.date, scope, r.key); err != nil {
-			return 0, wrap(ctx, "update "+r.key, err)
-		}
-	}
-	for _, m := range moves {
-		// Another process may have marked the target meanwhile: then its
-		// own state stays, and the gone one too.
-		res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE marks SET key = ?, title = ?, date = ?, scope = ?
-			WHERE key = ? AND scope = ?`, m.to.key, m.to.title, m.to.date, scope, m.from, scope)
-		if err != nil {
-			return 0, wrap(ctx, "move "+m.from, err)
-		}
-		if n, _ := res.RowsAffected(); n > 0 {
-			moved++
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, wrap(ctx, "commit", err)
-	}
-	return moved, nil
 }
 
 // dateOf is the article's date as stored: RFC 3339 in UTC, or "".

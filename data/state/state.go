@@ -1,7 +1,7 @@
-// Package state keeps what the user did with articles — read, starred —
-// and where the reader was in each collection when it quit (View), in an
-// embedded SQLite database (modernc.org/sqlite), one per user, in
-// $XDG_STATE_HOME/newsline/state.db.
+// Package state keeps what the user did with articles — read, starred
+// (model.Mark) — and where the reader was in each collection when it quit
+// (model.Place), in an embedded SQLite database (modernc.org/sqlite), one
+// per user, in $XDG_STATE_HOME/newsline/state.db.
 //
 // Unlike data/index, which is a disposable cache, this is precious data:
 // Open never deletes, rebuilds or overwrites a file it does not recognise
@@ -17,14 +17,14 @@
 //
 // The typical use:
 //
-//	st, err := state.Open(dir)               // dir from DefaultDir or --state-dir
+//	st, err := state.Open(dir)                     // dir from DefaultDir or --state-dir
 //	defer st.Close()
 //	st.Reconcile(ctx, state.Scope(paths...), articles)
-//	marks, _ := st.Marks(ctx, articles)      // map[model.ID]Mark, one query
-//	undo, _ := st.Set(ctx, state.MarkRead, picked) // one transaction
-//	redo, _ := st.Undo(ctx, undo)            // and back
-//	view, ok, _ := st.LoadView(ctx, scope)   // where the reader left off
-//	st.SaveView(ctx, scope, view)            // when it quits
+//	marks, _ := st.Marks(ctx, articles)            // map[model.ID]model.Mark, one query
+//	undo, _ := st.Set(ctx, model.MarkRead, picked) // one transaction
+//	redo, _ := st.Undo(ctx, undo)                  // and back
+//	place, ok, _ := st.LoadView(ctx, scope)        // where the reader left off
+//	st.SaveView(ctx, scope, place)                 // when it quits
 package state
 
 import (
@@ -38,8 +38,6 @@ import (
 	"strconv"
 	"sync"
 	"time"
-
-	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
 )
@@ -64,7 +62,7 @@ const (
 // is the collection it was last seen in (Scope), so that a move is only
 // looked for among the articles of the collection it disappeared from.
 //
-// views (schema 2) has one row per collection, keyed by Scope: the View
+// views (schema 2) has one row per collection, keyed by Scope: the place
 // the reader quit with, as JSON (see SaveView).
 var schema = []string{
 	`CREATE TABLE meta (
@@ -114,6 +112,10 @@ var (
 	// database locked for longer than the busy timeout.
 	ErrBusy = errors.New("the state database is busy in another newsline")
 )
+
+// wrap adds the operation to an error of the database and marks the errors
+// callers may act on: ErrCorrupt, ErrBusy, and the context's own error.
+var wrap = sqlitedb.Errors{Name: "state", Corrupt: ErrCorrupt, Busy: ErrBusy}.Wrap
 
 // Store is an open state database. Its methods are safe for concurrent use,
 // except Close.
@@ -262,10 +264,10 @@ func (s *Store) check(ctx context.Context) error {
 
 // openErr turns an error met while opening into Open's error.
 func (s *Store) openErr(ctx context.Context, err error) error {
-	switch sqlitedb.Code(err) {
-	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+	switch {
+	case sqlitedb.IsCorrupt(err):
 		return unusable(s.path, "is damaged")
-	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+	case sqlitedb.IsUnwritable(err):
 		return fmt.Errorf("state: open %s: %w: %s", s.path, err, writeAdvice)
 	}
 	return wrap(ctx, "open "+s.path, err)
@@ -352,22 +354,4 @@ func migrate(ctx context.Context, conn *sql.Conn, version int) error {
 		return err
 	}
 	return tx.Commit()
-}
-
-// wrap adds the operation to an error of the database and marks the errors
-// callers may act on: ErrCorrupt, ErrBusy, and the context's own error.
-func wrap(ctx context.Context, op string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if ctx.Err() != nil {
-		return fmt.Errorf("state: %s: %w", op, ctx.Err())
-	}
-	switch sqlitedb.Code(err) {
-	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-		return fmt.Errorf("state: %s: %w (%w)", op, ErrCorrupt, err)
-	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("state: %s: %w (%w)", op, ErrBusy, err)
-	}
-	return fmt.Errorf("state: %s: %w", op, err)
 }

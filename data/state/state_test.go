@@ -43,7 +43,7 @@ func open(t testing.TB, dir string) *Store {
 	return s
 }
 
-func marks(t testing.TB, s *Store, arts ...model.Article) map[model.ID]Mark {
+func marks(t testing.TB, s *Store, arts ...model.Article) map[model.ID]model.Mark {
 	t.Helper()
 	m, err := s.Marks(ctx, arts)
 	if err != nil {
@@ -52,7 +52,7 @@ func marks(t testing.TB, s *Store, arts ...model.Article) map[model.ID]Mark {
 	return m
 }
 
-func set(t testing.TB, s *Store, c Change, arts ...model.Article) Undo {
+func set(t testing.TB, s *Store, c model.MarkChange, arts ...model.Article) Undo {
 	t.Helper()
 	u, err := s.Set(ctx, c, arts)
 	if err != nil {
@@ -118,17 +118,6 @@ func TestScope(t *testing.T) {
 	}
 }
 
-func TestParseChange(t *testing.T) {
-	for _, c := range Changes {
-		if got, err := ParseChange(c.String()); err != nil || got != c {
-			t.Errorf("ParseChange(%q) = %v, %v", c, got, err)
-		}
-	}
-	if _, err := ParseChange("delete"); err == nil || !strings.Contains(err.Error(), "read, unread, star or unstar") {
-		t.Errorf("ParseChange(delete): %v", err)
-	}
-}
-
 func TestSetAndUndo(t *testing.T) {
 	s := open(t, t.TempDir())
 	a := art("a.txt", 0, "A", "2026-01-01", "")
@@ -136,7 +125,7 @@ func TestSetAndUndo(t *testing.T) {
 	c := art("c.md", 0, "C", "", "https://example.org/c")
 	cCopy := art("copy/c.md", 0, "C", "", "http://EXAMPLE.org/c#x") // the same URL: one state
 	all := []model.Article{a, b, c, cCopy}
-	check := func(step string, want map[model.ID]Mark) {
+	check := func(step string, want map[model.ID]model.Mark) {
 		t.Helper()
 		got := marks(t, s, all...)
 		if len(got) != len(want) {
@@ -154,17 +143,17 @@ func TestSetAndUndo(t *testing.T) {
 
 	var stack []Undo
 	push := func(u Undo) { stack = append(stack, u) }
-	push(set(t, s, MarkRead, a, b))
-	check("read a b", map[model.ID]Mark{a.ID: {Read: true}, b.ID: {Read: true}})
-	push(set(t, s, Star, b, c))
-	check("star b c", map[model.ID]Mark{a.ID: {Read: true}, b.ID: {Read: true, Starred: true}, c.ID: {Starred: true}, cCopy.ID: {Starred: true}})
-	u := set(t, s, MarkRead, a) // already read: nothing changes
+	push(set(t, s, model.MarkRead, a, b))
+	check("read a b", map[model.ID]model.Mark{a.ID: {Read: true}, b.ID: {Read: true}})
+	push(set(t, s, model.Star, b, c))
+	check("star b c", map[model.ID]model.Mark{a.ID: {Read: true}, b.ID: {Read: true, Starred: true}, c.ID: {Starred: true}, cCopy.ID: {Starred: true}})
+	u := set(t, s, model.MarkRead, a) // already read: nothing changes
 	if u.Len() != 0 {
 		t.Errorf("marking a read article read: %v", u)
 	}
-	push(set(t, s, MarkUnread, a, b, c))
-	check("unread a b c", map[model.ID]Mark{b.ID: {Starred: true}, c.ID: {Starred: true}, cCopy.ID: {Starred: true}})
-	push(set(t, s, Unstar, cCopy, b))
+	push(set(t, s, model.MarkUnread, a, b, c))
+	check("unread a b c", map[model.ID]model.Mark{b.ID: {Starred: true}, c.ID: {Starred: true}, cCopy.ID: {Starred: true}})
+	push(set(t, s, model.Unstar, cCopy, b))
 	check("unstar", nil)
 	if got := stack[len(stack)-1].Len(); got != 2 {
 		t.Errorf("unstar changed %d articles, want 2", got)
@@ -182,27 +171,27 @@ func TestSetAndUndo(t *testing.T) {
 		redo = append(redo, r)
 	}
 	pop()
-	check("undo unstar", map[model.ID]Mark{b.ID: {Starred: true}, c.ID: {Starred: true}, cCopy.ID: {Starred: true}})
+	check("undo unstar", map[model.ID]model.Mark{b.ID: {Starred: true}, c.ID: {Starred: true}, cCopy.ID: {Starred: true}})
 	pop()
-	check("undo unread", map[model.ID]Mark{a.ID: {Read: true}, b.ID: {Read: true, Starred: true}, c.ID: {Starred: true}, cCopy.ID: {Starred: true}})
+	check("undo unread", map[model.ID]model.Mark{a.ID: {Read: true}, b.ID: {Read: true, Starred: true}, c.ID: {Starred: true}, cCopy.ID: {Starred: true}})
 	// An undo puts back only its own mark: b's star, made after, stays when
 	// the read marks are undone.
-	set(t, s, MarkRead, c)
+	set(t, s, model.MarkRead, c)
 	pop() // undo star b c
-	check("undo star", map[model.ID]Mark{a.ID: {Read: true}, b.ID: {Read: true}, c.ID: {Read: true}, cCopy.ID: {Read: true}})
+	check("undo star", map[model.ID]model.Mark{a.ID: {Read: true}, b.ID: {Read: true}, c.ID: {Read: true}, cCopy.ID: {Read: true}})
 	pop() // undo read a b
-	check("undo read", map[model.ID]Mark{c.ID: {Read: true}, cCopy.ID: {Read: true}})
+	check("undo read", map[model.ID]model.Mark{c.ID: {Read: true}, cCopy.ID: {Read: true}})
 	// Redo the last undo.
 	if _, err := s.Undo(ctx, redo[len(redo)-1]); err != nil {
 		t.Fatal(err)
 	}
-	check("redo read", map[model.ID]Mark{a.ID: {Read: true}, b.ID: {Read: true}, c.ID: {Read: true}, cCopy.ID: {Read: true}})
+	check("redo read", map[model.ID]model.Mark{a.ID: {Read: true}, b.ID: {Read: true}, c.ID: {Read: true}, cCopy.ID: {Read: true}})
 	if _, err := s.Undo(ctx, Undo{}); err != nil {
 		t.Errorf("the zero Undo: %v", err)
 	}
 
 	// Rows with neither mark are not kept.
-	set(t, s, MarkUnread, a, b, c)
+	set(t, s, model.MarkUnread, a, b, c)
 	var n int
 	if err := s.db.QueryRow(`SELECT count(*) FROM marks`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("%d rows left (%v), want 0", n, err)
@@ -219,13 +208,13 @@ func TestTransaction(t *testing.T) {
 	}
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := s.Set(cctx, Star, arts); err == nil {
+	if _, err := s.Set(cctx, model.Star, arts); err == nil {
 		t.Fatal("Set with a cancelled context succeeded")
 	}
 	if m := marks(t, s, arts...); len(m) != 0 {
 		t.Fatalf("a cancelled Set left %d marks", len(m))
 	}
-	set(t, s, Star, arts...)
+	set(t, s, model.Star, arts...)
 	if m := marks(t, s, arts...); len(m) != len(arts) {
 		t.Fatalf("%d marks, want %d", len(m), len(arts))
 	}
@@ -298,7 +287,7 @@ func TestReconcile(t *testing.T) {
 			if _, err := s.Reconcile(ctx, scope, tc.before); err != nil {
 				t.Fatal(err)
 			}
-			set(t, s, MarkRead, tc.before...)
+			set(t, s, model.MarkRead, tc.before...)
 			sc := tc.scope
 			if sc == "" {
 				sc = scope
@@ -334,7 +323,7 @@ func TestEditedThenMoved(t *testing.T) {
 	s := open(t, t.TempDir())
 	a := art("a.txt", 0, "Draft", "2026-01-01", "")
 	s.Reconcile(ctx, "x", []model.Article{a})
-	set(t, s, Star, a)
+	set(t, s, model.Star, a)
 	a.Title = "Final"
 	s.Reconcile(ctx, "x", []model.Article{a})
 	b := art("b.txt", 0, "Final", "2026-01-01", "")
@@ -375,7 +364,7 @@ func TestReopenByAnotherRoot(t *testing.T) {
 	s := open(t, stateDir)
 	arts := load(news)
 	s.Reconcile(ctx, Scope(news), arts)
-	set(t, s, Star, arts...)
+	set(t, s, model.Star, arts...)
 	s.Close()
 
 	link := filepath.Join(base, "link")
@@ -446,7 +435,7 @@ func TestUnusableFile(t *testing.T) {
 			for i := range arts {
 				arts[i] = art("f.jsonl", i, strings.Repeat("title ", 20), "", "")
 			}
-			s.Set(ctx, MarkRead, arts)
+			s.Set(ctx, model.MarkRead, arts)
 			s.Close()
 			fi, _ := os.Stat(path)
 			os.Truncate(path, fi.Size()/2)
@@ -519,7 +508,7 @@ func TestOpenFolder(t *testing.T) {
 	}
 	// Reopened: the marks are there, and two stores share them.
 	a := art("a.txt", 0, "A", "", "")
-	set(t, s, Star, a)
+	set(t, s, model.Star, a)
 	s2 := open(t, dir)
 	if !marks(t, s2, a)[a.ID].Starred {
 		t.Error("a second Store does not see the star")

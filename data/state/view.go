@@ -6,71 +6,87 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	sqlite3 "modernc.org/sqlite/lib"
-
 	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
 )
 
-// View is where the reader was in a collection when it last quit.
+// The bounds of a view (see storedView).
+const (
+	maxViewString = 4096    // bytes of Search, Sort, Selected and each tag key
+	maxViewTags   = 100     // keys of Tags, and of Exclude
+	maxViewLine   = 1 << 24 // Offset and ReaderY
+	// A stored view longer than this is not read at all (as if none were
+	// saved): a view within bounds is far shorter.
+	maxViewJSON = 4 << 20
+)
+
+// storedView is a saved place (model.Place) as the state keeps it per
+// collection, in JSON with names of its own, so that the names stored stay
+// whatever model.Place's fields are called.
 //
-// A View from LoadView (and what SaveView stores) is held to bounds, so
+// A view from LoadView (and what SaveView stores) is held to bounds, so
 // that a damaged or hostile database hands the interface nothing it could
 // choke on or print: a string of more than 4096 bytes, or not UTF-8, is
 // dropped (made ""), and so is a Search or tag key holding a control
 // character; empty and repeated tag keys are dropped, and a tag list keeps
 // its first 100 keys; a Sort that model.ParseSort does not know becomes ""
 // (the default), a known one is written as model.Sort.String does;
-// Offset and ReaderY are held between 0 and 1<<24.
-type View struct {
-	Tags     []string // selected tag keys, in order
-	Exclude  []string // excluded tag keys
-	Search   string
-	Sort     string // model.Sort's name (model.Sort.String, as model.ParseSort reads it); "" the default
-	Unread   bool   // the Unread smart entry is on
-	Starred  bool   // the Starred smart entry is on
-	Selected string // Key of the selected article ("" none)
-	Offset   int    // the list's first row on screen, as rows above the cursor row (the cursor's row on screen)
-	ReaderY  int    // the reader's scroll line
-	Reading  bool   // an article was open in the reader
-}
-
-// The bounds of a View (see View).
-const (
-	maxViewString = 4096    // bytes of Search, Sort, Selected and each tag key
-	maxViewTags   = 100     // keys of Tags, and of Exclude
-	maxViewLine   = 1 << 24 // Offset and ReaderY
-	// A stored view longer than this is not read at all (as if none were
-	// saved): a View within bounds is far shorter.
-	maxViewJSON = 4 << 20
-)
-
-// storedView is View as stored, in JSON with names of its own: renaming a
-// field of View does not compile until this is changed too, and the names
-// stored stay.
+// Offset and ReaderY are held between 0 and 1<<24. A Selected that is not
+// an ID in hex is no selection.
 type storedView struct {
-	Tags     []string `json:"tags,omitempty"`
-	Exclude  []string `json:"exclude,omitempty"`
+	Tags     []string `json:"tags,omitempty"`    // selected tag keys, in order
+	Exclude  []string `json:"exclude,omitempty"` // excluded tag keys
 	Search   string   `json:"search,omitempty"`
-	Sort     string   `json:"sort,omitempty"`
-	Unread   bool     `json:"unread,omitempty"`
-	Starred  bool     `json:"starred,omitempty"`
-	Selected string   `json:"selected,omitempty"`
-	Offset   int      `json:"offset,omitempty"`
-	ReaderY  int      `json:"reader_y,omitempty"`
-	Reading  bool     `json:"reading,omitempty"`
+	Sort     string   `json:"sort,omitempty"`     // model.Sort.String, as model.ParseSort reads it; "" the default
+	Unread   bool     `json:"unread,omitempty"`   // the Unread smart entry is on
+	Starred  bool     `json:"starred,omitempty"`  // the Starred smart entry is on
+	Selected string   `json:"selected,omitempty"` // the selected article's ID in hex (model.ID.Hex); "" none
+	Offset   int      `json:"offset,omitempty"`   // the selected article's row on screen (model.Place.Row)
+	ReaderY  int      `json:"reader_y,omitempty"` // the reader's scroll line
+	Reading  bool     `json:"reading,omitempty"`  // an article was open in the reader
 }
 
-// SaveView stores v, held to View's bounds, as the view of the collection
-// scope (Scope), in place of the one saved before. It is one statement,
-// hence one transaction: a crash leaves the old view or the new one.
-func (s *Store) SaveView(ctx context.Context, scope string, v View) error {
-	b, err := json.Marshal(storedView(clean(v)))
+// storedOf is a place as stored: the selected article by its ID in hex
+// (IDs derive from the file's place in the collection, the same at every
+// start), with its row only when there is one.
+func storedOf(p model.Place) storedView {
+	v := storedView{
+		Tags: p.Tags, Exclude: p.Exclude, Search: p.Search, Sort: p.Sort.String(),
+		Unread: p.Unread, Starred: p.Starred, ReaderY: p.ReaderY, Reading: p.Reading,
+	}
+	if p.HasSel {
+		v.Selected, v.Offset = p.Selected.Hex(), p.Row
+	}
+	return v
+}
+
+// place reads a stored view back; a part that does not read is left out.
+func (v storedView) place() model.Place {
+	p := model.Place{
+		Tags: v.Tags, Exclude: v.Exclude, Search: v.Search,
+		Unread: v.Unread, Starred: v.Starred, ReaderY: v.ReaderY, Reading: v.Reading,
+	}
+	if s, err := model.ParseSort(v.Sort); err == nil && v.Sort != "" {
+		p.Sort = s
+	}
+	if id, err := strconv.ParseUint(v.Selected, 16, 64); err == nil && len(v.Selected) == 16 {
+		p.Selected, p.HasSel, p.Row = model.ID(id), true, v.Offset
+	}
+	return p
+}
+
+// SaveView stores p, held to a view's bounds, as the view of the
+// collection scope (Scope), in place of the one saved before. It is one
+// statement, hence one transaction: a crash leaves the old view or the new
+// one.
+func (s *Store) SaveView(ctx context.Context, scope string, p model.Place) error {
+	b, err := json.Marshal(clean(storedOf(p)))
 	if err != nil {
 		return fmt.Errorf("state: save the view: %w", err)
 	}
@@ -82,21 +98,21 @@ func (s *Store) SaveView(ctx context.Context, scope string, v View) error {
 	return s.viewErr(ctx, "save the view in", err)
 }
 
-// LoadView returns the view saved for the collection scope, held to
-// View's bounds; false when none is. A saved view that does not decode —
+// LoadView returns the place saved for the collection scope, held to a
+// view's bounds; false when none is. A saved view that does not decode —
 // damaged, not a JSON object, a field of the wrong type, a number out of
 // range of int, longer than 4 MiB — is not an error either: false, and the
 // reader starts afresh (the next SaveView replaces it). Fields it does not
 // know (saved by a newer newsline) are ignored.
-func (s *Store) LoadView(ctx context.Context, scope string) (View, bool, error) {
+func (s *Store) LoadView(ctx context.Context, scope string) (model.Place, bool, error) {
 	var b []byte
 	err := s.db.QueryRowContext(ctx, `SELECT CAST(view AS BLOB) FROM views
 		WHERE scope = ? AND length(CAST(view AS BLOB)) <= ?`, scope, maxViewJSON).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
-		return View{}, false, nil
+		return model.Place{}, false, nil
 	}
 	if err != nil {
-		return View{}, false, s.viewErr(ctx, "read the view in", err)
+		return model.Place{}, false, s.viewErr(ctx, "read the view in", err)
 	}
 	v, ok := decodeView(b)
 	return v, ok, nil
@@ -110,19 +126,19 @@ func (s *Store) ForgetView(ctx context.Context, scope string) error {
 	return s.viewErr(ctx, "forget the view in", err)
 }
 
-// decodeView reads a stored view; false when it does not decode. JSON
-// null decodes, to nothing: it is not a view either.
-func decodeView(b []byte) (View, bool) {
+// decodeView reads a stored view, held to its bounds; false when it does
+// not decode. JSON null decodes, to nothing: it is not a view either.
+func decodeView(b []byte) (model.Place, bool) {
 	var sv *storedView
 	if err := json.Unmarshal(b, &sv); err != nil || sv == nil {
-		return View{}, false
+		return model.Place{}, false
 	}
-	return clean(View(*sv)), true
+	return clean(*sv).place(), true
 }
 
-// clean holds v to View's bounds. The slices it returns are its own (nil
+// clean holds v to a view's bounds. The slices it returns are its own (nil
 // when empty).
-func clean(v View) View {
+func clean(v storedView) storedView {
 	v.Tags = cleanKeys(v.Tags)
 	v.Exclude = cleanKeys(v.Exclude)
 	v.Search = cleanText(v.Search)
@@ -173,11 +189,8 @@ func (s *Store) viewErr(ctx context.Context, op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	switch sqlitedb.Code(err) {
-	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
-		if ctx.Err() == nil {
-			return fmt.Errorf("state: %s %s: %w: %s", op, s.path, err, writeAdvice)
-		}
+	if sqlitedb.IsUnwritable(err) && ctx.Err() == nil {
+		return fmt.Errorf("state: %s %s: %w: %s", op, s.path, err, writeAdvice)
 	}
 	return wrap(ctx, op+" "+s.path, err)
 }

@@ -27,27 +27,28 @@ import (
 )
 
 // fullView has every field set, within bounds.
-var fullView = View{
+var fullView = model.Place{
 	Tags:     []string{"science", "space"},
 	Exclude:  []string{"sport"},
 	Search:   "harbour «reopens» 港",
-	Sort:     "oldest",
+	Sort:     model.SortOldest,
 	Unread:   true,
 	Starred:  true,
-	Selected: "url:http://example.org/news/1",
-	Offset:   7,
+	Selected: model.NewID("news/1.md", 0),
+	HasSel:   true,
+	Row:      7,
 	ReaderY:  120,
 	Reading:  true,
 }
 
-func saveView(t testing.TB, s *Store, scope string, v View) {
+func saveView(t testing.TB, s *Store, scope string, v model.Place) {
 	t.Helper()
 	if err := s.SaveView(ctx, scope, v); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func loadView(t testing.TB, s *Store, scope string) (View, bool) {
+func loadView(t testing.TB, s *Store, scope string) (model.Place, bool) {
 	t.Helper()
 	v, ok, err := s.LoadView(ctx, scope)
 	if err != nil {
@@ -68,7 +69,7 @@ func putRawView(t testing.TB, s *Store, scope, text string) {
 func TestViewRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	s := open(t, dir)
-	if v, ok := loadView(t, s, "/news"); ok || !reflect.DeepEqual(v, View{}) {
+	if v, ok := loadView(t, s, "/news"); ok || !reflect.DeepEqual(v, model.Place{}) {
 		t.Errorf("nothing saved: LoadView = %+v, %v", v, ok)
 	}
 	before := time.Now().Unix()
@@ -80,10 +81,10 @@ func TestViewRoundTrip(t *testing.T) {
 	if err := s.db.QueryRow(`SELECT saved FROM views WHERE scope = '/news'`).Scan(&saved); err != nil || saved < before || saved > time.Now().Unix() {
 		t.Errorf("saved = %d (%v), want the time of the save", saved, err)
 	}
-	// The zero View is a view too.
-	saveView(t, s, "demo", View{})
-	if v, ok := loadView(t, s, "demo"); !ok || !reflect.DeepEqual(v, View{}) {
-		t.Errorf("the zero View: LoadView = %+v, %v", v, ok)
+	// The zero Place is a view too.
+	saveView(t, s, "demo", model.Place{})
+	if v, ok := loadView(t, s, "demo"); !ok || !reflect.DeepEqual(v, model.Place{}) {
+		t.Errorf("the zero Place: LoadView = %+v, %v", v, ok)
 	}
 	// It is in the file: another Store, and the next start, see it.
 	s.Close()
@@ -98,10 +99,10 @@ func TestViewRoundTrip(t *testing.T) {
 func TestViewScopes(t *testing.T) {
 	s := open(t, t.TempDir())
 	a, b := Scope("/news/a"), Scope("/news/b", "/news/c")
-	other := View{Tags: []string{"world"}, Sort: "title", Offset: 1}
+	other := model.Place{Tags: []string{"world"}, Sort: model.SortTitle, Selected: model.ID(1), HasSel: true, Row: 1}
 	saveView(t, s, a, fullView)
 	saveView(t, s, b, other)
-	check := func(step, scope string, want View, wantOK bool) {
+	check := func(step, scope string, want model.Place, wantOK bool) {
 		t.Helper()
 		if v, ok := loadView(t, s, scope); ok != wantOK || !reflect.DeepEqual(v, want) {
 			t.Errorf("%s: LoadView(%q) = %+v, %v; want %+v, %v", step, scope, v, ok, want, wantOK)
@@ -109,12 +110,12 @@ func TestViewScopes(t *testing.T) {
 	}
 	check("two scopes", a, fullView, true)
 	check("two scopes", b, other, true)
-	check("two scopes", "/news", View{}, false)
+	check("two scopes", "/news", model.Place{}, false)
 
 	next := fullView
 	next.Tags = nil
 	next.Search = ""
-	next.Selected = "path:0:world/harbour.txt"
+	next.Selected = model.NewID("world/harbour.txt", 0)
 	next.Reading = false
 	saveView(t, s, a, next)
 	check("overwritten", a, next, true)
@@ -127,7 +128,7 @@ func TestViewScopes(t *testing.T) {
 	if err := s.ForgetView(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	check("forgotten", a, View{}, false)
+	check("forgotten", a, model.Place{}, false)
 	check("forgotten", b, other, true)
 	if err := s.ForgetView(ctx, a); err != nil {
 		t.Errorf("forgetting a view not saved: %v", err)
@@ -158,7 +159,7 @@ func TestViewDamaged(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			putRawView(t, s, "/news", tc.text)
 			v, ok, err := s.LoadView(ctx, "/news")
-			if err != nil || ok || !reflect.DeepEqual(v, View{}) {
+			if err != nil || ok || !reflect.DeepEqual(v, model.Place{}) {
 				t.Errorf("LoadView = %+v, %v, %v; want none and no error", v, ok, err)
 			}
 			saveView(t, s, "/news", fullView)
@@ -177,11 +178,11 @@ func TestViewDamaged(t *testing.T) {
 
 	// What a newer newsline may write: fields this one does not know.
 	putRawView(t, s, "/news", `{"search":"harbour","columns":{"width":30},"sort":"reads","pinned":["a"]}`)
-	if v, ok := loadView(t, s, "/news"); !ok || !reflect.DeepEqual(v, View{Search: "harbour", Sort: "reads"}) {
+	if v, ok := loadView(t, s, "/news"); !ok || !reflect.DeepEqual(v, model.Place{Search: "harbour", Sort: model.SortReads}) {
 		t.Errorf("unknown fields: LoadView = %+v, %v", v, ok)
 	}
 	putRawView(t, s, "/news", `{}`)
-	if v, ok := loadView(t, s, "/news"); !ok || !reflect.DeepEqual(v, View{}) {
+	if v, ok := loadView(t, s, "/news"); !ok || !reflect.DeepEqual(v, model.Place{}) {
 		t.Errorf("{}: LoadView = %+v, %v", v, ok)
 	}
 }
@@ -195,7 +196,7 @@ func TestViewClamped(t *testing.T) {
 	for i := range many {
 		many[i] = "t" + strconv.Itoa(i)
 	}
-	hostile := View{
+	hostile := storedView{
 		Tags:     append([]string{"", "a", long, "a\x1b[31m", "A", "a", edge, "tab\tkey", "bad\xffutf8", "\u009bcsi"}, many...),
 		Exclude:  many,
 		Search:   "\x1b]0;title\x07",
@@ -204,7 +205,7 @@ func TestViewClamped(t *testing.T) {
 		Offset:   -3,
 		ReaderY:  math.MaxInt,
 	}
-	want := View{
+	want := storedView{
 		Tags:    append([]string{"a", "A", edge}, many[:maxViewTags-3]...),
 		Exclude: many[:maxViewTags],
 		Offset:  0,
@@ -214,14 +215,19 @@ func TestViewClamped(t *testing.T) {
 		t.Errorf("clean =\n%+v\nwant\n%+v", got, want)
 	}
 
+	// The same, given to SaveView: the selection stays, its row is held
+	// to bounds, an unknown sort is the default.
 	s := open(t, t.TempDir())
-	tagsBefore := slices.Clone(hostile.Tags)
-	saveView(t, s, "saved", hostile)
-	if !slices.Equal(hostile.Tags, tagsBefore) {
+	given := model.Place{Tags: hostile.Tags, Exclude: hostile.Exclude, Search: hostile.Search,
+		Sort: model.Sort(200), Selected: model.ID(1), HasSel: true, Row: -3, ReaderY: math.MaxInt}
+	wantGiven := model.Place{Tags: want.Tags, Exclude: want.Exclude, Selected: model.ID(1), HasSel: true, ReaderY: maxViewLine}
+	tagsBefore := slices.Clone(given.Tags)
+	saveView(t, s, "saved", given)
+	if !slices.Equal(given.Tags, tagsBefore) {
 		t.Error("SaveView changed the caller's slice")
 	}
-	if v, ok := loadView(t, s, "saved"); !ok || !reflect.DeepEqual(v, want) {
-		t.Errorf("saved: LoadView =\n%+v\nwant\n%+v", v, want)
+	if v, ok := loadView(t, s, "saved"); !ok || !reflect.DeepEqual(v, wantGiven) {
+		t.Errorf("saved: LoadView =\n%+v\nwant\n%+v", v, wantGiven)
 	}
 	// The same, stored by another program (in JSON, a string is UTF-8).
 	raw := hostile
@@ -231,23 +237,23 @@ func TestViewClamped(t *testing.T) {
 		t.Fatal(err)
 	}
 	putRawView(t, s, "raw", b)
-	if v, ok := loadView(t, s, "raw"); !ok || !reflect.DeepEqual(v, want) {
-		t.Errorf("stored raw: LoadView =\n%+v\nwant\n%+v", v, want)
+	if v, ok := loadView(t, s, "raw"); !ok || !reflect.DeepEqual(v, want.place()) {
+		t.Errorf("stored raw: LoadView =\n%+v\nwant\n%+v", v, want.place())
 	}
 
 	for _, tc := range []struct {
-		in   View
-		want View
+		in   storedView
+		want storedView
 	}{
-		{View{Sort: "OLDEST"}, View{Sort: "oldest"}},
-		{View{Sort: "newest"}, View{Sort: "newest"}},
-		{View{Sort: " title"}, View{}},
-		{View{Offset: math.MinInt, ReaderY: -1}, View{}},
-		{View{Offset: maxViewLine, ReaderY: maxViewLine + 1}, View{Offset: maxViewLine, ReaderY: maxViewLine}},
-		{View{Selected: "path:0:odd\nname.txt"}, View{Selected: "path:0:odd\nname.txt"}}, // only compared, never shown
-		{View{Selected: "path:0:bad\xff.txt"}, View{}},
-		{View{Tags: []string{}, Exclude: []string{""}}, View{}},
-		{View{Search: long[:maxViewString]}, View{Search: long[:maxViewString]}},
+		{storedView{Sort: "OLDEST"}, storedView{Sort: "oldest"}},
+		{storedView{Sort: "newest"}, storedView{Sort: "newest"}},
+		{storedView{Sort: " title"}, storedView{}},
+		{storedView{Offset: math.MinInt, ReaderY: -1}, storedView{}},
+		{storedView{Offset: maxViewLine, ReaderY: maxViewLine + 1}, storedView{Offset: maxViewLine, ReaderY: maxViewLine}},
+		{storedView{Selected: "path:0:odd\nname.txt"}, storedView{Selected: "path:0:odd\nname.txt"}}, // only compared, never shown
+		{storedView{Selected: "path:0:bad\xff.txt"}, storedView{}},
+		{storedView{Tags: []string{}, Exclude: []string{""}}, storedView{}},
+		{storedView{Search: long[:maxViewString]}, storedView{Search: long[:maxViewString]}},
 	} {
 		if got := clean(tc.in); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("clean(%+v) = %+v, want %+v", tc.in, got, tc.want)
@@ -255,17 +261,58 @@ func TestViewClamped(t *testing.T) {
 	}
 }
 
+// TestViewStoredForm: the JSON a place is stored as, field by field, stays
+// what earlier newslines wrote and read.
+func TestViewStoredForm(t *testing.T) {
+	s := open(t, t.TempDir())
+	for _, tc := range []struct {
+		p    model.Place
+		want string
+	}{
+		{model.Place{
+			Tags: []string{"science", "space"}, Exclude: []string{"sport"}, Search: "harbour «reopens» 港",
+			Sort: model.SortOldest, Unread: true, Starred: true,
+			Selected: model.ID(0x00c0ffee00000001), HasSel: true, Row: 7, ReaderY: 120, Reading: true,
+		}, `{"tags":["science","space"],"exclude":["sport"],"search":"harbour «reopens» 港","sort":"oldest",` +
+			`"unread":true,"starred":true,"selected":"00c0ffee00000001","offset":7,"reader_y":120,"reading":true}`},
+		{model.Place{}, `{"sort":"newest"}`},
+		{model.Place{Sort: model.SortTitle, Row: 3, ReaderY: 9}, `{"sort":"title","reader_y":9}`}, // no selection, no row
+	} {
+		saveView(t, s, "/news", tc.p)
+		var got string
+		if err := s.db.QueryRow(`SELECT view FROM views WHERE scope = '/news'`).Scan(&got); err != nil || got != tc.want {
+			t.Errorf("stored %+v as %s (%v), want %s", tc.p, got, err, tc.want)
+		}
+	}
+}
+
+// TestViewReadsWhatReads: the parts of a stored view that do not read —
+// an unknown sort, a selection that is not an ID in hex — are left out,
+// and the row with the selection.
+func TestViewReadsWhatReads(t *testing.T) {
+	p := storedView{Sort: "sideways", Selected: "not hex", Offset: 3}.place()
+	if p.Sort != model.SortNewest || p.HasSel || p.Row != 0 {
+		t.Errorf("place() kept unreadable parts: %+v", p)
+	}
+	for _, sel := range []string{"c0ffee", "00c0ffee000000012", "0x0c0ffee0000001", "00C0FFEE00000001"} {
+		p := storedView{Selected: sel, Offset: 3}.place()
+		if want := sel == "00C0FFEE00000001"; p.HasSel != want || want && (p.Selected != 0x00c0ffee00000001 || p.Row != 3) {
+			t.Errorf("selected %q read as %+v", sel, p)
+		}
+	}
+}
+
 // jsonOf is v as SaveView would store it, without clean.
-func jsonOf(v View) (string, error) {
+func jsonOf(v storedView) (string, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	err := enc.Encode(storedView(v))
+	err := enc.Encode(v)
 	return b.String(), err
 }
 
-// checkBounds fails when v is not within View's bounds, checked one by one
-// (not by clean, which it checks).
-func checkBounds(t testing.TB, v View) {
+// checkBounds fails when v is not within a view's bounds, checked one by
+// one (not by clean, which it checks).
+func checkBounds(t testing.TB, v storedView) {
 	t.Helper()
 	shown := func(what, s string) {
 		t.Helper()
@@ -382,7 +429,7 @@ func TestMigrateFromSchema1(t *testing.T) {
 
 	s := open(t, dir)
 	m := marks(t, s, a, b)
-	if len(m) != 2 || m[a.ID] != (Mark{Read: true}) || m[b.ID] != (Mark{Starred: true}) {
+	if len(m) != 2 || m[a.ID] != (model.Mark{Read: true}) || m[b.ID] != (model.Mark{Starred: true}) {
 		t.Errorf("after the migration: marks %v", m)
 	}
 	var version int
@@ -402,13 +449,13 @@ func TestMigrateFromSchema1(t *testing.T) {
 	if _, err := s.Reconcile(ctx, "/news", []model.Article{a, b}); err != nil {
 		t.Fatal(err)
 	}
-	set(t, s, Star, a)
+	set(t, s, model.Star, a)
 	s.Close()
 	s = open(t, dir)
 	if v, ok := loadView(t, s, "/news"); !ok || !reflect.DeepEqual(v, fullView) {
 		t.Errorf("after reopening: LoadView = %+v, %v", v, ok)
 	}
-	if m := marks(t, s, a, b); m[a.ID] != (Mark{Read: true, Starred: true}) || m[b.ID] != (Mark{Starred: true}) {
+	if m := marks(t, s, a, b); m[a.ID] != (model.Mark{Read: true, Starred: true}) || m[b.ID] != (model.Mark{Starred: true}) {
 		t.Errorf("after reopening: marks %v", m)
 	}
 }
@@ -523,7 +570,7 @@ func TestViewReadOnly(t *testing.T) {
 		t.Errorf("LoadView = %+v, %v", v, ok)
 	}
 	for name, err := range map[string]error{
-		"SaveView":   s.SaveView(ctx, "/news", View{}),
+		"SaveView":   s.SaveView(ctx, "/news", model.Place{}),
 		"ForgetView": s.ForgetView(ctx, "/news"),
 	} {
 		if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "--state-dir") {
@@ -542,7 +589,7 @@ func TestViewNotWritable(t *testing.T) {
 	dir := filepath.Join(top, "state")
 	s := open(t, dir)
 	a := art("a.txt", 0, "A", "", "")
-	set(t, s, Star, a)
+	set(t, s, model.Star, a)
 	saveView(t, s, "/news", fullView)
 	s.Close()
 	path := filepath.Join(dir, FileName)
@@ -657,14 +704,14 @@ func TestViewConcurrent(t *testing.T) {
 	wg.Wait()
 	close(done)
 	reads.Wait()
-	var last []View
+	var last []model.Place
 	for w := range writers {
 		last = append(last, viewStep(w, saves-1))
 		if v, ok := loadView(t, s1, "own"+strconv.Itoa(w)); !ok || !reflect.DeepEqual(v, viewStep(w, saves-1)) {
 			t.Errorf("writer %d's own view: %s", w, describe(v))
 		}
 	}
-	if v, ok := loadView(t, s2, "shared"); !ok || !slices.ContainsFunc(last, func(l View) bool { return reflect.DeepEqual(v, l) }) {
+	if v, ok := loadView(t, s2, "shared"); !ok || !slices.ContainsFunc(last, func(l model.Place) bool { return reflect.DeepEqual(v, l) }) {
 		t.Errorf("the shared view: %s, want one writer's last", describe(v))
 	}
 }
@@ -672,45 +719,47 @@ func TestViewConcurrent(t *testing.T) {
 // viewStep is the view step n of generation gen (or writer) saves: every
 // field tells gen and n, and it is longer than a page of the database, so
 // that a view written half would show.
-func viewStep(gen, n int) View {
+func viewStep(gen, n int) model.Place {
 	tags := make([]string, maxViewTags)
 	for i := range tags {
 		tags[i] = fmt.Sprintf("tag %d.%d.%d", gen, n, i)
 	}
-	return View{
+	return model.Place{
 		Tags:     tags,
 		Exclude:  []string{fmt.Sprintf("not %d.%d", gen, n)},
 		Search:   strings.Repeat(fmt.Sprintf("%d.%d ", gen, n), maxViewString)[:maxViewString-100],
-		Sort:     model.Sorts[n%len(model.Sorts)].String(),
+		Sort:     model.Sorts[n%len(model.Sorts)],
 		Unread:   n%2 == 0,
 		Starred:  n%3 == 0,
-		Selected: fmt.Sprintf("path:%d:g%d.txt", n, gen),
-		Offset:   n % 40,
+		Selected: model.ID(uint64(gen)<<32 | uint64(n)),
+		HasSel:   true,
+		Row:      n % 40,
 		ReaderY:  n * 3,
 		Reading:  n%2 == 1,
 	}
 }
 
 // isStep reports whether v is a whole viewStep.
-func isStep(v View) bool {
-	var gen, n int
-	if _, err := fmt.Sscanf(v.Selected, "path:%d:g%d.txt", &n, &gen); err != nil {
-		return false
-	}
-	return reflect.DeepEqual(v, viewStep(gen, n))
+func isStep(v model.Place) bool {
+	gen, n := int(v.Selected>>32), int(uint32(v.Selected))
+	return v.HasSel && reflect.DeepEqual(v, viewStep(gen, n))
 }
 
 // describe names a view in a failure: the step it says it is.
-func describe(v View) string {
-	return fmt.Sprintf("{selected %q, %d tags, search of %d bytes, offset %d, line %d}", v.Selected, len(v.Tags), len(v.Search), v.Offset, v.ReaderY)
+func describe(v model.Place) string {
+	return fmt.Sprintf("{selected %s, %d tags, search of %d bytes, row %d, line %d}", v.Selected.Hex(), len(v.Tags), len(v.Search), v.Row, v.ReaderY)
 }
 
 func TestViewStepIsClean(t *testing.T) {
-	for _, v := range []View{viewStep(0, 0), viewStep(12, 345), fullView} {
-		if !reflect.DeepEqual(clean(v), v) {
+	for _, v := range []model.Place{viewStep(0, 0), viewStep(12, 345), fullView} {
+		stored := storedOf(v)
+		if !reflect.DeepEqual(clean(stored), stored) {
 			t.Errorf("%s is changed by clean", describe(v))
 		}
-		checkBounds(t, v)
+		checkBounds(t, stored)
+		if back := stored.place(); !reflect.DeepEqual(back, v) {
+			t.Errorf("%s is read back as %s", describe(v), describe(back))
+		}
 	}
 	if !isStep(viewStep(3, 4)) || isStep(fullView) {
 		t.Error("isStep is wrong")
@@ -735,7 +784,7 @@ func TestKilledViewWriter(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "state")
 	rnd := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
 	marked := map[int]bool{} // generation → its marks are there
-	var last *View           // the shared view after the last kill
+	var last *model.Place    // the shared view after the last kill
 	for gen := range kills {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperViewWriter$", "-test.count=1", "-test.v")
 		cmd.Env = append(os.Environ(), viewHelperEnv+"="+dir, viewHelperEnv+"_MODE=kill", viewHelperEnv+"_GEN="+strconv.Itoa(gen))
@@ -760,15 +809,15 @@ func TestKilledViewWriter(t *testing.T) {
 		if err != nil {
 			t.Fatalf("after kill %d: LoadView: %v", gen, err)
 		}
-		var want []*View // the views it may hold: nil for none
+		var want []*model.Place // the views it may hold: nil for none
 		if reported == 0 {
 			next := viewStep(gen, 0)
-			want = []*View{last, &next}
+			want = []*model.Place{last, &next}
 		} else {
 			prev, next := viewStep(gen, reported-1), viewStep(gen, reported)
-			want = []*View{&prev, &next}
+			want = []*model.Place{&prev, &next}
 		}
-		if !slices.ContainsFunc(want, func(w *View) bool { return w == nil && !ok || w != nil && ok && reflect.DeepEqual(*w, v) }) {
+		if !slices.ContainsFunc(want, func(w *model.Place) bool { return w == nil && !ok || w != nil && ok && reflect.DeepEqual(*w, v) }) {
 			t.Fatalf("after kill %d (%d saves reported): the view is %s (saved: %v)", gen, reported, describe(v), ok)
 		}
 		if ok {
@@ -824,7 +873,7 @@ func TestHelperViewWriter(t *testing.T) {
 		} else {
 			fmt.Printf("loaded %v %s\n", ok, describe(v))
 		}
-		if err := s.SaveView(ctx, "/news", View{Search: "nobody"}); err != nil {
+		if err := s.SaveView(ctx, "/news", model.Place{Search: "nobody"}); err != nil {
 			fmt.Printf("save failed: %v\n", err)
 			return
 		}
@@ -836,7 +885,7 @@ func TestHelperViewWriter(t *testing.T) {
 		return
 	}
 	fmt.Println("open")
-	if _, err := s.Set(ctx, MarkRead, stepArticles(gen, 0)); err != nil {
+	if _, err := s.Set(ctx, model.MarkRead, stepArticles(gen, 0)); err != nil {
 		fmt.Printf("error: marks: %v\n", err)
 		return
 	}
@@ -873,13 +922,13 @@ func FuzzLoadView(f *testing.F) {
 			t.Fatalf("the database changed the bytes: decodeView = %+v, %v; LoadView = %+v, %v", dv, dok, v, ok)
 		}
 		if !ok {
-			if !reflect.DeepEqual(v, View{}) {
+			if !reflect.DeepEqual(v, model.Place{}) {
 				t.Fatalf("no view, but %+v", v)
 			}
 			return
 		}
-		checkBounds(t, v)
-		if !reflect.DeepEqual(clean(v), v) {
+		checkBounds(t, storedOf(v))
+		if !reflect.DeepEqual(clean(storedOf(v)), storedOf(v)) {
 			t.Fatalf("clean changes a loaded view: %+v", v)
 		}
 		saveView(t, s, "again", v)

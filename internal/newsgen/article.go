@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/dustin/go-humanize"
 )
 
 // newestTime is (about) when article 1 was published; article i is
@@ -130,7 +132,7 @@ func (g *generator) article(buf []byte, i int) ([]byte, Meta) {
 		buf = append(buf, "\u00a0\u00a0\u00a0\u00a0 "...)
 		if m.Reads >= 1000 && r.IntN(8) == 0 {
 			buf = append(buf, "Reads: "...)
-			buf = appendThousands(buf, m.Reads)
+			buf = append(buf, humanize.Comma(int64(m.Reads))...)
 		} else {
 			buf = append(buf, "Read: "...)
 			buf = strconv.AppendInt(buf, int64(m.Reads), 10)
@@ -286,18 +288,6 @@ next:
 		tags = append(tags, g.v.tags[k])
 	}
 	return tags
-}
-
-// appendThousands appends n with commas between groups of three digits.
-func appendThousands(buf []byte, n int) []byte {
-	s := strconv.Itoa(n)
-	for k := range len(s) {
-		if k > 0 && (len(s)-k)%3 == 0 {
-			buf = append(buf, ',')
-		}
-		buf = append(buf, s[k])
-	}
-	return buf
 }
 
 // sampler draws 0…n-1 with fixed weights in constant time (Walker's alias

@@ -1,7 +1,7 @@
 // Package sqlitedb is what newsline's SQLite databases — the index (a
 // cache) and the state (precious) — share: how a file is named to the
 // driver, how it is switched to write-ahead logging, and how errors are
-// told apart. Each database keeps its own schema and its own rules for a
+// told apart and wrapped (Errors). Each database keeps its own schema and its own rules for a
 // file it cannot use.
 package sqlitedb
 
@@ -66,6 +66,55 @@ func Code(err error) int {
 		return e.Code() & 0xff
 	}
 	return 0
+}
+
+// IsCorrupt reports whether SQLite found the file damaged, or not a
+// database at all.
+func IsCorrupt(err error) bool {
+	c := Code(err)
+	return c == sqlite3.SQLITE_CORRUPT || c == sqlite3.SQLITE_NOTADB
+}
+
+// IsBusy reports whether the database stayed locked by another connection
+// or process for longer than the busy timeout.
+func IsBusy(err error) bool {
+	c := Code(err)
+	return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
+}
+
+// IsUnwritable reports whether SQLite may not write the file or its folder
+// (even to read it, SQLite in WAL mode writes beside it).
+func IsUnwritable(err error) bool {
+	switch Code(err) {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+		return true
+	}
+	return false
+}
+
+// Errors are the errors of one database that its callers tell apart with
+// errors.Is, each in that database's own words.
+type Errors struct {
+	Name    string // what every message starts with: "index", "state"
+	Corrupt error  // the database was found damaged (IsCorrupt)
+	Busy    error  // another process held it locked too long (IsBusy)
+}
+
+// Wrap adds the operation to an error of the database and marks the errors
+// callers may act on: Corrupt, Busy, and the context's own error (which
+// explains any error met once the context is done). A nil err is nil.
+func (e Errors) Wrap(ctx context.Context, op string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case ctx.Err() != nil:
+		return fmt.Errorf("%s: %s: %w", e.Name, op, ctx.Err())
+	case IsCorrupt(err):
+		return fmt.Errorf("%s: %s: %w (%w)", e.Name, op, e.Corrupt, err)
+	case IsBusy(err):
+		return fmt.Errorf("%s: %s: %w (%w)", e.Name, op, e.Busy, err)
+	}
+	return fmt.Errorf("%s: %s: %w", e.Name, op, err)
 }
 
 // Create makes an empty database one of newsline's: in WAL mode, then in

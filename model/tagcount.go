@@ -1,0 +1,60 @@
+package model
+
+// TagCounts returns, for every tag key, how many of the given articles carry
+// it: the sidebar's counts within the current filter.
+func (c *Collection) TagCounts(ids []ID) map[string]int {
+	all, _ := c.TagCountsWhere(ids, nil)
+	return all
+}
+
+// TagCountsWhere is TagCounts, and in the same pass the counts of the
+// articles keep returns true for (nil without keep): the sidebar's unread
+// counts beside its totals.
+// Counting the result of the last Visible call (the sidebar's case) walks
+// its entries directly, without looking IDs up.
+func (c *Collection) TagCountsWhere(ids []ID, keep func(ID) bool) (all, kept map[string]int) {
+	counts := make([]int, len(c.tags))
+	var keptCounts []int
+	if keep != nil {
+		keptCounts = make([]int, len(c.tags))
+	}
+	add := func(i int) {
+		e := &c.entries[i]
+		for _, ti := range e.tags {
+			counts[ti]++
+		}
+		if keep != nil && keep(e.art.ID) {
+			for _, ti := range e.tags {
+				keptCounts[ti]++
+			}
+		}
+	}
+	if l := &c.last; l.valid && len(ids) > 0 && len(ids) == len(l.ids) && &ids[0] == &l.ids[0] {
+		for _, i := range l.result {
+			add(int(i))
+		}
+	} else {
+		for _, id := range ids {
+			if i, ok := c.pos[id]; ok {
+				add(i)
+			}
+		}
+	}
+	all = c.countsByKey(counts)
+	if keep != nil {
+		kept = c.countsByKey(keptCounts)
+	}
+	return all, kept
+}
+
+// countsByKey turns counts by tag index into counts by tag key, leaving
+// out the zeros.
+func (c *Collection) countsByKey(counts []int) map[string]int {
+	out := make(map[string]int, len(c.tags))
+	for ti, n := range counts {
+		if n > 0 {
+			out[c.tags[ti].Key] = n
+		}
+	}
+	return out
+}

@@ -1,0 +1,135 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Tag is one tag of a collection.
+type Tag struct {
+	Key   string // the compared form (TagKey)
+	Name  string // the most common original spelling
+	Count int    // articles that carry the tag
+}
+
+type tagEntry struct {
+	Tag
+	spellings map[string]int // original spelling → articles using it
+	folders   map[string]int // the same for folder names, the fallback
+}
+
+// count adds n (1 or -1) articles spelling the tag this way and picks the
+// display name again.
+func (t *tagEntry) count(spelling string, folder bool, n int) {
+	t.Count += n
+	m := t.spellings
+	if folder {
+		m = t.folders
+	}
+	if m[spelling] += n; m[spelling] <= 0 {
+		delete(m, spelling)
+	}
+	if len(t.spellings) > 0 {
+		t.Name = mostCommon(t.spellings)
+	} else {
+		t.Name = mostCommon(t.folders)
+	}
+}
+
+// walkTags calls fn once for every distinct tag of the article, Tags first,
+// then FolderTags, with the tag's index in c.tags (a tag seen for the first
+// time is added), the spelling the article counts for it and whether that
+// spelling is a folder name. It returns seen with the indices appended, in
+// that order. newEntry and untag both walk an article with it, so what one
+// counts in the other takes out.
+func (c *Collection) walkTags(a *Article, seen []int32, fn func(ti int32, spelling string, folder bool)) []int32 {
+	for k, names := range [2][]string{a.Tags, a.FolderTags} {
+		for _, name := range names {
+			key := TagKey(name)
+			if key == "" {
+				continue
+			}
+			ti, ok := c.tagIndex[key]
+			if !ok {
+				ti = int32(len(c.tags))
+				c.tagIndex[key] = ti
+				c.tags = append(c.tags, tagEntry{Tag: Tag{Key: key}, spellings: map[string]int{}, folders: map[string]int{}})
+				c.byCount = append(c.byCount, ti)
+			}
+			if slices.Contains(seen, ti) {
+				continue
+			}
+			seen = append(seen, ti)
+			fn(ti, strings.TrimLeft(strings.TrimSpace(name), "#"), k == 1)
+		}
+	}
+	return seen
+}
+
+// mostCommon picks the spelling used by most articles; ties go to the
+// spelling that sorts first, so the choice is deterministic.
+func mostCommon(spellings map[string]int) string {
+	best, n := "", 0
+	for s, k := range spellings {
+		if k > n || (k == n && s < best) {
+			best, n = s, k
+		}
+	}
+	return best
+}
+
+// sortTags keeps the sidebar order: most used first, then by name.
+func (c *Collection) sortTags() {
+	slices.SortStableFunc(c.byCount, func(a, b int32) int {
+		ta, tb := &c.tags[a], &c.tags[b]
+		return cmp.Or(cmp.Compare(tb.Count, ta.Count), strings.Compare(ta.Key, tb.Key))
+	})
+}
+
+// Tags returns the tags with at least one article, most used first.
+func (c *Collection) Tags() []Tag {
+	out := make([]Tag, 0, len(c.byCount))
+	for _, ti := range c.byCount {
+		if c.tags[ti].Count > 0 {
+			out = append(out, c.tags[ti].Tag)
+		}
+	}
+	return out
+}
+
+// Tag returns the tag with the given key.
+func (c *Collection) Tag(key string) (Tag, bool) {
+	ti, ok := c.tagIndex[TagKey(key)]
+	if !ok || c.tags[ti].Count == 0 {
+		return Tag{}, false
+	}
+	return c.tags[ti].Tag, true
+}
+
+// ArticleTags returns the display names of an article's tags, deduplicated,
+// in the article's own order.
+func (c *Collection) ArticleTags(id ID) []string {
+	return c.articleTags(id, func(t *Tag) string { return t.Name })
+}
+
+// ArticleTagKeys returns the keys of an article's tags, as ArticleTags
+// returns their names.
+func (c *Collection) ArticleTagKeys(id ID) []string {
+	return c.articleTags(id, func(t *Tag) string { return t.Key })
+}
+
+// articleTags returns one string of each of an article's tags, in the
+// article's order; nil for an unknown article.
+func (c *Collection) articleTags(id ID, field func(*Tag) string) []string {
+	i, ok := c.pos[id]
+	if !ok {
+		return nil
+	}
+	e := &c.entries[i]
+	out := make([]string, len(e.tags))
+	for k, ti := range e.tags {
+		out[k] = field(&c.tags[ti].Tag)
+	}
+	return out
+}
