@@ -93,12 +93,13 @@ func (m *Model) setFocus(p paneID) {
 }
 
 // backAction says what esc would undo now, for the help bar: an overlay
-// (the picker's filter first), then the reader (back to the list), then a
-// kept search; "" for nothing. (The open search box takes esc before.)
-func backAction(o overlay, p pickerPane, reading bool, search string) string {
+// (the picker's filter first: pickerEsc), then the reader (back to the
+// list), then a kept search; "" for nothing. (The open search box takes
+// esc before.)
+func backAction(o overlay, pickerEsc string, reading bool, search string) string {
 	switch {
 	case o == overlayPicker:
-		return p.escAction()
+		return pickerEsc
 	case o != overlayNone:
 		return "close"
 	case reading:

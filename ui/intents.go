@@ -115,15 +115,18 @@ func (m *Model) apply(msg tea.Msg) tea.Cmd {
 		return quit(m.cancel)
 	case flashed:
 		m.flash = string(msg)
-	case entryToggled:
-		m.editFilter(msg.kind, msg.key, false)
-	case tagExcluded:
-		m.editFilter(msg.kind, msg.key, true)
+	case entryToggled, tagExcluded:
+		q, s, why := m.tags.edit(msg, m.query, m.smart, len(m.visible), m.coll)
+		if why != "" {
+			m.flash = why
+			return nil
+		}
+		m.setFilter(q, s)
 	case tagPicked:
 		m.overlay = overlayNone
 		m.tags.find(msg.key)
 		kind, k := m.tags.current()
-		m.editFilter(kind, k, false)
+		return m.apply(entryToggled{kind: kind, key: k})
 	case articleOpened:
 		if _, ok := m.list.selected(); ok {
 			m.setFocus(paneReader)
@@ -147,8 +150,11 @@ func (m *Model) apply(msg tea.Msg) tea.Cmd {
 		if !msg.keep {
 			m.editSearch("")
 		}
+		// The box's line is a row again (once the search is cleared, so
+		// that the cursor keeps its row); a search too short to run while
+		// typing runs now.
 		m.list.clamp()
-		if msg.keep { // a search too short to run while typing runs now
+		if msg.keep {
 			return m.found.request(m.query.Search, false)
 		}
 	case linkPicked:
@@ -174,24 +180,6 @@ func (m *Model) apply(msg tea.Msg) tea.Cmd {
 		m.flash = msg.why
 	}
 	return nil
-}
-
-// editFilter toggles a sidebar entry, or with exclude leaves out (or lets
-// in again) a tag (x), shown as -tag; or says why the filter does not
-// change: a tag that would leave nothing cannot be selected or left out.
-func (m *Model) editFilter(kind entryKind, k string, exclude bool) {
-	switch {
-	case exclude && kind != entryTag:
-		m.flash = "Only a tag can be left out (x)"
-	case exclude && !m.query.Excludes(k) && m.tags.counts[k] == len(m.visible):
-		m.flash = "Leaving out #" + tagName(m.coll, k) + " would leave nothing"
-	case exclude:
-		m.setFilter(m.query.ToggleExclude(k), m.smart)
-	case kind == entryTag && !m.tags.selectable(m.query, k):
-		m.flash = "No articles with #" + tagName(m.coll, k) + " here"
-	default:
-		m.setFilter(toggled(m.query, m.smart, kind, k))
-	}
 }
 
 // editSearch applies what the search box holds: the list follows the

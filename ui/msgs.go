@@ -33,8 +33,9 @@ type openedMsg struct {
 	err error
 }
 
-// move is a movement, resolved from keys by the root and sent to the
-// focused pane as a message.
+// move is a movement: a pane resolves it from the movement keys
+// (KeyMap.moveOf), and the root sends one to a pane as a message when it
+// moves it for another (n and p in the reader move the list).
 type move uint8
 
 const (

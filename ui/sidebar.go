@@ -126,6 +126,30 @@ func (p tagsPane) selectable(q model.Query, key string) bool {
 	return q.HasTag(key) || q.Excludes(key) || p.counts[key] > 0
 }
 
+// edit is the filter after an intent of the sidebar (entryToggled, or
+// tagExcluded: x) on the filter q, s that lists visible articles, or why
+// the filter does not change: "All" clears it, Unread and Starred switch
+// themselves, a tag is selected or left out (or let in again); a tag that
+// would leave nothing cannot be selected or left out.
+func (p tagsPane) edit(msg tea.Msg, q model.Query, s smartFilter, visible int, coll *model.Collection) (model.Query, smartFilter, string) {
+	switch msg := msg.(type) {
+	case entryToggled:
+		if msg.kind == entryTag && !p.selectable(q, msg.key) {
+			return q, s, "No articles with #" + tagName(coll, msg.key) + " here"
+		}
+		q, s = toggled(q, s, msg.kind, msg.key)
+	case tagExcluded:
+		switch {
+		case msg.kind != entryTag:
+			return q, s, "Only a tag can be left out (x)"
+		case !q.Excludes(msg.key) && p.counts[msg.key] == visible:
+			return q, s, "Leaving out #" + tagName(coll, msg.key) + " would leave nothing"
+		}
+		q = q.ToggleExclude(msg.key)
+	}
+	return q, s, ""
+}
+
 // Update handles the sidebar's keys (movement, toggle and exclude: what
 // they change is the root's filter, so they come back as entryToggled and
 // tagExcluded), root-resolved movement and the mouse wheel.

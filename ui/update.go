@@ -24,7 +24,7 @@ func (m *Model) refresh() {
 		searching: m.list.searching(),
 		overlay:   m.overlay,
 		question:  m.question != nil,
-		back:      backAction(m.overlay, m.picker, m.reading || m.focus == paneReader, m.query.Search),
+		back:      backAction(m.overlay, m.picker.escAction(), m.reading || m.focus == paneReader, m.query.Search),
 		hasList:   hasList,
 		canOpen:   m.opts.OpenURL != nil,
 		canMark:   m.marks.on(),
