@@ -141,7 +141,7 @@ func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(mode
 	var b model.Batch
 	n := 0
 	err := lr.ix.Articles(ctx, func(a model.Article) error {
-		a.Path = SanitizeLine(displayPath(r, a.Rel))
+		a.Path = model.SanitizeLine(displayPath(r, a.Rel))
 		lr.sent = append(lr.sent, a.ID)
 		b.Articles = append(b.Articles, a)
 		// A small first batch draws the first frame sooner; then large ones.
@@ -374,7 +374,7 @@ func (l *Library) removeGone(ctx context.Context, seen map[*libRoot]map[string]b
 			}
 			pending[lr] = append(pending[lr], index.FileChange{Rel: rel, Deleted: true})
 			b.Removed = append(b.Removed, ids...)
-			b.Reread = append(b.Reread, SanitizeLine(displayPath(&l.roots[i], rel)))
+			b.Reread = append(b.Reread, model.SanitizeLine(displayPath(&l.roots[i], rel)))
 			n++
 		}
 	}
@@ -454,7 +454,7 @@ func (l *Library) File(a model.Article) (string, error) {
 func (l *Library) fileOf(a model.Article) (fs.FS, string) {
 	for i := range l.roots {
 		r := &l.roots[i]
-		if SanitizeLine(displayPath(r, a.Rel)) != a.Path {
+		if model.SanitizeLine(displayPath(r, a.Rel)) != a.Path {
 			continue
 		}
 		j := r.jobOf(a.Rel)
