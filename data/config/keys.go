@@ -5,8 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsline/newsline/model"
 )
 
 // A Context is a state of the interface in which a set of bindings is
@@ -203,7 +204,7 @@ func checkKey(k string) (msg, hint string) {
 		r, _ := utf8.DecodeRuneInString(name)
 		if r == ' ' {
 			name, bad = "space", true
-		} else if !unicode.IsGraphic(r) || unicode.IsSpace(r) {
+		} else if !model.Printable(r, model.VisibleOnly) { // ' ' is handled above
 			return fmt.Sprintf("key %q is not a printable character", k), keyHint
 		}
 	default:

@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -460,7 +459,7 @@ func (l *loader) dateFormat(v string) {
 		layout = named
 	}
 	for _, r := range layout {
-		if !unicode.IsGraphic(r) || (unicode.IsSpace(r) && r != ' ') {
+		if !model.Printable(r, model.VisibleOnly) {
 			l.fail("date_format", dateHint, "%q holds a control or invisible character", v)
 			return
 		}
