@@ -6,9 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	sqlite3 "modernc.org/sqlite/lib"
@@ -141,9 +139,10 @@ func clean(v View) View {
 	return v
 }
 
-// cleanText returns s when it may be shown, else "".
+// cleanText returns s when it may be shown as it is (model.Filter leaves
+// valid UTF-8 with only printable characters unchanged), else "".
 func cleanText(s string) string {
-	if len(s) > maxViewString || !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+	if len(s) > maxViewString || model.Filter(s, 0, -1) != s {
 		return ""
 	}
 	return s
