@@ -44,16 +44,14 @@ func Printable(r rune, rule Rule) bool {
 	return !rule.narrows() || rule.allows(r)
 }
 
-// harmless reports whether r is neither a control character nor a
-// bidirectional override or isolate: what Printable lets through in every
-// text. It is small, so the sanitizers' loops inline it.
+// harmless reports whether r is neither a control character (C0, DEL, C1)
+// nor a bidirectional override (U+202A–U+202E) or isolate (U+2066–U+2069):
+// what Printable lets through in every text. It is one expression, small,
+// so the sanitizers' loops inline it as plain comparisons; each bidi range
+// is one unsigned comparison.
 func harmless(r rune) bool {
-	if r >= 0xa0 {
-		// Not a bidi override, U+202A–U+202E, nor an isolate, U+2066–U+2069
-		// (each range one unsigned comparison).
-		return uint32(r-0x202a) > 0x202e-0x202a && uint32(r-0x2066) > 0x2069-0x2066
-	}
-	return r >= 0x20 && r < 0x7f // not C0, DEL or C1
+	return r >= 0x20 && r < 0x7f ||
+		r >= 0xa0 && uint32(r-0x202a) > 0x202e-0x202a && uint32(r-0x2066) > 0x2069-0x2066
 }
 
 // narrows reports whether rule refuses more than every rule does.

@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestPrintable has the boundaries of every range Printable refuses, and
@@ -107,5 +109,23 @@ func TestFilterCleanDoesNotAllocate(t *testing.T) {
 	clean := strings.Repeat("A clean label, “quoted”, é 東京. ", 20)
 	if n := testing.AllocsPerRun(100, func() { Filter(clean, 0, ' ') }); n != 0 {
 		t.Errorf("Filter of clean text: %v allocations", n)
+	}
+}
+
+// TestSanitizeKeepsWhatIsPrintable: Sanitize and SanitizeLine, which inline
+// Printable in their loops, keep a character exactly when Printable lets it
+// through under their rules.
+func TestSanitizeKeepsWhatIsPrintable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		if got, want := Sanitize(s) == s, Printable(r, KeepNewline); got != want {
+			t.Errorf("Sanitize keeps %U: %v, Printable(KeepNewline): %v", r, got, want)
+		}
+		if got, want := SanitizeLine(s) == s, Printable(r, NoInvisible); got != want {
+			t.Errorf("SanitizeLine keeps %U: %v, Printable(NoInvisible): %v", r, got, want)
+		}
 	}
 }

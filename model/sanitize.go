@@ -133,11 +133,11 @@ func cleanPrefix(s string, rule Rule) int {
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !harmless(rune(c)) && (c != '\n' || rule&KeepNewline == 0) { // !Printable, inlined
-				return i
+			if harmless(rune(c)) || c == '\n' && rule&KeepNewline != 0 { // Printable, inlined
+				i++
+				continue
 			}
-			i++
-			continue
+			return i
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || !harmless(r) || rule&NoInvisible != 0 && invisible(r) {
