@@ -83,8 +83,8 @@ func invisible(r rune) bool { return r == 0x200b || r == 0x2060 || r == 0xfeff }
 func Filter(s string, rule Rule, repl rune) string {
 	i := 0
 	for i < len(s) {
-		if c := s[i]; c >= 0x20 && c < 0x7f {
-			i++
+		if c := s[i]; c < utf8.RuneSelf && harmless(rune(c)) {
+			i++ // printable ASCII, which every rule lets through
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
