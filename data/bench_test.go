@@ -108,19 +108,6 @@ func BenchmarkLibraryLoad2000(b *testing.B) {
 	})
 }
 
-func BenchmarkSanitize(b *testing.B) {
-	clean := genArticle(2)
-	dirty := strings.ReplaceAll(clean, "council", "\x1b[1mcouncil\x1b[0m\t")
-	for _, tc := range []struct{ name, text string }{{"clean", clean}, {"dirty", dirty}} {
-		b.Run(tc.name, func(b *testing.B) {
-			b.SetBytes(int64(len(tc.text)))
-			for b.Loop() {
-				Sanitize(tc.text)
-			}
-		})
-	}
-}
-
 // BenchmarkBodyOfRecord reads the body of one record of a JSON Lines file
 // of 2,500 records (about 12 MB), as the reader does when it opens that
 // article: by its span (the index's way), and by parsing the whole file.

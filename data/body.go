@@ -51,7 +51,7 @@ func (l *Library) File(a model.Article) (string, error) {
 func (l *Library) fileOf(a model.Article) (fs.FS, string) {
 	for i := range l.roots {
 		r := &l.roots[i]
-		if SanitizeLine(displayPath(r, a.Rel)) != a.Path {
+		if model.SanitizeLine(displayPath(r, a.Rel)) != a.Path {
 			continue
 		}
 		j := r.jobOf(a.Rel)

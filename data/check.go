@@ -263,7 +263,7 @@ func (a *applier) removeGone() (int, error) {
 			}
 			a.pending[lr] = append(a.pending[lr], index.FileChange{Rel: rel, Deleted: true})
 			a.b.Removed = append(a.b.Removed, ids...)
-			a.b.Reread = append(a.b.Reread, SanitizeLine(displayPath(&a.l.roots[i], rel)))
+			a.b.Reread = append(a.b.Reread, model.SanitizeLine(displayPath(&a.l.roots[i], rel)))
 			n++
 		}
 	}

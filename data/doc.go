@@ -11,7 +11,7 @@
 // Text is UTF-8, with or without a byte order mark; UTF-16 with a byte
 // order mark is decoded; a file that is not valid UTF-8 is read as
 // Windows-1252 and reported as a problem. CRLF and CR line endings become
-// LF. Every string taken from a file passes through Sanitize (or
-// SanitizeLine for single-line fields) once, before it becomes part of a
-// model.Article, so nothing downstream needs to sanitize again.
+// LF. Every string taken from a file passes through model.Sanitize
+// (or model.SanitizeLine for single-line fields) once, before it becomes
+// part of a model.Article, so nothing downstream needs to sanitize again.
 package data

@@ -47,7 +47,7 @@ var (
 // maxTagLen).
 func (r record) fill(a *model.Article, withBody bool) (bad []string) {
 	if s, ok := r.text("title"); ok {
-		a.Title = oneLine(s)
+		a.Title = model.OneLine(s)
 	}
 	if k, v := r.first(dateKeys); v != nil {
 		if t, ok := dateOf(v); ok {
@@ -64,18 +64,18 @@ func (r record) fill(a *model.Article, withBody bool) (bad []string) {
 	if withBody {
 		if _, v := r.first(bodyKeys); v != nil {
 			if s, ok := scalar(v); ok {
-				a.Body = tidyBody(Sanitize(normalize(s)))
+				a.Body = tidyBody(model.Sanitize(normalize(s)))
 			}
 		}
 	}
 	if _, v := r.first(urlKeys); v != nil {
 		if s, ok := scalar(v); ok {
-			a.URL = oneLine(s)
+			a.URL = model.OneLine(s)
 		}
 	}
-	a.Source = oneLine(nameOf(r["source"]))
+	a.Source = model.OneLine(nameOf(r["source"]))
 	if _, v := r.first(authorKeys); v != nil {
-		a.Author = oneLine(nameOf(v))
+		a.Author = model.OneLine(nameOf(v))
 	}
 	if v, ok := r["reads"]; ok && v != nil {
 		if n, ok := countOf(v); ok {
@@ -242,7 +242,7 @@ func nameOf(v any) string {
 
 // quote shows a value in a problem: quoted, sanitized and shortened.
 func quote(v any) string {
-	s := SanitizeLine(fmt.Sprint(v))
+	s := model.SanitizeLine(fmt.Sprint(v))
 	if r := []rune(s); len(r) > 40 {
 		s = string(r[:39]) + "…"
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsline/newsline/model"
 )
@@ -36,6 +37,24 @@ func checkArticles(t *testing.T, arts []model.Article, probs []model.Problem) {
 	}
 	for _, p := range probs {
 		checkSanitized(t, "problem", p.Reason, true)
+	}
+}
+
+// checkSanitized fails when s holds something model.Sanitize (or, for a
+// line, model.SanitizeLine) removes. It states the sanitizer's promise on
+// its own, not through its code, as model's sanitizer tests do.
+func checkSanitized(t *testing.T, what, s string, line bool) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Fatalf("%s: invalid UTF-8: %q", what, s)
+	}
+	for _, r := range s {
+		switch {
+		case r == '\n' && line, r < 0x20 && r != '\n', r == 0x7f, r >= 0x80 && r <= 0x9f,
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069,
+			line && (r == 0x200b || r == 0x2060 || r == 0xfeff):
+			t.Fatalf("%s: %U left in %q", what, r, s)
+		}
 	}
 }
 

@@ -129,7 +129,7 @@ func printable(s string) bool {
 			return false
 		}
 	}
-	return SanitizeLine(s) == s
+	return model.SanitizeLine(s) == s
 }
 
 // checkNormal checks that the normal article at rel loaded, whole.
@@ -152,7 +152,7 @@ func (l *loaded) checkNormal(t *testing.T, rel string) {
 func (l *loaded) article(t *testing.T, rel string) model.Article {
 	t.Helper()
 	for _, a := range l.arts {
-		if SanitizeLine(a.Rel) == rel && a.Index == 0 {
+		if model.SanitizeLine(a.Rel) == rel && a.Index == 0 {
 			return a
 		}
 	}

@@ -286,7 +286,7 @@ func jsonReason(err error) string {
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
 		return "unexpected end of JSON input"
 	}
-	return SanitizeLine(err.Error())
+	return model.SanitizeLine(err.Error())
 }
 
 // titleFromBody makes a title of the first line of a body, shortened.

@@ -135,7 +135,7 @@ func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(mode
 	var b model.Batch
 	n := 0
 	err := lr.ix.Articles(ctx, func(a model.Article) error {
-		a.Path = SanitizeLine(displayPath(r, a.Rel))
+		a.Path = model.SanitizeLine(displayPath(r, a.Rel))
 		lr.sent = append(lr.sent, a.ID)
 		b.Articles = append(b.Articles, a)
 		// A small first batch draws the first frame sooner; then large ones.

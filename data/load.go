@@ -36,9 +36,9 @@ func CheckPaths(paths []string) error {
 		_, err := os.Stat(p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			errs = append(errs, fmt.Errorf("no such file or folder: %s (give a folder or file of articles)", SanitizeLine(p)))
+			errs = append(errs, fmt.Errorf("no such file or folder: %s (give a folder or file of articles)", model.SanitizeLine(p)))
 		case err != nil:
-			errs = append(errs, fmt.Errorf("cannot read %s: %s", SanitizeLine(p), reasonOf(err)))
+			errs = append(errs, fmt.Errorf("cannot read %s: %s", model.SanitizeLine(p), reasonOf(err)))
 		}
 	}
 	return errors.Join(errs...)
@@ -237,7 +237,7 @@ func read(j job) result {
 	}
 	arts, probs, err := Parse(j.name, b)
 	if err != nil {
-		probs = append(probs, model.Problem{Reason: SanitizeLine(err.Error()), Loaded: len(arts) > 0})
+		probs = append(probs, model.Problem{Reason: model.SanitizeLine(err.Error()), Loaded: len(arts) > 0})
 	}
 	for i := range probs {
 		probs[i].Path = j.path

@@ -42,7 +42,7 @@ func ParseMarkdown(name, text string) ([]model.Article, []model.Problem, error) 
 			probs = append(probs, model.Problem{Path: name, Reason: "front matter: " + bad, Loaded: true})
 		}
 	}
-	body = Sanitize(body)
+	body = model.Sanitize(body)
 	if a.Title == "" {
 		a.Title, body = headingTitle(body)
 	} else if line, next, ok := firstNonBlank(body, 0, -1); ok {
@@ -194,7 +194,7 @@ func heading(line string) (string, bool) {
 	if u := strings.TrimRight(title, "#"); u == "" || strings.HasSuffix(u, " ") {
 		title = u // a closing sequence: # Title ##
 	}
-	title = oneLine(title)
+	title = model.OneLine(title)
 	return title, title != ""
 }
 

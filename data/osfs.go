@@ -21,7 +21,7 @@ func (dir osFS) path(op, name string) (string, error) {
 
 // validPath is fs.ValidPath without its demand for UTF-8: a name on disk
 // may be any bytes but '/' and NUL, and a file so named must load like any
-// other (its name is shown sanitized, see SanitizeLine). Elements may not
+// other (its name is shown sanitized, see model.SanitizeLine). Elements may not
 // be empty, "." or "..", and the path may not start or end with '/'.
 func validPath(name string) bool {
 	if name == "." {

@@ -66,7 +66,7 @@ func Parse(name string, b []byte) ([]model.Article, []model.Problem, error) {
 		probs = append(probs, model.Problem{Path: name, Reason: repaired})
 	}
 	for i := range probs {
-		probs[i].Reason = SanitizeLine(probs[i].Reason) // some quote the file
+		probs[i].Reason = model.SanitizeLine(probs[i].Reason) // some quote the file
 		probs[i].Loaded = len(arts) > 0
 	}
 	return arts, probs, err
@@ -76,7 +76,7 @@ func Parse(name string, b []byte) ([]model.Article, []model.Problem, error) {
 // without the extension.
 func baseTitle(name string) string {
 	base := path.Base(filepath.ToSlash(name))
-	return oneLine(strings.TrimSuffix(base, path.Ext(base)))
+	return model.OneLine(strings.TrimSuffix(base, path.Ext(base)))
 }
 
 // Limits on the tags of one article, against files that would flood the
@@ -123,7 +123,7 @@ func addTags(dst []string, cuts *tagCuts, tags ...string) []string {
 		keys[i] = model.TagKey(have)
 	}
 	for _, t := range tags {
-		t = oneLine(strings.TrimLeft(oneLine(t), "#"))
+		t = model.OneLine(strings.TrimLeft(model.OneLine(t), "#"))
 		if t == "" {
 			continue
 		}

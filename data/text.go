@@ -40,14 +40,14 @@ const metaWindow = 3
 // runs of blank lines become one. A file with no text is an error,
 // "empty file".
 func ParseText(name, text string) ([]model.Article, []model.Problem, error) {
-	text = Sanitize(normalize(text))
+	text = model.Sanitize(normalize(text))
 	a := model.Article{Reads: model.NoReads, Format: model.FormatText}
 	var probs []model.Problem
 	pos := 0
 	for pos < len(text) && a.Title == "" {
 		var line string
 		line, pos = lineAt(text, pos)
-		a.Title = oneLine(line)
+		a.Title = model.OneLine(line)
 	}
 	if a.Title == "" {
 		return nil, nil, errEmpty
@@ -57,7 +57,7 @@ func ParseText(name, text string) ([]model.Article, []model.Problem, error) {
 			a.Date, a.Reads, pos = date, reads, next
 		}
 	}
-	if line, next, ok := firstNonBlank(text, pos, -1); ok && strings.EqualFold(oneLine(line), a.Title) {
+	if line, next, ok := firstNonBlank(text, pos, -1); ok && strings.EqualFold(model.OneLine(line), a.Title) {
 		pos = next // the title repeated
 	}
 	end := len(text)

@@ -252,7 +252,7 @@ func (w *walker) file(r *root, name, rel string, tags []string) {
 		root: r,
 		fsys: r.fsys,
 		name: name,
-		path: SanitizeLine(w.display(r, rel)),
+		path: model.SanitizeLine(w.display(r, rel)),
 		rel:  rel,
 		tags: tags,
 	}
@@ -291,7 +291,7 @@ func (w *walker) key(r *root, name string, info fs.FileInfo) any {
 }
 
 func (w *walker) problem(p, reason string) {
-	res := result{probs: []model.Problem{{Path: SanitizeLine(p), Reason: reason}}}
+	res := result{probs: []model.Problem{{Path: model.SanitizeLine(p), Reason: reason}}}
 	select {
 	case w.results <- res:
 	case <-w.ctx.Done():
@@ -305,5 +305,5 @@ func reasonOf(err error) string {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return SanitizeLine(err.Error())
+	return model.SanitizeLine(err.Error())
 }

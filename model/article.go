@@ -1,7 +1,8 @@
 // Package model holds newsline's domain: articles, tags, the collection,
-// queries and sort orders, marks (read, starred) and the reader's saved
-// place. It is pure: it imports only the standard library and does no IO,
-// so every rule here is table-testable and benchmarkable.
+// queries and sort orders, marks (read, starred), the reader's saved
+// place, and the one rule for what text may reach a terminal (Printable,
+// Sanitize). It is pure: it imports only the standard library and does no
+// IO, so every rule here is table-testable and benchmarkable.
 package model
 
 import (

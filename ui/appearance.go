@@ -5,12 +5,12 @@ import (
 	"reflect"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	glamouransi "charm.land/glamour/v2/ansi"
 
 	"github.com/newsline/newsline/internal/glamourstyle"
+	"github.com/newsline/newsline/model"
 )
 
 // Appearance is how the program looks, from the configuration. The zero
@@ -96,15 +96,15 @@ var defaultDateColumn = dateColumn{layout: defaultDateLayout, width: dateWidth}
 
 // newDateColumn returns the date column of a Go time layout whose dates
 // are up to width columns wide. The layout loses its control and invisible
-// characters (a date cell holds text only); one that is then empty is the
-// default.
+// characters (a date cell holds text only: model.VisibleOnly) and invalid
+// UTF-8; one that is then empty is the default.
 func newDateColumn(layout string, width int) dateColumn {
-	layout = strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || !unicode.IsGraphic(r) || (unicode.IsSpace(r) && r != ' ') {
+	layout = strings.Map(func(r rune) rune { // invalid bytes arrive as utf8.RuneError
+		if r == utf8.RuneError || !model.Printable(r, model.VisibleOnly) {
 			return -1
 		}
 		return r
-	}, strings.ToValidUTF8(layout, ""))
+	}, layout)
 	if strings.TrimSpace(layout) == "" || layout == defaultDateLayout {
 		return defaultDateColumn
 	}
@@ -136,8 +136,9 @@ func customStyle(c glamouransi.StyleConfig) (*glamouransi.StyleConfig, error) {
 // safeStyle keeps a style file from undoing the reader's terminal safety:
 //
 //   - its texts (prefixes, suffixes, formats, table separators, task
-//     marks) lose every control character but newline, and bidi controls,
-//     so the style prints no escape sequence of its own;
+//     marks) lose what model.Printable refuses in text with lines (every
+//     control character but newline, and bidi controls), so the style
+//     prints no escape sequence of its own;
 //   - a format is a template: only ones whose sole action is {{.text}} are
 //     kept, so no template cuts a hyperlink's escape sequence in two or
 //     drops the text of the token while keeping its link;
@@ -159,7 +160,7 @@ func safeStyle(c *glamouransi.StyleConfig) {
 func sanitizeStyleValue(v reflect.Value, name string) {
 	switch v.Kind() {
 	case reflect.String:
-		s := cleanStyleText(v.String())
+		s := model.Filter(v.String(), model.KeepNewline, -1)
 		if name == "Format" && strings.Count(strings.ReplaceAll(s, "{{.text}}", ""), "{{") > 0 {
 			s = ""
 		}
@@ -180,27 +181,12 @@ func sanitizeStyleValue(v reflect.Value, name string) {
 	}
 }
 
-// cleanStyleText removes what a style's text must not hold: controls but
-// newline, bidi overrides and isolates, invalid UTF-8.
-func cleanStyleText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case unicode.IsControl(r), r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // setArticleStyle gives the renderer the style file of Appearance.Style.
 // One that does not parse (config.Load checks it first, with glamourstyle.Parse)
 // leaves newsline's own styles, and says so in the status bar.
 func (m *Model) setArticleStyle() {
 	if err := m.opts.Appearance.ApplyStyle(m.renderer); err != nil {
-		m.flash = strings.TrimPrefix(m.flash+"; Article style not used: "+oneLineError(err), "; ")
+		m.flash = strings.TrimPrefix(m.flash+"; Article style not used: "+model.OneLine(err.Error()), "; ")
 	}
 }
 
@@ -226,9 +212,4 @@ func (a Appearance) ArticleStyle(r *Renderer, dark func() bool) RenderStyle {
 		d = dark()
 	}
 	return renderStyle(false, d, r.hasCustom())
-}
-
-// oneLineError is err's message on one line of printable text.
-func oneLineError(err error) string {
-	return strings.Join(strings.Fields(cleanStyleText(err.Error())), " ")
 }

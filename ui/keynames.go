@@ -5,10 +5,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsline/newsline/internal/errtext"
+	"github.com/newsline/newsline/model"
 )
 
 // namedKeys are the key names Bubble Tea gives keys that are not one
@@ -99,7 +99,7 @@ func checkKey(k string) (msg, hint string) {
 		r, _ := utf8.DecodeRuneInString(name)
 		if r == ' ' {
 			name, bad = "space", true
-		} else if !unicode.IsGraphic(r) || unicode.IsSpace(r) {
+		} else if !model.Printable(r, model.VisibleOnly) { // ' ' is handled above
 			return fmt.Sprintf("key %q is not a printable character", k), keyNameHint
 		}
 	default:

@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/newsline/newsline/model"
 )
 
 // maxNesting is the deepest nesting of quotes and lists rendered as such:
@@ -181,19 +182,17 @@ func printableURL(dest []byte) []byte {
 }
 
 // printableURLRune reports whether r (n bytes long in UTF-8) may stay as it
-// is in a printed address.
+// is in a printed address: a visible character (model.VisibleOnly) but the
+// space.
 func printableURLRune(r rune, n int) bool {
-	switch {
-	case r == utf8.RuneError && n <= 1:
+	if r == utf8.RuneError && n <= 1 {
 		return false
-	case r < utf8.RuneSelf:
-		return r > ' ' && r < 0x7f
 	}
-	return unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r)
+	return r != ' ' && model.Printable(r, model.VisibleOnly)
 }
 
 // defuseCharRefs returns the Markdown src with every numeric character
-// reference that would decode to a character data.Sanitize removes — a C0
+// reference that would decode to a character model.Sanitize removes — a C0
 // control other than tab and newline, DEL, a C1 control, a bidi override or
 // isolate — made literal text (its & becomes &amp;). Glamour decodes
 // references everywhere, code spans included, and the way html.UnescapeString
@@ -268,16 +267,10 @@ func hexValue(c byte) int {
 }
 
 // safeRefRune reports whether a character reference to r may be decoded:
-// not a control (but tab and newline), not a bidi override or isolate.
-// Invalid values (NUL, surrogates, beyond U+10FFFF) decode to U+FFFD.
+// printable in text with lines (model.Printable: not a control but newline,
+// not a bidi override or isolate), or a tab, which Sanitize would expand.
+// Invalid values (NUL, negative for beyond U+10FFFF, surrogates) decode to
+// U+FFFD.
 func safeRefRune(r rune) bool {
-	switch {
-	case r < 0:
-		return true
-	case r < 0x20:
-		return r == '\t' || r == '\n' || r == 0
-	case r >= 0x7f && r <= 0x9f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return false
-	}
-	return true
+	return r <= 0 || r == '\t' || model.Printable(r, model.KeepNewline)
 }

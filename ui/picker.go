@@ -2,8 +2,6 @@ package ui
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -100,7 +98,9 @@ func newPicker(th *Theme, title, placeholder string, items []pickItem) picker {
 		keys:   defaultPickerKeys,
 	}
 	for i, it := range items {
-		it.Label, it.Note = cleanPickText(it.Label), cleanPickText(it.Note)
+		// A label stays on one line whatever the caller gave: what is not
+		// printable becomes a space, invalid UTF-8 U+FFFD.
+		it.Label, it.Note = model.Filter(it.Label, 0, ' '), model.Filter(it.Note, 0, ' ')
 		p.items[i] = it
 		p.folded[i] = " " + model.Fold(it.Label)
 		p.all[i] = i
@@ -112,31 +112,6 @@ func newPicker(th *Theme, title, placeholder string, items []pickItem) picker {
 	p.input.SetStyles(th.Input)
 	p.input.Focus() // the theme's cursor does not blink: no command to run
 	return p
-}
-
-// cleanPickText keeps a label on one line whatever the caller gave: control
-// characters become spaces and invalid UTF-8 becomes U+FFFD. Sanitized text
-// passes through without a copy.
-func cleanPickText(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
-			clean = false
-			break
-		}
-	}
-	if clean || (utf8.ValidString(s) && !strings.ContainsFunc(s, unicode.IsControl)) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s { // invalid bytes arrive as utf8.RuneError
-		if unicode.IsControl(r) {
-			r = ' '
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // SetSize sets the outer size of the picker, border included.

@@ -100,6 +100,8 @@ func loadForCommand(cmd *cobra.Command, args []string, common *common) (source, 
 	return src, c, nil
 }
 
+// writeListLine writes a's line of `list`: tab-separated columns, each
+// value on one line (model.OneLine) so that none breaks them.
 func writeListLine(w io.Writer, c *model.Collection, a model.Article) error {
 	var date, reads string
 	if a.HasDate() {
@@ -109,13 +111,9 @@ func writeListLine(w io.Writer, c *model.Collection, a model.Article) error {
 		reads = strconv.Itoa(a.Reads)
 	}
 	_, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.ShortID(a.ID), date, reads,
-		oneLine(a.Title), oneLine(strings.Join(c.ArticleTags(a.ID), ", ")))
+		model.OneLine(a.Title), model.OneLine(strings.Join(c.ArticleTags(a.ID), ", ")))
 	return err
 }
-
-// oneLine collapses every run of whitespace to one space, so a value never
-// breaks the tab-separated columns.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // jsonArticle is one line of `list --json`.
 type jsonArticle struct {

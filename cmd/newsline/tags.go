@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/newsline/newsline/model"
 )
 
 func newTagsCmd(common *common) *cobra.Command {
@@ -31,7 +33,7 @@ func newTagsCmd(common *common) *cobra.Command {
 					}
 					fmt.Fprintf(out, "%s\n", line)
 				} else {
-					fmt.Fprintf(out, "%d\t%s\n", t.Count, oneLine(t.Name))
+					fmt.Fprintf(out, "%d\t%s\n", t.Count, model.OneLine(t.Name))
 				}
 			}
 			return out.Flush()

@@ -241,30 +241,15 @@ func (e *Error) Error() string {
 		b.WriteString(e.Hint)
 		b.WriteString(")")
 	}
-	return oneLine(b.String())
+	return model.Filter(b.String(), lineRule, ' ')
 }
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// oneLine keeps an error to one line of printable text: control
-// characters (from a file's name or content) become spaces or escapes.
-func oneLine(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		if unprintable(r) {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
-// unprintable reports whether r must not reach a terminal or a line of
-// text as it is: a control character, a line or paragraph separator, or a
-// bidirectional override or isolate.
-func unprintable(r rune) bool {
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' ||
-		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
-}
+// lineRule is what may be printed of a file's name or content on one line
+// of an error or of Format's output: a line or paragraph separator would
+// break it (model.Printable refuses controls and bidi controls anyway).
+const lineRule = model.NoSeparator
 
 // IsNotFound reports whether err is a --config file that does not exist.
 func IsNotFound(err error) bool { return errors.Is(err, os.ErrNotExist) }

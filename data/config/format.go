@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/newsline/newsline/model"
 )
 
 // Format writes cfg as a TOML configuration file that Load reads back to
@@ -15,12 +17,12 @@ func Format(cfg Config, src Sources) string {
 	var b strings.Builder
 	b.WriteString("# newsline: the effective configuration, and where each value came from\n")
 	if cfg.File != "" {
-		fmt.Fprintf(&b, "# file: %s\n", oneLine(cfg.File))
+		fmt.Fprintf(&b, "# file: %s\n", model.Filter(cfg.File, lineRule, ' '))
 	} else {
 		b.WriteString("# file: none (the defaults)\n")
 	}
 	line := func(key, value, from string) {
-		fmt.Fprintf(&b, "%s = %s  # %s\n", key, value, oneLine(from))
+		fmt.Fprintf(&b, "%s = %s  # %s\n", key, value, model.Filter(from, lineRule, ' '))
 	}
 	b.WriteString("\n")
 	pathsFrom := src.Of("paths")
@@ -58,7 +60,7 @@ func quote(s string) string {
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteString(`\t`)
-		case unprintable(r):
+		case !model.Printable(r, lineRule):
 			fmt.Fprintf(&b, `\u%04X`, r)
 		case r == utf8.RuneError:
 			b.WriteString(`\uFFFD`)

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -153,7 +152,7 @@ func (l *loader) dateFormat(v string) {
 		layout = named
 	}
 	for _, r := range layout {
-		if !unicode.IsGraphic(r) || (unicode.IsSpace(r) && r != ' ') {
+		if !model.Printable(r, model.VisibleOnly) {
 			l.fail("date_format", dateHint, "%q holds a control or invisible character", v)
 			return
 		}

@@ -7,9 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
@@ -157,9 +155,10 @@ func clean(v storedView) storedView {
 	return v
 }
 
-// cleanText returns s when it may be shown, else "".
+// cleanText returns s when it may be shown as it is (model.Filter leaves
+// valid UTF-8 with only printable characters unchanged), else "".
 func cleanText(s string) string {
-	if len(s) > maxViewString || !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+	if len(s) > maxViewString || model.Filter(s, 0, -1) != s {
 		return ""
 	}
 	return s

@@ -1,6 +1,7 @@
-package data
+package model
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -145,6 +146,8 @@ func FuzzSanitize(f *testing.F) {
 		if again := SanitizeLine(line); again != line {
 			t.Fatalf("SanitizeLine not idempotent: %q → %q → %q", s, line, again)
 		}
+		checkSanitized(t, "Filter", Filter(s, NoInvisible, ' '), true)
+		checkSanitized(t, "OneLine", OneLine(s), true)
 	})
 }
 
@@ -153,9 +156,55 @@ func TestPrintable8(t *testing.T) {
 		for k := range 8 {
 			b := []byte("abcdefgh")
 			b[k] = byte(c)
-			if got, want := printable8(string(b)), c >= 0x20 && c <= 0x7e; got != want {
+			if got, want := printable8(string(b)), c >= 0x20 && c <= 0x7e; got != want || got && !Printable(rune(c), 0) {
 				t.Errorf("printable8 with %#x at %d = %v", c, k, got)
 			}
 		}
 	}
+}
+
+func TestOneLine(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Plain title", "Plain title"},
+		{"  padded\t title \n", "padded title"},
+		{"no-break\u00a0\u00a0spaces\u2003and  runs", "no-break spaces and runs"},
+		{"line\nbreaks\r\nand\x1b[31m colour", "line breaks and colour"},
+		{"zero\u200bwidth \u202ereversed", "zerowidth reversed"},
+		{"\u3000", ""},
+	} {
+		if got := OneLine(tc.in); got != tc.want {
+			t.Errorf("OneLine(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func BenchmarkSanitize(b *testing.B) {
+	clean := benchBody()
+	dirty := strings.ReplaceAll(clean, "council", "\x1b[1mcouncil\x1b[0m\t")
+	for _, tc := range []struct{ name, text string }{{"clean", clean}, {"dirty", dirty}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tc.text)))
+			for b.Loop() {
+				Sanitize(tc.text)
+			}
+		})
+	}
+}
+
+// benchBody is an article's body of about 5 KB, in the words of data's
+// benchmark collection: paragraphs of mostly ASCII words, one line with
+// no-break spaces.
+func benchBody() string {
+	words := strings.Fields("harbour council market river science école budget festival railway storm garden museum energy Łódź minister report weather")
+	r := rand.New(rand.NewPCG(2, 42))
+	var b strings.Builder
+	b.WriteString("\u00a015 July 2021\u00a0\u00a0\u00a0\u00a0 Read: 42\n\n")
+	for range 9 {
+		for range 70 {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		b.WriteString(".\n\n")
+	}
+	return b.String()
 }

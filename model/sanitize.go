@@ -1,4 +1,4 @@
-package data
+package model
 
 import (
 	"strings"
@@ -11,7 +11,8 @@ const tabWidth = 4
 
 // Sanitize makes text from a file safe to print on a terminal. It keeps
 // newlines, expands tabs to spaces (tab stops every 4 columns, counted in
-// runes), repairs invalid UTF-8 with U+FFFD, and removes:
+// runes), repairs invalid UTF-8 with U+FFFD, and removes what Printable
+// refuses in text with lines (KeepNewline):
 //   - C0 controls other than newline and tab, DEL, and C1 controls
 //     (U+0080–U+009F);
 //   - every escape sequence whole: CSI (ESC [ … final byte), OSC (ESC ] …
@@ -23,18 +24,19 @@ const tabWidth = 4
 //
 // Clean text is returned unchanged without allocating. The result is valid
 // UTF-8 and Sanitize(Sanitize(s)) == Sanitize(s).
-func Sanitize(s string) string { return sanitize(s, false) }
+func Sanitize(s string) string { return sanitize(s, KeepNewline) }
 
 // SanitizeLine is Sanitize for single-line fields (titles, tags, paths,
 // authors, URLs): newlines also become spaces, and the invisible U+200B
 // (zero width space), U+2060 (word joiner) and U+FEFF (byte order mark) are
-// removed. Zero width joiners and non-joiners stay: scripts need them.
-func SanitizeLine(s string) string { return sanitize(s, true) }
+// removed (NoInvisible). Zero width joiners and non-joiners stay: scripts
+// need them.
+func SanitizeLine(s string) string { return sanitize(s, NoInvisible) }
 
-// oneLine makes a single-line field of s (a title, tag, author): it is
-// sanitized (SanitizeLine), trimmed, and every run of white space, no-break
-// spaces included, becomes one space.
-func oneLine(s string) string {
+// OneLine makes a single-line field of s (a title, tag, author, a message
+// on one line): it is sanitized (SanitizeLine), trimmed, and every run of
+// white space, no-break spaces included, becomes one space.
+func OneLine(s string) string {
 	s = strings.TrimSpace(SanitizeLine(s))
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c == ' ' && s[i+1] == ' ' || c >= utf8.RuneSelf && hasSpaceRune(s[i:]) {
@@ -50,8 +52,11 @@ func hasSpaceRune(s string) bool {
 	return unicode.IsSpace(r)
 }
 
-func sanitize(s string, line bool) string {
-	i := cleanPrefix(s, line)
+// sanitize is Sanitize (rule KeepNewline) and SanitizeLine (rule
+// NoInvisible, where a newline becomes a space). It asks Printable, inlined
+// in its loops for speed, which is why it knows no other rule.
+func sanitize(s string, rule Rule) string {
+	i := cleanPrefix(s, rule)
 	if i == len(s) {
 		return s
 	}
@@ -74,12 +79,15 @@ func sanitize(s string, line bool) string {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case c == '\n' && line:
-				b.WriteByte(' ')
-				col++
-			case c == '\n':
+			case c == '\n' && rule&KeepNewline != 0:
 				b.WriteByte('\n')
 				col = 0
+			case harmless(rune(c)):
+				b.WriteByte(c)
+				col++
+			case c == '\n': // on a single line
+				b.WriteByte(' ')
+				col++
 			case c == '\t':
 				n := tabWidth - col%tabWidth
 				b.WriteString("    "[:n])
@@ -87,11 +95,8 @@ func sanitize(s string, line bool) string {
 			case c == 0x1b:
 				i = skipEscape(s, i)
 				continue
-			case c < 0x20 || c == 0x7f:
-				// dropped
 			default:
-				b.WriteByte(c)
-				col++
+				// dropped
 			}
 			i++
 			continue
@@ -101,11 +106,10 @@ func sanitize(s string, line bool) string {
 		case r == utf8.RuneError && size == 1:
 			b.WriteString("\uFFFD")
 			col++
-		case r >= 0x80 && r <= 0x9f:
+		case !harmless(r) || rule&NoInvisible != 0 && invisible(r): // !Printable(r, rule), inlined
+			// dropped, with the parameters or string of a C1 introducer
 			i = skipC1(s, i+size, r)
 			continue
-		case dropRune(r, line):
-			// dropped
 		default:
 			b.WriteString(s[i : i+size])
 			col++
@@ -117,7 +121,7 @@ func sanitize(s string, line bool) string {
 
 // cleanPrefix returns the length of the longest prefix of s that sanitize
 // would keep unchanged.
-func cleanPrefix(s string, line bool) int {
+func cleanPrefix(s string, rule Rule) int {
 	i := 0
 	for i < len(s) {
 		// Eight bytes at a time while they are all printable ASCII.
@@ -129,32 +133,19 @@ func cleanPrefix(s string, line bool) int {
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if (c < 0x20 && (c != '\n' || line)) || c == 0x7f {
-				return i
+			if harmless(rune(c)) || c == '\n' && rule&KeepNewline != 0 { // Printable, inlined
+				i++
+				continue
 			}
-			i++
-			continue
+			return i
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || (r >= 0x80 && r <= 0x9f) || dropRune(r, line) {
+		if r == utf8.RuneError && size == 1 || !harmless(r) || rule&NoInvisible != 0 && invisible(r) {
 			return i
 		}
 		i += size
 	}
 	return i
-}
-
-// dropRune reports whether a non-ASCII rune other than a C1 control is
-// removed: bidi overrides and isolates everywhere, invisible spaces and
-// joiners in single-line fields.
-func dropRune(r rune, line bool) bool {
-	switch {
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return true
-	case line:
-		return r == 0x200b || r == 0x2060 || r == 0xfeff
-	}
-	return false
 }
 
 // skipEscape returns the index just after the escape sequence that starts
@@ -184,8 +175,9 @@ func skipEscape(s string, i int) int {
 	return i + 1 // a lone ESC
 }
 
-// skipC1 returns the index after the C1 control r, whose encoding ends
-// just before s[i], and after the parameters or string it introduces.
+// skipC1 returns the index after the removed character r, whose encoding
+// ends just before s[i], and, if r is a C1 control that introduces them,
+// after its parameters or string.
 func skipC1(s string, i int, r rune) int {
 	switch r {
 	case 0x9b: // CSI
@@ -234,7 +226,8 @@ func skipString(s string, i int) int {
 }
 
 // printable8 reports whether the 8 bytes of s are all printable ASCII
-// (0x20–0x7E), testing them as one word: a byte below 0x20 leaves a high
+// (0x20–0x7E, which Printable lets through under every rule), testing them
+// as one word: a byte below 0x20 leaves a high
 // bit after subtracting 0x20 from each, a byte above 0x7E sets one when 1
 // is added.
 func printable8(s string) bool {
