@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/newsline/newsline/model"
 )
 
 // readerPane shows one rendered article in a viewport. The root decides
@@ -161,7 +162,7 @@ func (p *readerPane) scrollTo(y int) { p.vp.SetYOffset(y) }
 // fail shows why k could not be rendered.
 func (p *readerPane) fail(k renderKey, err error) {
 	p.want, p.have, p.failed = k, renderKey{}, true
-	p.status = "Could not show this article: " + err.Error()
+	p.status = "Could not show this article: " + model.SanitizeLine(err.Error())
 	p.setLines("")
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -180,3 +181,30 @@ var hostileTitles = []string{
 }
 
 var linkSchemes = []string{"https://", "http://", "javascript:", "file:///", "data:", "vbscript:", "ftp://", "//", "HTTPS://", "mailto:"}
+
+// TestErrorTextIsTerminalSafe: error text from outside the program — an
+// editor's exit, a body that cannot be read, a failed load — reaches the
+// header and the reader only through the sanitizer.
+func TestErrorTextIsTerminalSafe(t *testing.T) {
+	const hostile = "bad\x1b[2J\x1b]8;;http://evil.example\x07lie\u202e\x9b31m\nsecond line"
+	opts := fixtureOptions()
+	opts.Body = func(model.Article) (string, error) { return "", errors.New(hostile) }
+	opts.Edit = func(model.Article) (tea.ExecCommand, error) { return nil, errors.New(hostile) }
+	m := loadedApp(t, opts, 160, 48, fixtureArticles())
+	m, cmd := sendCmd(t, m, keyPress("e"))
+	m = drive(t, m, cmd)
+	out := m.View().Content
+	shown := ansi.Strip(out)
+	checkTerminalSafe(t, "an error from outside", out, shown)
+	for _, want := range []string{"Cannot edit: bad", "Could not show this article: bad"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, shown)
+		}
+	}
+	m = send(t, m, batchMsg{gen: m.load.gen, done: true, err: errors.New(hostile)})
+	out = m.View().Content
+	checkTerminalSafe(t, "a load error", out, ansi.Strip(out))
+	if !strings.Contains(ansi.Strip(out), "load failed: bad") {
+		t.Errorf("the load error is not shown:\n%s", ansi.Strip(out))
+	}
+}

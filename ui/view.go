@@ -121,15 +121,17 @@ func (h headerLine) View(theme *Theme, w int) string {
 		left += th.status.on(" · ") + th.name.on(h.name)
 	}
 	var right []string
+	// Flashes and the load error carry error text from outside (files,
+	// the editor, the store): it passes the one sanitizer here.
 	if h.flash != "" {
-		right = append(right, th.flash.on(h.flash))
+		right = append(right, th.flash.on(model.OneLine(h.flash)))
 	}
 	right = append(right, th.status.on(h.progress))
 	if h.problems > 0 {
 		right = append(right, th.warn.on("⚠ "+pluralize(h.problems, "problem", "problems")+" (!)"))
 	}
 	if h.loadErr != nil {
-		right = append(right, th.warn.on("⚠ load failed: "+h.loadErr.Error()))
+		right = append(right, th.warn.on("⚠ load failed: "+model.OneLine(h.loadErr.Error())))
 	}
 	r := strings.Join(right, "  ")
 	gap := w - width(left) - width(r) - 1
