@@ -330,5 +330,5 @@ func (k KeyMap) pickerKeys() pickerKeyMap {
 }
 
 // defaultPickerKeys are the bindings of a picker made without a key map
-// (newPicker); the root gives a picker its own (showPicker).
+// (newPicker); the root gives a picker its own (pickerPane.opened).
 var defaultPickerKeys = DefaultKeyMap().pickerKeys()
