@@ -658,13 +658,7 @@ func TestCacheFolderNotWritable(t *testing.T) {
 	}
 	bin, cred := testchild.AsNobody(t, dir)
 	if cred == nil {
-		if err := os.Chmod(cache, 0o555); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chmod(existing, 0o444); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { os.Chmod(cache, 0o755) })
+		testchild.ReadOnly(t, cache, existing)
 	}
 	for _, tc := range []struct{ name, path string }{
 		{"new index", filepath.Join(cache, "new.db")},

@@ -46,6 +46,28 @@ func AsNobody(tb testing.TB, dir string) (bin string, cred *syscall.Credential) 
 	return bin, &syscall.Credential{Uid: Nobody, Gid: Nobody}
 }
 
+// ReadOnly makes dir (mode 0555) and files (0444) read-only until the
+// test ends, when they are made writable again (0755, 0644): what a child
+// AsNobody gave no credential (the tests do not run as root) may not
+// write.
+func ReadOnly(tb testing.TB, dir string, files ...string) {
+	tb.Helper()
+	tb.Cleanup(func() {
+		os.Chmod(dir, 0o755)
+		for _, f := range files {
+			os.Chmod(f, 0o644)
+		}
+	})
+	if err := os.Chmod(dir, 0o555); err != nil {
+		tb.Fatal(err)
+	}
+	for _, f := range files {
+		if err := os.Chmod(f, 0o444); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
 // Refused reports whether starting a process as another user failed
 // because the kernel does not allow it here: the one case in which a test
 // may skip, saying so.
