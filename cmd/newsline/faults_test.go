@@ -270,10 +270,7 @@ func TestCacheDirNotWritable(t *testing.T) {
 	}
 	bin, cred := testchild.AsNobody(t, top)
 	if cred == nil {
-		if err := os.Chmod(cache, 0o555); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { os.Chmod(cache, 0o755) })
+		testchild.ReadOnly(t, cache)
 	}
 	for _, tc := range []struct {
 		name  string

@@ -37,46 +37,58 @@ An unknown value is an empty field. With --json, print JSON Lines instead.
 			if err != nil {
 				return err
 			}
-			var st *state.Store
-			if marks.active() { // before a large collection is read
-				if st, err = openState(common); err != nil {
-					return err
-				}
-				defer st.Close()
-			}
-			src, c, err := loadForCommand(cmd, args, common)
-			if err != nil {
-				return err
-			}
-			defer src.close()
-			ids, err := src.visible(cmd.Context(), c, q)
-			if err != nil {
-				return err
-			}
-			if marks.active() {
-				if ids, err = marks.apply(cmd, st, src, c, ids); err != nil {
-					return err
-				}
-			}
-			out := bufio.NewWriter(cmd.OutOrStdout())
-			for _, id := range ids {
-				a, _ := c.Article(id)
-				if asJSON {
-					err = writeJSONArticle(out, src, c, a)
-				} else {
-					err = writeListLine(out, c, a)
-				}
+			return withCollection(cmd, args, common, marks.active(), func(st *state.Store, src source, c *model.Collection) error {
+				ids, err := src.visible(cmd.Context(), c, q)
 				if err != nil {
 					return err
 				}
-			}
-			return out.Flush()
+				if marks.active() {
+					if ids, err = marks.apply(cmd, st, src, c, ids); err != nil {
+						return err
+					}
+				}
+				out := bufio.NewWriter(cmd.OutOrStdout())
+				for _, id := range ids {
+					a, _ := c.Article(id)
+					if asJSON {
+						err = writeJSONArticle(out, src, c, a)
+					} else {
+						err = writeListLine(out, c, a)
+					}
+					if err != nil {
+						return err
+					}
+				}
+				return out.Flush()
+			})
 		},
 	}
 	flags.register(cmd)
 	marks.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: one object per article, with its body")
 	return cmd
+}
+
+// withCollection calls fn with the marks (only when withState; nil
+// otherwise) and the collection of paths, read by loadForCommand, and
+// closes both after. The marks are opened first, so that a state folder
+// that cannot be used fails before a large collection is read.
+func withCollection(cmd *cobra.Command, paths []string, common *common, withState bool,
+	fn func(*state.Store, source, *model.Collection) error) error {
+	var st *state.Store
+	if withState {
+		var err error
+		if st, err = openState(common); err != nil {
+			return err
+		}
+		defer st.Close()
+	}
+	src, c, err := loadForCommand(cmd, paths, common)
+	if err != nil {
+		return err
+	}
+	defer src.close()
+	return fn(st, src, c)
 }
 
 // loadForCommand reads the collection for a subcommand and, with --verbose,

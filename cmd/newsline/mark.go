@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
 )
 
@@ -50,33 +51,23 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 			if err := checkNoIDs(paths); err != nil {
 				return err
 			}
-			// The state first: a state folder that cannot be used fails
-			// before a large collection is read.
-			st, err := openState(common)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			src, c, err := loadForCommand(cmd, paths, common)
-			if err != nil {
-				return err
-			}
-			defer src.close()
-			picked, err := resolveIDs(c, ids)
-			if err != nil {
-				return err
-			}
-			if err := reconcile(cmd, st, src, c.Articles()); err != nil {
-				return err
-			}
-			undo, err := st.Set(cmd.Context(), change, picked)
-			if err != nil {
-				return fmt.Errorf("marking %s: %w", change, err)
-			}
-			if *common.verbose {
-				fmt.Fprintf(cmd.ErrOrStderr(), "newsline: %d of %d articles %s (the others were already)\n", undo.Len(), len(picked), pastTense[change])
-			}
-			return nil
+			return withCollection(cmd, paths, common, true, func(st *state.Store, src source, c *model.Collection) error {
+				picked, err := resolveIDs(c, ids)
+				if err != nil {
+					return err
+				}
+				if err := reconcile(cmd, st, src, c.Articles()); err != nil {
+					return err
+				}
+				undo, err := st.Set(cmd.Context(), change, picked)
+				if err != nil {
+					return fmt.Errorf("marking %s: %w", change, err)
+				}
+				if *common.verbose {
+					fmt.Fprintf(cmd.ErrOrStderr(), "newsline: %d of %d articles %s (the others were already)\n", undo.Len(), len(picked), pastTense[change])
+				}
+				return nil
+			})
 		},
 	}
 	return cmd

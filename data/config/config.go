@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/newsline/newsline/internal/xdg"
 	"github.com/newsline/newsline/model"
 )
 
@@ -161,25 +162,24 @@ func (s Sources) Of(key string) string {
 // Linux and the BSDs, ~/Library/Application Support on macOS, %AppData% on
 // Windows).
 func DefaultPath() (string, error) {
-	if dir := os.Getenv("XDG_CONFIG_HOME"); dir != "" && filepath.IsAbs(dir) {
-		return filepath.Join(dir, "newsline", "config.toml"), nil
-	}
-	var dir string
-	var err error
-	switch runtime.GOOS {
-	case "windows", "darwin", "ios", "plan9":
-		dir, err = os.UserConfigDir()
-	default:
-		// os.UserConfigDir fails on a relative $XDG_CONFIG_HOME, which the
-		// XDG specification says to ignore.
-		var home string
-		home, err = os.UserHomeDir()
-		dir = filepath.Join(home, ".config")
-	}
+	dir, err := xdg.Dir("XDG_CONFIG_HOME", systemConfigDir)
 	if err != nil {
 		return "", fmt.Errorf("no configuration folder: %w", err)
 	}
-	return filepath.Join(dir, "newsline", "config.toml"), nil
+	return filepath.Join(dir, "config.toml"), nil
+}
+
+// systemConfigDir is the system's configuration folder, for a user
+// without an absolute $XDG_CONFIG_HOME.
+func systemConfigDir() (string, error) {
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "plan9":
+		return os.UserConfigDir()
+	}
+	// os.UserConfigDir fails on a relative $XDG_CONFIG_HOME, which the XDG
+	// specification says to ignore.
+	home, err := os.UserHomeDir()
+	return filepath.Join(home, ".config"), err
 }
 
 // ResolvePaths picks the collection's paths: the command line's PATH

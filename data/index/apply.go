@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
 )
 
@@ -56,30 +57,32 @@ func (ix *Index) Apply(ctx context.Context, changes []FileChange) error {
 		return nil
 	}
 	texts := foldChanges(changes)
-	ix.apply.Lock()
-	defer ix.apply.Unlock()
-	tx, err := ix.db.BeginTx(ctx, nil) // IMMEDIATE: see dsn
-	if err != nil {
-		return wrap(ctx, "apply", err)
-	}
-	defer tx.Rollback()
-	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}}
-	defer w.close()
-	if err := tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_n'`).Scan(&w.next); err != nil {
-		return wrap(ctx, "apply", err)
-	}
-	for i := range changes {
-		if err := w.change(&changes[i], texts[i]); err != nil {
-			return wrap(ctx, "apply "+changes[i].Rel, err)
+	return ix.write(ctx, "apply", func(w *writer) error {
+		if err := w.tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_n'`).Scan(&w.next); err != nil {
+			return wrap(ctx, "apply", err)
 		}
-	}
-	if err := w.fullText(); err != nil {
+		for i := range changes {
+			if err := w.change(&changes[i], texts[i]); err != nil {
+				return wrap(ctx, "apply "+changes[i].Rel, err)
+			}
+		}
+		if err := w.fullText(); err != nil {
+			return wrap(ctx, "apply", err)
+		}
+		_, err := w.tx.ExecContext(ctx, `UPDATE meta SET value = ? WHERE key = 'next_n'`, w.next)
 		return wrap(ctx, "apply", err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = ? WHERE key = 'next_n'`, w.next); err != nil {
-		return wrap(ctx, "apply", err)
-	}
-	return wrap(ctx, "apply", tx.Commit())
+	})
+}
+
+// write runs fn with the writer of one transaction, holding ix.apply,
+// and commits it when fn succeeds (see sqlitedb.Errors.Write); an error of
+// beginning or committing it is wrapped with op. fn wraps its own errors.
+func (ix *Index) write(ctx context.Context, op string, fn func(*writer) error) error {
+	return errs.Write(ctx, ix.db, &ix.apply, op, op, func(tx *sql.Tx) error {
+		w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}}
+		defer w.close()
+		return fn(w)
+	})
 }
 
 // ftsDoc is an article's text for the full-text tables (see ftsText).
@@ -132,7 +135,8 @@ func foldArticles(arts []*model.Article) []ftsDoc {
 	return docs
 }
 
-// writer runs the statements of one Apply, each prepared once.
+// writer runs the statements of one Apply (or AddText), each prepared
+// once.
 //
 // It writes the full-text tables last, deletions first, each in rowid
 // order: FTS5 gathers a transaction's entries in memory and writes them
@@ -169,6 +173,16 @@ func (w *writer) stmt(query string) (*sql.Stmt, error) {
 	}
 	w.stmts[query] = s
 	return s, nil
+}
+
+// QueryContext runs the query's statement, prepared once: it makes the
+// writer a sqlitedb.Querier.
+func (w *writer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	s, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return s.QueryContext(ctx, args...)
 }
 
 func (w *writer) exec(query string, args ...any) error {
@@ -219,24 +233,12 @@ func (w *writer) change(c *FileChange, texts []ftsDoc) error {
 // clear deletes the rows of a file's articles and problems, and their
 // full-text entries (see fullText).
 func (w *writer) clear(rel string) error {
-	s, err := w.stmt(`SELECT n, grams, fts FROM articles WHERE rel = ?`)
+	gone, err := w.ftsRows(`rel = ?`, rel)
 	if err != nil {
 		return err
 	}
-	rows, err := s.QueryContext(w.ctx, rel)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r ftsRow
-		if err := rows.Scan(&r.n, &r.grams, &r.indexed); err != nil {
-			return err
-		}
+	for _, r := range gone {
 		w.unindex(r)
-	}
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	if err := w.exec(`DELETE FROM articles WHERE rel = ?`, rel); err != nil {
 		return err
@@ -320,25 +322,8 @@ func (w *writer) article(rel string, a *model.Article, text *ftsDoc) error {
 
 // drop deletes the articles with the given ID or key.
 func (w *writer) drop(id model.ID, rel string, index int) error {
-	s, err := w.stmt(`SELECT n, grams, fts FROM articles WHERE id = ? OR (rel = ? AND idx = ?)`)
+	gone, err := w.ftsRows(`id = ? OR (rel = ? AND idx = ?)`, int64(id), rel, index)
 	if err != nil {
-		return err
-	}
-	rows, err := s.QueryContext(w.ctx, int64(id), rel, index)
-	if err != nil {
-		return err
-	}
-	var gone []ftsRow
-	for rows.Next() {
-		var r ftsRow
-		if err := rows.Scan(&r.n, &r.grams, &r.indexed); err != nil {
-			rows.Close()
-			return err
-		}
-		gone = append(gone, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, r := range gone {
@@ -348,4 +333,14 @@ func (w *writer) drop(id model.ID, rel string, index int) error {
 		}
 	}
 	return nil
+}
+
+// ftsRows reads the full-text entries of the articles that match the
+// condition.
+func (w *writer) ftsRows(where string, args ...any) ([]ftsRow, error) {
+	return sqlitedb.All(w.ctx, w, `SELECT n, grams, fts FROM articles WHERE `+where, args,
+		func(rows *sql.Rows) (r ftsRow, err error) {
+			err = rows.Scan(&r.n, &r.grams, &r.indexed)
+			return r, err
+		})
 }

@@ -1,10 +1,8 @@
 package index
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -246,12 +244,7 @@ func holds(ix *Index, steps map[int]int) string {
 func child(t *testing.T, path, mode string, env ...string) (*exec.Cmd, <-chan string) {
 	t.Helper()
 	cmd := childCmd(path, mode, env...)
-	cmd.Stderr = cmd.Stdout
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cmd, lineChan(stdout)
+	return cmd, testchild.Output(t, cmd)
 }
 
 // childCmd is the command of a TestHelperWriter child, not started.
@@ -259,18 +252,6 @@ func childCmd(path, mode string, env ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriter$", "-test.count=1", "-test.v")
 	cmd.Env = append(os.Environ(), append([]string{faultEnv + "=" + path, faultEnv + "_MODE=" + mode}, env...)...)
 	return cmd
-}
-
-func lineChan(r io.Reader) <-chan string {
-	lines := make(chan string, 1024)
-	go func() {
-		defer close(lines)
-		sc := bufio.NewScanner(r)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-	}()
-	return lines
 }
 
 // waitChild waits for a child to end, failing the test (and killing it)
@@ -677,13 +658,7 @@ func TestCacheFolderNotWritable(t *testing.T) {
 	}
 	bin, cred := testchild.AsNobody(t, dir)
 	if cred == nil {
-		if err := os.Chmod(cache, 0o555); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chmod(existing, 0o444); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { os.Chmod(cache, 0o755) })
+		testchild.ReadOnly(t, cache, existing)
 	}
 	for _, tc := range []struct{ name, path string }{
 		{"new index", filepath.Join(cache, "new.db")},
@@ -699,18 +674,14 @@ func TestCacheFolderNotWritable(t *testing.T) {
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), faultEnv+"="+tc.path, faultEnv+"_MODE=open", faultEnv+"_GEN=0", faultEnv+"_FIRST=4", "HOME="+dir)
 			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
-			cmd.Stderr = cmd.Stdout
-			stdout, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
+			out := testchild.Output(t, cmd)
 			if err := cmd.Start(); err != nil {
 				if cred != nil && testchild.Refused(err) {
 					t.Skipf("the kernel does not let this process (uid %d) start one as uid 65534: %v", os.Geteuid(), err)
 				}
 				t.Fatal(err)
 			}
-			lines, err := waitChild(t, cmd, lineChan(stdout))
+			lines, err := waitChild(t, cmd, out)
 			text := strings.Join(lines, "\n")
 			if err != nil {
 				t.Fatalf("the child crashed (%v):\n%s", err, text)

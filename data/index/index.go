@@ -39,6 +39,7 @@ import (
 	"time"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
+	"github.com/newsline/newsline/internal/xdg"
 )
 
 // The database's identity: PRAGMA application_id marks a newsline index
@@ -54,19 +55,24 @@ const (
 // or process holds before it fails with ErrBusy. Tests shorten it.
 var busyTimeout = 5 * time.Second
 
+// errs are the index's errors: "index: …", ErrCorrupt, ErrBusy.
+var errs = sqlitedb.NewErrors("index", "the index")
+
 // Errors that callers may want to tell apart (test with errors.Is).
 var (
-	// ErrCorrupt is returned (wrapped) by a method that found the database
-	// damaged after Open had accepted it. The caller can Reset the index.
-	ErrCorrupt = errors.New("the index is corrupt")
-	// ErrBusy is returned (wrapped) when another process held the index
-	// locked for longer than the busy timeout (about 5 s).
-	ErrBusy = errors.New("the index is busy in another newsline")
+	// ErrCorrupt ("the index is corrupt") is returned (wrapped) by a
+	// method that found the database damaged after Open had accepted it.
+	// The caller can Reset the index.
+	ErrCorrupt = errs.Corrupt
+	// ErrBusy ("the index is busy in another newsline") is returned
+	// (wrapped) when another process held the index locked for longer
+	// than the busy timeout (about 5 s).
+	ErrBusy = errs.Busy
 )
 
 // wrap adds the operation to an error of the database and marks the errors
 // callers may act on: ErrCorrupt, ErrBusy, and the context's own error.
-var wrap = sqlitedb.Errors{Name: "index", Corrupt: ErrCorrupt, Busy: ErrBusy}.Wrap
+var wrap = errs.Wrap
 
 // Index is an open index. Its methods are safe for concurrent use, except
 // Close and Reset, which must not run alongside any other; Apply calls are
@@ -122,14 +128,11 @@ func Path(cacheDir, root string) string {
 // $XDG_CACHE_HOME/newsline when that is set to an absolute path (on every
 // system), else os.UserCacheDir()/newsline. It does not create it.
 func DefaultCacheDir() (string, error) {
-	if dir := os.Getenv("XDG_CACHE_HOME"); dir != "" && filepath.IsAbs(dir) {
-		return filepath.Join(dir, "newsline"), nil
-	}
-	dir, err := os.UserCacheDir()
+	dir, err := xdg.Dir("XDG_CACHE_HOME", os.UserCacheDir)
 	if err != nil {
 		return "", fmt.Errorf("no cache folder: %w", err)
 	}
-	return filepath.Join(dir, "newsline"), nil
+	return dir, nil
 }
 
 // Open opens the index at path, creating it and its folder if needed.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
 )
 
@@ -13,21 +14,12 @@ import (
 // map is new, one with another size or modification time changed, and one
 // in the map but not on disk deleted.
 func (ix *Index) Files(ctx context.Context) (map[string]FileStat, error) {
-	rows, err := ix.db.QueryContext(ctx, `SELECT rel, size, mtime FROM files`)
-	if err != nil {
-		return nil, wrap(ctx, "files", err)
-	}
-	defer rows.Close()
-	files := map[string]FileStat{}
-	for rows.Next() {
-		var rel string
-		var st FileStat
-		if err := rows.Scan(&rel, &st.Size, &st.ModTime); err != nil {
-			return nil, wrap(ctx, "files", err)
-		}
-		files[rel] = st
-	}
-	return files, wrap(ctx, "files", rows.Err())
+	files, err := sqlitedb.Map(ctx, ix.db, `SELECT rel, size, mtime FROM files`, nil,
+		func(rows *sql.Rows) (rel string, st FileStat, err error) {
+			err = rows.Scan(&rel, &st.Size, &st.ModTime)
+			return rel, st, err
+		})
+	return files, wrap(ctx, "files", err)
 }
 
 // Articles calls fn with every indexed article, in collection order (Rel,
@@ -94,11 +86,6 @@ func (ix *Index) Articles(ctx context.Context, fn func(model.Article) error) err
 func (ix *Index) records(ctx context.Context, batches chan<- []string) error {
 	// The table is clustered by (rel, idx): the scan is collection order.
 	// The record holds the keys too, so that each row is one column.
-	rows, err := ix.db.QueryContext(ctx, `SELECT rec FROM articles`)
-	if err != nil {
-		return wrap(ctx, "articles", err)
-	}
-	defer rows.Close()
 	const size = 512
 	batch := make([]string, 0, size)
 	send := func() bool {
@@ -111,15 +98,16 @@ func (ix *Index) records(ctx context.Context, batches chan<- []string) error {
 		}
 	}
 	var rec sql.RawBytes
-	for rows.Next() {
+	err := sqlitedb.Each(ctx, ix.db, `SELECT rec FROM articles`, nil, func(rows *sql.Rows) error {
 		if err := rows.Scan(&rec); err != nil {
-			return wrap(ctx, "articles", err)
+			return err
 		}
 		if batch = append(batch, string(rec)); len(batch) == size && !send() {
-			break
+			return ctx.Err() // the caller stopped reading
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return wrap(ctx, "articles", err)
 	}
 	if len(batch) > 0 {
@@ -132,37 +120,22 @@ func (ix *Index) records(ctx context.Context, batches chan<- []string) error {
 // their files' Rel and then as they were found. Their Path is the one the
 // problem had when it was found.
 func (ix *Index) Problems(ctx context.Context) ([]model.Problem, error) {
-	rows, err := ix.db.QueryContext(ctx, `SELECT path, reason, loaded FROM problems ORDER BY rel, seq`)
-	if err != nil {
-		return nil, wrap(ctx, "problems", err)
-	}
-	defer rows.Close()
-	var out []model.Problem
-	for rows.Next() {
-		var p model.Problem
-		if err := rows.Scan(&p.Path, &p.Reason, &p.Loaded); err != nil {
-			return nil, wrap(ctx, "problems", err)
-		}
-		out = append(out, p)
-	}
-	return out, wrap(ctx, "problems", rows.Err())
+	out, err := sqlitedb.All(ctx, ix.db, `SELECT path, reason, loaded FROM problems ORDER BY rel, seq`, nil,
+		func(rows *sql.Rows) (p model.Problem, err error) {
+			err = rows.Scan(&p.Path, &p.Reason, &p.Loaded)
+			return p, err
+		})
+	return out, wrap(ctx, "problems", err)
 }
 
 // FileIDs returns the IDs of the articles stored for the file, in the
 // order of their Index: what a change to the file may take away.
 func (ix *Index) FileIDs(ctx context.Context, rel string) ([]model.ID, error) {
-	rows, err := ix.db.QueryContext(ctx, `SELECT id FROM articles WHERE rel = ? ORDER BY idx`, rel)
-	if err != nil {
-		return nil, wrap(ctx, "file ids", err)
-	}
-	defer rows.Close()
-	var ids []model.ID
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, wrap(ctx, "file ids", err)
-		}
-		ids = append(ids, model.ID(uint64(id)))
-	}
-	return ids, wrap(ctx, "file ids", rows.Err())
+	ids, err := sqlitedb.All(ctx, ix.db, `SELECT id FROM articles WHERE rel = ? ORDER BY idx`, []any{rel},
+		func(rows *sql.Rows) (model.ID, error) {
+			var id int64
+			err := rows.Scan(&id)
+			return model.ID(uint64(id)), err
+		})
+	return ids, wrap(ctx, "file ids", err)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
 )
 
@@ -200,24 +201,20 @@ func (m *idMap) lookup(ctx context.Context, ix *Index, ns []int64) (map[model.ID
 
 // load reads the articles with an n the map has not seen; m.mu is held.
 func (m *idMap) load(ctx context.Context, ix *Index) error {
-	rows, err := ix.db.QueryContext(ctx, `SELECT n, id FROM articles WHERE n >= ?`, m.next)
-	if err != nil {
-		return wrap(ctx, "search", err)
-	}
-	defer rows.Close()
 	if m.byN == nil {
 		m.byN = map[int64]model.ID{}
 	}
 	next := m.next
-	for rows.Next() {
+	err := sqlitedb.Each(ctx, ix.db, `SELECT n, id FROM articles WHERE n >= ?`, []any{m.next}, func(rows *sql.Rows) error {
 		var n, id int64
 		if err := rows.Scan(&n, &id); err != nil {
-			return wrap(ctx, "search", err)
+			return err
 		}
 		m.byN[n] = model.ID(uint64(id))
 		next = max(next, n+1)
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return wrap(ctx, "search", err)
 	}
 	m.next = next
@@ -265,42 +262,39 @@ func implied(terms []string, anywhere bool) []string {
 // matchWords is the words-table expression (prefixed "w") for all of the
 // words: each a quoted prefix query.
 func matchWords(words []string) string {
-	var b strings.Builder
-	b.WriteByte('w')
-	for i, w := range words {
-		if i > 0 {
-			b.WriteString(" AND ")
-		}
-		b.WriteString(quote(w))
-		b.WriteByte('*')
-	}
-	return b.String()
+	return matchAll('w', words, func(w string) string { return quote(w) + "*" })
 }
 
 // matchGrams is the grams-table expression (prefixed "g") for all of the
 // terms (see fts.go): a one-character term is the prefix of a gram, a
 // two-character term a gram, a longer one the phrase of its grams.
 func matchGrams(terms []string) string {
+	return matchAll('g', terms, func(t string) string {
+		r := []rune(t)
+		switch len(r) {
+		case 1:
+			return quote(t) + "*"
+		case 2:
+			return quote(t)
+		}
+		grams := make([]string, len(r)-1)
+		for k := range grams {
+			grams[k] = string(r[k : k+2])
+		}
+		return quote(strings.Join(grams, " "))
+	})
+}
+
+// matchAll is the expression, after its table's prefix, that matches all
+// of the terms: each term's own expression, joined by AND.
+func matchAll(prefix byte, terms []string, expr func(string) string) string {
 	var b strings.Builder
-	b.WriteByte('g')
+	b.WriteByte(prefix)
 	for i, t := range terms {
 		if i > 0 {
 			b.WriteString(" AND ")
 		}
-		r := []rune(t)
-		switch len(r) {
-		case 1:
-			b.WriteString(quote(t))
-			b.WriteByte('*')
-		case 2:
-			b.WriteString(quote(t))
-		default:
-			grams := make([]string, len(r)-1)
-			for k := range grams {
-				grams[k] = string(r[k : k+2])
-			}
-			b.WriteString(quote(strings.Join(grams, " ")))
-		}
+		b.WriteString(expr(t))
 	}
 	return b.String()
 }

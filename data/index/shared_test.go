@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsline/newsline/internal/testchild"
 	"github.com/newsline/newsline/model"
 )
 
@@ -122,11 +122,7 @@ func TestTwoProcesses(t *testing.T) {
 	ix, path := openTemp(t)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "-test.count=1", "-test.v")
 	cmd.Env = append(os.Environ(), helperEnv+"="+path, fmt.Sprintf("%s_BATCHES=%d", helperEnv, helperBatches()))
-	cmd.Stderr = cmd.Stdout
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lines := testchild.Output(t, cmd)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -134,10 +130,9 @@ func TestTwoProcesses(t *testing.T) {
 	output := make(chan string)
 	go func() {
 		var out strings.Builder
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			out.WriteString(sc.Text() + "\n")
-			if sc.Text() == "child: open" {
+		for l := range lines {
+			out.WriteString(l + "\n")
+			if l == "child: open" {
 				close(opened)
 			}
 		}
@@ -148,7 +143,7 @@ func TestTwoProcesses(t *testing.T) {
 	case <-opened:
 	case <-time.After(10 * time.Second):
 	}
-	err = writeAndRead(ix, "parent", helperBatches())
+	err := writeAndRead(ix, "parent", helperBatches())
 	out := <-output
 	if werr := cmd.Wait(); werr != nil {
 		t.Errorf("child: %v\n%s", werr, out)

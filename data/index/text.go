@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
 )
 
@@ -27,20 +28,15 @@ type PendingArticle struct {
 // has them, the caller searches them itself (data.Library scans their
 // files).
 func (ix *Index) Pending(ctx context.Context) ([]PendingFile, int, error) {
-	rows, err := ix.db.QueryContext(ctx, `SELECT rel, idx, id FROM articles WHERE fts = 0 ORDER BY n`)
-	if err != nil {
-		return nil, 0, wrap(ctx, "pending", err)
-	}
-	defer rows.Close()
 	var files []PendingFile
 	byRel := map[string]int{}
 	n := 0
-	for rows.Next() {
+	err := sqlitedb.Each(ctx, ix.db, `SELECT rel, idx, id FROM articles WHERE fts = 0 ORDER BY n`, nil, func(rows *sql.Rows) error {
 		var rel string
 		var idx int
 		var id int64
 		if err := rows.Scan(&rel, &idx, &id); err != nil {
-			return nil, 0, wrap(ctx, "pending", err)
+			return err
 		}
 		k, ok := byRel[rel]
 		if !ok {
@@ -50,8 +46,9 @@ func (ix *Index) Pending(ctx context.Context) ([]PendingFile, int, error) {
 		}
 		files[k].Articles = append(files[k].Articles, PendingArticle{Index: idx, ID: model.ID(uint64(id))})
 		n++
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, 0, wrap(ctx, "pending", err)
 	}
 	return files, n, nil
@@ -75,39 +72,33 @@ func (ix *Index) AddText(ctx context.Context, files []FileText) (int, error) {
 	if len(files) == 0 {
 		return 0, nil
 	}
-	ix.apply.Lock()
-	defer ix.apply.Unlock()
-	tx, err := ix.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, wrap(ctx, "add text", err)
-	}
-	defer tx.Rollback()
-	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}}
-	defer w.close()
 	var arts []*model.Article
-	var ns []int64
-	for _, f := range files {
-		got, err := w.waiting(f)
-		if err != nil {
-			return 0, wrap(ctx, "add text "+f.Rel, err)
+	err := ix.write(ctx, "add text", func(w *writer) error {
+		var ns []int64
+		for _, f := range files {
+			got, err := w.waiting(f)
+			if err != nil {
+				return wrap(ctx, "add text "+f.Rel, err)
+			}
+			for k := range got {
+				arts = append(arts, &got[k].art)
+				ns = append(ns, got[k].n)
+			}
 		}
-		for k := range got {
-			arts = append(arts, &got[k].art)
-			ns = append(ns, got[k].n)
+		docs := foldArticles(arts)
+		for k, a := range arts {
+			if err := w.exec(`UPDATE articles SET fts = 1, grams = ? WHERE rel = ? AND idx = ?`,
+				docs[k].grams != "", a.Rel, a.Index); err != nil {
+				return wrap(ctx, "add text "+a.Rel, err)
+			}
+			w.add[ns[k]] = docs[k]
 		}
+		return wrap(ctx, "add text", w.fullText())
+	})
+	if err != nil {
+		return 0, err
 	}
-	docs := foldArticles(arts)
-	for k, a := range arts {
-		if err := w.exec(`UPDATE articles SET fts = 1, grams = ? WHERE rel = ? AND idx = ?`,
-			docs[k].grams != "", a.Rel, a.Index); err != nil {
-			return 0, wrap(ctx, "add text "+a.Rel, err)
-		}
-		w.add[ns[k]] = docs[k]
-	}
-	if err := w.fullText(); err != nil {
-		return 0, wrap(ctx, "add text", err)
-	}
-	return len(arts), wrap(ctx, "add text", tx.Commit())
+	return len(arts), nil
 }
 
 // waitingArticle is an article read back from its record, with its rowid.
@@ -119,29 +110,19 @@ type waitingArticle struct {
 // waiting reads the file's articles that wait for their text, with the
 // bodies given.
 func (w *writer) waiting(f FileText) ([]waitingArticle, error) {
-	s, err := w.stmt(`SELECT rec FROM articles WHERE rel = ? AND fts = 0`)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.QueryContext(w.ctx, f.Rel)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []waitingArticle
-	for rows.Next() {
-		var rec sql.RawBytes
-		if err := rows.Scan(&rec); err != nil {
-			return nil, err
-		}
-		a, n, err := decodeRecord(string(rec))
-		if err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
-		}
-		a.Body = f.Bodies[a.Index]
-		out = append(out, waitingArticle{a, n})
-	}
-	return out, rows.Err()
+	return sqlitedb.All(w.ctx, w, `SELECT rec FROM articles WHERE rel = ? AND fts = 0`, []any{f.Rel},
+		func(rows *sql.Rows) (waitingArticle, error) {
+			var rec sql.RawBytes
+			if err := rows.Scan(&rec); err != nil {
+				return waitingArticle{}, err
+			}
+			a, n, err := decodeRecord(string(rec))
+			if err != nil {
+				return waitingArticle{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
+			}
+			a.Body = f.Bodies[a.Index]
+			return waitingArticle{a, n}, nil
+		})
 }
 
 // PendingCount returns how many articles wait for AddText: cheaper than

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
 )
 
@@ -48,23 +49,19 @@ func (s *Store) Marks(ctx context.Context, arts []model.Article) (map[model.ID]m
 		k := Key(&arts[i])
 		byKey[k] = append(byKey[k], arts[i].ID)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT key, read, starred FROM marks`)
-	if err != nil {
-		return nil, wrap(ctx, "read marks", err)
-	}
-	defer rows.Close()
 	marks := map[model.ID]model.Mark{}
 	var key string
 	var m model.Mark
-	for rows.Next() {
+	err := sqlitedb.Each(ctx, s.db, `SELECT key, read, starred FROM marks`, nil, func(rows *sql.Rows) error {
 		if err := rows.Scan(&key, &m.Read, &m.Starred); err != nil {
-			return nil, wrap(ctx, "read marks", err)
+			return err
 		}
 		for _, id := range byKey[key] {
 			marks[id] = m
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, wrap(ctx, "read marks", err)
 	}
 	return marks, nil
@@ -85,6 +82,15 @@ func (s *Store) ReconcileMarks(ctx context.Context, scope string, arts []model.A
 func (s *Store) Set(ctx context.Context, c model.MarkChange, arts []model.Article) (Undo, error) {
 	column, value := columnOf(c)
 	items := make([]item, 0, len(arts))
+	eachKey(arts, func(k string, a *model.Article) {
+		items = append(items, item{key: k, title: a.Title, date: dateOf(a), value: value})
+	})
+	return s.apply(ctx, column, items)
+}
+
+// eachKey calls fn with each Key of the articles once, in order, with the
+// first article that has it, and returns the keys it saw.
+func eachKey(arts []model.Article, fn func(key string, a *model.Article)) map[string]bool {
 	seen := make(map[string]bool, len(arts))
 	for i := range arts {
 		a := &arts[i]
@@ -93,9 +99,9 @@ func (s *Store) Set(ctx context.Context, c model.MarkChange, arts []model.Articl
 			continue
 		}
 		seen[k] = true
-		items = append(items, item{key: k, title: a.Title, date: dateOf(a), value: value})
+		fn(k, a)
 	}
-	return s.apply(ctx, column, items)
+	return seen
 }
 
 // Undo puts back what u replaced, in one transaction, and returns what
@@ -117,60 +123,62 @@ func (s *Store) apply(ctx context.Context, column string, items []item) (Undo, e
 	s.mu.Lock()
 	scope := s.scope
 	s.mu.Unlock()
-	s.write.Lock()
-	defer s.write.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return Undo{}, wrap(ctx, "begin", err)
-	}
-	defer tx.Rollback()
-	get, err := tx.PrepareContext(ctx, `SELECT `+column+`, title, date, scope FROM marks WHERE key = ?`)
-	if err != nil {
-		return Undo{}, wrap(ctx, "prepare", err)
-	}
-	defer get.Close()
-	put, err := tx.PrepareContext(ctx, `INSERT INTO marks (key, read, starred, title, date, scope, changed)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-		ON CONFLICT (key) DO UPDATE SET `+column+` = excluded.`+column+`, changed = excluded.changed`)
-	if err != nil {
-		return Undo{}, wrap(ctx, "prepare", err)
-	}
-	defer put.Close()
-	drop, err := tx.PrepareContext(ctx, `DELETE FROM marks WHERE key = ? AND read = 0 AND starred = 0`)
-	if err != nil {
-		return Undo{}, wrap(ctx, "prepare", err)
-	}
-	defer drop.Close()
-	now := time.Now().UnixMilli()
 	undo := Undo{column: column}
-	for _, it := range items {
-		var was bool
-		var title, date, rowScope string
-		switch err := get.QueryRowContext(ctx, it.key).Scan(&was, &title, &date, &rowScope); err {
-		case nil:
-		case sql.ErrNoRows:
-			title, date, rowScope = it.title, it.date, scope
-		default:
-			return Undo{}, wrap(ctx, "read "+it.key, err)
+	err := s.transact(ctx, func(tx *sql.Tx) error {
+		get, err := tx.PrepareContext(ctx, `SELECT `+column+`, title, date, scope FROM marks WHERE key = ?`)
+		if err != nil {
+			return wrap(ctx, "prepare", err)
 		}
-		if was == it.value {
-			continue
+		defer get.Close()
+		put, err := tx.PrepareContext(ctx, `INSERT INTO marks (key, read, starred, title, date, scope, changed)
+			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+			ON CONFLICT (key) DO UPDATE SET `+column+` = excluded.`+column+`, changed = excluded.changed`)
+		if err != nil {
+			return wrap(ctx, "prepare", err)
 		}
-		read, starred := it.value && column == "read", it.value && column == "starred"
-		if _, err := put.ExecContext(ctx, it.key, read, starred, title, date, rowScope, now); err != nil {
-			return Undo{}, wrap(ctx, "write "+it.key, err)
+		defer put.Close()
+		drop, err := tx.PrepareContext(ctx, `DELETE FROM marks WHERE key = ? AND read = 0 AND starred = 0`)
+		if err != nil {
+			return wrap(ctx, "prepare", err)
 		}
-		if !it.value {
-			if _, err := drop.ExecContext(ctx, it.key); err != nil {
-				return Undo{}, wrap(ctx, "write "+it.key, err)
+		defer drop.Close()
+		now := time.Now().UnixMilli()
+		for _, it := range items {
+			var was bool
+			var title, date, rowScope string
+			switch err := get.QueryRowContext(ctx, it.key).Scan(&was, &title, &date, &rowScope); err {
+			case nil:
+			case sql.ErrNoRows:
+				title, date, rowScope = it.title, it.date, scope
+			default:
+				return wrap(ctx, "read "+it.key, err)
 			}
+			if was == it.value {
+				continue
+			}
+			read, starred := it.value && column == "read", it.value && column == "starred"
+			if _, err := put.ExecContext(ctx, it.key, read, starred, title, date, rowScope, now); err != nil {
+				return wrap(ctx, "write "+it.key, err)
+			}
+			if !it.value {
+				if _, err := drop.ExecContext(ctx, it.key); err != nil {
+					return wrap(ctx, "write "+it.key, err)
+				}
+			}
+			undo.items = append(undo.items, item{key: it.key, title: title, date: date, value: was})
 		}
-		undo.items = append(undo.items, item{key: it.key, title: title, date: date, value: was})
-	}
-	if err := tx.Commit(); err != nil {
-		return Undo{}, wrap(ctx, "commit", err)
+		return nil
+	})
+	if err != nil {
+		return Undo{}, err
 	}
 	return undo, nil
+}
+
+// transact runs fn in one transaction, holding s.write, and commits it
+// when fn succeeds (see sqlitedb.Errors.Write). fn wraps its own errors.
+func (s *Store) transact(ctx context.Context, fn func(*sql.Tx) error) error {
+	return errs.Write(ctx, s.db, &s.write, "begin", "commit", fn)
 }
 
 // dateOf is the article's date as stored: RFC 3339 in UTC, or "".

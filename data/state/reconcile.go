@@ -2,7 +2,9 @@ package state
 
 import (
 	"context"
+	"database/sql"
 
+	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
 )
 
@@ -57,39 +59,20 @@ type reconcilePlan struct {
 
 // lastSeen reads where every stored state's article was last seen, by key.
 func (s *Store) lastSeen(ctx context.Context) (map[string]seen, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT key, title, date, scope FROM marks`)
-	if err != nil {
-		return nil, wrap(ctx, "read marks", err)
-	}
-	defer rows.Close()
-	stored := map[string]seen{}
-	for rows.Next() {
-		var k string
-		var r seen
-		if err := rows.Scan(&k, &r.title, &r.date, &r.scope); err != nil {
-			return nil, wrap(ctx, "read marks", err)
-		}
-		stored[k] = r
-	}
-	if err := rows.Err(); err != nil {
-		return nil, wrap(ctx, "read marks", err)
-	}
-	return stored, nil
+	stored, err := sqlitedb.Map(ctx, s.db, `SELECT key, title, date, scope FROM marks`, nil,
+		func(rows *sql.Rows) (k string, r seen, err error) {
+			err = rows.Scan(&k, &r.title, &r.date, &r.scope)
+			return k, r, err
+		})
+	return stored, wrap(ctx, "read marks", err)
 }
 
 // planReconcile compares the stored states with the collection's articles
 // (see Reconcile).
 func planReconcile(stored map[string]seen, scope string, arts []model.Article) reconcilePlan {
 	var p reconcilePlan
-	present := make(map[string]bool, len(arts))
 	targets := map[string][]sighting{} // title+date → articles without state
-	for i := range arts {
-		a := &arts[i]
-		k := Key(a)
-		if present[k] {
-			continue
-		}
-		present[k] = true
+	present := eachKey(arts, func(k string, a *model.Article) {
 		date := dateOf(a)
 		r, ok := stored[k]
 		switch {
@@ -100,7 +83,7 @@ func planReconcile(stored map[string]seen, scope string, arts []model.Article) r
 		case r.title != a.Title || r.date != date || r.scope != scope:
 			p.refreshes = append(p.refreshes, sighting{k, a.Title, date})
 		}
-	}
+	})
 	gone := map[string][]string{} // title+date → keys
 	for k, r := range stored {
 		if !present[k] && r.scope == scope && r.title != "" {
@@ -118,33 +101,29 @@ func planReconcile(stored map[string]seen, scope string, arts []model.Article) r
 // reconcile writes the plan in one transaction and returns how many
 // states moved.
 func (s *Store) reconcile(ctx context.Context, scope string, p reconcilePlan) (moved int, err error) {
-	s.write.Lock()
-	defer s.write.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
+	err = s.transact(ctx, func(tx *sql.Tx) error {
+		for _, r := range p.refreshes {
+			if _, err := tx.ExecContext(ctx, `UPDATE marks SET title = ?, date = ?, scope = ? WHERE key = ?`,
+				r.title, r.date, scope, r.key); err != nil {
+				return wrap(ctx, "update "+r.key, err)
+			}
+		}
+		for _, m := range p.moves {
+			// Another process may have marked the target meanwhile: then
+			// its own state stays, and the gone one too.
+			res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE marks SET key = ?, title = ?, date = ?, scope = ?
+				WHERE key = ? AND scope = ?`, m.to.key, m.to.title, m.to.date, scope, m.from, scope)
+			if err != nil {
+				return wrap(ctx, "move "+m.from, err)
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				moved++
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return 0, wrap(ctx, "begin", err)
-	}
-	defer tx.Rollback()
-	for _, r := range p.refreshes {
-		if _, err := tx.ExecContext(ctx, `UPDATE marks SET title = ?, date = ?, scope = ? WHERE key = ?`,
-			r.title, r.date, scope, r.key); err != nil {
-			return 0, wrap(ctx, "update "+r.key, err)
-		}
-	}
-	for _, m := range p.moves {
-		// Another process may have marked the target meanwhile: then its
-		// own state stays, and the gone one too.
-		res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE marks SET key = ?, title = ?, date = ?, scope = ?
-			WHERE key = ? AND scope = ?`, m.to.key, m.to.title, m.to.date, scope, m.from, scope)
-		if err != nil {
-			return 0, wrap(ctx, "move "+m.from, err)
-		}
-		if n, _ := res.RowsAffected(); n > 0 {
-			moved++
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, wrap(ctx, "commit", err)
+		return 0, err
 	}
 	return moved, nil
 }

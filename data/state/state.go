@@ -40,6 +40,7 @@ import (
 	"time"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
+	"github.com/newsline/newsline/internal/xdg"
 )
 
 // FileName is the database's name inside the state folder.
@@ -105,17 +106,21 @@ var (
 	// Open when the database file is corrupt, belongs to another
 	// application or to a newer newsline. The file is left as it was.
 	ErrUnusable = errors.New("unusable state database")
-	// ErrCorrupt is returned (wrapped) by a method that found the
-	// database damaged after Open accepted it.
-	ErrCorrupt = errors.New("the state database is corrupt")
-	// ErrBusy is returned (wrapped) when another process held the
-	// database locked for longer than the busy timeout.
-	ErrBusy = errors.New("the state database is busy in another newsline")
+	// ErrCorrupt ("the state database is corrupt") is returned (wrapped)
+	// by a method that found the database damaged after Open accepted it.
+	ErrCorrupt = errs.Corrupt
+	// ErrBusy ("the state database is busy in another newsline") is
+	// returned (wrapped) when another process held the database locked
+	// for longer than the busy timeout.
+	ErrBusy = errs.Busy
 )
+
+// errs are the state database's errors: "state: …", ErrCorrupt, ErrBusy.
+var errs = sqlitedb.NewErrors("state", "the state database")
 
 // wrap adds the operation to an error of the database and marks the errors
 // callers may act on: ErrCorrupt, ErrBusy, and the context's own error.
-var wrap = sqlitedb.Errors{Name: "state", Corrupt: ErrCorrupt, Busy: ErrBusy}.Wrap
+var wrap = errs.Wrap
 
 // Store is an open state database. Its methods are safe for concurrent use,
 // except Close.
@@ -132,14 +137,14 @@ type Store struct {
 // $XDG_STATE_HOME/newsline when that is an absolute path, else
 // ~/.local/state/newsline. It does not create it.
 func DefaultDir() (string, error) {
-	if dir := os.Getenv("XDG_STATE_HOME"); dir != "" && filepath.IsAbs(dir) {
-		return filepath.Join(dir, "newsline"), nil
-	}
-	home, err := os.UserHomeDir()
+	dir, err := xdg.Dir("XDG_STATE_HOME", func() (string, error) {
+		home, err := os.UserHomeDir()
+		return filepath.Join(home, ".local", "state"), err
+	})
 	if err != nil {
 		return "", fmt.Errorf("state: no state folder: %w", err)
 	}
-	return filepath.Join(home, ".local", "state", "newsline"), nil
+	return dir, nil
 }
 
 // Open opens the state database in dir (dir/state.db), creating the folder

@@ -605,13 +605,7 @@ func TestViewNotWritable(t *testing.T) {
 	}
 	bin, cred := testchild.AsNobody(t, top)
 	if cred == nil {
-		if err := os.Chmod(dir, 0o555); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chmod(path, 0o444); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { os.Chmod(dir, 0o755); os.Chmod(path, 0o644) })
+		testchild.ReadOnly(t, dir, path)
 	}
 	cmd := exec.Command(bin, "-test.run=^TestHelperViewWriter$", "-test.count=1", "-test.v")
 	cmd.Dir = top

@@ -1,8 +1,9 @@
 // Package sqlitedb is what newsline's SQLite databases — the index (a
 // cache) and the state (precious) — share: how a file is named to the
-// driver, how it is switched to write-ahead logging, and how errors are
-// told apart and wrapped (Errors). Each database keeps its own schema and its own rules for a
-// file it cannot use.
+// driver, how it is switched to write-ahead logging, how errors are told
+// apart and wrapped (Errors), and how rows are read (Each) and changes
+// written (Errors.Write). Each database keeps its own schema and its own
+// rules for a file it cannot use.
 package sqlitedb
 
 import (
@@ -98,6 +99,17 @@ type Errors struct {
 	Name    string // what every message starts with: "index", "state"
 	Corrupt error  // the database was found damaged (IsCorrupt)
 	Busy    error  // another process held it locked too long (IsBusy)
+}
+
+// NewErrors returns the errors of the database called name in messages
+// ("index", "state"), whose Corrupt and Busy errors say what, such as
+// "the index", is corrupt or busy in another newsline.
+func NewErrors(name, what string) Errors {
+	return Errors{
+		Name:    name,
+		Corrupt: errors.New(what + " is corrupt"),
+		Busy:    errors.New(what + " is busy in another newsline"),
+	}
 }
 
 // Wrap adds the operation to an error of the database and marks the errors

@@ -46,6 +46,28 @@ func AsNobody(tb testing.TB, dir string) (bin string, cred *syscall.Credential) 
 	return bin, &syscall.Credential{Uid: Nobody, Gid: Nobody}
 }
 
+// ReadOnly makes dir (mode 0555) and files (0444) read-only until the
+// test ends, when they are made writable again (0755, 0644): what a child
+// AsNobody gave no credential (the tests do not run as root) may not
+// write.
+func ReadOnly(tb testing.TB, dir string, files ...string) {
+	tb.Helper()
+	tb.Cleanup(func() {
+		os.Chmod(dir, 0o755)
+		for _, f := range files {
+			os.Chmod(f, 0o644)
+		}
+	})
+	if err := os.Chmod(dir, 0o555); err != nil {
+		tb.Fatal(err)
+	}
+	for _, f := range files {
+		if err := os.Chmod(f, 0o444); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
 // Refused reports whether starting a process as another user failed
 // because the kernel does not allow it here: the one case in which a test
 // may skip, saying so.
@@ -93,21 +115,14 @@ func LimitFileSize(tb testing.TB, env string) {
 	}
 }
 
-// KillAfter runs a child writer that prints "commit …" after each
-// transaction, and kills it (SIGKILL: no deferred function, no Close) once
-// it has printed commits such lines (0: while it opens) and delay has
-// passed, so that the kill lands anywhere in a transaction or between two.
-// It returns every line the child printed, stdout and stderr. It fails the
-// test, naming what, if the child ends first, makes no progress for two
-// minutes, or was not ended by the signal.
-func KillAfter(tb testing.TB, what string, cmd *exec.Cmd, commits int, delay time.Duration) []string {
+// Output returns the lines a child not started yet will print, stdout and
+// stderr, as they come; the channel is closed when its output ends (or
+// when it fails to start).
+func Output(tb testing.TB, cmd *exec.Cmd) <-chan string {
 	tb.Helper()
 	cmd.Stderr = cmd.Stdout
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
 		tb.Fatal(err)
 	}
 	lines := make(chan string, 1024)
@@ -118,6 +133,22 @@ func KillAfter(tb testing.TB, what string, cmd *exec.Cmd, commits int, delay tim
 			lines <- sc.Text()
 		}
 	}()
+	return lines
+}
+
+// KillAfter runs a child writer that prints "commit …" after each
+// transaction, and kills it (SIGKILL: no deferred function, no Close) once
+// it has printed commits such lines (0: while it opens) and delay has
+// passed, so that the kill lands anywhere in a transaction or between two.
+// It returns every line the child printed, stdout and stderr. It fails the
+// test, naming what, if the child ends first, makes no progress for two
+// minutes, or was not ended by the signal.
+func KillAfter(tb testing.TB, what string, cmd *exec.Cmd, commits int, delay time.Duration) []string {
+	tb.Helper()
+	lines := Output(tb, cmd)
+	if err := cmd.Start(); err != nil {
+		tb.Fatal(err)
+	}
 	var got []string
 	deadline := time.After(2 * time.Minute)
 	for seen := 0; seen < commits; {
