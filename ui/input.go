@@ -103,25 +103,11 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (_ tea.Cmd, ok bool) {
 
 // moveOf resolves the movement bindings.
 func (k *KeyMap) moveOf(msg tea.KeyPressMsg) move {
-	switch {
-	case key.Matches(msg, k.Up):
-		return moveUp
-	case key.Matches(msg, k.Down):
-		return moveDown
-	case key.Matches(msg, k.Top):
-		return moveTop
-	case key.Matches(msg, k.Bottom):
-		return moveBottom
-	case key.Matches(msg, k.HalfDown):
-		return moveHalfDown
-	case key.Matches(msg, k.HalfUp):
-		return moveHalfUp
-	case key.Matches(msg, k.PageDown):
-		return movePageDown
-	case key.Matches(msg, k.PageUp):
-		return movePageUp
-	}
-	return 0
+	mv, _ := meaningOf(msg, []meaning[move]{
+		{k.Up, moveUp}, {k.Down, moveDown}, {k.Top, moveTop}, {k.Bottom, moveBottom},
+		{k.HalfDown, moveHalfDown}, {k.HalfUp, moveHalfUp}, {k.PageDown, movePageDown}, {k.PageUp, movePageUp},
+	})
+	return mv
 }
 
 // handleMouse routes pastes and the mouse: to the picker when one is

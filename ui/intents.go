@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/newsline/newsline/model"
@@ -86,25 +85,12 @@ const (
 
 // articleActionOf resolves the keys that act on the selected article.
 func articleActionOf(in keyIn) (articleAction, bool) {
-	switch k := in.keys; {
-	case key.Matches(in.key, k.OpenURL):
-		return actOpenURL, true
-	case key.Matches(in.key, k.CopyURL):
-		return actCopyURL, true
-	case key.Matches(in.key, k.ToggleRead):
-		return actToggleRead, true
-	case key.Matches(in.key, k.ToggleStar):
-		return actToggleStar, true
-	case key.Matches(in.key, k.UndoMark):
-		return actUndoMark, true
-	case key.Matches(in.key, k.MarkAllRead):
-		return actMarkAllRead, true
-	case key.Matches(in.key, k.Edit):
-		return actEdit, true
-	case key.Matches(in.key, k.Links):
-		return actLinks, true
-	}
-	return 0, false
+	k := in.keys
+	return meaningOf(in.key, []meaning[articleAction]{
+		{k.OpenURL, actOpenURL}, {k.CopyURL, actCopyURL}, {k.ToggleRead, actToggleRead},
+		{k.ToggleStar, actToggleStar}, {k.UndoMark, actUndoMark}, {k.MarkAllRead, actMarkAllRead},
+		{k.Edit, actEdit}, {k.Links, actLinks},
+	})
 }
 
 // apply carries out an intent: the one place where what crosses panes

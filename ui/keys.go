@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // KeyMap is every key binding of the program, the pickers' and the yes/no
@@ -308,6 +309,24 @@ func (k *KeyMap) setContext(c keyContext) {
 	if k.Back.Enabled() {
 		k.Back.SetHelp(k.Back.Help().Key, c.back)
 	}
+}
+
+// meaning pairs a binding with what its keys mean in one place.
+type meaning[T any] struct {
+	binding key.Binding
+	means   T
+}
+
+// meaningOf returns what the first binding of table that msg matches
+// means; ok is false when none does.
+func meaningOf[T any](msg tea.KeyPressMsg, table []meaning[T]) (_ T, ok bool) {
+	for _, m := range table {
+		if key.Matches(msg, m.binding) {
+			return m.means, true
+		}
+	}
+	var none T
+	return none, false
 }
 
 // pickerKeyMap are a picker's own bindings; every other key goes to its

@@ -19,10 +19,9 @@ import (
 // show of the root's state (the collection, the filter, the marks) comes
 // as an argument to View (listView).
 type listPane struct {
-	th     *Theme
-	ids    []model.ID
-	cursor int
-	offset int
+	th  *Theme
+	ids []model.ID
+	rowWindow
 	width  int
 	height int
 	box    searchBox // the search box, open on the first line while searching
@@ -170,7 +169,7 @@ func (p listPane) Update(msg tea.Msg) (listPane, tea.Msg, tea.Cmd) {
 		p.move(msg)
 	case tea.MouseWheelMsg:
 		p.touched, p.want = true, nil
-		p.offset, p.cursor = scrollBy(p.offset, p.cursor, len(p.ids), p.rows(), wheelDelta(msg))
+		p.wheel(wheelDelta(msg), len(p.ids), p.rows())
 	}
 	return p, nil, nil
 }
@@ -191,8 +190,7 @@ func (p listPane) key(in keyIn) (listPane, tea.Msg, tea.Cmd) {
 
 func (p *listPane) move(mv move) {
 	p.touched, p.want = true, nil
-	p.cursor = moveCursor(p.cursor, len(p.ids), p.rows(), mv)
-	p.clamp()
+	p.rowWindow.move(mv, len(p.ids), p.rows())
 }
 
 // click puts the cursor on the row at inner line y; hit is false when no
@@ -218,17 +216,10 @@ func (p listPane) rowAt(y int) int {
 	if p.box.open {
 		y--
 	}
-	i := p.offset + y
-	if y < 0 || y >= p.rows() || i >= len(p.ids) {
-		return -1
-	}
-	return i
+	return p.rowWindow.rowAt(y, len(p.ids), p.rows())
 }
 
-func (p *listPane) clamp() {
-	p.cursor = min(max(p.cursor, 0), max(len(p.ids)-1, 0))
-	p.offset = keepVisible(p.offset, p.cursor, len(p.ids), p.rows())
-}
+func (p *listPane) clamp() { p.rowWindow.clamp(len(p.ids), p.rows()) }
 
 // wanted is an article the list's cursor stays on while the load goes on,
 // unless the user moves.

@@ -56,21 +56,20 @@ type pickResult struct {
 // The root gives the picker its keys raw (not resolved to a move, since j
 // and k are letters here) and handles ctrl+c itself, before.
 type picker struct {
-	th      *Theme
-	title   string
-	items   []pickItem
-	folded  []string // " " + model.Fold(label), for word-start tests
-	all     []int    // 0…len(items)-1: the shown rows with no filter (never modified)
-	input   textinput.Model
-	key     string // the folded query words the rows were filtered with, joined by spaces
-	shown   []int  // indexes into items, in display order (never modified in place)
-	cursor  int    // index into shown
-	offset  int    // first shown row on screen
-	width   int
-	height  int
-	originX int // screen cell of the top-left corner, for the mouse
-	originY int
-	keys    pickerKeyMap // the picker_* actions of the key map
+	th        *Theme
+	title     string
+	items     []pickItem
+	folded    []string // " " + model.Fold(label), for word-start tests
+	all       []int    // 0…len(items)-1: the shown rows with no filter (never modified)
+	input     textinput.Model
+	key       string // the folded query words the rows were filtered with, joined by spaces
+	shown     []int  // indexes into items, in display order (never modified in place)
+	rowWindow        // over shown
+	width     int
+	height    int
+	originX   int // screen cell of the top-left corner, for the mouse
+	originY   int
+	keys      pickerKeyMap // the picker_* actions of the key map
 }
 
 // pickerPrompt leads the filter box.
@@ -182,27 +181,21 @@ func (p picker) Update(msg tea.Msg) (picker, pickResult, tea.Cmd) {
 			p.input.Reset()
 			p.refilter()
 			return p, pickResult{}, nil
-		case key.Matches(msg, k.Up):
-			p.move(moveUp)
-		case key.Matches(msg, k.Down):
-			p.move(moveDown)
-		case key.Matches(msg, k.PageUp):
-			p.move(movePageUp)
-		case key.Matches(msg, k.PageDown):
-			p.move(movePageDown)
-		case key.Matches(msg, k.Top):
-			p.move(moveTop)
-		case key.Matches(msg, k.Bottom):
-			p.move(moveBottom)
-		default:
+		}
+		mv, ok := meaningOf(msg, []meaning[move]{
+			{k.Up, moveUp}, {k.Down, moveDown}, {k.PageUp, movePageUp},
+			{k.PageDown, movePageDown}, {k.Top, moveTop}, {k.Bottom, moveBottom},
+		})
+		if !ok {
 			return p.edit(msg)
 		}
+		p.move(mv)
 		return p, pickResult{}, nil
 	case move: // the root may resolve movement itself
 		p.move(msg)
 		return p, pickResult{}, nil
 	case tea.MouseWheelMsg:
-		p.offset, p.cursor = scrollBy(p.offset, p.cursor, len(p.shown), p.rows(), wheelDelta(msg))
+		p.wheel(wheelDelta(msg), len(p.shown), p.rows())
 		return p, pickResult{}, nil
 	case tea.MouseClickMsg:
 		res := p.click(msg.Mouse()) // moves the cursor: before p is returned
@@ -252,23 +245,12 @@ func (p *picker) click(ev tea.Mouse) pickResult {
 
 // rowAt returns the index into shown of the row at inner line y, or -1.
 func (p picker) rowAt(y int) int {
-	line := y - p.rowsTop()
-	i := p.offset + line
-	if line < 0 || line >= p.rows() || i >= len(p.shown) {
-		return -1
-	}
-	return i
+	return p.rowWindow.rowAt(y-p.rowsTop(), len(p.shown), p.rows())
 }
 
-func (p *picker) move(mv move) {
-	p.cursor = moveCursor(p.cursor, len(p.shown), p.rows(), mv)
-	p.clamp()
-}
+func (p *picker) move(mv move) { p.rowWindow.move(mv, len(p.shown), p.rows()) }
 
-func (p *picker) clamp() {
-	p.cursor = min(max(p.cursor, 0), max(len(p.shown)-1, 0))
-	p.offset = keepVisible(p.offset, p.cursor, len(p.shown), p.rows())
-}
+func (p *picker) clamp() { p.rowWindow.clamp(len(p.shown), p.rows()) }
 
 // rowsTop is the inner line of the first row: after the filter box and,
 // when there is room for a row below it, a rule.

@@ -10,6 +10,40 @@ import (
 // wheelLines is how far one notch of the mouse wheel scrolls.
 const wheelLines = 3
 
+// rowWindow is a cursor over rows of which a page is on screen, and the
+// first row shown: the list's, the sidebar's and a picker's. The pane
+// gives the number of rows n and the page's height.
+type rowWindow struct {
+	cursor int // the selected row
+	offset int // the first row on screen
+}
+
+// move applies a movement and keeps the cursor on screen.
+func (w *rowWindow) move(mv move, n, page int) {
+	w.cursor = moveCursor(w.cursor, n, page, mv)
+	w.clamp(n, page)
+}
+
+// clamp keeps the cursor within the rows and on screen.
+func (w *rowWindow) clamp(n, page int) {
+	w.cursor = min(max(w.cursor, 0), max(n-1, 0))
+	w.offset = keepVisible(w.offset, w.cursor, n, page)
+}
+
+// wheel scrolls by delta rows (the mouse wheel).
+func (w *rowWindow) wheel(delta, n, page int) {
+	w.offset, w.cursor = scrollBy(w.offset, w.cursor, n, page, delta)
+}
+
+// rowAt returns the row at line y of the page, or -1.
+func (w rowWindow) rowAt(y, n, page int) int {
+	i := w.offset + y
+	if y < 0 || y >= page || i >= n {
+		return -1
+	}
+	return i
+}
+
 // moveCursor applies a movement to a cursor over n rows of which page are
 // on screen.
 func moveCursor(cursor, n, page int, mv move) int {

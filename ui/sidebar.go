@@ -26,8 +26,7 @@ type tagsPane struct {
 	tags   []model.Tag // collection order (model.Collection.Tags)
 	total  int         // articles in the collection
 	marked bool        // marks are kept: the smart entries are shown
-	cursor int
-	offset int
+	rowWindow
 	width  int
 	height int
 }
@@ -169,15 +168,12 @@ func (p tagsPane) Update(msg tea.Msg) (tagsPane, tea.Msg, tea.Cmd) {
 	case move:
 		p.move(msg)
 	case tea.MouseWheelMsg:
-		p.offset, p.cursor = scrollBy(p.offset, p.cursor, p.len(), p.rows(), wheelDelta(msg))
+		p.wheel(wheelDelta(msg), p.len(), p.rows())
 	}
 	return p, nil, nil
 }
 
-func (p *tagsPane) move(mv move) {
-	p.cursor = moveCursor(p.cursor, p.len(), p.rows(), mv)
-	p.clamp()
-}
+func (p *tagsPane) move(mv move) { p.rowWindow.move(mv, p.len(), p.rows()) }
 
 // click puts the cursor on the row at inner line y; hit is false when no
 // row is there. Clicking the row under the cursor of the focused pane
@@ -198,18 +194,9 @@ func (p tagsPane) click(y int, focused bool) (_ tagsPane, hit bool, out tea.Msg)
 }
 
 // rowAt returns the row index shown at inner line y, or -1.
-func (p tagsPane) rowAt(y int) int {
-	i := p.offset + y
-	if y < 0 || y >= p.rows() || i >= p.len() {
-		return -1
-	}
-	return i
-}
+func (p tagsPane) rowAt(y int) int { return p.rowWindow.rowAt(y, p.len(), p.rows()) }
 
-func (p *tagsPane) clamp() {
-	p.cursor = min(max(p.cursor, 0), p.len()-1)
-	p.offset = keepVisible(p.offset, p.cursor, p.len(), p.rows())
-}
+func (p *tagsPane) clamp() { p.rowWindow.clamp(p.len(), p.rows()) }
 
 // sidebarView is what the sidebar shows of the root's state.
 type sidebarView struct {
