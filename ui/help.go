@@ -14,12 +14,17 @@ import (
 // them, whatever the focus.
 type helpPane struct {
 	th     *Theme
-	keys   KeyMap // every binding, enabled
+	groups []helpGroup // every binding, enabled, in titled groups
+	close  string      // "esc or ? to close", with the keys as bound
 	width  int
 	height int
 }
 
-func newHelpPane(th *Theme, keys KeyMap) helpPane { return helpPane{th: th, keys: keys} }
+// newHelpPane keeps the groups of keys, not the key map: the root's model
+// is copied at every message, and a KeyMap is kilobytes.
+func newHelpPane(th *Theme, keys KeyMap) helpPane {
+	return helpPane{th: th, groups: keys.groups(), close: closeHint(keys.Back, keys.Help)}
+}
 
 // SetSize sets the outer size of the pane, border included.
 func (p *helpPane) SetSize(w, h int) { p.width, p.height = w, h }
@@ -30,7 +35,7 @@ func (p helpPane) View() string {
 	hm := help.New()
 	hm.Styles = p.th.Help
 	var cols []string
-	for _, g := range p.keys.groups() {
+	for _, g := range p.groups {
 		body := hm.FullHelpView([][]key.Binding{g.bindings})
 		cols = append(cols, p.th.TitleFocused.Render(g.title)+"\n"+body)
 	}
@@ -58,7 +63,7 @@ func (p helpPane) View() string {
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
-	return box(p.th, p.width, p.height, true, "Help", closeHint(p.keys.Back, p.keys.Help), lines)
+	return box(p.th, p.width, p.height, true, "Help", p.close, lines)
 }
 
 // helpBar is the one-line help at the bottom, generated from the enabled

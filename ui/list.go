@@ -18,6 +18,9 @@ import (
 // (setIDs) and the search box on its first line; what its rows and title
 // show of the root's state (the collection, the filter, the marks) comes
 // as an argument to View (listView).
+//
+// Its helpers take a pointer: the pane holds a text input of kilobytes,
+// and a frame asks for dozens of rows.
 type listPane struct {
 	th  *Theme
 	ids []model.ID
@@ -62,7 +65,7 @@ func (p *listPane) setTheme(th *Theme) {
 }
 
 // searching reports whether the search box is open (and has the keys).
-func (p listPane) searching() bool { return p.box.open }
+func (p *listPane) searching() bool { return p.box.open }
 
 // startSearch opens the search box on the kept search.
 func (p *listPane) startSearch(search string) tea.Cmd {
@@ -77,7 +80,7 @@ func (p *listPane) forgetRows() { p.memo.clear() }
 
 // rows is how many article rows fit inside the border (and below the
 // search box).
-func (p listPane) rows() int {
+func (p *listPane) rows() int {
 	r := p.height - 2
 	if p.box.open {
 		r--
@@ -123,7 +126,7 @@ func (p *listPane) hold() { p.touched = true }
 func (p *listPane) setWant(w *wanted) { p.want = w }
 
 // selected returns the ID under the cursor.
-func (p listPane) selected() (model.ID, bool) {
+func (p *listPane) selected() (model.ID, bool) {
 	if p.cursor < 0 || p.cursor >= len(p.ids) {
 		return 0, false
 	}
@@ -131,7 +134,7 @@ func (p listPane) selected() (model.ID, bool) {
 }
 
 // article is the selected article of coll.
-func (p listPane) article(coll *model.Collection) (model.Article, bool) {
+func (p *listPane) article(coll *model.Collection) (model.Article, bool) {
 	id, ok := p.selected()
 	if !ok {
 		return model.Article{}, false
@@ -140,7 +143,7 @@ func (p listPane) article(coll *model.Collection) (model.Article, bool) {
 }
 
 // selectedAt returns the ID at offset d from the cursor.
-func (p listPane) selectedAt(d int) (model.ID, bool) {
+func (p *listPane) selectedAt(d int) (model.ID, bool) {
 	i := p.cursor + d
 	if i < 0 || i >= len(p.ids) {
 		return 0, false
@@ -212,7 +215,7 @@ func (p listPane) click(y int, focused bool) (_ listPane, hit bool, out tea.Msg)
 }
 
 // rowAt returns the list index shown at inner line y, or -1.
-func (p listPane) rowAt(y int) int {
+func (p *listPane) rowAt(y int) int {
 	if p.box.open {
 		y--
 	}

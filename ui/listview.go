@@ -27,7 +27,7 @@ type listView struct {
 // View draws the list: the rows on screen, or the empty state.
 func (p listPane) View(v listView) string { return strings.Join(p.viewLines(v), "\n") }
 
-func (p listPane) viewLines(v listView) []string {
+func (p *listPane) viewLines(v listView) []string {
 	inner := p.width - 2
 	lines := make([]string, 0, p.height)
 	if p.box.open {
@@ -38,7 +38,7 @@ func (p listPane) viewLines(v listView) []string {
 			lines = append(lines, fit(" "+p.th.p.empty.on(l), inner))
 		}
 	}
-	for i := p.offset; i < len(p.ids) && i < p.offset+p.rows(); i++ {
+	for i, end := p.offset, min(len(p.ids), p.offset+p.rows()); i < end; i++ {
 		if i == p.cursor {
 			lines = append(lines, p.row(v, i, inner))
 			continue
@@ -65,7 +65,7 @@ func (p listPane) viewLines(v listView) []string {
 }
 
 // emptyText explains an empty list and how to get out of it.
-func (p listPane) emptyText(v listView) string {
+func (p *listPane) emptyText(v listView) string {
 	if v.coll.Len() == 0 {
 		if v.loading {
 			return "Loading…"
@@ -112,7 +112,7 @@ func (c rowCells) joined() string {
 // cells lays out article a in cw cells: title, date, reads and tags,
 // dropping columns from the right when the pane is narrow and truncating
 // the title, never wrapping.
-func (p listPane) cells(coll *model.Collection, a model.Article, cw int) rowCells {
+func (p *listPane) cells(coll *model.Collection, a model.Article, cw int) rowCells {
 	// A wider date (Appearance.DateFormat) moves the widths where the date,
 	// reads and tags columns show, so that the title keeps its room.
 	dw := p.th.dateColumn().width
@@ -146,7 +146,7 @@ func (p listPane) cells(coll *model.Collection, a model.Article, cw int) rowCell
 
 // row draws one article in exactly w cells: marker, title, date, reads and
 // tags.
-func (p listPane) row(v listView, i, w int) string {
+func (p *listPane) row(v listView, i, w int) string {
 	id := p.ids[i]
 	a, _ := v.coll.Article(id)
 	c := p.cells(v.coll, a, w-2) // after the marker column
