@@ -22,7 +22,7 @@
 #                   index is complete); this run is also the warm-up
 #   warm (RUNS runs each, the index in place, the page cache warm):
 #     first frame   ttff.sh until the newest article's title (the first words
-#                   of the first line of 000001.txt) is on screen
+#                   of the first line of article 1, 000001.txt) is on screen
 #   all loaded    ttff.sh until the header shows "N articles" without
 #                 "Loading…" (matched as two spaces then "N articles")
 #   search        in the same run, after the load: "/" then the word typed
@@ -36,6 +36,9 @@
 #   SIZES="20000"     collection sizes (articles); FULL=1 adds 100000
 #   RUNS=5            measured runs of each kind per size (median reported)
 #   SEED=1            newsgen seed
+#   HASHED=1          collections written with newsgen -hashed-names (file
+#                     names not in date order, kept apart in *-hashed
+#                     folders); the first frame still waits for article 1
 #   SEARCH=japrost    the word searched for (one of newsgen's words, in
 #                     about one article in ten)
 #   CORPUS=DIR        where collections are kept
@@ -113,26 +116,39 @@ mb() { [[ $1 == NA ]] && echo NA || awk -v k="$1" 'BEGIN{printf "%.0f", k/1024}'
 # field KEY LINE: the value of KEY=value in a ttff.sh output line
 field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$2"; }
 
+GENARGS=()
+[[ ${HASHED:-} == 1 ]] && GENARGS=(-hashed-names)
+
+# newsgen ARGS...: runs newsgen, built from this checkout the first time
+newsgen() {
+	if [[ ! -x $WORK/newsgen ]]; then
+		(cd "$REPO" && go build -o "$WORK/newsgen" ./cmd/newsgen)
+	fi
+	"$WORK/newsgen" "$@"
+}
+
 # corpus N: the folder of the N-article collection, generated when missing
 corpus() {
-	local n=$1 dir="$CORPUS/txt-n$1-seed$SEED"
+	local n=$1 dir="$CORPUS/txt-n$1-seed$SEED${GENARGS:+-hashed}"
 	if [[ ! -d $dir ]]; then
-		if [[ ! -x $WORK/newsgen ]]; then
-			(cd "$REPO" && go build -o "$WORK/newsgen" ./cmd/newsgen)
-		fi
 		mkdir -p "$CORPUS"
 		PARTIAL="$dir.partial.$$"
-		"$WORK/newsgen" -n "$n" -seed "$SEED" -out "$PARTIAL" >&2
+		newsgen "${GENARGS[@]}" -n "$n" -seed "$SEED" -out "$PARTIAL" >&2
 		mv -- "$PARTIAL" "$dir"
 		PARTIAL=""
 	fi
 	echo "$dir"
 }
 
-# first words of the title of article 1, short enough for a list row
+# first words of the title of article 1, short enough for a list row; with
+# hashed names, read from a one-article collection (the same text)
 expected() {
-	local words word out=""
-	read -ra words <"$1/000001.txt"
+	local words word out="" first=$1/000001.txt
+	if [[ ${HASHED:-} == 1 ]]; then
+		[[ -d $WORK/first ]] || newsgen -q -n 1 -seed "$SEED" -out "$WORK/first"
+		first=$WORK/first/000001.txt
+	fi
+	read -ra words <"$first"
 	for word in "${words[@]}"; do
 		[[ -n $out && ${#out} -ge 12 && $((${#out} + 1 + ${#word})) -gt 24 ]] && break
 		out="${out:+$out }$word"
@@ -206,7 +222,7 @@ commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [[ -n $(git -C "$REPO" status --porcelain 2>/dev/null) ]] && commit+=" (with local changes)"
 echo
 echo "newsline $("$NL" --version 2>/dev/null | awk '{print $NF}') at $commit; $(nproc) cores, $(uname -sr);"
-echo "$(date -u +%Y-%m-%d), ${COLS}x$ROWS terminal, warm page cache, median of $RUNS runs; newsgen -seed $SEED."
+echo "$(date -u +%Y-%m-%d), ${COLS}x$ROWS terminal, warm page cache, median of $RUNS runs; newsgen -seed $SEED${GENARGS:+ ${GENARGS[*]}}."
 echo
 echo "| articles | first frame (ms) | first frame, cold cache (ms) | RSS at first frame (MB) | all loaded (ms) | search “$SEARCH” (ms) | peak RSS (MB) | never indexed: first frame (ms) | list (ms) | full text (ms) | peak RSS (MB) |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -12,6 +12,12 @@
 // With -folders, each article goes into a folder named after its first tag,
 // lowercased (world/000001.txt), so that folder tags are exercised too.
 //
+// With -hashed-names, each file is named by a hash of the seed and the
+// article's number in sixteen hex digits (article 1 of seed 1 is
+// 62ab6111d4925e0b.txt), so that the order of the names is not the order of
+// the dates, as in a real folder; the same seed gives the same names, and
+// the contents are unchanged. It combines with -folders.
+//
 // newsgen refuses to write into a folder that is not empty unless -force is
 // given; it then replaces the files of the same names and never deletes
 // anything.
@@ -49,10 +55,11 @@ func run(args []string, stderr io.Writer) int {
 	fs.StringVar(&c.Out, "out", "", "folder to write into (created; required)")
 	fs.BoolVar(&c.Force, "force", false, "write into a folder that is not empty (files of the same names are replaced; nothing is deleted)")
 	fs.BoolVar(&c.Folders, "folders", false, "put each article into a sub-folder named after its first tag, lowercased")
+	fs.BoolVar(&c.HashedNames, "hashed-names", false, "name each file by a hash of the seed and the article's number (16 hex digits), so that the names are not in date order")
 	fs.BoolVar(&quiet, "q", false, "print nothing on success")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: newsgen -out DIR [-n N] [-seed S] [-folders] [-force]\n\n"+
-			"Writes N synthetic plain-text news articles (000001.txt …) into DIR.\n\n")
+		fmt.Fprint(fs.Output(), "Usage: newsgen -out DIR [-n N] [-seed S] [-folders] [-hashed-names] [-force]\n\n"+
+			"Writes N synthetic plain-text news articles (000001.txt …, or hashed names) into DIR.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -33,6 +33,8 @@ func TestFlags(t *testing.T) {
 	}{
 		{[]string{"-n", "12", "-seed", "7"}, newsgen.Config{N: 12, Seed: 7}},
 		{[]string{"-n", "12", "-seed", "7", "-folders"}, newsgen.Config{N: 12, Seed: 7, Folders: true}},
+		{[]string{"-n", "12", "-seed", "7", "-hashed-names"}, newsgen.Config{N: 12, Seed: 7, HashedNames: true}},
+		{[]string{"-n", "12", "-seed", "7", "-hashed-names", "-folders"}, newsgen.Config{N: 12, Seed: 7, HashedNames: true, Folders: true}},
 		{nil, newsgen.Config{N: 1000, Seed: 1}},
 	} {
 		cmd := t.TempDir()

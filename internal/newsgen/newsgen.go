@@ -20,6 +20,12 @@
 // With Folders, each article goes into a folder named after its first tag,
 // lowercased (world/000001.txt), so that folder tags are exercised too.
 //
+// With HashedNames, article i's file is named by a hash of the seed and i
+// in sixteen hex digits (article 1 of seed 1 is 62ab6111d4925e0b.txt), so
+// that the order of the names has nothing to do with the order of the
+// dates, as in a real folder named by slug or by feed; the contents are the
+// same as without it, and so are the names' folders with Folders.
+//
 // The output is part of the contract: the docs quote figures and titles of
 // seed 1 (article 1 is "Last said poaloast siemen …"), so a change to the
 // generator that changes a byte invalidates them.
@@ -44,11 +50,12 @@ var ErrNotEmpty = errors.New("not empty")
 
 // Config says which collection to write and where.
 type Config struct {
-	N       int    // number of articles, at least 1
-	Seed    uint64 // the same seed gives the same articles
-	Out     string // folder to write into; created when missing
-	Folders bool   // put each article into a folder named after its first tag
-	Force   bool   // write into a folder that is not empty (nothing is deleted)
+	N           int    // number of articles, at least 1
+	Seed        uint64 // the same seed gives the same articles
+	Out         string // folder to write into; created when missing
+	Folders     bool   // put each article into a folder named after its first tag
+	HashedNames bool   // name files by a hash of (Seed, i), not in date order
+	Force       bool   // write into a folder that is not empty (nothing is deleted)
 }
 
 // Write writes the collection c asks for with the given number of workers
@@ -104,7 +111,7 @@ func Write(c Config, workers int) (int64, error) {
 						dirs.Store(dir, true)
 					}
 				}
-				if err := os.WriteFile(filepath.Join(dir, fileName(c.N, i)), buf, 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(dir, c.fileName(i)), buf, 0o644); err != nil {
 					fail(err)
 					return
 				}
@@ -120,7 +127,7 @@ func Write(c Config, workers int) (int64, error) {
 // (under c.Out), so that a benchmark can open a given article. With Folders
 // it generates the article to learn its first tag.
 func (c Config) Path(i int) string {
-	name := fileName(c.N, i)
+	name := c.fileName(i)
 	if c.Folders {
 		_, m := newGenerator(c.Seed).article(nil, i)
 		return filepath.Join(c.Out, folderName(m.Tags[0]), name)
@@ -128,10 +135,23 @@ func (c Config) Path(i int) string {
 	return filepath.Join(c.Out, name)
 }
 
-// fileName is the name of article i in a collection of n: the numbers are
-// zero-padded to the same width so that the names sort in article order.
-func fileName(n, i int) string {
-	return fmt.Sprintf("%0*d.txt", max(6, len(strconv.Itoa(n))), i)
+// fileName is the name of article i. By default the numbers are
+// zero-padded to the same width so that the names sort in article order;
+// with HashedNames it is hashedName's.
+func (c Config) fileName(i int) string {
+	if c.HashedNames {
+		return hashedName(c.Seed, i)
+	}
+	return fmt.Sprintf("%0*d.txt", max(6, len(strconv.Itoa(c.N))), i)
+}
+
+// hashedName is article i's name with HashedNames: sixteen hex digits of
+// mix(key ^ i), key depending on the seed only. Both steps are bijections
+// of uint64 (mix is the SplitMix64 finalizer), so two articles of one seed
+// never share a name, whatever N.
+func hashedName(seed uint64, i int) string {
+	key := mix(seed ^ 0x6861736865642d6e) // "hashed-n": unlike the article's sources
+	return fmt.Sprintf("%016x.txt", mix(key^uint64(i)))
 }
 
 // prepareOut makes the output folder, or checks that the existing one is

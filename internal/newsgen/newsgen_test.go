@@ -74,9 +74,12 @@ func TestSeedOneUnchanged(t *testing.T) {
 
 // Article, Title and Config.Path agree with the files Write writes.
 func TestArticleMatchesFiles(t *testing.T) {
-	for _, folders := range []bool{false, true} {
-		c := Config{N: 30, Seed: 5, Out: t.TempDir(), Folders: folders}
+	for _, c := range []Config{{}, {Folders: true}, {HashedNames: true}, {Folders: true, HashedNames: true}} {
+		c.N, c.Seed, c.Out = 30, 5, t.TempDir()
 		write(t, c, 0)
+		if files := testfs.Read(t, c.Out); len(files) != c.N {
+			t.Errorf("folders %v, hashed %v: %d files, want %d", c.Folders, c.HashedNames, len(files), c.N)
+		}
 		for i := 1; i <= c.N; i++ {
 			b, err := os.ReadFile(c.Path(i))
 			if err != nil {
@@ -84,10 +87,10 @@ func TestArticleMatchesFiles(t *testing.T) {
 			}
 			text, m := Article(c.Seed, i)
 			if !bytes.Equal(b, text) {
-				t.Errorf("folders %v: %s is not Article(%d, %d)", folders, c.Path(i), c.Seed, i)
+				t.Errorf("folders %v, hashed %v: %s is not Article(%d, %d)", c.Folders, c.HashedNames, c.Path(i), c.Seed, i)
 			}
 			if title := Title(c.Seed, i); !bytes.HasPrefix(b, []byte(title+"\n")) || title != m.Title {
-				t.Errorf("folders %v: %s does not start with Title %q (Meta %q)", folders, c.Path(i), title, m.Title)
+				t.Errorf("folders %v, hashed %v: %s does not start with Title %q (Meta %q)", c.Folders, c.HashedNames, c.Path(i), title, m.Title)
 			}
 		}
 	}
