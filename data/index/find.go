@@ -81,15 +81,23 @@ func (ix *Index) Find(ctx context.Context, q model.SearchQuery) (Found, error) {
 func isPhrase(p string) bool { return strings.Contains(p, " ") }
 
 // indexedRowids returns the rowids of every article whose words are in the
-// full-text tables.
+// full-text tables: all of them but the pending ones, each list read from
+// an index (a scan of the table reads every record).
 func (ix *Index) indexedRowids(ctx context.Context) (map[int64]struct{}, error) {
-	ns, err := ix.ints(ctx, `SELECT group_concat(n) FROM articles WHERE fts = 1`)
+	ns, err := ix.ints(ctx, `SELECT group_concat(n) FROM articles INDEXED BY articles_n`)
+	if err != nil {
+		return nil, err
+	}
+	pending, err := ix.ints(ctx, `SELECT group_concat(n) FROM articles INDEXED BY articles_pending WHERE fts = 0`)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[int64]struct{}, len(ns))
 	for _, n := range ns {
 		out[n] = struct{}{}
+	}
+	for _, n := range pending {
+		delete(out, n)
 	}
 	return out, nil
 }
