@@ -37,8 +37,8 @@ func (ix *Index) Find(ctx context.Context, q model.SearchQuery) (Found, error) {
 	}
 	var base map[int64]struct{}
 	var err error
-	if words, grams := splitTerms(q.Positive()); len(words)+len(grams) > 0 {
-		base, err = ix.rowids(ctx, words, grams)
+	if t := termsOf(q.Words, q.Phrases); !t.empty() {
+		base, err = ix.rowids(ctx, t)
 	} else {
 		base, err = ix.indexedRowids(ctx)
 	}
@@ -53,8 +53,7 @@ func (ix *Index) Find(ctx context.Context, q model.SearchQuery) (Found, error) {
 		if len(base)+len(check) == 0 {
 			break
 		}
-		words, grams := splitTerms(strings.Fields(e))
-		found, err := ix.rowids(ctx, words, grams)
+		found, err := ix.rowids(ctx, termsOf(nil, []string{e}))
 		if err != nil {
 			return Found{}, err
 		}
@@ -74,6 +73,41 @@ func (ix *Index) Find(ctx context.Context, q model.SearchQuery) (Found, error) {
 	}
 	files, err := ix.filesOf(ctx, check)
 	return Found{IDs: ids, Check: files}, err
+}
+
+// terms are what the full-text tables are asked for: words as prefixes,
+// whole words, and CJK terms (anywhere).
+type terms struct{ words, exact, grams []string }
+
+func (t terms) empty() bool { return len(t.words)+len(t.exact)+len(t.grams) == 0 }
+
+// termsOf returns the terms every article holding the words and the
+// phrases holds. A phrase's words but the last are whole words (a space
+// follows each); without CJK each is then a whole token of the words
+// table, which narrows the candidates ("the" but not "them"). The last is
+// a prefix, as a word is.
+func termsOf(words, phrases []string) terms {
+	var t terms
+	for _, p := range phrases {
+		fields := strings.Fields(p)
+		last := len(fields) - 1
+		if last < 0 {
+			continue
+		}
+		for _, w := range fields[:last] {
+			if model.HasCJK(w) {
+				t.grams = append(t.grams, w)
+			} else {
+				t.exact = append(t.exact, w)
+			}
+		}
+		words = append(slices.Clip(words), fields[last])
+	}
+	prefix, grams := splitTerms(words)
+	t.words, t.grams = prefix, implied(append(grams, t.grams...), true)
+	slices.Sort(t.exact)
+	t.exact = slices.Compact(t.exact)
+	return t
 }
 
 // isPhrase reports whether a folded phrase has more than one word: one

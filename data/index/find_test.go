@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,6 +40,7 @@ func syntaxQueries(arts []model.Article, n int) []string {
 	qs := []string{
 		`"the harbour"`, `-the`, `-"of the"`, `-t -a -e`, `"東京"`, `-東京`, `"2024年の 経済"`, `"lodz lodzkie"`,
 		`"ab東京 lodz"`, `-"東京 abc"`, `"quoted foo`, `-x`, `"`, `-""`, `- x-`, `"a b" -"a b"`,
+		`"lod lodzkie"`, `"lodz lodzk"`, `"東京 lodz"`, `"b東京 lodz"`, `"xab東cd 2024年"`, `-"lodz lodzk"`, `"ab東京 lodz lodz lodzkie"`,
 	}
 	rnd := rand.New(rand.NewPCG(11, 12))
 	run := func() string {
@@ -106,7 +108,7 @@ func TestFindMatchesModel(t *testing.T) {
 // excluded words alone, and asks for the text of phrase candidates only.
 func TestFindChecksOnlyPhrases(t *testing.T) {
 	c := searchCorpus(t)
-	for q, check := range map[string]bool{"the harb": false, "-the": false, "harb -the": false, `"the harb"`: true, `"the"`: false} {
+	for q, check := range map[string]bool{"the harb": false, "-the": false, "harb -the": false, `"the harb"`: true, `"the"`: false, "-東京": false, `-"東京 lodz"`: true} {
 		found, err := c.ix.Find(context.Background(), model.ParseSearch(q))
 		if err != nil {
 			t.Fatal(err)
@@ -114,5 +116,14 @@ func TestFindChecksOnlyPhrases(t *testing.T) {
 		if (len(found.Check) > 0) != check {
 			t.Errorf("Find(%q): %d files to check, want some: %v", q, len(found.Check), check)
 		}
+	}
+}
+
+// A phrase's words but the last are whole words, CJK aside.
+func TestTermsOf(t *testing.T) {
+	got := termsOf([]string{"harb"}, []string{"the harb", "東京 lodz x", ""})
+	want := terms{words: []string{"harb", "x"}, exact: []string{"lodz", "the"}, grams: []string{"東京"}}
+	if !slices.Equal(got.words, want.words) || !slices.Equal(got.exact, want.exact) || !slices.Equal(got.grams, want.grams) {
+		t.Errorf("termsOf = %+v, want %+v", got, want)
 	}
 }

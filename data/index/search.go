@@ -35,12 +35,16 @@ func (ix *Index) Search(ctx context.Context, query string) (map[model.ID]struct{
 }
 
 // rowids returns the full-text rowids (n) of the articles holding every
-// word (as a prefix) and every CJK term (anywhere): at least one term.
-func (ix *Index) rowids(ctx context.Context, words, grams []string) (map[int64]struct{}, error) {
+// term: at least one.
+func (ix *Index) rowids(ctx context.Context, t terms) (map[int64]struct{}, error) {
 	var matches []string
-	for chunk := range slices.Chunk(words, maxTerms) {
+	for chunk := range slices.Chunk(t.words, maxTerms) {
 		matches = append(matches, matchWords(chunk))
 	}
+	for chunk := range slices.Chunk(t.exact, maxTerms) {
+		matches = append(matches, matchExact(chunk))
+	}
+	grams := t.grams
 	for chunk := range slices.Chunk(grams, maxTerms) {
 		matches = append(matches, matchGrams(chunk))
 	}
@@ -278,6 +282,10 @@ func implied(terms []string, anywhere bool) []string {
 func matchWords(words []string) string {
 	return matchAll('w', words, func(w string) string { return quote(w) + "*" })
 }
+
+// matchExact is the words-table expression (prefixed "w") for all of the
+// words, each a whole word: a quoted token query.
+func matchExact(words []string) string { return matchAll('w', words, quote) }
 
 // matchGrams is the grams-table expression (prefixed "g") for all of the
 // terms (see fts.go): a one-character term is the prefix of a gram, a
