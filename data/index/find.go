@@ -53,7 +53,11 @@ func (ix *Index) Find(ctx context.Context, q model.SearchQuery) (Found, error) {
 		if len(base)+len(check) == 0 {
 			break
 		}
-		found, err := ix.rowids(ctx, termsOf(nil, []string{e}))
+		t := termsOf(nil, []string{e})
+		if t.empty() {
+			continue // not from ParseSearch, which leaves out what folds to nothing
+		}
+		found, err := ix.rowids(ctx, t)
 		if err != nil {
 			return Found{}, err
 		}
@@ -112,7 +116,7 @@ func termsOf(words, phrases []string) terms {
 
 // isPhrase reports whether a folded phrase has more than one word: one
 // word alone the index answers exactly.
-func isPhrase(p string) bool { return strings.Contains(p, " ") }
+func isPhrase(p string) bool { return len(strings.Fields(p)) > 1 }
 
 // indexedRowids returns the rowids of every article whose words are in the
 // full-text tables: all of them but the pending ones, each list read from

@@ -127,3 +127,13 @@ func TestTermsOf(t *testing.T) {
 		t.Errorf("termsOf = %+v, want %+v", got, want)
 	}
 }
+
+// Find takes any SearchQuery, not only ParseSearch's: empty parts are
+// nothing to match.
+func TestFindEmptyParts(t *testing.T) {
+	c := searchCorpus(t)
+	found, err := c.ix.Find(context.Background(), model.SearchQuery{Words: []string{""}, Phrases: []string{"", " "}, Exclude: []string{"", " "}})
+	if err != nil || len(found.IDs) == 0 {
+		t.Errorf("Find with empty parts: %d articles, %v", len(found.IDs), err)
+	}
+}

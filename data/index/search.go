@@ -245,6 +245,9 @@ func searchTerms(query string) (words, grams []string) {
 // splitTerms splits folded words as searchTerms does.
 func splitTerms(terms []string) (words, grams []string) {
 	for _, t := range terms {
+		if t == "" {
+			continue
+		}
 		if model.HasCJK(t) {
 			grams = append(grams, t)
 		} else {
