@@ -136,10 +136,14 @@ func addTexts(ctx context.Context, results <-chan pendingText, progress model.Pr
 // errStopped ends IndexText early, after it said why.
 var errStopped = errors.New("indexing stopped")
 
-// Search returns the articles matching every word of query in any root:
-// from the full-text index, and for the articles whose words are not in it
-// yet (see IndexText) from a scan of their files.
+// Search returns the articles matching query (see model.ParseSearch) in
+// any root: from the full-text index, confirming against their files the
+// candidates it cannot decide (phrases: see index.Find), and for the
+// articles whose words are not in it yet (see IndexText) from a scan of
+// their files.
 func (l *Library) Search(ctx context.Context, query string) (map[model.ID]struct{}, error) {
+	q := model.ParseSearch(query)
+	m := model.MatcherOf(q)
 	var out map[model.ID]struct{}
 	for i, lr := range l.libs {
 		// Pending first: an article whose words come in between is then
@@ -148,18 +152,18 @@ func (l *Library) Search(ctx context.Context, query string) (map[model.ID]struct
 		if err != nil {
 			return nil, err
 		}
-		ids, err := lr.ix.Search(ctx, query)
+		found, err := lr.ix.Find(ctx, q)
 		if err != nil {
 			return nil, err
 		}
 		if out == nil {
-			out = ids
+			out = found.IDs
 		} else {
-			for id := range ids {
+			for id := range found.IDs {
 				out[id] = struct{}{}
 			}
 		}
-		if err := scan(ctx, &l.roots[i], pending, model.NewMatcher(query), out); err != nil {
+		if err := scan(ctx, &l.roots[i], append(found.Check, pending...), m, out); err != nil {
 			return nil, err
 		}
 	}
@@ -177,8 +181,9 @@ func reread(r *root, rel string) ([]model.Article, bool) {
 	return res.arts, len(res.arts) > 0
 }
 
-// scan adds to found the pending articles of the files that match: the
-// search for the articles whose words are not in the index yet.
+// scan adds to found the listed articles of the files that match: the
+// search for the articles whose words are not in the index yet, and the
+// confirmation of those the index cannot decide alone.
 func scan(ctx context.Context, r *root, files []index.PendingFile, m model.Matcher, found map[model.ID]struct{}) error {
 	if m.Empty() { // every article matches: no need to read them
 		for _, f := range files {

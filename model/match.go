@@ -5,30 +5,35 @@ import "strings"
 // Matcher matches single articles against a search exactly as a
 // collection's Visible does, for searches answered outside a collection:
 // such as a scan of the files that the full-text index does not have yet.
-type Matcher struct{ terms []string }
+type Matcher struct{ q SearchQuery }
 
-// NewMatcher prepares the search for Match.
-func NewMatcher(search string) Matcher { return Matcher{terms: searchTerms(search)} }
+// NewMatcher prepares the search (see ParseSearch) for Match.
+func NewMatcher(search string) Matcher { return Matcher{ParseSearch(search)} }
 
-// Match reports whether the article matches every word of the search (a
-// search with no words matches every article).
+// MatcherOf prepares a parsed search for Match.
+func MatcherOf(q SearchQuery) Matcher { return Matcher{q} }
+
+// Match reports whether the article matches the search: every word and
+// phrase, no exclusion (a search with none matches every article).
 func (m Matcher) Match(a *Article) bool {
-	if len(m.terms) == 0 {
+	if m.q.Empty() {
 		return true
 	}
-	return matches(paddedText(a), m.terms)
+	return m.q.matches(paddedText(a))
 }
 
-// Empty reports whether the search has no words: every article matches.
-func (m Matcher) Empty() bool { return len(m.terms) == 0 }
+// Empty reports whether the search has no words, phrases or exclusions:
+// every article matches.
+func (m Matcher) Empty() bool { return m.q.Empty() }
 
-// searchTerms folds a search string into the words every article must match.
-func searchTerms(search string) []string {
-	return strings.Fields(Fold(search))
-}
+// searchTerms folds a search string into the words every article must
+// match (its phrases and exclusions aside).
+func searchTerms(search string) []string { return ParseSearch(search).Words }
 
 // matches reports whether every term matches the start of a word in the
 // haystack, or anywhere inside it for terms written without spaces (CJK).
+// A term may be a phrase, words separated by single spaces: the rule is
+// then its first word's, and the others follow at word starts.
 func matches(text string, terms []string) bool {
 	for _, t := range terms {
 		if !matchTerm(text, t) {
@@ -39,7 +44,8 @@ func matches(text string, terms []string) bool {
 }
 
 func matchTerm(text, term string) bool {
-	if HasCJK(term) {
+	first, _, _ := strings.Cut(term, " ")
+	if HasCJK(first) {
 		return strings.Contains(text, term)
 	}
 	// text starts with a space and words are single-space separated, so a

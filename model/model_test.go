@@ -166,7 +166,7 @@ func TestSearch(t *testing.T) {
 		{"body of", 5},
 		{"", 5},
 		{"  ", 5},
-		{"-cat", 1}, // query syntax is text, never an operator
+		{"-cat", 4}, // a leading - excludes (search.go); other syntax is text
 		{`cat"`, 1},
 		{"cat OR comet", 0},
 	}

@@ -84,13 +84,13 @@ func (c *Collection) Visible(q Query) []ID {
 	if !ok {
 		return nil // no article carries the wanted tags
 	}
-	terms := searchTerms(q.Search)
+	search := ParseSearch(q.Search)
 	if c.external {
-		terms = nil // answered elsewhere, through q.Only
+		search = SearchQuery{} // answered elsewhere, through q.Only
 	}
 	candidates := c.order(q.Sort)
 	switch {
-	case c.last.narrows(q, terms):
+	case c.last.narrows(q, search.Words):
 		candidates = c.last.result
 	case q.Only != nil && len(q.Only) < len(candidates)/8:
 		candidates = c.inOrder(q.Only, q.Sort)
@@ -104,7 +104,7 @@ func (c *Collection) Visible(q Query) []ID {
 			}
 		}
 		// Cheapest first: tag indices, then the caller's Keep, then the text.
-		if tags.admits(e.tags) && (q.Keep == nil || q.Keep(e.art.ID)) && matches(e.text, terms) {
+		if tags.admits(e.tags) && (q.Keep == nil || q.Keep(e.art.ID)) && search.matches(e.text) {
 			result = append(result, i)
 		}
 	}
@@ -112,23 +112,25 @@ func (c *Collection) Visible(q Query) []ID {
 	for k, i := range result {
 		ids[k] = c.entries[i].art.ID
 	}
-	c.last = lastQuery{q: q, terms: terms, result: result, ids: ids, valid: true}
+	c.last = lastQuery{q: q, terms: search.Words, phrases: search.Phrases, exclude: search.Exclude, result: result, ids: ids, valid: true}
 	return ids
 }
 
 // lastQuery remembers the previous Visible call, in entry indices.
 type lastQuery struct {
-	q      Query
-	terms  []string
-	result []int32 // entry indices
-	ids    []ID    // what Visible returned: the same articles
-	valid  bool
+	q Query
+	// The parsed q.Search (see SearchQuery), empty when answered elsewhere.
+	terms, phrases, exclude []string
+	result                  []int32 // entry indices
+	ids                     []ID    // what Visible returned: the same articles
+	valid                   bool
 }
 
 // narrows reports whether every article matching q (with its folded terms)
 // is in the remembered result: same tag filters and sort, and each
 // remembered term a prefix of the term in its place (a word that starts with
-// "harbo" starts with "harb"), with at most more terms after them.
+// "harbo" starts with "harb"), with at most more terms after them, and the
+// same phrases and exclusions.
 func (l *lastQuery) narrows(q Query, terms []string) bool {
 	// What Only and Keep select cannot be compared (a map, a function):
 	// with either, on either side, the whole order is walked again.
@@ -137,6 +139,9 @@ func (l *lastQuery) narrows(q Query, terms []string) bool {
 	}
 	if q.Sort != l.q.Sort || q.AnyTag != l.q.AnyTag || !slices.Equal(q.Tags, l.q.Tags) ||
 		!slices.Equal(q.Exclude, l.q.Exclude) || len(terms) < len(l.terms) {
+		return false
+	}
+	if now := ParseSearch(q.Search); !slices.Equal(now.Phrases, l.phrases) || !slices.Equal(now.Exclude, l.exclude) {
 		return false
 	}
 	for i, old := range l.terms {

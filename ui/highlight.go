@@ -19,8 +19,9 @@ import (
 // text, its width and its hyperlinks are as they were.
 
 // searchWords returns the words of a search as the list's search matches
-// them (model's searchTerms).
-func searchWords(search string) []string { return strings.Fields(model.Fold(search)) }
+// them: its words and the words of its phrases, each highlighted wherever
+// it matches (not only inside the phrase); excluded words are not.
+func searchWords(search string) []string { return model.ParseSearch(search).Positive() }
 
 // searchPaint is the style of the search's words in the reader: reverse
 // video without colour, else the theme's second accent (the colour of a

@@ -31,6 +31,7 @@ An unknown value is an empty field. With --json, print JSON Lines instead.
 --unread and --starred keep the articles by their marks (see ` + "`newsline mark`" + `).`,
 		Example: `  newsline list ~/news --tag science --sort reads
   newsline list ~/news --search "river flood" --json
+  newsline list ~/news --search '"river flood" -weather'
   newsline list ~/news --starred --unread`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q, err := flags.query(cmd, *common.cfg)

@@ -27,7 +27,7 @@ type queryFlags struct {
 
 func (f *queryFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVarP(&f.tags, "tag", "t", nil, "show only articles with this tag (repeat: all must match)")
-	cmd.Flags().StringVarP(&f.search, "search", "s", "", "show only articles matching every word (word starts, any case or accent)")
+	cmd.Flags().StringVarP(&f.search, "search", "s", "", `show only articles matching every word (word starts, any case or accent), "a phrase", not -word or -"a phrase"`)
 	cmd.Flags().StringVar(&f.sort, "sort", "newest", "order: newest, oldest, reads or title")
 	_ = cmd.RegisterFlagCompletionFunc("sort", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		names := make([]string, len(model.Sorts))

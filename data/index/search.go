@@ -13,46 +13,63 @@ import (
 	"github.com/newsline/newsline/model"
 )
 
-// Search returns the IDs of the articles that match every word of query,
-// exactly as model.Collection's Visible matches them: the query and the
-// text are folded with model.Fold (case, accents, ł→l, ß→ss …), and every
-// query word must be the start of a word of the title, the tags or the body
-// — every word, not only the last, is a prefix, so "harb coun" finds
-// "Harbour Council" — while a word holding CJK characters matches anywhere
-// inside a word. Nothing the user types is query syntax: `a AND`, `foo"`,
-// `-x`, `NEAR(`, `*` are words like any other (or nothing, once folded).
+// Search returns the IDs of the articles that match query (see
+// model.ParseSearch) exactly as model.Collection's Visible matches them:
+// the query and the text are folded with model.Fold (case, accents, ł→l,
+// ß→ss …), and every query word must be the start of a word of the title,
+// the tags or the body — every word, not only the last, is a prefix, so
+// "harb coun" finds "Harbour Council" — while a word holding CJK
+// characters matches anywhere inside a word; -word leaves out what word
+// finds. Apart from phrases and exclusions (a leading '-', a quote at the
+// start of a word), nothing the user types is query syntax: `a AND`,
+// `foo"`, `NEAR(`, `*` are words like any other (or nothing, once folded).
 //
-// A query with no words matches every article. Search fails only when the
-// database does (or ctx ends), whatever the query.
+// A phrase of two words or more needs the articles' text, which the index
+// does not keep: Search leaves out the articles that only their text can
+// tell (Find lists them), so it is exact for queries without such a
+// phrase. A query with nothing to match matches every article. Search
+// fails only when the database does (or ctx ends), whatever the query.
 func (ix *Index) Search(ctx context.Context, query string) (map[model.ID]struct{}, error) {
-	words, grams := searchTerms(query)
+	found, err := ix.Find(ctx, model.ParseSearch(query))
+	return found.IDs, err
+}
+
+// rowids returns the full-text rowids (n) of the articles holding every
+// term: at least one.
+func (ix *Index) rowids(ctx context.Context, t terms) (map[int64]struct{}, error) {
 	var matches []string
-	for chunk := range slices.Chunk(words, maxTerms) {
+	for chunk := range slices.Chunk(t.words, maxTerms) {
 		matches = append(matches, matchWords(chunk))
 	}
+	for chunk := range slices.Chunk(t.exact, maxTerms) {
+		matches = append(matches, matchExact(chunk))
+	}
+	grams := t.grams
 	for chunk := range slices.Chunk(grams, maxTerms) {
 		matches = append(matches, matchGrams(chunk))
 	}
-	if len(matches) == 0 {
-		return ix.allIDs(ctx)
-	}
 	// One statement answers up to a few dozen terms; the rare longer query
 	// is answered in parts, intersected here.
-	var result map[model.ID]struct{}
+	var result map[int64]struct{}
 	for part := range slices.Chunk(matches, maxParts) {
-		ids, err := ix.searchPart(ctx, part)
+		ns, err := ix.searchPart(ctx, part)
 		if err != nil {
 			return nil, err
 		}
-		if result != nil {
-			for id := range result {
-				if _, ok := ids[id]; !ok {
-					delete(result, id)
-				}
+		if result == nil {
+			result = make(map[int64]struct{}, len(ns))
+			for _, n := range ns {
+				result[n] = struct{}{}
 			}
-		} else {
-			result = ids
+			continue
 		}
+		keep := make(map[int64]struct{}, min(len(ns), len(result)))
+		for _, n := range ns {
+			if _, ok := result[n]; ok {
+				keep[n] = struct{}{}
+			}
+		}
+		result = keep
 	}
 	return result, nil
 }
@@ -64,13 +81,13 @@ const (
 	maxParts = 8
 )
 
-// searchPart returns the articles matching every expression; each starts
-// with "w" for the words table or "g" for grams.
+// searchPart returns the rowids (n) of the articles matching every
+// expression; each starts with "w" for the words table or "g" for grams.
 //
-// The full-text tables give rowids (n), which the index's idMap turns
-// into IDs: looking each up in the articles table took three quarters of
-// the time of a search that matches most articles.
-func (ix *Index) searchPart(ctx context.Context, matches []string) (map[model.ID]struct{}, error) {
+// The index's idMap turns rowids into IDs: looking each up in the articles
+// table took three quarters of the time of a search that matches most
+// articles.
+func (ix *Index) searchPart(ctx context.Context, matches []string) ([]int64, error) {
 	q := `SELECT group_concat(rowid) FROM (`
 	args := make([]any, len(matches))
 	for i, m := range matches {
@@ -85,11 +102,7 @@ func (ix *Index) searchPart(ctx context.Context, matches []string) (map[model.ID
 		args[i] = m[1:]
 	}
 	q += `)`
-	ns, err := ix.ints(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	return ix.ids.lookup(ctx, ix, ns)
+	return ix.ints(ctx, q, args...)
 }
 
 // allIDs returns the ID of every article.
@@ -226,7 +239,15 @@ func (m *idMap) load(ctx context.Context, ix *Index) error {
 // term implies are dropped (a word starting with "harbo" starts with
 // "harb"; text containing "東京都" contains "東京").
 func searchTerms(query string) (words, grams []string) {
-	for _, t := range strings.Fields(model.Fold(query)) {
+	return splitTerms(strings.Fields(model.Fold(query)))
+}
+
+// splitTerms splits folded words as searchTerms does.
+func splitTerms(terms []string) (words, grams []string) {
+	for _, t := range terms {
+		if t == "" {
+			continue
+		}
 		if model.HasCJK(t) {
 			grams = append(grams, t)
 		} else {
@@ -264,6 +285,10 @@ func implied(terms []string, anywhere bool) []string {
 func matchWords(words []string) string {
 	return matchAll('w', words, func(w string) string { return quote(w) + "*" })
 }
+
+// matchExact is the words-table expression (prefixed "w") for all of the
+// words, each a whole word: a quoted token query.
+func matchExact(words []string) string { return matchAll('w', words, quote) }
 
 // matchGrams is the grams-table expression (prefixed "g") for all of the
 // terms (see fts.go): a one-character term is the prefix of a gram, a
