@@ -69,12 +69,13 @@ func (c *Collection) Apply(b Batch) {
 		return
 	}
 	fresh := make([]entry, 0, len(b.Articles))
-	inBatch := map[ID]int{} // a batch can repeat an ID: the last one wins
-	var prev *Article       // the article before, whose file's path the next may share
+	inBatch := make(map[ID]int, len(b.Articles)) // a batch can repeat an ID: the last one wins
+	var prev *Article                            // the article before, whose file's path the next may share
+	replaced := false                            // an entry changed in place: the orders are built again
 	for _, a := range b.Articles {
 		var slot *entry
 		if i, ok := c.pos[a.ID]; ok {
-			slot = &c.entries[i]
+			slot, replaced = &c.entries[i], true
 		} else if j, ok := inBatch[a.ID]; ok {
 			slot = &fresh[j]
 		} else {
@@ -86,15 +87,19 @@ func (c *Collection) Apply(b Batch) {
 		*slot = c.newEntry(a, prev)
 		prev = &slot.art
 	}
+	before, moved := len(c.entries), len(c.entries)
 	if len(fresh) > 0 {
 		slices.SortStableFunc(fresh, compareEntries)
-		var moved int
 		c.entries, moved = mergeEntries(c.entries, fresh)
 		for i := moved; i < len(c.entries); i++ {
 			c.pos[c.entries[i].art.ID] = i
 		}
 	}
+	orders := c.orders
 	c.changed()
+	if !replaced && moved == before {
+		c.extendOrders(orders, before) // a load in collection order
+	}
 }
 
 // DropProblems removes the problems of the given paths (Batch.Reread).

@@ -74,49 +74,97 @@ func (c *Collection) order(s Sort) []int32 {
 	if s >= sortCount {
 		s = SortNewest
 	}
-	if c.orders[s] != nil {
-		return c.orders[s]
+	if c.orders[s] == nil {
+		c.orders[s] = c.sorted(s)
 	}
-	type keyed struct {
-		missing bool
-		num     int64
-		text    string
-		idx     int32
-	}
-	keys := make([]keyed, len(c.entries))
-	for i := range c.entries {
-		a := &c.entries[i].art
-		k := keyed{idx: int32(i)}
-		switch s {
-		case SortNewest, SortOldest:
-			k.missing, k.num = !a.HasDate(), a.Date.Unix()
-			if s == SortNewest {
-				k.num = -k.num
-			}
-		case SortReads:
-			k.missing, k.num = !a.HasReads(), -int64(a.Reads)
-		case SortTitle:
-			k.text = Fold(a.Title) // folded here only: kept per article, it would cost memory
-			k.missing = k.text == ""
-		case sortCount:
+	return c.orders[s]
+}
+
+// sortKey is what an order compares of an entry.
+type sortKey struct {
+	missing bool
+	num     int64
+	text    string
+	idx     int32
+}
+
+// keyOf returns the key of entry i in the order of s.
+func (c *Collection) keyOf(s Sort, i int) sortKey {
+	a := &c.entries[i].art
+	k := sortKey{idx: int32(i)}
+	switch s {
+	case SortNewest, SortOldest:
+		k.missing, k.num = !a.HasDate(), a.Date.Unix()
+		if s == SortNewest {
+			k.num = -k.num
 		}
-		keys[i] = k
+	case SortReads:
+		k.missing, k.num = !a.HasReads(), -int64(a.Reads)
+	case SortTitle:
+		k.text = Fold(a.Title) // folded here only: kept per article, it would cost memory
+		k.missing = k.text == ""
+	case sortCount:
 	}
-	slices.SortFunc(keys, func(a, b keyed) int {
-		if a.missing != b.missing {
-			if a.missing {
-				return 1
-			}
-			return -1
+	return k
+}
+
+func compareKeys(a, b sortKey) int {
+	if a.missing != b.missing {
+		if a.missing {
+			return 1
 		}
-		return cmp.Or(cmp.Compare(a.num, b.num), strings.Compare(a.text, b.text), cmp.Compare(a.idx, b.idx))
-	})
+		return -1
+	}
+	return cmp.Or(cmp.Compare(a.num, b.num), strings.Compare(a.text, b.text), cmp.Compare(a.idx, b.idx))
+}
+
+// sorted returns the indices of the entries in the order of s.
+func (c *Collection) sorted(s Sort) []int32 {
+	keys := c.sortedKeys(s, 0)
 	order := make([]int32, len(keys))
 	for i, k := range keys {
 		order[i] = k.idx
 	}
-	c.orders[s] = order
 	return order
+}
+
+// sortedKeys returns the keys of the entries from the index from on, in
+// the order of s.
+func (c *Collection) sortedKeys(s Sort, from int) []sortKey {
+	keys := make([]sortKey, len(c.entries)-from)
+	for i := range keys {
+		keys[i] = c.keyOf(s, from+i)
+	}
+	slices.SortFunc(keys, compareKeys)
+	return keys
+}
+
+// extendOrders keeps the orders built before Apply appended entries from
+// the index from on (none moved, none replaced): the new entries are
+// sorted alone and merged in, rather than the whole collection sorted
+// again for every batch of a load.
+func (c *Collection) extendOrders(orders [sortCount][]int32, from int) {
+	for s, old := range orders {
+		if old == nil || len(old) != from {
+			continue
+		}
+		fresh := c.sortedKeys(Sort(s), from)
+		merged := make([]int32, 0, len(c.entries))
+		j := 0
+		for _, i := range old {
+			if j < len(fresh) {
+				k := c.keyOf(Sort(s), int(i))
+				for ; j < len(fresh) && compareKeys(fresh[j], k) < 0; j++ {
+					merged = append(merged, fresh[j].idx)
+				}
+			}
+			merged = append(merged, i)
+		}
+		for _, k := range fresh[j:] {
+			merged = append(merged, k.idx)
+		}
+		c.orders[s] = merged
+	}
 }
 
 // inOrder returns the entries of the IDs in the sort's order: for a search
