@@ -153,10 +153,6 @@ func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(mode
 	if err != nil {
 		return 0, err
 	}
-	// Only now what the check needs: the first frame does not wait for it.
-	if lr.known, err = lr.ix.Files(ctx); err != nil {
-		return 0, err
-	}
 	probs, err := lr.ix.Problems(ctx) // stored with the path as it was shown
 	if err != nil {
 		return 0, err
@@ -164,6 +160,10 @@ func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(mode
 	b.Problems = probs
 	b.Progress = model.Progress{Articles: before + n}
 	send(b)
+	// Only now what the check needs: the list does not wait for it.
+	if lr.known, err = lr.ix.Files(ctx); err != nil {
+		return 0, err
+	}
 	return n, nil
 }
 

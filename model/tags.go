@@ -46,7 +46,12 @@ func (t *tagEntry) count(spelling string, folder bool, n int) {
 func (c *Collection) walkTags(a *Article, seen []int32, fn func(ti int32, spelling string, folder bool)) []int32 {
 	for k, names := range [2][]string{a.Tags, a.FolderTags} {
 		for _, name := range names {
-			key := TagKey(name)
+			var key, spelling string
+			if own, ok := c.names[name]; ok {
+				key, spelling = own.key, own.spelling
+			} else {
+				key, spelling = TagKey(name), tagSpelling(name)
+			}
 			if key == "" {
 				continue
 			}
@@ -61,11 +66,14 @@ func (c *Collection) walkTags(a *Article, seen []int32, fn func(ti int32, spelli
 				continue
 			}
 			seen = append(seen, ti)
-			fn(ti, strings.TrimLeft(strings.TrimSpace(name), "#"), k == 1)
+			fn(ti, spelling, k == 1)
 		}
 	}
 	return seen
 }
+
+// tagSpelling is the spelling of a tag name that counts for its display.
+func tagSpelling(name string) string { return strings.TrimLeft(strings.TrimSpace(name), "#") }
 
 // mostCommon picks the spelling used by most articles; ties go to the
 // spelling that sorts first, so the choice is deterministic.
