@@ -75,3 +75,37 @@ func TestTagCountsOfWholeCollection(t *testing.T) {
 		t.Fatalf("%d visible: counts %v, want %v", len(ids), fast, slow)
 	}
 }
+
+// TestTagNameKeptByCounts checks the display name count keeps against
+// picking it from scratch, over random spellings and folder names counted
+// in and out.
+func TestTagNameKeptByCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	names := []string{"Go", "go", "GO", "golang", "Go"}
+	for round := range 200 {
+		te := tagEntry{spellings: map[string]int{}, folders: map[string]int{}}
+		type counted struct {
+			name   string
+			folder bool
+		}
+		var in []counted
+		for range 30 {
+			if len(in) > 0 && r.IntN(4) == 0 {
+				k := r.IntN(len(in))
+				te.count(in[k].name, in[k].folder, -1)
+				in = slices.Delete(in, k, k+1)
+			} else {
+				c := counted{names[r.IntN(len(names))], r.IntN(3) == 0}
+				te.count(c.name, c.folder, 1)
+				in = append(in, c)
+			}
+			want := mostCommon(te.folders)
+			if len(te.spellings) > 0 {
+				want = mostCommon(te.spellings)
+			}
+			if te.Name != want {
+				t.Fatalf("round %d: name %q, want %q (spellings %v, folders %v)", round, te.Name, want, te.spellings, te.folders)
+			}
+		}
+	}
+}

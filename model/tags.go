@@ -27,12 +27,23 @@ func (t *tagEntry) count(spelling string, folder bool, n int) {
 	if folder {
 		m = t.folders
 	}
+	switched := !folder && len(t.spellings) == 0 // the first own spelling outranks folder names
 	if m[spelling] += n; m[spelling] <= 0 {
 		delete(m, spelling)
 	}
-	if len(t.spellings) > 0 {
+	switch {
+	case n > 0 && folder && len(t.spellings) > 0:
+		// A folder name counted while articles spell the tag: the name stands.
+	case n > 0 && !switched:
+		// Only this spelling's count grew: it takes the name if it now
+		// passes the name, as mostCommon would pick (a load need not walk
+		// every spelling for every article).
+		if k, best := m[spelling], m[t.Name]; k > best || (k == best && spelling < t.Name) {
+			t.Name = spelling
+		}
+	case len(t.spellings) > 0:
 		t.Name = mostCommon(t.spellings)
-	} else {
+	default:
 		t.Name = mostCommon(t.folders)
 	}
 }
