@@ -30,6 +30,7 @@ type Collection struct {
 	progress Progress
 	short    map[ID]int              // shortest unique hex prefix length, rebuilt lazily
 	orders   [sortCount][]int32      // entry indices per sort, rebuilt lazily
+	nums     [sortCount][]numKey     // while loading, the numeric keys of orders, in their order
 	ranks    [sortCount][]int32      // each entry's place in orders, built lazily for small Only sets
 	last     lastQuery               // the previous Visible call, to narrow it
 	external bool                    // search happens elsewhere: no text, no bodies
@@ -97,10 +98,10 @@ func (c *Collection) Apply(b Batch) {
 			c.pos[c.entries[i].art.ID] = i
 		}
 	}
-	orders := c.orders
+	orders, nums := c.orders, c.nums
 	c.changed()
 	if !replaced && moved == before {
-		c.extendOrders(orders, before) // a load in collection order
+		c.extendOrders(orders, nums, before) // a load in collection order
 	}
 }
 
@@ -116,9 +117,13 @@ func (c *Collection) grow(n int) {
 }
 
 // fit gives back, once a load is done, the room grow reserved that the
-// load did not fill.
+// load did not fill, and the keys kept for extendOrders.
 func (c *Collection) fit() {
-	if c.progress.Done && cap(c.entries)-len(c.entries) > len(c.entries)/8 {
+	if !c.progress.Done {
+		return
+	}
+	c.nums = [sortCount][]numKey{}
+	if cap(c.entries)-len(c.entries) > len(c.entries)/8 {
 		c.entries = slices.Clone(c.entries)
 	}
 }
@@ -295,6 +300,7 @@ func (c *Collection) changed() {
 	c.sortTags()
 	c.short = nil
 	c.orders = [sortCount][]int32{}
+	c.nums = [sortCount][]numKey{}
 	c.ranks = [sortCount][]int32{}
 	c.last = lastQuery{}
 }
