@@ -66,7 +66,7 @@ func (c *Collection) Apply(b Batch) {
 	if b.Progress != (Progress{}) {
 		c.progress = b.Progress
 	}
-	defer c.fit()
+	defer c.loaded()
 	if len(b.Articles) == 0 {
 		return
 	}
@@ -92,7 +92,6 @@ func (c *Collection) Apply(b Batch) {
 	before, moved := len(c.entries), len(c.entries)
 	if len(fresh) > 0 {
 		slices.SortStableFunc(fresh, compareEntries)
-		c.grow(len(fresh))
 		c.entries, moved = mergeEntries(c.entries, fresh)
 		for i := moved; i < len(c.entries); i++ {
 			c.pos[c.entries[i].art.ID] = i
@@ -105,26 +104,10 @@ func (c *Collection) Apply(b Batch) {
 	}
 }
 
-// grow makes room for n more entries. While a load streams in, the room
-// doubles: grown by a quarter, as append grows, a list of 100,000 is copied
-// a dozen times over a load in batches of 4,096.
-func (c *Collection) grow(n int) {
-	need := len(c.entries) + n
-	if need <= cap(c.entries) || c.progress.Done || len(c.entries) == 0 {
-		return
-	}
-	c.entries = slices.Grow(c.entries, max(need, 2*cap(c.entries))-len(c.entries))
-}
-
-// fit gives back, once a load is done, the room grow reserved that the
-// load did not fill, and the keys kept for extendOrders.
-func (c *Collection) fit() {
-	if !c.progress.Done {
-		return
-	}
-	c.nums = [sortCount][]numKey{}
-	if cap(c.entries)-len(c.entries) > len(c.entries)/8 {
-		c.entries = slices.Clone(c.entries)
+// loaded drops, once a load is done, the keys kept for extendOrders.
+func (c *Collection) loaded() {
+	if c.progress.Done {
+		c.nums = [sortCount][]numKey{}
 	}
 }
 
