@@ -132,7 +132,7 @@ func (lr *libRoot) reset(ctx context.Context, send func(model.Batch)) error {
 // warm sends what the index holds and remembers it for the check.
 func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(model.Batch)) (int, error) {
 	lr.sent = nil
-	var b model.Batch
+	b := model.Batch{Articles: make([]model.Article, 0, 512)}
 	n := 0
 	err := lr.ix.Articles(ctx, func(a model.Article) error {
 		a.Path = model.SanitizeLine(displayPath(r, a.Rel))
@@ -146,15 +146,11 @@ func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(mode
 		if n++; len(b.Articles) >= limit {
 			b.Progress = model.Progress{Articles: before + n}
 			send(b)
-			b = model.Batch{}
+			b = model.Batch{Articles: make([]model.Article, 0, 4096)}
 		}
 		return nil
 	})
 	if err != nil {
-		return 0, err
-	}
-	// Only now what the check needs: the first frame does not wait for it.
-	if lr.known, err = lr.ix.Files(ctx); err != nil {
 		return 0, err
 	}
 	probs, err := lr.ix.Problems(ctx) // stored with the path as it was shown
@@ -164,6 +160,10 @@ func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(mode
 	b.Problems = probs
 	b.Progress = model.Progress{Articles: before + n}
 	send(b)
+	// Only now what the check needs: the list does not wait for it.
+	if lr.known, err = lr.ix.Files(ctx); err != nil {
+		return 0, err
+	}
 	return n, nil
 }
 

@@ -28,12 +28,13 @@ type Collection struct {
 	byCount  []int32 // tag indices, most used first (the sidebar order)
 	problems []Problem
 	progress Progress
-	short    map[ID]int         // shortest unique hex prefix length, rebuilt lazily
-	orders   [sortCount][]int32 // entry indices per sort, rebuilt lazily
-	ranks    [sortCount][]int32 // each entry's place in orders, built lazily for small Only sets
-	last     lastQuery          // the previous Visible call, to narrow it
-	external bool               // search happens elsewhere: no text, no bodies
-	names    map[string]string  // with external: one copy of each tag and folder name seen; never shrinks
+	short    map[ID]int              // shortest unique hex prefix length, rebuilt lazily
+	orders   [sortCount][]int32      // entry indices per sort, rebuilt lazily
+	nums     [sortCount][]numKey     // while loading, the numeric keys of orders, in their order
+	ranks    [sortCount][]int32      // each entry's place in orders, built lazily for small Only sets
+	last     lastQuery               // the previous Visible call, to narrow it
+	external bool                    // search happens elsewhere: no text, no bodies
+	names    map[string]internedName // with external: one copy of each tag and folder name seen; never shrinks
 }
 
 // NewCollection returns an empty collection.
@@ -53,7 +54,7 @@ type CollectionOption func(*Collection)
 // search text and no bodies in memory, only what the list and sidebar need.
 // Query.Search is then ignored.
 func ExternalSearch() CollectionOption {
-	return func(c *Collection) { c.external, c.names = true, map[string]string{} }
+	return func(c *Collection) { c.external, c.names = true, map[string]internedName{} }
 }
 
 // Apply removes the batch's removed articles, adds its articles (replacing
@@ -65,16 +66,18 @@ func (c *Collection) Apply(b Batch) {
 	if b.Progress != (Progress{}) {
 		c.progress = b.Progress
 	}
+	defer c.loaded()
 	if len(b.Articles) == 0 {
 		return
 	}
 	fresh := make([]entry, 0, len(b.Articles))
-	inBatch := map[ID]int{} // a batch can repeat an ID: the last one wins
-	var prev *Article       // the article before, whose file's path the next may share
+	inBatch := make(map[ID]int, len(b.Articles)) // a batch can repeat an ID: the last one wins
+	var prev *Article                            // the article before, whose file's path the next may share
+	replaced := false                            // an entry changed in place: the orders are built again
 	for _, a := range b.Articles {
 		var slot *entry
 		if i, ok := c.pos[a.ID]; ok {
-			slot = &c.entries[i]
+			slot, replaced = &c.entries[i], true
 		} else if j, ok := inBatch[a.ID]; ok {
 			slot = &fresh[j]
 		} else {
@@ -86,15 +89,26 @@ func (c *Collection) Apply(b Batch) {
 		*slot = c.newEntry(a, prev)
 		prev = &slot.art
 	}
+	before, moved := len(c.entries), len(c.entries)
 	if len(fresh) > 0 {
 		slices.SortStableFunc(fresh, compareEntries)
-		var moved int
 		c.entries, moved = mergeEntries(c.entries, fresh)
 		for i := moved; i < len(c.entries); i++ {
 			c.pos[c.entries[i].art.ID] = i
 		}
 	}
+	orders, nums := c.orders, c.nums
 	c.changed()
+	if !replaced && moved == before {
+		c.extendOrders(orders, nums, before) // a load in collection order
+	}
+}
+
+// loaded drops, once a load is done, the keys kept for extendOrders.
+func (c *Collection) loaded() {
+	if c.progress.Done {
+		c.nums = [sortCount][]numKey{}
+	}
 }
 
 // DropProblems removes the problems of the given paths (Batch.Reread).
@@ -205,19 +219,36 @@ func (c *Collection) untag(e *entry) {
 
 // detach copies the article's strings, which parsers and the index cut from
 // a whole file or record: without the body, keeping them must not keep that.
-// Rel shares the copy of Path when Path ends with it, and an article of the
-// same file as prev shares prev's. Tags take the collection's one copy of
-// each spelling, as few spellings repeat over many articles.
+// The copies share one allocation (an article's strings come and go
+// together). Rel shares the copy of Path when Path ends with it, and an
+// article of the same file as prev shares prev's. Tags take the
+// collection's one copy of each spelling, as few spellings repeat over many
+// articles.
 func (c *Collection) detach(a *Article, prev *Article) {
-	a.Title, a.Source, a.URL, a.Author = strings.Clone(a.Title), strings.Clone(a.Source), strings.Clone(a.URL), strings.Clone(a.Author)
+	samePath := prev != nil && a.Path == prev.Path && a.Rel == prev.Rel
+	relInPath := strings.HasSuffix(a.Path, a.Rel)
+	var b strings.Builder
+	b.Grow(len(a.Title) + len(a.Source) + len(a.URL) + len(a.Author) + len(a.Path) + len(a.Rel))
+	fields := [...]*string{&a.Title, &a.Source, &a.URL, &a.Author, &a.Path, &a.Rel}
+	n := len(fields)
 	switch {
-	case prev != nil && a.Path == prev.Path && a.Rel == prev.Rel:
+	case samePath:
+		n -= 2
+	case relInPath:
+		n--
+	}
+	for _, f := range fields[:n] {
+		b.WriteString(*f)
+	}
+	all := b.String()
+	for _, f := range fields[:n] {
+		*f, all = all[:len(*f)], all[len(*f):]
+	}
+	switch {
+	case samePath:
 		a.Path, a.Rel = prev.Path, prev.Rel
-	case strings.HasSuffix(a.Path, a.Rel):
-		a.Path = strings.Clone(a.Path)
+	case relInPath:
 		a.Rel = a.Path[len(a.Path)-len(a.Rel):]
-	default:
-		a.Path, a.Rel = strings.Clone(a.Path), strings.Clone(a.Rel)
 	}
 	a.Tags = c.intern(a.Tags)
 	a.FolderTags = c.intern(a.FolderTags)
@@ -232,12 +263,19 @@ func (c *Collection) intern(names []string) []string {
 	for i, s := range names {
 		own, ok := c.names[s]
 		if !ok {
-			own = strings.Clone(s)
-			c.names[own] = own
+			own.name = strings.Clone(s)
+			own.key, own.spelling = TagKey(own.name), tagSpelling(own.name)
+			c.names[own.name] = own
 		}
-		out[i] = own
+		out[i] = own.name
 	}
 	return out
+}
+
+// internedName is the collection's copy of a tag or folder name, with what
+// walkTags derives from it, worked out once.
+type internedName struct {
+	name, key, spelling string
 }
 
 // changed drops what was derived from the entries and keeps the sidebar order.
@@ -245,6 +283,7 @@ func (c *Collection) changed() {
 	c.sortTags()
 	c.short = nil
 	c.orders = [sortCount][]int32{}
+	c.nums = [sortCount][]numKey{}
 	c.ranks = [sortCount][]int32{}
 	c.last = lastQuery{}
 }

@@ -74,49 +74,131 @@ func (c *Collection) order(s Sort) []int32 {
 	if s >= sortCount {
 		s = SortNewest
 	}
-	if c.orders[s] != nil {
-		return c.orders[s]
+	if c.orders[s] == nil {
+		c.orders[s] = c.sorted(s)
 	}
-	type keyed struct {
-		missing bool
-		num     int64
-		text    string
-		idx     int32
-	}
-	keys := make([]keyed, len(c.entries))
-	for i := range c.entries {
-		a := &c.entries[i].art
-		k := keyed{idx: int32(i)}
-		switch s {
-		case SortNewest, SortOldest:
-			k.missing, k.num = !a.HasDate(), a.Date.Unix()
-			if s == SortNewest {
-				k.num = -k.num
-			}
-		case SortReads:
-			k.missing, k.num = !a.HasReads(), -int64(a.Reads)
-		case SortTitle:
-			k.text = Fold(a.Title) // folded here only: kept per article, it would cost memory
-			k.missing = k.text == ""
-		case sortCount:
+	return c.orders[s]
+}
+
+// sortKey is what an order compares of an entry.
+type sortKey struct {
+	missing bool
+	num     int64
+	text    string
+	idx     int32
+}
+
+// numKey is the numeric part of a sortKey: what extendOrders keeps of an
+// order by date or reads while a load streams in, so that merging new
+// entries in reads it in order rather than every entry again.
+type numKey struct {
+	missing bool
+	num     int64
+}
+
+// keyOf returns the key of entry i in the order of s.
+func (c *Collection) keyOf(s Sort, i int) sortKey {
+	a := &c.entries[i].art
+	k := sortKey{idx: int32(i)}
+	switch s {
+	case SortNewest, SortOldest:
+		k.missing, k.num = !a.HasDate(), a.Date.Unix()
+		if s == SortNewest {
+			k.num = -k.num
 		}
-		keys[i] = k
+	case SortReads:
+		k.missing, k.num = !a.HasReads(), -int64(a.Reads)
+	case SortTitle:
+		k.text = Fold(a.Title) // folded here only: kept per article, it would cost memory
+		k.missing = k.text == ""
+	case sortCount:
 	}
-	slices.SortFunc(keys, func(a, b keyed) int {
-		if a.missing != b.missing {
-			if a.missing {
-				return 1
-			}
-			return -1
+	return k
+}
+
+func compareKeys(a, b sortKey) int {
+	if a.missing != b.missing {
+		if a.missing {
+			return 1
 		}
-		return cmp.Or(cmp.Compare(a.num, b.num), strings.Compare(a.text, b.text), cmp.Compare(a.idx, b.idx))
-	})
+		return -1
+	}
+	return cmp.Or(cmp.Compare(a.num, b.num), strings.Compare(a.text, b.text), cmp.Compare(a.idx, b.idx))
+}
+
+// sorted returns the indices of the entries in the order of s. While a
+// load streams in, it keeps the numeric keys for extendOrders.
+func (c *Collection) sorted(s Sort) []int32 {
+	keys := c.sortedKeys(s, 0)
 	order := make([]int32, len(keys))
 	for i, k := range keys {
 		order[i] = k.idx
 	}
-	c.orders[s] = order
+	if s != SortTitle && !c.progress.Done {
+		nums := make([]numKey, len(keys))
+		for i, k := range keys {
+			nums[i] = numKey{k.missing, k.num}
+		}
+		c.nums[s] = nums
+	}
 	return order
+}
+
+// sortedKeys returns the keys of the entries from the index from on, in
+// the order of s.
+func (c *Collection) sortedKeys(s Sort, from int) []sortKey {
+	keys := make([]sortKey, len(c.entries)-from)
+	for i := range keys {
+		keys[i] = c.keyOf(s, from+i)
+	}
+	slices.SortFunc(keys, compareKeys)
+	return keys
+}
+
+// extendOrders keeps the orders built before Apply appended entries from
+// the index from on (none moved, none replaced): the new entries are
+// sorted alone and merged in, rather than the whole collection sorted
+// again for every batch of a load. nums are the numeric keys kept with
+// orders (nil when not kept).
+func (c *Collection) extendOrders(orders [sortCount][]int32, nums [sortCount][]numKey, from int) {
+	for s, old := range orders {
+		if old == nil || len(old) != from {
+			continue
+		}
+		keep := nums[s] != nil && !c.progress.Done
+		fresh := c.sortedKeys(Sort(s), from)
+		merged := make([]int32, 0, len(c.entries))
+		var mergedNums []numKey
+		if keep {
+			mergedNums = make([]numKey, 0, len(c.entries))
+		}
+		j := 0
+		for p, i := range old {
+			var k sortKey
+			if nums[s] != nil {
+				k = sortKey{missing: nums[s][p].missing, num: nums[s][p].num, idx: i}
+			} else if j < len(fresh) {
+				k = c.keyOf(Sort(s), int(i))
+			}
+			for ; j < len(fresh) && compareKeys(fresh[j], k) < 0; j++ {
+				merged = append(merged, fresh[j].idx)
+				if keep {
+					mergedNums = append(mergedNums, numKey{fresh[j].missing, fresh[j].num})
+				}
+			}
+			merged = append(merged, i)
+			if keep {
+				mergedNums = append(mergedNums, numKey{k.missing, k.num})
+			}
+		}
+		for _, k := range fresh[j:] {
+			merged = append(merged, k.idx)
+			if keep {
+				mergedNums = append(mergedNums, numKey{k.missing, k.num})
+			}
+		}
+		c.orders[s], c.nums[s] = merged, mergedNums
+	}
 }
 
 // inOrder returns the entries of the IDs in the sort's order: for a search

@@ -1,5 +1,7 @@
 package model
 
+import "math/bits"
+
 // TagCounts returns, for every tag key, how many of the given articles carry
 // it: the sidebar's counts within the current filter.
 func (c *Collection) TagCounts(ids []ID) map[string]int {
@@ -30,8 +32,22 @@ func (c *Collection) TagCountsWhere(ids []ID, keep func(ID) bool) (all, kept map
 		}
 	}
 	if l := &c.last; l.valid && len(ids) > 0 && len(ids) == len(l.ids) && &ids[0] == &l.ids[0] {
-		for _, i := range l.result {
-			add(int(i))
+		// The entries are walked in collection order, not the result's:
+		// counts do not depend on it, and memory read in order is faster.
+		if len(l.result) == len(c.entries) {
+			for i := range c.entries {
+				add(i)
+			}
+		} else {
+			in := make([]uint64, (len(c.entries)+63)/64)
+			for _, i := range l.result {
+				in[i/64] |= 1 << (i % 64)
+			}
+			for w, word := range in {
+				for ; word != 0; word &= word - 1 {
+					add(w*64 + bits.TrailingZeros64(word))
+				}
+			}
 		}
 	} else {
 		for _, id := range ids {

@@ -39,6 +39,9 @@ func (c *Collection) tagFilter(q Query) (tagFilter, bool) {
 	return f, true
 }
 
+// none reports whether the filter admits every article.
+func (f *tagFilter) none() bool { return len(f.want) == 0 && len(f.exclude) == 0 && !f.any }
+
 // admits reports whether an article with these tags passes the filter.
 func (f *tagFilter) admits(have []int32) bool {
 	if hasAny(have, f.exclude) {

@@ -27,12 +27,23 @@ func (t *tagEntry) count(spelling string, folder bool, n int) {
 	if folder {
 		m = t.folders
 	}
+	switched := !folder && len(t.spellings) == 0 // the first own spelling outranks folder names
 	if m[spelling] += n; m[spelling] <= 0 {
 		delete(m, spelling)
 	}
-	if len(t.spellings) > 0 {
+	switch {
+	case n > 0 && folder && len(t.spellings) > 0:
+		// A folder name counted while articles spell the tag: the name stands.
+	case n > 0 && !switched:
+		// Only this spelling's count grew: it takes the name if it now
+		// passes the name, as mostCommon would pick (a load need not walk
+		// every spelling for every article).
+		if k, best := m[spelling], m[t.Name]; k > best || (k == best && spelling < t.Name) {
+			t.Name = spelling
+		}
+	case len(t.spellings) > 0:
 		t.Name = mostCommon(t.spellings)
-	} else {
+	default:
 		t.Name = mostCommon(t.folders)
 	}
 }
@@ -46,7 +57,12 @@ func (t *tagEntry) count(spelling string, folder bool, n int) {
 func (c *Collection) walkTags(a *Article, seen []int32, fn func(ti int32, spelling string, folder bool)) []int32 {
 	for k, names := range [2][]string{a.Tags, a.FolderTags} {
 		for _, name := range names {
-			key := TagKey(name)
+			var key, spelling string
+			if own, ok := c.names[name]; ok {
+				key, spelling = own.key, own.spelling
+			} else {
+				key, spelling = TagKey(name), tagSpelling(name)
+			}
 			if key == "" {
 				continue
 			}
@@ -61,11 +77,14 @@ func (c *Collection) walkTags(a *Article, seen []int32, fn func(ti int32, spelli
 				continue
 			}
 			seen = append(seen, ti)
-			fn(ti, strings.TrimLeft(strings.TrimSpace(name), "#"), k == 1)
+			fn(ti, spelling, k == 1)
 		}
 	}
 	return seen
 }
+
+// tagSpelling is the spelling of a tag name that counts for its display.
+func tagSpelling(name string) string { return strings.TrimLeft(strings.TrimSpace(name), "#") }
 
 // mostCommon picks the spelling used by most articles; ties go to the
 // spelling that sorts first, so the choice is deterministic.
