@@ -96,7 +96,7 @@ func (c *Collection) Visible(q Query) []ID {
 		candidates = c.inOrder(q.Only, q.Sort)
 	}
 	result := make([]int32, 0, 64)
-	if q.Only == nil && q.Keep == nil && len(terms) == 0 && tags.none() {
+	if q.Only == nil && q.Keep == nil && search.Empty() && tags.none() {
 		candidates, result = nil, slices.Clone(candidates) // all pass: read no entry
 	}
 	for _, i := range candidates {
