@@ -88,10 +88,19 @@ func (l *Library) Close() error {
 // speed of parsing; the words of new and changed articles wait for
 // IndexText. An index found corrupt on the way is rebuilt, with a notice.
 func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
+	// What the indexes hold, counted first, so that the first frame knows
+	// the whole: Progress.Known. A count that fails is left to warm.
+	known := make([]int, len(l.libs))
+	all := 0
+	for i, lr := range l.libs {
+		known[i], _ = lr.ix.Count(ctx)
+		all += known[i]
+	}
 	total, waiting := 0, 0
 	for i, lr := range l.libs {
-		n, err := lr.warm(ctx, &l.roots[i], total, send)
+		n, err := lr.warm(ctx, &l.roots[i], model.Progress{Articles: total, Known: all}, send)
 		if errors.Is(err, index.ErrCorrupt) {
+			all -= known[i]
 			err = lr.reset(ctx, send)
 		}
 		if err != nil {
@@ -106,7 +115,7 @@ func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
 	}
 	defer l.forget()
 	return pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
-		return l.apply(ctx, results, model.Progress{Articles: total, ToIndex: waiting}, nil, send)
+		return l.apply(ctx, results, model.Progress{Articles: total, Known: all, ToIndex: waiting}, nil, send)
 	})
 }
 
@@ -129,8 +138,9 @@ func (lr *libRoot) reset(ctx context.Context, send func(model.Batch)) error {
 	return nil
 }
 
-// warm sends what the index holds and remembers it for the check.
-func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(model.Batch)) (int, error) {
+// warm sends what the index holds and remembers it for the check; the
+// batches' progress counts on from start.
+func (lr *libRoot) warm(ctx context.Context, r *root, start model.Progress, send func(model.Batch)) (int, error) {
 	lr.sent = nil
 	b := model.Batch{Articles: make([]model.Article, 0, 512)}
 	n := 0
@@ -144,7 +154,8 @@ func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(mode
 			limit = 512
 		}
 		if n++; len(b.Articles) >= limit {
-			b.Progress = model.Progress{Articles: before + n}
+			b.Progress = start
+			b.Progress.Articles += n
 			send(b)
 			b = model.Batch{Articles: make([]model.Article, 0, 4096)}
 		}
@@ -158,7 +169,8 @@ func (lr *libRoot) warm(ctx context.Context, r *root, before int, send func(mode
 		return 0, err
 	}
 	b.Problems = probs
-	b.Progress = model.Progress{Articles: before + n}
+	b.Progress = start
+	b.Progress.Articles += n
 	send(b)
 	// Only now what the check needs: the list does not wait for it.
 	if lr.known, err = lr.ix.Files(ctx); err != nil {

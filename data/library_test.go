@@ -83,6 +83,38 @@ func TestLibraryWarmStartReadsNoArticleFile(t *testing.T) {
 	}
 }
 
+// TestLibraryWarmStartKnowsItsSize: every batch of a warm start says how
+// many articles the indexes hold (Progress.Known), the first one included,
+// so the header can show the whole at once; a cold start knows none.
+func TestLibraryWarmStartKnowsItsSize(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	for i := range 700 { // more than the first, small batch
+		testfs.WriteFile(t, filepath.Join(dir, fmt.Sprintf("%03d.txt", i)), fmt.Sprintf("Title %d\n\nBody.", i))
+	}
+	_, cold := libraryLoad(t, dir, cache)
+	for _, b := range cold {
+		if b.Progress.Known != 0 {
+			t.Fatalf("a cold start claims %d known articles", b.Progress.Known)
+		}
+	}
+	testfs.WriteFile(t, filepath.Join(dir, "new.txt"), "Added since\n\nBody.")
+	_, warm := libraryLoad(t, dir, cache)
+	if len(warm) < 2 {
+		t.Fatalf("%d batches", len(warm))
+	}
+	for i, b := range warm {
+		if b.Progress.Known != 700 {
+			t.Errorf("batch %d: Known %d, want 700", i, b.Progress.Known)
+		}
+	}
+	if first := warm[0].Progress; first.Articles >= first.Known || first.Files != 0 {
+		t.Errorf("first batch progress %+v: the index's rows come first", first)
+	}
+	if last := warm[len(warm)-1].Progress; !last.Done || last.Articles != 701 {
+		t.Errorf("last batch progress %+v, want 701 articles and done", last)
+	}
+}
+
 func TestLibraryChangesAndRemovals(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
 	testfs.WriteFile(t, filepath.Join(dir, "feed.jsonl"), `{"title":"One"}`+"\n"+`{"title":"Two"}`+"\n"+`{"title":"Three"}`)

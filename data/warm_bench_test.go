@@ -68,7 +68,7 @@ func warmLibrary(b *testing.B) *Library {
 func BenchmarkWarmStart(b *testing.B) {
 	lib := warmLibrary(b)
 	warm := func(b *testing.B, send func(model.Batch)) {
-		if _, err := lib.libs[0].warm(b.Context(), &lib.roots[0], 0, send); err != nil {
+		if _, err := lib.libs[0].warm(b.Context(), &lib.roots[0], model.Progress{}, send); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -120,6 +120,9 @@ type Progress struct {
 	Found    int  // files the walk found so far; all of them once Listed
 	Listed   bool // the walk is over: Found is final
 	Articles int  // articles found so far
+	// Known is how many articles the indexes held when a load began: a
+	// warm start sends them all before it checks the folders.
+	Known int
 	Done     bool // the load has finished: the list is complete
 	// Full-text indexing, which data.Library runs after a load: articles
 	// indexed so far (Indexed) of those that were waiting (ToIndex). Until

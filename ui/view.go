@@ -150,16 +150,27 @@ type loadState struct {
 }
 
 // progressText is the header's count of articles, with the progress of a
-// load or of full-text indexing while one runs: "Indexing 41,200 /
-// 100,000" (files read of those listed so far) while an index is built, "Loading… 1,234 articles"
-// without one, then "Indexing text 12,000 / 100,000" while search still
-// scans the files the full-text index does not have.
+// load or of full-text indexing while one runs: on a warm start "Loading
+// 4,096 / 100,000 articles" (the index's rows), then "100,000 articles ·
+// checking 41,200 / 100,000 files"; on a first start "Indexing 41,200 /
+// 100,000" (files read of those listed so far); "Loading… 1,234 articles"
+// without an index; then "Indexing text 12,000 / 100,000" while search
+// still scans the files the full-text index does not have.
 func progressText(coll *model.Collection, s loadState) string {
 	p := coll.Progress()
 	articles := pluralize(coll.Len(), "article", "articles")
 	switch {
 	case s.loading && s.reloading:
 		return "Reloading… " + articles
+	case s.loading && p.Known > 0 && p.Articles < p.Known && p.Files == 0:
+		// A warm start: the index's rows stream in, their number known.
+		return "Loading " + countText(p.Articles) + " / " + pluralize(p.Known, "article", "articles")
+	case s.loading && p.Known > 0 && p.Found > 0:
+		// Then the folders are checked against the index: nothing is
+		// being indexed unless files changed.
+		return articles + " · checking " + countText(p.Files) + " / " + countText(p.Found) + " files"
+	case s.loading && p.Known > 0:
+		return articles + " · checking the folders…"
 	case s.loading && s.indexed && p.Found > 0:
 		return "Indexing " + countText(p.Files) + " / " + countText(p.Found)
 	case s.loading && s.indexed:

@@ -153,3 +153,12 @@ func (ix *Index) FileIDs(ctx context.Context, rel string) ([]model.ID, error) {
 		})
 	return ids, wrap(ctx, "file ids", err)
 }
+
+// Count returns how many articles the index holds.
+func (ix *Index) Count(ctx context.Context) (int, error) {
+	var n int
+	if err := ix.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+		return 0, wrap(ctx, "count", err)
+	}
+	return n, nil
+}
