@@ -123,7 +123,7 @@ type Progress struct {
 	// Known is how many articles the indexes held when a load began: a
 	// warm start sends them all before it checks the folders.
 	Known int
-	Done     bool // the load has finished: the list is complete
+	Done  bool // the load has finished: the list is complete
 	// Full-text indexing, which data.Library runs after a load: articles
 	// indexed so far (Indexed) of those that were waiting (ToIndex). Until
 	// they are all in, search scans the files of the others.
