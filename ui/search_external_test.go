@@ -233,6 +233,7 @@ func TestHeaderShowsIndexing(t *testing.T) {
 		search string
 		want   string
 	}{
+		{"nothing yet", lib, model.Batch{}, false, "", "Loading…"},
 		{"walking", lib, model.Batch{Articles: arts[:5], Progress: model.Progress{Files: 5, Articles: 5}}, false, "", "Indexing 5…"},
 		{"listed", lib, model.Batch{Articles: arts[:5], Progress: model.Progress{Files: 41200, Found: 100000, Listed: true, Articles: 5}}, false, "", "Indexing 41,200 / 100,000"},
 		{"text", lib, model.Batch{Articles: arts, Progress: model.Progress{Done: true, Articles: 30, Indexed: 12000, ToIndex: 100000}}, false, "", "30 articles · Indexing text 12,000 / 100,000"},

@@ -173,6 +173,8 @@ func progressText(coll *model.Collection, s loadState) string {
 		return articles + " · checking the folders…"
 	case s.loading && s.indexed && p.Found > 0:
 		return "Indexing " + countText(p.Files) + " / " + countText(p.Found)
+	case s.loading && s.indexed && p.Files == 0:
+		return "Loading…" // nothing heard yet: warm or cold, no one knows
 	case s.loading && s.indexed:
 		return "Indexing " + countText(p.Files) + "…"
 	case s.loading:
