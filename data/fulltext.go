@@ -77,14 +77,27 @@ func (l *Library) pendingFiles(ctx context.Context) ([]pendingFile, int, error) 
 	return files, total, nil
 }
 
-// readText reads a pending file again for the bodies of its articles; none
-// when it can no longer be read (see index.FileText).
+// readText reads a pending file again for the bodies of its articles
+// (none when it can no longer be read, see index.FileText) and folds the
+// words of those that wait, here on the workers rather than in AddText,
+// so that folding the next files overlaps writing the last ones.
 func readText(f pendingFile) pendingText {
 	t := index.FileText{Rel: f.file.Rel}
-	if arts, ok := reread(f.r, f.file.Rel); ok {
-		t.Bodies = make(map[int]string, len(arts))
-		for _, a := range arts {
-			t.Bodies[a.Index] = a.Body
+	arts, ok := reread(f.r, f.file.Rel)
+	if !ok {
+		return pendingText{f.lr, t}
+	}
+	waits := make(map[int]bool, len(f.file.Articles))
+	for _, p := range f.file.Articles {
+		waits[p.Index] = true
+	}
+	t.Bodies = make(map[int]string, len(arts))
+	t.Folded = make(map[int]index.Folded, len(f.file.Articles))
+	for k := range arts {
+		a := &arts[k]
+		t.Bodies[a.Index] = a.Body
+		if waits[a.Index] {
+			t.Folded[a.Index] = index.Fold(a)
 		}
 	}
 	return pendingText{f.lr, t}
