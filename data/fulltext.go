@@ -77,10 +77,13 @@ func (l *Library) pendingFiles(ctx context.Context) ([]pendingFile, int, error) 
 	return files, total, nil
 }
 
-// readText reads a pending file again for the bodies of its articles
-// (none when it can no longer be read, see index.FileText) and folds the
-// words of those that wait, here on the workers rather than in AddText,
-// so that folding the next files overlaps writing the last ones.
+// readText reads a pending file again and folds the words of its articles
+// that wait (none when it can no longer be read, see index.FileText), here
+// on the workers rather than in AddText, so that folding the next files
+// overlaps writing the last ones. Bodies are not kept: an article folded
+// from another title or tags than the index holds (the file changed since
+// Load) is indexed by those alone, and the next check of the file, which
+// finds it changed, indexes it again.
 func readText(f pendingFile) pendingText {
 	t := index.FileText{Rel: f.file.Rel}
 	arts, ok := reread(f.r, f.file.Rel)
@@ -91,12 +94,9 @@ func readText(f pendingFile) pendingText {
 	for _, p := range f.file.Articles {
 		waits[p.Index] = true
 	}
-	t.Bodies = make(map[int]string, len(arts))
 	t.Folded = make(map[int]index.Folded, len(f.file.Articles))
 	for k := range arts {
-		a := &arts[k]
-		t.Bodies[a.Index] = a.Body
-		if waits[a.Index] {
+		if a := &arts[k]; waits[a.Index] {
 			t.Folded[a.Index] = index.Fold(a)
 		}
 	}

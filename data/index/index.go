@@ -206,11 +206,9 @@ func (ix *Index) Close() error { return ix.db.Close() }
 // The index is a cache, and is written as one: synchronous=OFF (SQLite
 // never waits for the disk; in WAL mode a killed process still leaves the
 // old or the new content, while a power loss or a system crash may leave a
-// damaged file, which Open or Reset then sets aside and rebuilds) and a
-// page cache of 16 MB per connection rather than 2 MB (the full-text
-// tables' merges read back what the same build wrote).
+// damaged file, which Open or Reset then sets aside and rebuilds).
 func open(ctx context.Context, path string) (*Index, string, error) {
-	db, err := sql.Open("sqlite", sqlitedb.DSN(path, busyTimeout, "OFF", "cache_size(-16384)"))
+	db, err := sql.Open("sqlite", sqlitedb.DSN(path, busyTimeout, "OFF"))
 	if err != nil {
 		return nil, "", fmt.Errorf("index: %w", err)
 	}

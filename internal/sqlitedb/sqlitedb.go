@@ -23,11 +23,10 @@ import (
 // DSN is the driver's name for the database at path: a file: URI (so that
 // any character may appear in the path) with the settings of every
 // connection: the busy timeout, synchronous (OFF for a cache, which is
-// rebuilt when a power loss damages it; FULL for what must survive one), and transactions that begin IMMEDIATE —
-// a writer takes the lock when it starts, waiting for another writer,
-// instead of failing half-way. pragmas are more settings of every
-// connection, in the driver's form ("cache_size(-16384)").
-func DSN(path string, busy time.Duration, synchronous string, pragmas ...string) string {
+// rebuilt when a power loss damages it; FULL for what must survive one),
+// and transactions that begin IMMEDIATE — a writer takes the lock when it
+// starts, waiting for another writer, instead of failing half-way.
+func DSN(path string, busy time.Duration, synchronous string) string {
 	p := filepath.ToSlash(path)
 	if filepath.VolumeName(path) != "" {
 		p = "/" + p // file:///C:/...
@@ -36,9 +35,6 @@ func DSN(path string, busy time.Duration, synchronous string, pragmas ...string)
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
 	q.Add("_pragma", "synchronous("+synchronous+")")
 	q.Add("_pragma", "temp_store(MEMORY)")
-	for _, p := range pragmas {
-		q.Add("_pragma", p)
-	}
 	q.Set("_txlock", "immediate")
 	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
 }
