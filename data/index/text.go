@@ -88,8 +88,8 @@ func Fold(a *model.Article) Folded {
 	return f
 }
 
-// matches reports whether f was folded from a's title and tags: then it
-// holds a's words, given a's body.
+// matches reports whether f was folded from a's title and tags, so that
+// its words can stand for a's (whose body the index does not hold).
 func (f *Folded) matches(a *model.Article) bool {
 	return f.title == a.Title && slices.Equal(f.tags, a.Tags) && slices.Equal(f.folderTags, a.FolderTags)
 }
