@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
@@ -182,4 +183,60 @@ func (ix *Index) PendingCount(ctx context.Context) (int, error) {
 	var n int
 	err := ix.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE fts = 0`).Scan(&n)
 	return n, wrap(ctx, "pending", err)
+}
+
+// A first indexing writes the words of every article, some fifty large
+// transactions at 100,000 articles. FTS5 merges its segments as they come
+// (automerge: whenever 4 of one level pile up), which rewrote the words
+// several times over and took a third of the writer's time. Between
+// StartBulkText and EndBulkText it merges only when a level reaches
+// bulkCrisis segments, and then once, all of them, at the end.
+
+// automerge is FTS5's default, which EndBulkText restores; bulkCrisis the
+// crisismerge of a bulk run (FTS5's default is 16).
+const (
+	automerge  = 4
+	crisis     = 16
+	bulkCrisis = 64
+)
+
+// StartBulkText stops the full-text tables' merges after each transaction,
+// for a long run of AddText (a first indexing). A run cut short leaves at
+// most bulkCrisis segments per level, quick enough to search; the next
+// EndBulkText merges them.
+func (ix *Index) StartBulkText(ctx context.Context) error {
+	return ix.ftsConfig(ctx, "start bulk text",
+		"INSERT INTO %[1]s (%[1]s, rank) VALUES ('automerge', 0)",
+		"INSERT INTO %[1]s (%[1]s, rank) VALUES ('crisismerge', "+strconv.Itoa(bulkCrisis)+")")
+}
+
+// EndBulkText merges every segment of the full-text tables into one (the
+// quickest to search) and has them merge as they go again. It does nothing
+// unless StartBulkText came before (in this process or one that stopped
+// before its end), so that it may be called after every run of AddText.
+func (ix *Index) EndBulkText(ctx context.Context) error {
+	var bulk bool
+	err := ix.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM words_config WHERE k = 'automerge' AND v = 0)`).Scan(&bulk)
+	if err != nil || !bulk {
+		return wrap(ctx, "end bulk text", err)
+	}
+	return ix.ftsConfig(ctx, "end bulk text",
+		"INSERT INTO %[1]s (%[1]s) VALUES ('optimize')",
+		"INSERT INTO %[1]s (%[1]s, rank) VALUES ('automerge', "+strconv.Itoa(automerge)+")",
+		"INSERT INTO %[1]s (%[1]s, rank) VALUES ('crisismerge', "+strconv.Itoa(crisis)+")")
+}
+
+// ftsConfig runs the statements, formatted with each full-text table's
+// name, in one transaction.
+func (ix *Index) ftsConfig(ctx context.Context, op string, stmts ...string) error {
+	return ix.write(ctx, op, func(w *writer) error {
+		for _, table := range []string{"words", "grams"} {
+			for _, s := range stmts {
+				if _, err := w.tx.ExecContext(ctx, fmt.Sprintf(s, table)); err != nil {
+					return wrap(ctx, op, err)
+				}
+			}
+		}
+		return nil
+	})
 }

@@ -50,3 +50,32 @@ func TestAddTextFolded(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkText checks that a bulk run stops FTS5's merges, that its end
+// merges and restores them, and that ending without a start does nothing.
+func TestBulkText(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	automerge := func() (v int) {
+		t.Helper()
+		err := ix.db.QueryRowContext(ctx, `SELECT coalesce((SELECT v FROM words_config WHERE k = 'automerge'), -1)`).Scan(&v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if err := ix.EndBulkText(ctx); err != nil || automerge() != -1 {
+		t.Fatalf("EndBulkText without a start: %v, automerge %d", err, automerge())
+	}
+	if err := ix.StartBulkText(ctx); err != nil || automerge() != 0 {
+		t.Fatalf("StartBulkText: %v, automerge %d", err, automerge())
+	}
+	a := art("a.txt", 0, "harbour", "council")
+	apply(t, ix, files([]model.Article{a}))
+	if err := ix.EndBulkText(ctx); err != nil || automerge() != 4 {
+		t.Fatalf("EndBulkText: %v, automerge %d", err, automerge())
+	}
+	if got := search(t, ix, "counc"); len(got) != 1 {
+		t.Errorf("Search after EndBulkText = %v, want %v", got, a.ID)
+	}
+}
