@@ -267,11 +267,20 @@ func BenchmarkOpen(b *testing.B) {
 // BenchmarkBuildTwoPhase builds an index as a first indexing does:
 // metadata of every file first (Apply with TextLater, 512 files a
 // transaction), then the words (Pending, AddText for 2,048 files at a
-// time, as data's textBatch).
+// time, as data's textBatch), with or without StartBulkText and
+// EndBulkText around the words.
 func BenchmarkBuildTwoPhase(b *testing.B) {
 	for _, n := range benchSizes() {
 		arts := benchArticles(n, 1000, 10000)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
+		for _, bulk := range []bool{false, true} {
+			benchBuildTwoPhase(b, arts, bulk)
+		}
+	}
+}
+
+func benchBuildTwoPhase(b *testing.B, arts []model.Article, bulk bool) {
+	{
+		b.Run(fmt.Sprintf("%d/bulk=%v", len(arts), bulk), func(b *testing.B) {
 			var meta, text float64
 			for b.Loop() {
 				ctx := context.Background()
@@ -302,12 +311,22 @@ func BenchmarkBuildTwoPhase(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
+				if bulk {
+					if err := ix.StartBulkText(ctx); err != nil {
+						b.Fatal(err)
+					}
+				}
 				for chunk := range slices.Chunk(pending, 2048) {
 					texts := make([]FileText, len(chunk))
 					for k, p := range chunk {
 						texts[k] = FileText{Rel: p.Rel, Bodies: bodies[p.Rel]}
 					}
 					if _, err := ix.AddText(ctx, texts); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if bulk {
+					if err := ix.EndBulkText(ctx); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newsline/newsline/model"
@@ -44,14 +45,29 @@ func haystack(a *model.Article) string { return model.SearchText(a) }
 // positions, so each word is given once: a body of 900 words has some 400
 // distinct ones, and FTS5 then tokenizes and sorts half as much.
 func ftsText(hay string) (words, grams string) {
-	seen := make(map[string]struct{}, 256)
+	f := folders.Get().(*ftsFolder)
+	defer folders.Put(f)
+	return f.text(hay)
+}
+
+// ftsFolder makes the text of the full-text tables (ftsText), keeping the
+// set of words it saw from one call to the next: building a new one for
+// each article cost more than the rest of the folding.
+type ftsFolder struct{ seen map[string]struct{} }
+
+// folders are the ftsFolders not in use.
+var folders = sync.Pool{New: func() any { return &ftsFolder{seen: make(map[string]struct{}, 1024)} }}
+
+// text is ftsText.
+func (f *ftsFolder) text(hay string) (words, grams string) {
+	defer clear(f.seen) // nor keep hay alive
 	var w, g strings.Builder
 	w.Grow(len(hay) / 2)
 	word := func(s string) {
-		if _, ok := seen[s]; ok || s == "" {
+		if _, ok := f.seen[s]; ok || s == "" {
 			return
 		}
-		seen[s] = struct{}{}
+		f.seen[s] = struct{}{}
 		w.WriteString(s)
 		w.WriteByte(' ')
 	}

@@ -202,8 +202,13 @@ func (ix *Index) Close() error { return ix.db.Close() }
 // open opens the database at path and checks it. A non-empty reason means
 // the file is not a usable index (the database is then closed); an error
 // means it could not be looked at.
+//
+// The index is a cache, and is written as one: synchronous=OFF (SQLite
+// never waits for the disk; in WAL mode a killed process still leaves the
+// old or the new content, while a power loss or a system crash may leave a
+// damaged file, which Open or Reset then sets aside and rebuilds).
 func open(ctx context.Context, path string) (*Index, string, error) {
-	db, err := sql.Open("sqlite", sqlitedb.DSN(path, busyTimeout, "NORMAL"))
+	db, err := sql.Open("sqlite", sqlitedb.DSN(path, busyTimeout, "OFF"))
 	if err != nil {
 		return nil, "", fmt.Errorf("index: %w", err)
 	}

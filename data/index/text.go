@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
@@ -62,6 +64,35 @@ type FileText struct {
 	// one (the file changed or could not be read) is indexed by its title
 	// and tags; the next check of the file re-indexes it.
 	Bodies map[int]string
+	// Folded are the articles' words by their Index, made by Fold from the
+	// file read again (optional): AddText takes an article's when it was
+	// made from the title and tags the index holds, and otherwise folds
+	// the article itself, with its body from Bodies.
+	Folded map[int]Folded
+}
+
+// Folded is an article's text made ready for the full-text index by Fold.
+// Folding costs about half as much as writing the words, and AddText
+// writes them in one goroutine (SQLite has one writer): callers that fold
+// on their own workers, while the previous AddText writes, keep both cores
+// busy.
+type Folded struct {
+	title            string   // what it was folded from, besides the body
+	tags, folderTags []string // (see matches)
+	doc              ftsDoc
+}
+
+// Fold makes the words of a, body included, for FileText.Folded.
+func Fold(a *model.Article) Folded {
+	f := Folded{title: a.Title, tags: a.Tags, folderTags: a.FolderTags}
+	f.doc.words, f.doc.grams = ftsText(haystack(a))
+	return f
+}
+
+// matches reports whether f was folded from a's title and tags, so that
+// its words can stand for a's (whose body the index does not hold).
+func (f *Folded) matches(a *model.Article) bool {
+	return f.title == a.Title && slices.Equal(f.tags, a.Tags) && slices.Equal(f.folderTags, a.FolderTags)
 }
 
 // AddText puts the waiting articles of the files into the full-text index,
@@ -72,39 +103,57 @@ func (ix *Index) AddText(ctx context.Context, files []FileText) (int, error) {
 	if len(files) == 0 {
 		return 0, nil
 	}
-	var arts []*model.Article
+	added := 0
 	err := ix.write(ctx, "add text", func(w *writer) error {
-		var ns []int64
+		var arts []waitingArticle
 		for _, f := range files {
 			got, err := w.waiting(f)
 			if err != nil {
 				return wrap(ctx, "add text "+f.Rel, err)
 			}
-			for k := range got {
-				arts = append(arts, &got[k].art)
-				ns = append(ns, got[k].n)
-			}
+			arts = append(arts, got...)
 		}
-		docs := foldArticles(arts)
-		for k, a := range arts {
+		foldWaiting(arts)
+		for k := range arts {
+			a := &arts[k]
 			if err := w.exec(`UPDATE articles SET fts = 1, grams = ? WHERE rel = ? AND idx = ?`,
-				docs[k].grams != "", a.Rel, a.Index); err != nil {
-				return wrap(ctx, "add text "+a.Rel, err)
+				a.doc.grams != "", a.art.Rel, a.art.Index); err != nil {
+				return wrap(ctx, "add text "+a.art.Rel, err)
 			}
-			w.add[ns[k]] = docs[k]
+			w.add[a.n] = a.doc
 		}
+		added = len(arts)
 		return wrap(ctx, "add text", w.fullText())
 	})
 	if err != nil {
 		return 0, err
 	}
-	return len(arts), nil
+	return added, nil
 }
 
-// waitingArticle is an article read back from its record, with its rowid.
+// foldWaiting gives every article its words: those folded ahead
+// (FileText.Folded), the others folded now, on every core.
+func foldWaiting(arts []waitingArticle) {
+	var todo []*model.Article
+	var at []int
+	for k := range arts {
+		if !arts[k].folded {
+			todo = append(todo, &arts[k].art)
+			at = append(at, k)
+		}
+	}
+	for i, doc := range foldArticles(todo) {
+		arts[at[i]].doc = doc
+	}
+}
+
+// waitingArticle is an article read back from its record, with its rowid
+// and, when it came folded (FileText.Folded), its words.
 type waitingArticle struct {
-	art model.Article
-	n   int64
+	art    model.Article
+	n      int64
+	doc    ftsDoc
+	folded bool
 }
 
 // waiting reads the file's articles that wait for their text, with the
@@ -120,8 +169,11 @@ func (w *writer) waiting(f FileText) ([]waitingArticle, error) {
 			if err != nil {
 				return waitingArticle{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
 			}
+			if t, ok := f.Folded[a.Index]; ok && t.matches(&a) {
+				return waitingArticle{art: a, n: n, doc: t.doc, folded: true}, nil
+			}
 			a.Body = f.Bodies[a.Index]
-			return waitingArticle{a, n}, nil
+			return waitingArticle{art: a, n: n}, nil
 		})
 }
 
@@ -131,4 +183,60 @@ func (ix *Index) PendingCount(ctx context.Context) (int, error) {
 	var n int
 	err := ix.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE fts = 0`).Scan(&n)
 	return n, wrap(ctx, "pending", err)
+}
+
+// A first indexing writes the words of every article, some fifty large
+// transactions at 100,000 articles. FTS5 merges its segments as they come
+// (automerge: whenever 4 of one level pile up), which rewrote the words
+// several times over and took a third of the writer's time. Between
+// StartBulkText and EndBulkText it merges only when a level reaches
+// bulkCrisis segments, and then once, all of them, at the end.
+
+// automerge is FTS5's default, which EndBulkText restores; bulkCrisis the
+// crisismerge of a bulk run (FTS5's default is 16).
+const (
+	automerge  = 4
+	crisis     = 16
+	bulkCrisis = 64
+)
+
+// StartBulkText stops the full-text tables' merges after each transaction,
+// for a long run of AddText (a first indexing). A run cut short leaves at
+// most bulkCrisis segments per level, quick enough to search; the next
+// EndBulkText merges them.
+func (ix *Index) StartBulkText(ctx context.Context) error {
+	return ix.ftsConfig(ctx, "start bulk text",
+		"INSERT INTO %[1]s (%[1]s, rank) VALUES ('automerge', 0)",
+		"INSERT INTO %[1]s (%[1]s, rank) VALUES ('crisismerge', "+strconv.Itoa(bulkCrisis)+")")
+}
+
+// EndBulkText merges every segment of the full-text tables into one (the
+// quickest to search) and has them merge as they go again. It does nothing
+// unless StartBulkText came before (in this process or one that stopped
+// before its end), so that it may be called after every run of AddText.
+func (ix *Index) EndBulkText(ctx context.Context) error {
+	var bulk bool
+	err := ix.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM words_config WHERE k = 'automerge' AND v = 0)`).Scan(&bulk)
+	if err != nil || !bulk {
+		return wrap(ctx, "end bulk text", err)
+	}
+	return ix.ftsConfig(ctx, "end bulk text",
+		"INSERT INTO %[1]s (%[1]s) VALUES ('optimize')",
+		"INSERT INTO %[1]s (%[1]s, rank) VALUES ('automerge', "+strconv.Itoa(automerge)+")",
+		"INSERT INTO %[1]s (%[1]s, rank) VALUES ('crisismerge', "+strconv.Itoa(crisis)+")")
+}
+
+// ftsConfig runs the statements, formatted with each full-text table's
+// name, in one transaction.
+func (ix *Index) ftsConfig(ctx context.Context, op string, stmts ...string) error {
+	return ix.write(ctx, op, func(w *writer) error {
+		for _, table := range []string{"words", "grams"} {
+			for _, s := range stmts {
+				if _, err := w.tx.ExecContext(ctx, fmt.Sprintf(s, table)); err != nil {
+					return wrap(ctx, op, err)
+				}
+			}
+		}
+		return nil
+	})
 }

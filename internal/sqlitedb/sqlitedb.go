@@ -22,10 +22,10 @@ import (
 
 // DSN is the driver's name for the database at path: a file: URI (so that
 // any character may appear in the path) with the settings of every
-// connection: the busy timeout, synchronous (NORMAL for a cache, FULL for
-// what must survive a power loss), and transactions that begin IMMEDIATE —
-// a writer takes the lock when it starts, waiting for another writer,
-// instead of failing half-way.
+// connection: the busy timeout, synchronous (OFF for a cache, which is
+// rebuilt when a power loss damages it; FULL for what must survive one),
+// and transactions that begin IMMEDIATE — a writer takes the lock when it
+// starts, waiting for another writer, instead of failing half-way.
 func DSN(path string, busy time.Duration, synchronous string) string {
 	p := filepath.ToSlash(path)
 	if filepath.VolumeName(path) != "" {

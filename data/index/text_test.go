@@ -1,0 +1,81 @@
+package index
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsline/newsline/model"
+)
+
+// TestAddTextFolded checks that AddText takes the words folded ahead
+// (FileText.Folded) of an article whose title and tags are what the index
+// holds, and folds the others itself, from the stored title and tags and
+// the body in Bodies.
+func TestAddTextFolded(t *testing.T) {
+	ix, _ := openTemp(t)
+	same := art("a.txt", 0, "harbour", "", "sport")
+	renamed := art("a.txt", 1, "council", "", "sport")
+	changes := files([]model.Article{same, renamed})
+	changes[0].TextLater = true
+	apply(t, ix, changes)
+
+	sameNow, renamedNow := same, renamed
+	sameNow.Body, renamedNow.Body = "ahead", "ahead"
+	renamedNow.Title = "museum" // the file changed between the passes
+	text := FileText{
+		Rel:    "a.txt",
+		Bodies: map[int]string{0: "bodies", 1: "bodies"},
+		Folded: map[int]Folded{0: Fold(&sameNow), 1: Fold(&renamedNow)},
+	}
+	if n, err := ix.AddText(context.Background(), []FileText{text}); err != nil || n != 2 {
+		t.Fatalf("AddText = %d, %v; want 2", n, err)
+	}
+	for q, want := range map[string][]model.ID{
+		"ahead":   {same.ID},
+		"bodies":  {renamed.ID},
+		"harbour": {same.ID},
+		"council": {renamed.ID},
+		"museum":  nil,
+		"sport":   {same.ID, renamed.ID},
+	} {
+		got := search(t, ix, q)
+		if len(got) != len(want) {
+			t.Errorf("Search(%q) = %v, want %v", q, got, want)
+			continue
+		}
+		for _, id := range want {
+			if _, ok := got[id]; !ok {
+				t.Errorf("Search(%q) = %v, want %v", q, got, want)
+			}
+		}
+	}
+}
+
+// TestBulkText checks that a bulk run stops FTS5's merges, that its end
+// merges and restores them, and that ending without a start does nothing.
+func TestBulkText(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	automerge := func() (v int) {
+		t.Helper()
+		err := ix.db.QueryRowContext(ctx, `SELECT coalesce((SELECT v FROM words_config WHERE k = 'automerge'), -1)`).Scan(&v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if err := ix.EndBulkText(ctx); err != nil || automerge() != -1 {
+		t.Fatalf("EndBulkText without a start: %v, automerge %d", err, automerge())
+	}
+	if err := ix.StartBulkText(ctx); err != nil || automerge() != 0 {
+		t.Fatalf("StartBulkText: %v, automerge %d", err, automerge())
+	}
+	a := art("a.txt", 0, "harbour", "council")
+	apply(t, ix, files([]model.Article{a}))
+	if err := ix.EndBulkText(ctx); err != nil || automerge() != 4 {
+		t.Fatalf("EndBulkText: %v, automerge %d", err, automerge())
+	}
+	if got := search(t, ix, "counc"); len(got) != 1 {
+		t.Errorf("Search after EndBulkText = %v, want %v", got, a.ID)
+	}
+}
