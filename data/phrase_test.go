@@ -103,39 +103,7 @@ func TestLibrarySearchSyntax(t *testing.T) {
 func BenchmarkPhraseSearch(b *testing.B) {
 	dir := b.TempDir()
 	phraseCollection(b, dir, 10_000, 100)
-	lib, _, err := OpenLibrary(context.Background(), []string{dir}, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer lib.Close()
-	if err := lib.Load(context.Background(), func(model.Batch) {}); err != nil {
-		b.Fatal(err)
-	}
-	if err := lib.IndexText(context.Background(), func(model.Batch) {}); err != nil {
-		b.Fatal(err)
-	}
-	for _, q := range []string{"their may", `"their may they"`, `"their may they" -sport`, `-"their may"`, "-sport"} {
-		b.Run(q, func(b *testing.B) {
-			var n int
-			for b.Loop() {
-				ids, err := lib.Search(context.Background(), q)
-				if err != nil {
-					b.Fatal(err)
-				}
-				n = len(ids)
-			}
-			b.ReportMetric(float64(n), "hits")
-			found, err := lib.libs[0].ix.Find(context.Background(), model.ParseSearch(q))
-			if err != nil {
-				b.Fatal(err)
-			}
-			checked := 0
-			for _, f := range found.Check {
-				checked += len(f.Articles)
-			}
-			b.ReportMetric(float64(checked), "checked")
-		})
-	}
+	benchSearches(b, dir, []string{"their may", `"their may they"`, `"their may they" -sport`, `-"their may"`, "-sport"})
 }
 
 // BenchmarkPhraseSearchNewsgen searches 10,000 generated articles (newsgen)
@@ -146,6 +114,14 @@ func BenchmarkPhraseSearchNewsgen(b *testing.B) {
 	if _, err := newsgen.Write(newsgen.Config{N: 10_000, Seed: 1, Out: dir}, 0); err != nil {
 		b.Fatal(err)
 	}
+	title := strings.Fields(newsgen.Title(1, 42))
+	benchSearches(b, dir, []string{"of the", `"of the"`, `"the is"`, `"` + strings.Join(title[:3], " ") + `"`, `-"of the"`})
+}
+
+// benchSearches indexes dir fully, then times each query through the
+// library, reporting its hits and how many articles were read to confirm
+// a phrase ("checked").
+func benchSearches(b *testing.B, dir string, queries []string) {
 	lib, _, err := OpenLibrary(context.Background(), []string{dir}, b.TempDir())
 	if err != nil {
 		b.Fatal(err)
@@ -157,8 +133,7 @@ func BenchmarkPhraseSearchNewsgen(b *testing.B) {
 	if err := lib.IndexText(context.Background(), func(model.Batch) {}); err != nil {
 		b.Fatal(err)
 	}
-	title := strings.Fields(newsgen.Title(1, 42))
-	for _, q := range []string{"of the", `"of the"`, `"the is"`, `"` + strings.Join(title[:3], " ") + `"`, `-"of the"`} {
+	for _, q := range queries {
 		b.Run(q, func(b *testing.B) {
 			var n int
 			for b.Loop() {

@@ -280,7 +280,7 @@ type internedName struct {
 
 // changed drops what was derived from the entries and keeps the sidebar order.
 func (c *Collection) changed() {
-	c.sortTags()
+	sortTags(c.byCount, c.tags)
 	c.short = nil
 	c.orders = [sortCount][]int32{}
 	c.nums = [sortCount][]numKey{}

@@ -93,7 +93,7 @@ func (c *Collection) Visible(q Query) []ID {
 	case c.last.narrows(q, search.Words):
 		candidates = c.last.result
 	case q.Only != nil && len(q.Only) < len(candidates)/8:
-		candidates = c.inOrder(q.Only, q.Sort)
+		candidates = inOrder(q.Only, c.pos, c.rank(q.Sort))
 	}
 	result := make([]int32, 0, 64)
 	if q.Only == nil && q.Keep == nil && search.Empty() && tags.none() {

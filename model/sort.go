@@ -96,9 +96,9 @@ type numKey struct {
 	num     int64
 }
 
-// keyOf returns the key of entry i in the order of s.
-func (c *Collection) keyOf(s Sort, i int) sortKey {
-	a := &c.entries[i].art
+// keyOf returns the key of entries[i] in the order of s.
+func keyOf(entries []entry, s Sort, i int) sortKey {
+	a := &entries[i].art
 	k := sortKey{idx: int32(i)}
 	switch s {
 	case SortNewest, SortOldest:
@@ -129,7 +129,7 @@ func compareKeys(a, b sortKey) int {
 // sorted returns the indices of the entries in the order of s. While a
 // load streams in, it keeps the numeric keys for extendOrders.
 func (c *Collection) sorted(s Sort) []int32 {
-	keys := c.sortedKeys(s, 0)
+	keys := sortedKeys(c.entries, s, 0)
 	order := make([]int32, len(keys))
 	for i, k := range keys {
 		order[i] = k.idx
@@ -144,12 +144,12 @@ func (c *Collection) sorted(s Sort) []int32 {
 	return order
 }
 
-// sortedKeys returns the keys of the entries from the index from on, in
-// the order of s.
-func (c *Collection) sortedKeys(s Sort, from int) []sortKey {
-	keys := make([]sortKey, len(c.entries)-from)
+// sortedKeys returns the keys of entries from the index from on, in the
+// order of s.
+func sortedKeys(entries []entry, s Sort, from int) []sortKey {
+	keys := make([]sortKey, len(entries)-from)
 	for i := range keys {
-		keys[i] = c.keyOf(s, from+i)
+		keys[i] = keyOf(entries, s, from+i)
 	}
 	slices.SortFunc(keys, compareKeys)
 	return keys
@@ -166,7 +166,7 @@ func (c *Collection) extendOrders(orders [sortCount][]int32, nums [sortCount][]n
 			continue
 		}
 		keep := nums[s] != nil && !c.progress.Done
-		fresh := c.sortedKeys(Sort(s), from)
+		fresh := sortedKeys(c.entries, Sort(s), from)
 		merged := make([]int32, 0, len(c.entries))
 		var mergedNums []numKey
 		if keep {
@@ -178,7 +178,7 @@ func (c *Collection) extendOrders(orders [sortCount][]int32, nums [sortCount][]n
 			if nums[s] != nil {
 				k = sortKey{missing: nums[s][p].missing, num: nums[s][p].num, idx: i}
 			} else if j < len(fresh) {
-				k = c.keyOf(Sort(s), int(i))
+				k = keyOf(c.entries, Sort(s), int(i))
 			}
 			for ; j < len(fresh) && compareKeys(fresh[j], k) < 0; j++ {
 				merged = append(merged, fresh[j].idx)
@@ -201,14 +201,13 @@ func (c *Collection) extendOrders(orders [sortCount][]int32, nums [sortCount][]n
 	}
 }
 
-// inOrder returns the entries of the IDs in the sort's order: for a search
-// result of a few thousand articles, sorting them is cheaper than walking
-// the whole collection past them.
-func (c *Collection) inOrder(only map[ID]struct{}, s Sort) []int32 {
-	rank := c.rank(s)
+// inOrder returns the entries (by their place pos) of the IDs in the
+// order of rank: for a search result of a few thousand articles, sorting
+// them is cheaper than walking the whole collection past them.
+func inOrder(only map[ID]struct{}, pos map[ID]int, rank []int32) []int32 {
 	out := make([]int32, 0, len(only))
 	for id := range only {
-		if i, ok := c.pos[id]; ok {
+		if i, ok := pos[id]; ok {
 			out = append(out, int32(i))
 		}
 	}

@@ -56,20 +56,20 @@ func (c *Collection) TagCountsWhere(ids []ID, keep func(ID) bool) (all, kept map
 			}
 		}
 	}
-	all = c.countsByKey(counts)
+	all = countsByKey(c.tags, counts)
 	if keep != nil {
-		kept = c.countsByKey(keptCounts)
+		kept = countsByKey(c.tags, keptCounts)
 	}
 	return all, kept
 }
 
 // countsByKey turns counts by tag index into counts by tag key, leaving
 // out the zeros.
-func (c *Collection) countsByKey(counts []int) map[string]int {
-	out := make(map[string]int, len(c.tags))
+func countsByKey(tags []tagEntry, counts []int) map[string]int {
+	out := make(map[string]int, len(tags))
 	for ti, n := range counts {
 		if n > 0 {
-			out[c.tags[ti].Key] = n
+			out[tags[ti].Key] = n
 		}
 	}
 	return out

@@ -98,10 +98,11 @@ func mostCommon(spellings map[string]int) string {
 	return best
 }
 
-// sortTags keeps the sidebar order: most used first, then by name.
-func (c *Collection) sortTags() {
-	slices.SortStableFunc(c.byCount, func(a, b int32) int {
-		ta, tb := &c.tags[a], &c.tags[b]
+// sortTags puts byCount (indices into tags) in the sidebar order: most
+// used first, then by name.
+func sortTags(byCount []int32, tags []tagEntry) {
+	slices.SortStableFunc(byCount, func(a, b int32) int {
+		ta, tb := &tags[a], &tags[b]
 		return cmp.Or(cmp.Compare(tb.Count, ta.Count), strings.Compare(ta.Key, tb.Key))
 	})
 }

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"database/sql"
 	"maps"
 	"slices"
 	"strconv"
@@ -146,33 +145,17 @@ func (ix *Index) filesOf(ctx context.Context, ns map[int64]struct{}) ([]PendingF
 		return nil, nil
 	}
 	list := slices.Sorted(maps.Keys(ns))
-	var files []PendingFile
-	byRel := map[string]int{}
+	var p byFile
 	for chunk := range slices.Chunk(list, 500) {
 		in := make([]string, len(chunk))
 		for i, n := range chunk {
 			in[i] = strconv.FormatInt(n, 10)
 		}
 		q := `SELECT rel, idx, id FROM articles WHERE n IN (` + strings.Join(in, ",") + `)`
-		err := sqlitedb.Each(ctx, ix.db, q, nil, func(rows *sql.Rows) error {
-			var rel string
-			var idx int
-			var id int64
-			if err := rows.Scan(&rel, &idx, &id); err != nil {
-				return err
-			}
-			k, ok := byRel[rel]
-			if !ok {
-				k = len(files)
-				byRel[rel] = k
-				files = append(files, PendingFile{Rel: rel})
-			}
-			files[k].Articles = append(files[k].Articles, PendingArticle{Index: idx, ID: model.ID(uint64(id))})
-			return nil
-		})
+		err := sqlitedb.Each(ctx, ix.db, q, nil, p.scan)
 		if err != nil {
 			return nil, wrap(ctx, "search", err)
 		}
 	}
-	return files, nil
+	return p.files, nil
 }

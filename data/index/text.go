@@ -30,30 +30,42 @@ type PendingArticle struct {
 // has them, the caller searches them itself (data.Library scans their
 // files).
 func (ix *Index) Pending(ctx context.Context) ([]PendingFile, int, error) {
-	var files []PendingFile
-	byRel := map[string]int{}
-	n := 0
-	err := sqlitedb.Each(ctx, ix.db, `SELECT rel, idx, id FROM articles WHERE fts = 0 ORDER BY n`, nil, func(rows *sql.Rows) error {
-		var rel string
-		var idx int
-		var id int64
-		if err := rows.Scan(&rel, &idx, &id); err != nil {
-			return err
-		}
-		k, ok := byRel[rel]
-		if !ok {
-			k = len(files)
-			byRel[rel] = k
-			files = append(files, PendingFile{Rel: rel})
-		}
-		files[k].Articles = append(files[k].Articles, PendingArticle{Index: idx, ID: model.ID(uint64(id))})
-		n++
-		return nil
-	})
+	var p byFile
+	err := sqlitedb.Each(ctx, ix.db, `SELECT rel, idx, id FROM articles WHERE fts = 0 ORDER BY n`, nil, p.scan)
 	if err != nil {
 		return nil, 0, wrap(ctx, "pending", err)
 	}
-	return files, n, nil
+	return p.files, p.n, nil
+}
+
+// byFile groups rows of articles (rel, idx, id) by their file, in the
+// order the files first come.
+type byFile struct {
+	files []PendingFile
+	index map[string]int // rel → its place in files
+	n     int            // articles
+}
+
+// scan adds the article of one row.
+func (p *byFile) scan(rows *sql.Rows) error {
+	var rel string
+	var idx int
+	var id int64
+	if err := rows.Scan(&rel, &idx, &id); err != nil {
+		return err
+	}
+	k, ok := p.index[rel]
+	if !ok {
+		if p.index == nil {
+			p.index = map[string]int{}
+		}
+		k = len(p.files)
+		p.index[rel] = k
+		p.files = append(p.files, PendingFile{Rel: rel})
+	}
+	p.files[k].Articles = append(p.files[k].Articles, PendingArticle{Index: idx, ID: model.ID(uint64(id))})
+	p.n++
+	return nil
 }
 
 // FileText is the text of a pending file's articles, read again from the
