@@ -26,10 +26,6 @@ func (m Matcher) Match(a *Article) bool {
 // every article matches.
 func (m Matcher) Empty() bool { return m.q.Empty() }
 
-// searchTerms folds a search string into the words every article must
-// match (its phrases and exclusions aside).
-func searchTerms(search string) []string { return ParseSearch(search).Words }
-
 // matches reports whether every term matches the start of a word in the
 // haystack, or anywhere inside it for terms written without spaces (CJK).
 // A term may be a phrase, words separated by single spaces: the rule is

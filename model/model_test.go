@@ -383,18 +383,18 @@ func TestNarrows(t *testing.T) {
 		{Query{Search: "harbo mu", Keep: func(ID) bool { return true }}, false}, // functions cannot be compared
 	}
 	for _, tt := range tests {
-		if got := last.narrows(tt.q, searchTerms(tt.q.Search)); got != tt.want {
+		if got := last.narrows(tt.q, ParseSearch(tt.q.Search)); got != tt.want {
 			t.Errorf("narrows(%q, %v, exclude %v, any %v) = %v, want %v", tt.q.Search, tt.q.Tags, tt.q.Exclude, tt.q.AnyTag, got, tt.want)
 		}
 	}
 	filtered := last
 	filtered.q.Tags, filtered.q.AnyTag, filtered.q.Exclude = []string{"a", "b"}, true, []string{"c"}
-	if q := (Query{Search: "harbo mu", Tags: []string{"a", "b"}, AnyTag: true, Exclude: []string{"c"}}); !filtered.narrows(q, searchTerms(q.Search)) {
+	if q := (Query{Search: "harbo mu", Tags: []string{"a", "b"}, AnyTag: true, Exclude: []string{"c"}}); !filtered.narrows(q, ParseSearch(q.Search)) {
 		t.Errorf("the same tag filters must narrow")
 	}
 	kept := last
 	kept.q.Keep = func(ID) bool { return true }
-	if q := (Query{Search: "harbo mu"}); kept.narrows(q, searchTerms(q.Search)) {
+	if q := (Query{Search: "harbo mu"}); kept.narrows(q, ParseSearch(q.Search)) {
 		t.Errorf("a result filtered by Keep must not be narrowed")
 	}
 }

@@ -90,7 +90,7 @@ func (c *Collection) Visible(q Query) []ID {
 	}
 	candidates := c.order(q.Sort)
 	switch {
-	case c.last.narrows(q, search.Words):
+	case c.last.narrows(q, search):
 		candidates = c.last.result
 	case q.Only != nil && len(q.Only) < len(candidates)/8:
 		candidates = inOrder(q.Only, c.pos, c.rank(q.Sort))
@@ -134,21 +134,21 @@ type lastQuery struct {
 // remembered term a prefix of the term in its place (a word that starts with
 // "harbo" starts with "harb"), with at most more terms after them, and the
 // same phrases and exclusions.
-func (l *lastQuery) narrows(q Query, terms []string) bool {
+func (l *lastQuery) narrows(q Query, search SearchQuery) bool {
 	// What Only and Keep select cannot be compared (a map, a function):
 	// with either, on either side, the whole order is walked again.
 	if !l.valid || q.Only != nil || l.q.Only != nil || q.Keep != nil || l.q.Keep != nil {
 		return false
 	}
 	if q.Sort != l.q.Sort || q.AnyTag != l.q.AnyTag || !slices.Equal(q.Tags, l.q.Tags) ||
-		!slices.Equal(q.Exclude, l.q.Exclude) || len(terms) < len(l.terms) {
+		!slices.Equal(q.Exclude, l.q.Exclude) || len(search.Words) < len(l.terms) {
 		return false
 	}
-	if now := ParseSearch(q.Search); !slices.Equal(now.Phrases, l.phrases) || !slices.Equal(now.Exclude, l.exclude) {
+	if !slices.Equal(search.Phrases, l.phrases) || !slices.Equal(search.Exclude, l.exclude) {
 		return false
 	}
 	for i, old := range l.terms {
-		if !strings.HasPrefix(terms[i], old) || HasCJK(terms[i]) != HasCJK(old) {
+		if !strings.HasPrefix(search.Words[i], old) || HasCJK(search.Words[i]) != HasCJK(old) {
 			return false
 		}
 	}
