@@ -53,6 +53,9 @@ type Options struct {
 	// Place is where to start: the filters, sort, selection and scroll
 	// of an earlier session (Model.Place); nil starts at the top.
 	Place *model.Place
+	// First, when set, answers the first screen of a query from an index
+	// before the load streams in (see FirstScreen); nil waits for the load.
+	First func(ctx context.Context, q model.Query, n int) (FirstScreen, error)
 	// Appearance is the theme, article style, date format and layout
 	// breakpoints of the configuration.
 	Appearance Appearance
@@ -102,6 +105,7 @@ type Model struct {
 	marks    markBook    // read and starred marks, with Options.Marks
 	loading  bool
 	loadErr  error
+	first    preview      // the first screen while the load streams in
 	placed   *model.Place // being restored: applied as its article arrives
 	scrollTo scrollTo     // the reader's line once it shows the restored article
 
@@ -197,7 +201,7 @@ func (m Model) LoadErr() error { return m.loadErr }
 // messages, so the first frame shows at once. A restored search starts
 // too.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.load.start(m.opts.Load, nil), m.search}
+	cmds := []tea.Cmd{m.firstCmd(), m.load.start(m.opts.Load, nil), m.search}
 	if !m.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}

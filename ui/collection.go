@@ -15,13 +15,23 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	if msg.gen != m.load.gen {
 		return nil // a run replaced by a reload
 	}
+	coll := m.target()
 	for i := range msg.batch.Articles {
-		if _, ok := m.coll.Article(msg.batch.Articles[i].ID); ok {
+		if _, ok := coll.Article(msg.batch.Articles[i].ID); ok {
 			m.cache.replaced(msg.batch.Articles[i].ID) // its renders are stale
 		}
 	}
 	m.load.saw(msg.batch.Articles)
-	m.coll.Apply(msg.batch)
+	coll.Apply(msg.batch)
+	if m.first.on {
+		// The preview stays as it is until the rest has caught up.
+		m.flash = cmp.Or(msg.batch.Notice, m.flash)
+		m.caughtUp(msg.done)
+		if m.first.on {
+			return waitLoad(m.load.gen, m.load.ch)
+		}
+		msg.batch = model.Batch{Progress: msg.batch.Progress} // applied
+	}
 	m.list.forgetRows()
 	m.flash = cmp.Or(msg.batch.Notice, m.flash)
 	var marks tea.Cmd
@@ -75,6 +85,7 @@ func (m *Model) reload() tea.Cmd {
 	if m.opts.Load == nil {
 		return nil
 	}
+	m.endPreview()
 	var cmd tea.Cmd
 	m.load, cmd = m.load.next(m.ctx, m.opts.Load, m.coll.Len())
 	m.loading = true
@@ -91,6 +102,10 @@ func (m *Model) reload() tea.Cmd {
 // refilter recomputes the visible set after a change of collection, tags,
 // search or sort, and everything derived from it.
 func (m *Model) refilter() {
+	if m.first.on && (!m.first.answers(m.query) || m.smart.on()) {
+		m.endPreview() // it refilters
+		return
+	}
 	q := m.found.narrow(m.query, m.list.searching())
 	q.Keep = m.marks.keep(m.smart)
 	m.visible = m.coll.Visible(q)
@@ -100,7 +115,13 @@ func (m *Model) refilter() {
 }
 
 // updateSidebar recounts the sidebar's numbers within the visible set.
-func (m *Model) updateSidebar() { m.tags.setCounts(m.marks.counts(m.coll, m.visible)) }
+func (m *Model) updateSidebar() {
+	if m.first.on {
+		m.tags.setCounts(m.first.counts(m.marks.on()))
+		return
+	}
+	m.tags.setCounts(m.marks.counts(m.coll, m.visible))
+}
 
 // setFilter is the one place the filter changes: the query (tags,
 // excluded tags) and the smart entries. Leaving the smart view lets the

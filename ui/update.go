@@ -56,6 +56,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleMouse(msg)
 	case batchMsg:
 		return m.handleBatch(msg)
+	case firstMsg:
+		m.showFirst(msg)
 	case renderedMsg:
 		m.handleRendered(msg)
 	case searchedMsg:

@@ -53,6 +53,8 @@ func (m Model) screen() string {
 	top := headerLine{
 		name: m.opts.Name, flash: m.flash, problems: len(m.coll.Problems()), loadErr: m.loadErr,
 		progress: progressText(m.coll, loadState{
+			preview:   m.first.on,
+			total:     m.articleCount(),
 			loading:   m.loading,
 			reloading: m.load.reloading(),
 			indexed:   m.opts.Search != nil,
@@ -143,6 +145,8 @@ func (h headerLine) View(theme *Theme, w int) string {
 
 // loadState is what the header says of the load and the search.
 type loadState struct {
+	preview   bool // the first screen is up while the rest streams in
+	total     int  // the articles of the whole collection, as far as known
 	loading   bool
 	reloading bool // the list stays as it was meanwhile
 	indexed   bool // searching goes through the index (Options.Search)
@@ -158,8 +162,10 @@ type loadState struct {
 // still scans the files the full-text index does not have.
 func progressText(coll *model.Collection, s loadState) string {
 	p := coll.Progress()
-	articles := pluralize(coll.Len(), "article", "articles")
+	articles := pluralize(s.total, "article", "articles")
 	switch {
+	case s.preview:
+		return articles + " · loading the list…"
 	case s.loading && s.reloading:
 		return "Reloading… " + articles
 	case s.loading && p.Known > 0 && p.Articles < p.Known && p.Files == 0:
