@@ -49,6 +49,18 @@ func (p *preview) answers(q model.Query) bool {
 		slices.Equal(q.Tags, p.q.Tags) && slices.Equal(q.Exclude, p.q.Exclude)
 }
 
+// rows is listView.rows: the whole list's length when the preview is up —
+// the collection's size when nothing is filtered, else not known yet.
+func (p *preview) rows() int {
+	switch {
+	case !p.on:
+		return 0
+	case len(p.q.Tags) == 0 && len(p.q.Exclude) == 0 && p.q.Search == "":
+		return p.total
+	}
+	return -1
+}
+
 // counts are the sidebar's numbers while the preview is up: the indexes'
 // counts, every article unread until the marks are read (as while a load
 // streams in).

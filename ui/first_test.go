@@ -12,7 +12,8 @@ import (
 )
 
 // indexFirst answers Options.First as an index would: from every article,
-// with the model's own order and counts.
+// with the model's own order and counts. It gives at most firstPage rows,
+// fewer than the fixture has, so that the first screen is a part.
 func indexFirst(arts []model.Article, asked *[]model.Query) func(context.Context, model.Query, int) (FirstScreen, error) {
 	return func(_ context.Context, q model.Query, n int) (FirstScreen, error) {
 		if asked != nil {
@@ -22,7 +23,7 @@ func indexFirst(arts []model.Article, asked *[]model.Query) func(context.Context
 		c.Apply(model.Batch{Articles: arts})
 		ids := c.Visible(q)
 		var s FirstScreen
-		for _, id := range ids[:min(n, len(ids))] {
+		for _, id := range ids[:min(n, firstPage, len(ids))] {
 			a, _ := c.Article(id)
 			s.Articles = append(s.Articles, a)
 		}
@@ -30,6 +31,8 @@ func indexFirst(arts []model.Article, asked *[]model.Query) func(context.Context
 		return s, nil
 	}
 }
+
+const firstPage = 12
 
 // firstApp is the fixture at 160x48 with Options.First, and the first
 // screen delivered before any batch.
@@ -64,19 +67,22 @@ func TestFirstScreenComesBeforeTheStreamAndStays(t *testing.T) {
 		t.Fatal("the first screen is not up")
 	}
 	want := newest()
-	if got := visibleIndexes(m); !slices.Equal(got, want) {
-		t.Fatalf("first screen rows %v, want %v", got, want)
+	if got := visibleIndexes(m); !slices.Equal(got, want[:firstPage]) {
+		t.Fatalf("first screen rows %v, want %v", got, want[:firstPage])
 	}
 	s := screenText(m)
 	if !strings.Contains(s, "30 articles · loading the list…") {
 		t.Errorf("header does not give the whole collection's size:\n%s", lineWith(s, "articles"))
+	}
+	if !strings.Contains(s, "newest first · 1/30") {
+		t.Errorf("list footer does not count the whole list:\n%s", lineWith(s, "newest first"))
 	}
 	if row := sidebarRow(m, "weather"); !strings.Contains(row, "10") {
 		t.Errorf("sidebar's weather row %q: want the index's count, 10", row)
 	}
 	m = keys(t, m, "j", "j") // the cursor moves on the first screen
 	m = streamIn(t, m, 7, func(m Model, n int) {
-		if n < 30 && !slices.Equal(visibleIndexes(m), want) {
+		if n < 30 && !slices.Equal(visibleIndexes(m), want[:firstPage]) {
 			t.Fatalf("after %d streamed articles the rows moved: %v", n, visibleIndexes(m))
 		}
 		if i := selectedIndex(m); i != 27 {
@@ -101,9 +107,21 @@ func TestFirstScreenOfAFilteredSortedPlace(t *testing.T) {
 		t.Fatal("the first screen is not up")
 	}
 	before := visibleIndexes(m)
+	if s := screenText(m); !strings.Contains(s, "by title · 1/10+") {
+		t.Errorf("list footer of a filtered first screen:\n%s", lineWith(s, "by title"))
+	}
 	m = streamIn(t, m, 30, func(Model, int) {})
 	if got := visibleIndexes(m); !slices.Equal(got, before) || len(got) != 10 {
 		t.Fatalf("rows %v after the stream, %v on the first screen (want the 10 rust articles by title)", got, before)
+	}
+	m = firstApp(t, model.Query{Exclude: []string{"solo"}, Sort: model.SortReads})
+	before = visibleIndexes(m)
+	if s := screenText(m); len(before) != firstPage || !strings.Contains(s, "most read · 1/12+") {
+		t.Errorf("list footer of a filtered first screen of %d rows:\n%s", len(before), lineWith(s, "most read"))
+	}
+	m = streamIn(t, m, 5, func(Model, int) {})
+	if got := visibleIndexes(m); len(got) != 29 || !slices.Equal(got[:firstPage], before) {
+		t.Fatalf("all but solo by reads: %v after the stream, %v on the first screen", got, before)
 	}
 }
 

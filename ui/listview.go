@@ -16,6 +16,10 @@ type listView struct {
 	query   model.Query
 	smart   smartFilter
 	loading bool
+	// rows is the length of the whole list while the list holds only its
+	// first rows (the first screen): -1 when that is not known yet, 0
+	// when the list is whole.
+	rows int
 	// marks are the read and starred marks; nil when none are kept, and
 	// the rows show none.
 	marks map[model.ID]model.Mark
@@ -57,11 +61,23 @@ func (p *listPane) viewLines(v listView) []string {
 	}
 	footer := v.query.Sort.Label() + " · "
 	if len(p.ids) > 0 {
-		footer += countText(p.cursor+1) + "/" + countText(len(p.ids))
+		footer += countText(p.cursor+1) + "/" + rowsText(len(p.ids), v.rows)
 	} else {
 		footer += "0"
 	}
 	return frameLines(p.th, p.width, p.height, v.focused, title, footer, lines)
+}
+
+// rowsText is the length of the list: n rows, or rows when the list is
+// only the first n of them, "n+" when their number is not known yet.
+func rowsText(n, rows int) string {
+	switch {
+	case rows > 0:
+		return countText(rows)
+	case rows < 0:
+		return countText(n) + "+"
+	}
+	return countText(n)
 }
 
 // emptyText explains an empty list and how to get out of it.
