@@ -1,0 +1,143 @@
+package index
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/newsline/newsline/internal/sqlitedb"
+	"github.com/newsline/newsline/model"
+)
+
+// sortKeys are an article's sort key columns (see schema): each orders
+// the articles as model's sort of the same name does, ascending, with
+// (rel, idx) — collection order inside a root — breaking ties, so that
+// one index per sort is its order:
+//
+//	newest  -(Unix seconds), keyMissing without a date
+//	oldest  Unix seconds, keyMissing without a date
+//	reads   -reads, keyMissing without a read counter
+//	title   model.Fold(title) as a BLOB (compared bytewise, as Go
+//	        compares strings), titleMissing when it folds to nothing
+//
+// Only seconds count, as in model.
+type sortKeys struct {
+	newest, oldest, reads int64
+	title                 []byte
+}
+
+// keyMissing sorts after every value: dates are years 1000 to 9999 and
+// read counters are not negative.
+const keyMissing = math.MaxInt64
+
+// titleMissing sorts after every folded title: UTF-8, which Fold writes,
+// has no byte 0xff.
+var titleMissing = []byte{0xff}
+
+func keysOf(a *model.Article) sortKeys {
+	k := sortKeys{newest: keyMissing, oldest: keyMissing, reads: keyMissing, title: titleMissing}
+	if a.HasDate() {
+		k.oldest = a.Date.Unix()
+		k.newest = -k.oldest
+	}
+	if a.HasReads() {
+		k.reads = -int64(a.Reads)
+	}
+	if t := model.Fold(a.Title); t != "" {
+		k.title = []byte(t)
+	}
+	return k
+}
+
+// orderQueries read the records in the order of each sort, walking its
+// index (INDEXED BY: without a LIMIT the planner would rather sort).
+var orderQueries = [...]string{
+	model.SortNewest: `SELECT rec FROM articles INDEXED BY articles_newest ORDER BY newest, rel, idx`,
+	model.SortOldest: `SELECT rec FROM articles INDEXED BY articles_oldest ORDER BY oldest, rel, idx`,
+	model.SortReads:  `SELECT rec FROM articles INDEXED BY articles_reads ORDER BY reads, rel, idx`,
+	model.SortTitle:  `SELECT rec FROM articles INDEXED BY articles_title ORDER BY title, rel, idx`,
+}
+
+// errStop ends a walk that fn stopped.
+var errStop = errors.New("stop")
+
+// InOrder calls fn with the indexed articles in the order of s (an
+// unknown sort is newest first, as in model), ties in collection order
+// (Rel, then Index), until fn returns false or the articles end. They are
+// as Articles gives them: no Body, no Path. Reading the first ones costs
+// the same whatever the collection's size: a first page reads its rows
+// and no more.
+func (ix *Index) InOrder(ctx context.Context, s model.Sort, fn func(model.Article) bool) error {
+	if int(s) >= len(orderQueries) {
+		s = model.SortNewest
+	}
+	var rec sql.RawBytes
+	err := sqlitedb.Each(ctx, ix.db, orderQueries[s], nil, func(rows *sql.Rows) error {
+		if err := rows.Scan(&rec); err != nil {
+			return err
+		}
+		a, _, err := decodeRecord(string(rec))
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrCorrupt, err)
+		}
+		if !fn(a) {
+			return errStop
+		}
+		return nil
+	})
+	if errors.Is(err, errStop) {
+		return nil
+	}
+	return wrap(ctx, "in order", err)
+}
+
+// tagSpelling is a row of the tags summary.
+type tagSpelling struct {
+	key, spelling string
+	folder        bool
+}
+
+// countTags counts an article's tags into (n = 1) or out of (n = -1) the
+// summary this transaction writes at its end (writeTags).
+func (w *writer) countTags(a *model.Article, n int) {
+	model.EachTag(a, func(key, spelling string, folder bool) {
+		w.tags[tagSpelling{key, spelling, folder}] += n
+	})
+}
+
+// writeTags adds the counts gathered by countTags to the summary and
+// deletes the rows that fell to zero.
+func (w *writer) writeTags() error {
+	for t, n := range w.tags {
+		if n == 0 {
+			continue
+		}
+		if err := w.exec(`INSERT INTO tags (key, spelling, folder, n) VALUES (?, ?, ?, ?)
+			ON CONFLICT DO UPDATE SET n = n + excluded.n`, t.key, t.spelling, t.folder, n); err != nil {
+			return err
+		}
+		if n < 0 {
+			if err := w.exec(`DELETE FROM tags WHERE key = ? AND folder = ? AND spelling = ? AND n <= 0`,
+				t.key, t.folder, t.spelling); err != nil {
+				return err
+			}
+		}
+	}
+	clear(w.tags)
+	return nil
+}
+
+// TagSpellings returns the tags summary: for every tag key and spelling
+// (model.EachTag), how many indexed articles count it. With
+// model.TagsFromSpellings it gives the tags a collection of the indexed
+// articles has, without reading them.
+func (ix *Index) TagSpellings(ctx context.Context) ([]model.TagSpelling, error) {
+	out, err := sqlitedb.All(ctx, ix.db, `SELECT key, spelling, folder, n FROM tags`, nil,
+		func(rows *sql.Rows) (t model.TagSpelling, err error) {
+			err = rows.Scan(&t.Key, &t.Spelling, &t.Folder, &t.Count)
+			return t, err
+		})
+	return out, wrap(ctx, "tags", err)
+}
