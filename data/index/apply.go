@@ -154,10 +154,10 @@ type writer struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
-	next  int64            // the next article's n
-	del   []ftsRow         // entries of articles that were in the index
-	add   map[int64]ftsDoc // entries of new articles, by rowid
-	rec   []byte           // buffer for records
+	next  int64               // the next article's n
+	del   []ftsRow            // entries of articles that were in the index
+	add   map[int64]ftsDoc    // entries of new articles, by rowid
+	rec   []byte              // buffer for records
 	tags  map[tagSpelling]int // changes of the tags summary (see countTags)
 }
 
