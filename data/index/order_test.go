@@ -175,3 +175,29 @@ func TestTagSpellingsFollowApply(t *testing.T) {
 	apply(t, ix, []FileChange{{Rel: moved.Rel + ".new", Articles: []model.Article{moved}}})
 	check("moved")
 }
+
+// TestArticlesOf: the stored articles of the IDs, in collection order;
+// IDs not stored are left out.
+func TestArticlesOf(t *testing.T) {
+	arts := randomStored(rand.New(rand.NewPCG(7, 8)), 100)
+	ix, _ := openTemp(t)
+	apply(t, ix, files(arts))
+	var ids []model.ID
+	var want []model.Article
+	for i, a := range stored(arts) {
+		if i%3 == 0 {
+			ids = append(ids, a.ID)
+			want = append(want, a)
+		}
+	}
+	ids = append(ids, 12345, model.ID(math.MaxUint64))
+	slices.Reverse(ids)
+	got, err := ix.ArticlesOf(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameArticles(t, got, want)
+	if got, err := ix.ArticlesOf(context.Background(), nil); err != nil || got != nil {
+		t.Errorf("no IDs: %v, %v", got, err)
+	}
+}
