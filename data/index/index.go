@@ -216,6 +216,9 @@ func open(ctx context.Context, path string) (*Index, string, error) {
 	db.SetMaxIdleConns(2)
 	ix := &Index{db: db, path: path}
 	reason, err := ix.check(ctx)
+	if err == nil && reason == "" {
+		err = ix.EndBulkRows(ctx) // a first indexing cut short left them out
+	}
 	if err != nil || reason != "" {
 		db.Close()
 		return nil, reason, err

@@ -201,3 +201,44 @@ func TestArticlesOf(t *testing.T) {
 		t.Errorf("no IDs: %v, %v", got, err)
 	}
 }
+
+// TestBulkRows: StartBulkRows drops the sort indexes (InOrder fails),
+// EndBulkRows builds them again, and an index left without them (a first
+// indexing cut short) gets them back when it is opened.
+func TestBulkRows(t *testing.T) {
+	ctx := context.Background()
+	ix, path := openTemp(t)
+	if err := ix.StartBulkRows(ctx); err != nil {
+		t.Fatal(err)
+	}
+	arts := randomStored(rand.New(rand.NewPCG(9, 10)), 50)
+	apply(t, ix, files(arts))
+	walk := func(ix *Index) (int, error) {
+		n := 0
+		err := ix.InOrder(ctx, model.SortTitle, func(model.Article) bool { n++; return true })
+		return n, err
+	}
+	if _, err := walk(ix); err == nil {
+		t.Errorf("InOrder without its index")
+	}
+	ix.Close()
+	again, notice, err := Open(ctx, path)
+	if err != nil || notice != "" {
+		t.Fatal(err, notice)
+	}
+	defer again.Close()
+	if n, err := walk(again); err != nil || n != len(arts) {
+		t.Errorf("reopened: %d articles, %v", n, err)
+	}
+	for range 2 {
+		if err := again.StartBulkRows(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := again.EndBulkRows(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := walk(again); err != nil || n != len(arts) {
+			t.Errorf("after EndBulkRows: %d articles, %v", n, err)
+		}
+	}
+}

@@ -72,10 +72,6 @@ var schema = []string{
 		PRIMARY KEY (rel, idx)
 	) WITHOUT ROWID`,
 	`CREATE UNIQUE INDEX articles_n ON articles (n, id)`,
-	`CREATE INDEX articles_newest ON articles (newest, rel, idx)`,
-	`CREATE INDEX articles_oldest ON articles (oldest, rel, idx)`,
-	`CREATE INDEX articles_reads ON articles (reads, rel, idx)`,
-	`CREATE INDEX articles_title ON articles (title, rel, idx)`,
 	`CREATE INDEX articles_pending ON articles (n) WHERE fts = 0`,
 	`CREATE TABLE tags (
 		key      TEXT NOT NULL,    -- model.TagKey
@@ -186,7 +182,7 @@ func (ix *Index) complete(ctx context.Context, conn *sql.Conn) (string, error) {
 // the same index at once create it once.
 func create(ctx context.Context, conn *sql.Conn) error {
 	return sqlitedb.Create(ctx, conn, busyTimeout, func(tx *sql.Tx) error {
-		stmts := append(schema[:len(schema):len(schema)],
+		stmts := append(append(schema[:len(schema):len(schema)], sortIndexes...),
 			// FTS5 writes a segment whenever its in-memory terms pass
 			// hashsize (1 MB by default): a larger one means fewer
 			// segments to merge while a first indexing adds its thousands
