@@ -18,33 +18,24 @@ import (
 // q.Search is ignored: search is answered by the caller, through q.Only.
 // Articles come as Load sends them: Path set, no Body. Each index is
 // walked in the sort's order and stops at its n-th selected article, or,
-// for a small q.Only, its articles are looked up and sorted; the pages of
-// several roots are merged (model.CompareIn). Filters the index cannot
-// answer (tags, Keep) read on in order: a small selection such as the
+// when q.Only or a tag leaves few enough, those articles are read and
+// sorted; the pages of several roots are merged (model.CompareIn). Filters the index cannot
+// answer (Exclude, Keep) read on in order: a small selection such as the
 // starred articles is fastest given as Only as well. The index is what
 // the last load left: files changed since show once Load checks them.
 func (l *Library) FirstPage(ctx context.Context, q model.Query, n int) ([]model.Article, error) {
 	if n <= 0 {
 		return nil, nil
 	}
-	var only []model.ID // a small search result: its articles are looked up
-	if q.Only != nil {
-		total, err := l.count(ctx)
+	var page []model.Article
+	for i, lr := range l.libs {
+		lookup, err := narrowest(ctx, lr.ix, q, n)
 		if err != nil {
 			return nil, err
 		}
-		// Walking an order finds n of them past some n*total/len(Only)
-		// others; looking them up costs len(Only).
-		if len(q.Only)*len(q.Only) <= n*total {
-			only = slices.Collect(maps.Keys(q.Only))
-		}
-	}
-	var page []model.Article
-	for i, lr := range l.libs {
 		var own []model.Article
-		var err error
-		if only != nil {
-			own, err = lookupPage(ctx, lr.ix, &l.roots[i], q, only, n)
+		if lookup != nil {
+			own, err = lookupPage(lookup, &l.roots[i], q, n)
 		} else {
 			own, err = walkPage(ctx, lr.ix, &l.roots[i], q, n)
 		}
@@ -54,6 +45,48 @@ func (l *Library) FirstPage(ctx context.Context, q model.Query, n int) ([]model.
 		page = mergePages(q.Sort, page, own, n)
 	}
 	return page, nil
+}
+
+// narrowest returns the cheapest way to read the articles that the
+// query's Only or tags narrow it to, or nil when walking the sort's order
+// is cheaper: a walk finds n of m selected articles among total past some
+// n*total/m others, a lookup costs m.
+func narrowest(ctx context.Context, ix *index.Index, q model.Query, n int) (func() ([]model.Article, error), error) {
+	if q.Only == nil && len(q.Tags) == 0 {
+		return nil, nil
+	}
+	total, err := ix.Count(ctx)
+	if err != nil {
+		return nil, err
+	}
+	best := total
+	var read func() ([]model.Article, error)
+	if m := len(q.Only); q.Only != nil && m*m <= n*total && m < best {
+		best, read = m, func() ([]model.Article, error) {
+			return ix.ArticlesOf(ctx, slices.Collect(maps.Keys(q.Only)))
+		}
+	}
+	if len(q.Tags) > 0 {
+		// All of the tags: the rarest holds them; any of them: all of
+		// them together.
+		keys, m := q.Tags, 0
+		for _, key := range q.Tags {
+			k, err := ix.TagCount(ctx, key)
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case q.AnyTag:
+				m += k
+			case key == q.Tags[0] || k < m:
+				keys, m = []string{key}, k
+			}
+		}
+		if m*m <= n*total && m < best {
+			read = func() ([]model.Article, error) { return ix.ArticlesTagged(ctx, keys) }
+		}
+	}
+	return read, nil
 }
 
 // walkPage walks the index in the query's order to its n-th selected
@@ -70,10 +103,10 @@ func walkPage(ctx context.Context, ix *index.Index, r *root, q model.Query, n in
 	return page, err
 }
 
-// lookupPage reads the articles of ids that the index holds, and returns
-// the first n the query selects, in its order.
-func lookupPage(ctx context.Context, ix *index.Index, r *root, q model.Query, ids []model.ID, n int) ([]model.Article, error) {
-	arts, err := ix.ArticlesOf(ctx, ids)
+// lookupPage reads the articles a filter narrowed the query to, and
+// returns the first n it selects, in its order.
+func lookupPage(read func() ([]model.Article, error), r *root, q model.Query, n int) ([]model.Article, error) {
+	arts, err := read()
 	if err != nil {
 		return nil, err
 	}
@@ -86,19 +119,6 @@ func lookupPage(ctx context.Context, ix *index.Index, r *root, q model.Query, id
 	}
 	slices.SortFunc(page, func(a, b model.Article) int { return model.CompareIn(q.Sort, &a, &b) })
 	return page[:min(n, len(page))], nil
-}
-
-// count returns how many articles the indexes hold.
-func (l *Library) count(ctx context.Context) (int, error) {
-	total := 0
-	for _, lr := range l.libs {
-		n, err := lr.ix.Count(ctx)
-		if err != nil {
-			return 0, err
-		}
-		total += n
-	}
-	return total, nil
 }
 
 // mergePages merges two pages in the order of s and keeps the first n.

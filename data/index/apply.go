@@ -335,7 +335,9 @@ func (w *writer) article(rel string, a *model.Article, text *ftsDoc) error {
 	if text != nil {
 		w.add[w.next] = *text
 	}
-	w.countTags(a, 1)
+	if err := w.tag(a, w.next, 1); err != nil {
+		return err
+	}
 	w.next++
 	return nil
 }
@@ -356,11 +358,12 @@ func (w *writer) drop(id model.ID, rel string, index int) error {
 }
 
 // leaving reads the full-text entries of the articles that match the
-// condition, which the caller deletes, and counts their tags out of the
-// summary.
+// condition, which the caller deletes, and takes their tags out of the
+// summary and article_tags.
 func (w *writer) leaving(where string, args ...any) ([]ftsRow, error) {
 	var rec sql.RawBytes
-	return sqlitedb.All(w.ctx, w, `SELECT n, grams, fts, rec FROM articles WHERE `+where, args,
+	var gone []model.Article
+	rows, err := sqlitedb.All(w.ctx, w, `SELECT n, grams, fts, rec FROM articles WHERE `+where, args,
 		func(rows *sql.Rows) (r ftsRow, err error) {
 			if err = rows.Scan(&r.n, &r.grams, &r.indexed, &rec); err != nil {
 				return r, err
@@ -369,7 +372,16 @@ func (w *writer) leaving(where string, args ...any) ([]ftsRow, error) {
 			if err != nil {
 				return r, fmt.Errorf("%w: %w", ErrCorrupt, err)
 			}
-			w.countTags(&a, -1)
+			gone = append(gone, a)
 			return r, nil
 		})
+	if err != nil {
+		return nil, err
+	}
+	for i := range gone {
+		if err := w.tag(&gone[i], rows[i].n, -1); err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -149,15 +150,25 @@ type tagSpelling struct {
 	folder        bool
 }
 
-// countTags counts an article's tags into (n = 1) or out of (n = -1) the
-// summary this transaction writes at its end (writeTags).
-func (w *writer) countTags(a *model.Article, n int) {
+// tag counts an article's tags into (sign 1) or out of (sign -1) the
+// summary this transaction writes at its end (writeTags), and adds or
+// deletes its rows of article_tags; n is the article's.
+func (w *writer) tag(a *model.Article, n int64, sign int) error {
+	var err error
 	model.EachTag(a, func(key, spelling string, folder bool) {
-		w.tags[tagSpelling{key, spelling, folder}] += n
+		w.tags[tagSpelling{key, spelling, folder}] += sign
+		switch {
+		case err != nil:
+		case sign > 0:
+			err = w.exec(`INSERT INTO article_tags (key, n) VALUES (?, ?)`, key, n)
+		default:
+			err = w.exec(`DELETE FROM article_tags WHERE key = ? AND n = ?`, key, n)
+		}
 	})
+	return err
 }
 
-// writeTags adds the counts gathered by countTags to the summary and
+// writeTags adds the counts gathered by tag to the summary and
 // deletes the rows that fell to zero.
 func (w *writer) writeTags() error {
 	for t, n := range w.tags {
@@ -209,9 +220,38 @@ func (ix *Index) ArticlesOf(ctx context.Context, ids []model.ID) ([]model.Articl
 		list = strconv.AppendInt(list, int64(id), 10)
 	}
 	list = append(list, ']')
+	return ix.recordsWhere(ctx, "articles of", `id IN (SELECT value FROM json_each(?))`, string(list))
+}
+
+// ArticlesTagged returns the indexed articles that carry any of the tags
+// (keys, see model.TagKey), in collection order, as Articles gives them.
+// It reads those articles only: for a rare tag, cheaper than walking an
+// order past the others.
+func (ix *Index) ArticlesTagged(ctx context.Context, keys []string) ([]model.Article, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	list, err := json.Marshal(keys)
+	if err != nil {
+		return nil, fmt.Errorf("index: articles tagged: %w", err)
+	}
+	return ix.recordsWhere(ctx, "articles tagged",
+		`n IN (SELECT n FROM article_tags WHERE key IN (SELECT value FROM json_each(?)))`, string(list))
+}
+
+// TagCount returns how many indexed articles carry the tag (a key): what
+// ArticlesTagged would read.
+func (ix *Index) TagCount(ctx context.Context, key string) (int, error) {
+	var n int
+	err := ix.db.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0) FROM tags WHERE key = ?`, key).Scan(&n)
+	return n, wrap(ctx, "tag count", err)
+}
+
+// recordsWhere returns the articles that match the condition, in
+// collection order.
+func (ix *Index) recordsWhere(ctx context.Context, op, where string, args ...any) ([]model.Article, error) {
 	var rec sql.RawBytes
-	out, err := sqlitedb.All(ctx, ix.db, `SELECT rec FROM articles
-		WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rel, idx`, []any{string(list)},
+	out, err := sqlitedb.All(ctx, ix.db, `SELECT rec FROM articles WHERE `+where+` ORDER BY rel, idx`, args,
 		func(rows *sql.Rows) (model.Article, error) {
 			if err := rows.Scan(&rec); err != nil {
 				return model.Article{}, err
@@ -222,5 +262,5 @@ func (ix *Index) ArticlesOf(ctx context.Context, ids []model.ID) ([]model.Articl
 			}
 			return a, nil
 		})
-	return out, wrap(ctx, "articles of", err)
+	return out, wrap(ctx, op, err)
 }

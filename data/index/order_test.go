@@ -160,6 +160,25 @@ func TestTagSpellingsFollowApply(t *testing.T) {
 		if fmt.Sprint(have) != fmt.Sprint(want) {
 			t.Fatalf("%s: summary %v, want %v", when, have, want)
 		}
+		// article_tags: each key's articles, and any of two keys.
+		for _, keys := range [][]string{{"go"}, {"rust"}, {"news"}, {"d1"}, {"go", "news"}, {"none"}} {
+			var tagged []model.Article
+			for _, a := range all(t, ix) {
+				carries := false
+				model.EachTag(&a, func(key, _ string, _ bool) { carries = carries || slices.Contains(keys, key) })
+				if carries {
+					tagged = append(tagged, a)
+				}
+			}
+			got, err := ix.ArticlesTagged(context.Background(), keys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameArticles(t, got, tagged)
+			if n, err := ix.TagCount(context.Background(), keys[0]); len(keys) == 1 && (err != nil || n != len(tagged)) {
+				t.Errorf("%s: TagCount(%s) = %d, %v; want %d", when, keys[0], n, err, len(tagged))
+			}
+		}
 	}
 	check("added")
 	changes := files(randomStored(r, 60)) // the same rels, other articles

@@ -33,7 +33,9 @@ import (
 // it, is that sort's order (order.go): a first page is an index walk of
 // its length, with no sort. tags counts, per tag key and spelling, the
 // articles that count it (model.EachTag), kept by Apply in its
-// transactions: a collection's sidebar without reading every article.
+// transactions: a collection's sidebar without reading every article;
+// article_tags lists the articles of each tag key, so that the first page
+// of a rare tag reads its articles rather than walking past the others.
 //
 // Full text can come later than the metadata (FileChange.TextLater): fts
 // marks the articles whose words are in the full-text tables, and the
@@ -80,6 +82,11 @@ var schema = []string{
 		n        INTEGER NOT NULL, -- articles counting it; rows of 0 are deleted
 		PRIMARY KEY (key, folder, spelling)
 	) WITHOUT ROWID`,
+	`CREATE TABLE article_tags (
+		key TEXT NOT NULL,    -- model.TagKey of one of the article's tags (model.EachTag)
+		n   INTEGER NOT NULL, -- the article's
+		PRIMARY KEY (key, n)
+	) WITHOUT ROWID`,
 	`CREATE TABLE problems (
 		rel    TEXT NOT NULL,     -- the file's
 		seq    INTEGER NOT NULL,  -- order within the file
@@ -98,7 +105,7 @@ var schema = []string{
 const ftsHashSize = 16 << 20
 
 // tables are the tables a complete index has.
-var tables = []string{"meta", "files", "articles", "problems", "words", "grams", "tags"}
+var tables = []string{"meta", "files", "articles", "problems", "words", "grams", "tags", "article_tags"}
 
 // Reasons a file is set aside, completing "rebuilding the index: ".
 const (
@@ -158,10 +165,10 @@ func (ix *Index) complete(ctx context.Context, conn *sql.Conn) (string, error) {
 	var have int
 	var pages, pageSize int64
 	err := conn.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (?, ?, ?, ?, ?, ?, ?)),
+		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (?, ?, ?, ?, ?, ?, ?, ?)),
 		(SELECT page_count FROM pragma_page_count),
 		(SELECT page_size FROM pragma_page_size)`,
-		tables[0], tables[1], tables[2], tables[3], tables[4], tables[5], tables[6]).Scan(&have, &pages, &pageSize)
+		tables[0], tables[1], tables[2], tables[3], tables[4], tables[5], tables[6], tables[7]).Scan(&have, &pages, &pageSize)
 	if err != nil {
 		return classify(ctx, err)
 	}
