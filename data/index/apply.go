@@ -83,7 +83,7 @@ func (ix *Index) Apply(ctx context.Context, changes []FileChange) error {
 // beginning or committing it is wrapped with op. fn wraps its own errors.
 func (ix *Index) write(ctx context.Context, op string, fn func(*writer) error) error {
 	return errs.Write(ctx, ix.db, &ix.apply, op, op, func(tx *sql.Tx) error {
-		w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}, tags: map[tagSpelling]int{}}
+		w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}, tags: map[tagSpelling]int{}, tagged: map[tagRow]struct{}{}}
 		defer w.close()
 		return fn(w)
 	})
@@ -151,14 +151,15 @@ func foldArticles(arts []*model.Article) []ftsDoc {
 // full-text entries made a segment per article and indexing five times
 // slower.
 type writer struct {
-	ctx   context.Context
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
-	next  int64               // the next article's n
-	del   []ftsRow            // entries of articles that were in the index
-	add   map[int64]ftsDoc    // entries of new articles, by rowid
-	rec   []byte              // buffer for records
-	tags  map[tagSpelling]int // changes of the tags summary (see countTags)
+	ctx    context.Context
+	tx     *sql.Tx
+	stmts  map[string]*sql.Stmt
+	next   int64               // the next article's n
+	del    []ftsRow            // entries of articles that were in the index
+	add    map[int64]ftsDoc    // entries of new articles, by rowid
+	rec    []byte              // buffer for records
+	tags   map[tagSpelling]int // changes of the tags summary (see tag)
+	tagged map[tagRow]struct{} // rows of article_tags to add (see tag)
 }
 
 // ftsRow is an article's entry in the full-text tables.

@@ -160,8 +160,16 @@ func TestTagSpellingsFollowApply(t *testing.T) {
 		if fmt.Sprint(have) != fmt.Sprint(want) {
 			t.Fatalf("%s: summary %v, want %v", when, have, want)
 		}
-		// article_tags: each key's articles, and any of two keys.
-		for _, keys := range [][]string{{"go"}, {"rust"}, {"news"}, {"d1"}, {"go", "news"}, {"none"}} {
+		// article_tags: a row per article and tag, none left over;
+		// each key's articles, and any of two keys.
+		rows, keys := 0, 0
+		for _, n := range want {
+			keys += n
+		}
+		if err := ix.db.QueryRow(`SELECT count(*) FROM article_tags`).Scan(&rows); err != nil || rows != keys {
+			t.Errorf("%s: %d rows in article_tags, want %d (%v)", when, rows, keys, err)
+		}
+		for _, keys := range [][]string{{"go"}, {"rust"}, {"news"}, {"d1"}, {"go", "news"}, {"twice"}, {"none"}} {
 			var tagged []model.Article
 			for _, a := range all(t, ix) {
 				carries := false
@@ -193,6 +201,16 @@ func TestTagSpellingsFollowApply(t *testing.T) {
 	moved.Index = 7 // same ID, another place: the stored one gives way
 	apply(t, ix, []FileChange{{Rel: moved.Rel + ".new", Articles: []model.Article{moved}}})
 	check("moved")
+	// One Apply adds an article and gives its ID to another: the first
+	// one's rows, never written, are not left behind.
+	twice := model.Article{ID: 99, Title: "Twice", Reads: model.NoReads, Tags: []string{"Twice", "go"}}
+	first, second := twice, twice
+	first.Rel, second.Rel, second.Tags = "t/1.jsonl", "t/2.jsonl", []string{"news"}
+	apply(t, ix, []FileChange{
+		{Rel: first.Rel, Articles: []model.Article{first}},
+		{Rel: second.Rel, Articles: []model.Article{second}},
+	})
+	check("an ID given twice in one Apply")
 }
 
 // TestArticlesOf: the stored articles of the IDs, in collection order;
