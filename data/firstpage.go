@@ -19,10 +19,15 @@ import (
 // Articles come as Load sends them: Path set, no Body. Each index is
 // walked in the sort's order and stops at its n-th selected article, or,
 // when q.Only or a tag leaves few enough, those articles are read and
-// sorted; the pages of several roots are merged (model.CompareIn). Filters the index cannot
-// answer (Exclude, Keep) read on in order: a small selection such as the
-// starred articles is fastest given as Only as well. The index is what
-// the last load left: files changed since show once Load checks them.
+// sorted; the pages of several roots are merged (model.CompareIn).
+// Filters the index cannot answer (Exclude, Keep) read on in order: a
+// small selection such as the starred articles is fastest given as Only
+// as well. The index is what the last load left: files changed since
+// show once Load checks them.
+//
+// Within a root, the index orders ties by Rel and Index, the collection
+// by Path and Index: the same order, Path being the root joined with Rel
+// (with / as the separator and printable names, as on Unix).
 func (l *Library) FirstPage(ctx context.Context, q model.Query, n int) ([]model.Article, error) {
 	if n <= 0 {
 		return nil, nil
