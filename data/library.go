@@ -114,9 +114,32 @@ func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
 		waiting += w
 	}
 	defer l.forget()
-	return pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
+	cold := l.startBulkRows(ctx, known)
+	err := pipeline(ctx, l.roots, check, func(ctx context.Context, results <-chan result) error {
 		return l.apply(ctx, results, model.Progress{Articles: total, Known: all, ToIndex: waiting}, nil, send)
 	})
+	if err != nil || l.unwritable {
+		return err // Open builds the sort indexes next time
+	}
+	for _, lr := range cold {
+		if err := lr.ix.EndBulkRows(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// startBulkRows readies the empty indexes for a first indexing (see
+// index.StartBulkRows) and returns them. An index that cannot be written
+// fails its first Apply, which says so: it is left as it is here.
+func (l *Library) startBulkRows(ctx context.Context, known []int) []*libRoot {
+	var cold []*libRoot
+	for i, lr := range l.libs {
+		if known[i] == 0 && !l.unwritable && lr.ix.StartBulkRows(ctx) == nil {
+			cold = append(cold, lr)
+		}
+	}
+	return cold
 }
 
 // forget drops what a check kept of each index's files.

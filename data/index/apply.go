@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
 	"maps"
 	"runtime"
 	"slices"
@@ -69,6 +70,9 @@ func (ix *Index) Apply(ctx context.Context, changes []FileChange) error {
 		if err := w.fullText(); err != nil {
 			return wrap(ctx, "apply", err)
 		}
+		if err := w.writeTags(); err != nil {
+			return wrap(ctx, "apply", err)
+		}
 		_, err := w.tx.ExecContext(ctx, `UPDATE meta SET value = ? WHERE key = 'next_n'`, w.next)
 		return wrap(ctx, "apply", err)
 	})
@@ -79,7 +83,7 @@ func (ix *Index) Apply(ctx context.Context, changes []FileChange) error {
 // beginning or committing it is wrapped with op. fn wraps its own errors.
 func (ix *Index) write(ctx context.Context, op string, fn func(*writer) error) error {
 	return errs.Write(ctx, ix.db, &ix.apply, op, op, func(tx *sql.Tx) error {
-		w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}}
+		w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}, tags: map[tagSpelling]int{}, tagged: map[tagRow]struct{}{}}
 		defer w.close()
 		return fn(w)
 	})
@@ -147,13 +151,15 @@ func foldArticles(arts []*model.Article) []ftsDoc {
 // full-text entries made a segment per article and indexing five times
 // slower.
 type writer struct {
-	ctx   context.Context
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
-	next  int64            // the next article's n
-	del   []ftsRow         // entries of articles that were in the index
-	add   map[int64]ftsDoc // entries of new articles, by rowid
-	rec   []byte           // buffer for records
+	ctx    context.Context
+	tx     *sql.Tx
+	stmts  map[string]*sql.Stmt
+	next   int64               // the next article's n
+	del    []ftsRow            // entries of articles that were in the index
+	add    map[int64]ftsDoc    // entries of new articles, by rowid
+	rec    []byte              // buffer for records
+	tags   map[tagSpelling]int // changes of the tags summary (see tag)
+	tagged map[tagRow]struct{} // rows of article_tags to add (see tag)
 }
 
 // ftsRow is an article's entry in the full-text tables.
@@ -245,7 +251,7 @@ func (w *writer) clear(rel string) error {
 	if err := s.QueryRowContext(w.ctx, rel).Scan(&held); err != nil || !held {
 		return err
 	}
-	gone, err := w.ftsRows(`rel = ?`, rel)
+	gone, err := w.leaving(`rel = ?`, rel)
 	if err != nil {
 		return err
 	}
@@ -301,13 +307,15 @@ func (w *writer) fullText() error {
 // article stores an article, and its full text unless text is nil (it
 // waits for AddText).
 func (w *writer) article(rel string, a *model.Article, text *ftsDoc) error {
-	s, err := w.stmt(`INSERT INTO articles (rel, idx, id, n, grams, fts, rec) VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT DO NOTHING`)
+	s, err := w.stmt(`INSERT INTO articles (rel, idx, id, n, grams, fts, rec, newest, oldest, reads, title)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
 	if err != nil {
 		return err
 	}
 	w.rec = encodeRecord(w.rec[:0], rel, w.next, a)
-	args := []any{rel, a.Index, int64(a.ID), w.next, text != nil && text.grams != "", text != nil, w.rec}
+	k := keysOf(a)
+	args := []any{rel, a.Index, int64(a.ID), w.next, text != nil && text.grams != "", text != nil, w.rec,
+		k.newest, k.oldest, k.reads, k.title}
 	res, err := s.ExecContext(w.ctx, args...)
 	if err != nil {
 		return err
@@ -328,13 +336,16 @@ func (w *writer) article(rel string, a *model.Article, text *ftsDoc) error {
 	if text != nil {
 		w.add[w.next] = *text
 	}
+	if err := w.tag(a, w.next, 1); err != nil {
+		return err
+	}
 	w.next++
 	return nil
 }
 
 // drop deletes the articles with the given ID or key.
 func (w *writer) drop(id model.ID, rel string, index int) error {
-	gone, err := w.ftsRows(`id = ? OR (rel = ? AND idx = ?)`, int64(id), rel, index)
+	gone, err := w.leaving(`id = ? OR (rel = ? AND idx = ?)`, int64(id), rel, index)
 	if err != nil {
 		return err
 	}
@@ -347,12 +358,31 @@ func (w *writer) drop(id model.ID, rel string, index int) error {
 	return nil
 }
 
-// ftsRows reads the full-text entries of the articles that match the
-// condition.
-func (w *writer) ftsRows(where string, args ...any) ([]ftsRow, error) {
-	return sqlitedb.All(w.ctx, w, `SELECT n, grams, fts FROM articles WHERE `+where, args,
+// leaving reads the full-text entries of the articles that match the
+// condition, which the caller deletes, and takes their tags out of the
+// summary and article_tags.
+func (w *writer) leaving(where string, args ...any) ([]ftsRow, error) {
+	var rec sql.RawBytes
+	var gone []model.Article
+	rows, err := sqlitedb.All(w.ctx, w, `SELECT n, grams, fts, rec FROM articles WHERE `+where, args,
 		func(rows *sql.Rows) (r ftsRow, err error) {
-			err = rows.Scan(&r.n, &r.grams, &r.indexed)
-			return r, err
+			if err = rows.Scan(&r.n, &r.grams, &r.indexed, &rec); err != nil {
+				return r, err
+			}
+			a, _, err := decodeRecord(string(rec))
+			if err != nil {
+				return r, fmt.Errorf("%w: %w", ErrCorrupt, err)
+			}
+			gone = append(gone, a)
+			return r, nil
 		})
+	if err != nil {
+		return nil, err
+	}
+	for i := range gone {
+		if err := w.tag(&gone[i], rows[i].n, -1); err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
 }

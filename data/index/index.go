@@ -48,7 +48,7 @@ import (
 // an older (or newer) newsline. Both are set aside and rebuilt.
 const (
 	applicationID = 0x4E4C4958
-	schemaVersion = 3 // 3: full text may come later (articles.fts); 2: clustered tables and one record per article; 1 had a column per field
+	schemaVersion = 4 // 4: sort key columns and their indexes, the tags summary; 3: full text may come later (articles.fts); 2: clustered tables and one record per article; 1 had a column per field
 )
 
 // busyTimeout is how long a statement waits for a lock another connection
@@ -216,6 +216,9 @@ func open(ctx context.Context, path string) (*Index, string, error) {
 	db.SetMaxIdleConns(2)
 	ix := &Index{db: db, path: path}
 	reason, err := ix.check(ctx)
+	if err == nil && reason == "" {
+		err = ix.EndBulkRows(ctx) // a first indexing cut short left them out
+	}
 	if err != nil || reason != "" {
 		db.Close()
 		return nil, reason, err

@@ -29,6 +29,14 @@ import (
 // the index seven times larger and five times slower to build. n only
 // grows (meta's next_n), so that FTS5 always receives rising rowids.
 //
+// Each sort of the list has a column whose index, with (rel, idx) after
+// it, is that sort's order (order.go): a first page is an index walk of
+// its length, with no sort. tags counts, per tag key and spelling, the
+// articles that count it (model.EachTag), kept by Apply in its
+// transactions: a collection's sidebar without reading every article;
+// article_tags lists the articles of each tag key, so that the first page
+// of a rare tag reads its articles rather than walking past the others.
+//
 // Full text can come later than the metadata (FileChange.TextLater): fts
 // marks the articles whose words are in the full-text tables, and the
 // partial index articles_pending finds the others, in n order, for
@@ -59,10 +67,26 @@ var schema = []string{
 		grams INTEGER NOT NULL,       -- 1 when the article has a row in grams
 		fts   INTEGER NOT NULL,       -- 1 when it is in words (and grams); 0 while waiting for AddText
 		rec   BLOB NOT NULL,          -- everything else (record.go)
+		newest INTEGER NOT NULL,      -- the sort keys (order.go)
+		oldest INTEGER NOT NULL,
+		reads  INTEGER NOT NULL,
+		title  BLOB NOT NULL,
 		PRIMARY KEY (rel, idx)
 	) WITHOUT ROWID`,
 	`CREATE UNIQUE INDEX articles_n ON articles (n, id)`,
 	`CREATE INDEX articles_pending ON articles (n) WHERE fts = 0`,
+	`CREATE TABLE tags (
+		key      TEXT NOT NULL,    -- model.TagKey
+		spelling TEXT NOT NULL,    -- as model.EachTag counts it
+		folder   INTEGER NOT NULL, -- 1 for a folder name
+		n        INTEGER NOT NULL, -- articles counting it; rows of 0 are deleted
+		PRIMARY KEY (key, folder, spelling)
+	) WITHOUT ROWID`,
+	`CREATE TABLE article_tags (
+		key TEXT NOT NULL,    -- model.TagKey of one of the article's tags (model.EachTag)
+		n   INTEGER NOT NULL, -- the article's
+		PRIMARY KEY (key, n)
+	) WITHOUT ROWID`,
 	`CREATE TABLE problems (
 		rel    TEXT NOT NULL,     -- the file's
 		seq    INTEGER NOT NULL,  -- order within the file
@@ -81,7 +105,7 @@ var schema = []string{
 const ftsHashSize = 16 << 20
 
 // tables are the tables a complete index has.
-var tables = []string{"meta", "files", "articles", "problems", "words", "grams"}
+var tables = []string{"meta", "files", "articles", "problems", "words", "grams", "tags", "article_tags"}
 
 // Reasons a file is set aside, completing "rebuilding the index: ".
 const (
@@ -141,10 +165,10 @@ func (ix *Index) complete(ctx context.Context, conn *sql.Conn) (string, error) {
 	var have int
 	var pages, pageSize int64
 	err := conn.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (?, ?, ?, ?, ?, ?)),
+		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (?, ?, ?, ?, ?, ?, ?, ?)),
 		(SELECT page_count FROM pragma_page_count),
 		(SELECT page_size FROM pragma_page_size)`,
-		tables[0], tables[1], tables[2], tables[3], tables[4], tables[5]).Scan(&have, &pages, &pageSize)
+		tables[0], tables[1], tables[2], tables[3], tables[4], tables[5], tables[6], tables[7]).Scan(&have, &pages, &pageSize)
 	if err != nil {
 		return classify(ctx, err)
 	}
@@ -165,7 +189,7 @@ func (ix *Index) complete(ctx context.Context, conn *sql.Conn) (string, error) {
 // the same index at once create it once.
 func create(ctx context.Context, conn *sql.Conn) error {
 	return sqlitedb.Create(ctx, conn, busyTimeout, func(tx *sql.Tx) error {
-		stmts := append(schema[:len(schema):len(schema)],
+		stmts := append(append(schema[:len(schema):len(schema)], sortIndexes...),
 			// FTS5 writes a segment whenever its in-memory terms pass
 			// hashsize (1 MB by default): a larger one means fewer
 			// segments to merge while a first indexing adds its thousands
