@@ -74,7 +74,7 @@ func TestFirstScreenComesBeforeTheStreamAndStays(t *testing.T) {
 	if !strings.Contains(s, "30 articles · loading the list…") {
 		t.Errorf("header does not give the whole collection's size:\n%s", lineWith(s, "articles"))
 	}
-	if !strings.Contains(s, "newest first · 1/30") {
+	if !strings.Contains(s, "newest first · 1/30") || !strings.Contains(s, "Reader · 1/30") {
 		t.Errorf("list footer does not count the whole list:\n%s", lineWith(s, "newest first"))
 	}
 	if row := sidebarRow(m, "weather"); !strings.Contains(row, "10") {

@@ -39,6 +39,7 @@ type readerView struct {
 	focused    bool
 	search     string // the search whose words are highlighted ("" for none)
 	pos, total int    // the article's position in the list (from 1), and the list's length
+	rows       int    // listView.rows: the whole list's length under the first screen
 }
 
 // highlightCache holds the shown lines with the search's words highlighted,
@@ -233,7 +234,7 @@ func (p readerPane) View(v readerView) string { return strings.Join(p.viewLines(
 func (p readerPane) viewLines(v readerView) []string {
 	title := "Reader"
 	if v.total > 0 && v.pos > 0 {
-		title += " · " + countText(v.pos) + "/" + countText(v.total)
+		title += " · " + countText(v.pos) + "/" + rowsText(v.total, v.rows)
 	}
 	if p.have == (renderKey{}) {
 		var lines []string

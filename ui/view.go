@@ -101,7 +101,7 @@ func (m Model) paneLines(p paneID) []string {
 		})
 	case paneReader:
 		return m.reader.viewLines(readerView{
-			focused: focused, search: m.query.Search, pos: m.list.cursor + 1, total: len(m.list.ids),
+			focused: focused, search: m.query.Search, pos: m.list.cursor + 1, total: len(m.list.ids), rows: m.first.rows(),
 		})
 	}
 	return nil

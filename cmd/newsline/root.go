@@ -174,6 +174,7 @@ func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 // from the source.
 func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, verbose bool, quit func(model.Place), stdin io.Reader, stdout, stderr io.Writer) error {
 	opts.Load, opts.Body, opts.Search = withBudget(src.loadIndexAndWatch), src.body, src.search()
+	opts.First = src.first()
 	opts.Query, opts.Name, opts.NoColor, opts.Notice, opts.OpenURL = q, src.name, noColor(), src.notice, openURL
 	opts.Edit = src.editor()
 	m := ui.New(opts)

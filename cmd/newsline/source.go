@@ -11,6 +11,7 @@ import (
 	"github.com/newsline/newsline/data/config"
 	"github.com/newsline/newsline/data/index"
 	"github.com/newsline/newsline/model"
+	"github.com/newsline/newsline/ui"
 )
 
 // cacheFlags choose where the on-disk index lives, or that there is none.
@@ -107,6 +108,23 @@ func (s source) loadIndexAndWatch(ctx context.Context, send func(model.Batch)) e
 		return err
 	}
 	return s.lib.Watch(ctx, send)
+}
+
+// first answers the reader's first screen from the indexes, before the
+// load streams the collection in (data.Library.FirstPage and Summary); nil
+// without an index.
+func (s source) first() func(context.Context, model.Query, int) (ui.FirstScreen, error) {
+	if s.lib == nil {
+		return nil
+	}
+	return func(ctx context.Context, q model.Query, n int) (ui.FirstScreen, error) {
+		arts, err := s.lib.FirstPage(ctx, q, n)
+		if err != nil {
+			return ui.FirstScreen{}, err
+		}
+		total, tags, err := s.lib.Summary(ctx)
+		return ui.FirstScreen{Articles: arts, Total: total, Tags: tags}, err
+	}
 }
 
 // file returns the path of the file an article was read from.
