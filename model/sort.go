@@ -97,19 +97,19 @@ type numKey struct {
 }
 
 // keyOf returns the key of entries[i] in the order of s.
-func keyOf(entries []entry, s Sort, i int) sortKey {
-	a := &entries[i].art
+func (c *Collection) keyOf(s Sort, i int) sortKey {
+	r := &c.entries[i].art
 	k := sortKey{idx: int32(i)}
 	switch s {
 	case SortNewest, SortOldest:
-		k.missing, k.num = !a.HasDate(), a.Date.Unix()
+		k.missing, k.num = !r.hasDate(), r.sec
 		if s == SortNewest {
 			k.num = -k.num
 		}
 	case SortReads:
-		k.missing, k.num = !a.HasReads(), -int64(a.Reads)
+		k.missing, k.num = r.reads < 0, -r.reads
 	case SortTitle:
-		k.text = Fold(a.Title) // folded here only: kept per article, it would cost memory
+		k.text = Fold(c.store.title(r)) // folded here only: kept per article, it would cost memory
 		k.missing = k.text == ""
 	case sortCount:
 	}
@@ -129,7 +129,7 @@ func compareKeys(a, b sortKey) int {
 // sorted returns the indices of the entries in the order of s. While a
 // load streams in, it keeps the numeric keys for extendOrders.
 func (c *Collection) sorted(s Sort) []int32 {
-	keys := sortedKeys(c.entries, s, 0)
+	keys := c.sortedKeys(s, 0)
 	order := make([]int32, len(keys))
 	for i, k := range keys {
 		order[i] = k.idx
@@ -146,10 +146,10 @@ func (c *Collection) sorted(s Sort) []int32 {
 
 // sortedKeys returns the keys of entries from the index from on, in the
 // order of s.
-func sortedKeys(entries []entry, s Sort, from int) []sortKey {
-	keys := make([]sortKey, len(entries)-from)
+func (c *Collection) sortedKeys(s Sort, from int) []sortKey {
+	keys := make([]sortKey, len(c.entries)-from)
 	for i := range keys {
-		keys[i] = keyOf(entries, s, from+i)
+		keys[i] = c.keyOf(s, from+i)
 	}
 	slices.SortFunc(keys, compareKeys)
 	return keys
@@ -166,7 +166,7 @@ func (c *Collection) extendOrders(orders [sortCount][]int32, nums [sortCount][]n
 			continue
 		}
 		keep := nums[s] != nil && !c.progress.Done
-		fresh := sortedKeys(c.entries, Sort(s), from)
+		fresh := c.sortedKeys(Sort(s), from)
 		merged := make([]int32, 0, len(c.entries))
 		var mergedNums []numKey
 		if keep {
@@ -178,7 +178,7 @@ func (c *Collection) extendOrders(orders [sortCount][]int32, nums [sortCount][]n
 			if nums[s] != nil {
 				k = sortKey{missing: nums[s][p].missing, num: nums[s][p].num, idx: i}
 			} else if j < len(fresh) {
-				k = keyOf(c.entries, Sort(s), int(i))
+				k = c.keyOf(Sort(s), int(i))
 			}
 			for ; j < len(fresh) && compareKeys(fresh[j], k) < 0; j++ {
 				merged = append(merged, fresh[j].idx)

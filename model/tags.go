@@ -48,36 +48,70 @@ func (t *tagEntry) count(spelling string, folder bool, n int) {
 	}
 }
 
-// walkTags calls fn once for every distinct tag of the article, Tags first,
-// then FolderTags, with the tag's index in c.tags (a tag seen for the first
-// time is added), the spelling the article counts for it and whether that
-// spelling is a folder name. It returns seen with the indices appended, in
-// that order. newEntry and untag both walk an article with it, so what one
-// counts in the other takes out.
-func (c *Collection) walkTags(a *Article, seen []int32, fn func(ti int32, spelling string, folder bool)) []int32 {
-	for k, names := range [2][]string{a.Tags, a.FolderTags} {
-		for _, name := range names {
-			var key, spelling string
-			if own, ok := c.names[name]; ok {
-				key, spelling = own.key, own.spelling
-			} else {
-				key, spelling = TagKey(name), tagSpelling(name)
-			}
-			if key == "" {
+// name is a tag or folder name as articles spell it, with what the
+// collection derives from it, worked out once.
+type name struct {
+	name, key, spelling string
+}
+
+// internNames appends the indices of the names to out, adding the names
+// not seen before.
+func (c *Collection) internNames(names []string, out []int32) []int32 {
+	for _, s := range names {
+		ni, ok := c.nameIdx[s]
+		if !ok {
+			own := strings.Clone(s) // s may be cut from a whole file or record
+			ni = int32(len(c.names))
+			c.names = append(c.names, name{name: own, key: TagKey(own), spelling: tagSpelling(own)})
+			c.nameIdx[own] = ni
+		}
+		out = append(out, ni)
+	}
+	return out
+}
+
+// namesOf appends the name indices of a stored article's tags and of its
+// file's folder names to tags and folders.
+func (c *Collection) namesOf(r *stored, tags, folders []int32) ([]int32, []int32) {
+	d := reader{s: c.store.chunk(r.chunk), i: int(r.off + r.title)}
+	d.varint()
+	d.uvarint()
+	d.varint()
+	d.varint()
+	d.string()
+	d.string()
+	d.string()
+	d.indices(func(ni int32) { tags = append(tags, ni) })
+	_, _, f := c.store.fileOf(r)
+	f.indices(func(ni int32) { folders = append(folders, ni) })
+	return tags, folders
+}
+
+// walkNames calls fn once for every distinct tag of an article's names,
+// Tags first, then FolderTags, with the tag's index in c.tags (a tag seen
+// for the first time is added), the spelling the article counts for it and
+// whether that spelling is a folder name. It returns seen with the indices
+// appended, in that order. newEntry and untag both walk an article with
+// it, so what one counts in the other takes out.
+func (c *Collection) walkNames(tags, folders []int32, seen []int32, fn func(ti int32, spelling string, folder bool)) []int32 {
+	for k, names := range [2][]int32{tags, folders} {
+		for _, ni := range names {
+			n := &c.names[ni]
+			if n.key == "" {
 				continue
 			}
-			ti, ok := c.tagIndex[key]
+			ti, ok := c.tagIndex[n.key]
 			if !ok {
 				ti = int32(len(c.tags))
-				c.tagIndex[key] = ti
-				c.tags = append(c.tags, tagEntry{Tag: Tag{Key: key}, spellings: map[string]int{}, folders: map[string]int{}})
+				c.tagIndex[n.key] = ti
+				c.tags = append(c.tags, tagEntry{Tag: Tag{Key: n.key}, spellings: map[string]int{}, folders: map[string]int{}})
 				c.byCount = append(c.byCount, ti)
 			}
 			if slices.Contains(seen, ti) {
 				continue
 			}
 			seen = append(seen, ti)
-			fn(ti, spelling, k == 1)
+			fn(ti, n.spelling, k == 1)
 		}
 	}
 	return seen
@@ -146,9 +180,9 @@ func (c *Collection) articleTags(id ID, field func(*Tag) string) []string {
 	if !ok {
 		return nil
 	}
-	e := &c.entries[i]
-	out := make([]string, len(e.tags))
-	for k, ti := range e.tags {
+	set := c.store.tagSet(&c.entries[i].art)
+	out := make([]string, len(set))
+	for k, ti := range set {
 		out[k] = field(&c.tags[ti].Tag)
 	}
 	return out
