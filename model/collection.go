@@ -24,6 +24,7 @@ type Collection struct {
 	byCount  []int32 // tag indices, most used first (the sidebar order)
 	names    []name  // every tag and folder name seen, once; never shrinks
 	nameIdx  map[string]int32
+	counts   nameCounts // tag counts by name, until Apply or Remove ends
 	problems []Problem
 	progress Progress
 	short    map[ID]int          // shortest unique hex prefix length, rebuilt lazily
@@ -68,37 +69,46 @@ func (c *Collection) Apply(b Batch) {
 		return
 	}
 	c.reserve(max(c.progress.Known, c.progress.Articles) - len(c.entries))
-	lastOf := lastOccurrences(b.Articles) // a batch can repeat an ID: the last one wins
+	before := len(c.entries)
 	fresh := make([]entry, 0, len(b.Articles))
 	replaced := false // an entry changed in place: the orders are built again
 	var file fileKey  // the file of the article before, whose record the next may share
 	for k := range b.Articles {
 		a := &b.Articles[k]
-		if lastOf != nil && lastOf[a.ID] != k {
-			continue
-		}
+		// A new article's place is where it goes if the batch comes in
+		// collection order after the entries (a load): then it is final.
 		i, ok := c.pos[a.ID]
-		if ok {
-			c.untag(&c.entries[i]) // the article replaced
-			c.store.drop(&c.entries[i].art)
+		var slot *entry
+		switch {
+		case !ok:
+			c.pos[a.ID] = before + len(fresh)
+			fresh = append(fresh, entry{})
+			slot = &fresh[len(fresh)-1]
+		case i >= before: // repeated in this batch: the last one wins
+			slot = &fresh[i-before]
+		default:
+			slot, replaced = &c.entries[i], true
 		}
-		e := c.newEntry(a, &file)
 		if ok {
-			c.entries[i], replaced = e, true
-		} else {
-			fresh = append(fresh, e)
+			c.untag(slot) // the article replaced
+			c.store.drop(&slot.art)
 		}
+		*slot = c.newEntry(a, &file)
 	}
 	c.store.finish()
-	before, moved := len(c.entries), len(c.entries)
+	c.counts.flush(c)
+	moved := before
 	if len(fresh) > 0 {
 		compare := c.compareEntries
-		if !slices.IsSortedFunc(fresh, compare) {
+		inOrder := slices.IsSortedFunc(fresh, compare)
+		if !inOrder {
 			slices.SortStableFunc(fresh, compare)
 		}
 		c.entries, moved = mergeEntries(c.entries, fresh, compare)
-		for i := moved; i < len(c.entries); i++ {
-			c.pos[c.entries[i].art.ID] = i
+		if !inOrder || moved != before {
+			for i := moved; i < len(c.entries); i++ {
+				c.pos[c.entries[i].art.ID] = i
+			}
 		}
 	}
 	c.store.compact(c.entries)
@@ -120,22 +130,6 @@ func (c *Collection) reserve(n int) {
 	if len(c.pos) == 0 {
 		c.pos = make(map[ID]int, n)
 	}
-}
-
-// lastOccurrences maps each ID of a batch that repeats one to the place of
-// its last article; nil when no ID repeats.
-func lastOccurrences(arts []Article) map[ID]int {
-	seen := make(map[ID]int, len(arts))
-	repeats := false
-	for k := range arts {
-		_, dup := seen[arts[k].ID]
-		repeats = repeats || dup
-		seen[arts[k].ID] = k
-	}
-	if !repeats {
-		return nil
-	}
-	return seen
 }
 
 // loaded drops, once a load is done, the keys kept for extendOrders.
@@ -176,6 +170,7 @@ func (c *Collection) Remove(ids ...ID) {
 			delete(c.pos, id)
 		}
 	}
+	c.counts.flush(c)
 	if len(gone) == 0 {
 		return
 	}
@@ -236,9 +231,7 @@ func (c *Collection) newEntry(a *Article, file *fileKey) entry {
 	var tagBuf, setBuf, folderBuf [8]int32
 	tags := c.internNames(a.Tags, tagBuf[:0])
 	folders := c.internNames(a.FolderTags, folderBuf[:0])
-	set := c.walkNames(tags, folders, setBuf[:0], func(ti int32, spelling string, folder bool) {
-		c.tags[ti].count(spelling, folder, 1)
-	})
+	set := c.walkNames(tags, folders, setBuf[:0], func(ni int32, folder bool) { c.counts.add(ni, folder, 1) })
 	if !file.same(a) {
 		*file = fileKey{path: a.Path, rel: a.Rel, folders: a.FolderTags, off: c.store.writeFile(a, folders), ok: true}
 	}
@@ -258,9 +251,7 @@ func (c *Collection) newEntry(a *Article, file *fileKey) entry {
 func (c *Collection) untag(e *entry) {
 	var tagBuf, setBuf, folderBuf [8]int32
 	tags, folders := c.namesOf(&e.art, tagBuf[:0], folderBuf[:0])
-	c.walkNames(tags, folders, setBuf[:0], func(ti int32, spelling string, folder bool) {
-		c.tags[ti].count(spelling, folder, -1)
-	})
+	c.walkNames(tags, folders, setBuf[:0], func(ni int32, folder bool) { c.counts.add(ni, folder, -1) })
 }
 
 // changed drops what was derived from the entries and keeps the sidebar order.
