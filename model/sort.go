@@ -129,12 +129,20 @@ func compareKeys(a, b sortKey) int {
 // sorted returns the indices of the entries in the order of s. While a
 // load streams in, it keeps the numeric keys for extendOrders.
 func (c *Collection) sorted(s Sort) []int32 {
-	keys := c.sortedKeys(s, 0)
+	if s == SortTitle {
+		keys := c.sortedKeys(s, 0)
+		order := make([]int32, len(keys))
+		for i, k := range keys {
+			order[i] = k.idx
+		}
+		return order
+	}
+	keys := c.sortedNums(s, 0)
 	order := make([]int32, len(keys))
 	for i, k := range keys {
 		order[i] = k.idx
 	}
-	if s != SortTitle && !c.progress.Done {
+	if !c.progress.Done {
 		nums := make([]numKey, len(keys))
 		for i, k := range keys {
 			nums[i] = numKey{k.missing, k.num}
@@ -147,12 +155,38 @@ func (c *Collection) sorted(s Sort) []int32 {
 // sortedKeys returns the keys of entries from the index from on, in the
 // order of s.
 func (c *Collection) sortedKeys(s Sort, from int) []sortKey {
+	if s != SortTitle {
+		nums := c.sortedNums(s, from)
+		keys := make([]sortKey, len(nums))
+		for i, k := range nums {
+			keys[i] = sortKey{missing: k.missing, num: k.num, idx: k.idx}
+		}
+		return keys
+	}
 	keys := make([]sortKey, len(c.entries)-from)
 	for i := range keys {
 		keys[i] = c.keyOf(s, from+i)
 	}
 	slices.SortFunc(keys, compareKeys)
 	return keys
+}
+
+// numIdx is a numeric sort key with its entry: half the size of a
+// sortKey, and compared without strings, for the sorts by date and reads.
+type numIdx struct {
+	num     int64
+	idx     int32
+	missing bool
+}
+
+// sortedNums is sortedKeys for a numeric sort.
+func (c *Collection) sortedNums(s Sort, from int) []numIdx {
+	keys := make([]numIdx, len(c.entries)-from)
+	for i := range keys {
+		k := c.keyOf(s, from+i)
+		keys[i] = numIdx{num: k.num, idx: k.idx, missing: k.missing}
+	}
+	return radixSortNums(keys)
 }
 
 // extendOrders keeps the orders built before Apply appended entries from
@@ -230,3 +264,47 @@ func (c *Collection) rank(s Sort) []int32 {
 	}
 	return c.ranks[s]
 }
+
+// radixSortNums sorts keys, given in the order of idx, by their order:
+// missing last, then by num, ties in the order given. A radix sort reads
+// each key a few times where a comparison sort of 100,000 compares each
+// some 17 times; bytes that all keys share cost one pass of counting.
+func radixSortNums(keys []numIdx) []numIdx {
+	src, dst := keys, make([]numIdx, len(keys))
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for _, k := range src {
+			count[radixByte(k.num, shift)]++
+		}
+		if len(src) == 0 || count[radixByte(src[0].num, shift)] == len(src) {
+			continue // every key has this byte
+		}
+		at := 0
+		for b, n := range count {
+			count[b], at = at, at+n
+		}
+		for _, k := range src {
+			b := radixByte(k.num, shift)
+			dst[count[b]] = k
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	// The missing last, each part in the order it has.
+	out := dst[:0]
+	for _, k := range src {
+		if !k.missing {
+			out = append(out, k)
+		}
+	}
+	for _, k := range src {
+		if k.missing {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// radixByte is byte shift/8 of num in an order where unsigned bytes sort
+// as the signed numbers do.
+func radixByte(num int64, shift uint) byte { return byte((uint64(num) ^ 1<<63) >> shift) }

@@ -1,9 +1,11 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -101,4 +103,40 @@ func randomArticle(r *rand.Rand, round int, external bool) Article {
 		a.Body = fmt.Sprint("body ", r.IntN(1e6))
 	}
 	return a
+}
+
+// TestRadixSortNums checks the numeric orders' radix sort against a
+// comparison sort: missing last, then by number, ties in idx order.
+func TestRadixSortNums(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	for round := range 200 {
+		n := r.IntN(300)
+		keys := make([]numIdx, n)
+		for i := range keys {
+			keys[i] = numIdx{idx: int32(i), missing: r.IntN(8) == 0}
+			switch r.IntN(4) {
+			case 0:
+				keys[i].num = int64(r.IntN(5)) - 2 // many ties, around zero
+			case 1:
+				keys[i].num = r.Int64() - 1<<62
+			case 2:
+				keys[i].num = []int64{-1 << 63, 1<<63 - 1, -62135596800}[r.IntN(3)]
+			default:
+				keys[i].num = 1_700_000_000 + int64(r.IntN(1000))
+			}
+		}
+		want := append([]numIdx(nil), keys...)
+		slices.SortStableFunc(want, func(a, b numIdx) int {
+			if a.missing != b.missing {
+				if a.missing {
+					return 1
+				}
+				return -1
+			}
+			return cmp.Compare(a.num, b.num)
+		})
+		if got := radixSortNums(keys); !slices.Equal(got, want) {
+			t.Fatalf("round %d: %v\nwant %v", round, got, want)
+		}
+	}
 }
