@@ -109,12 +109,17 @@ func (k *fileKey) same(a *Article) bool {
 	return true
 }
 
+// maxPrefixes bounds the prefixes kept: a few roots have a few; past it,
+// paths are kept whole.
+const maxPrefixes = 1024
+
 // writeFile appends a file record to the chunk being written: the path,
 // Rel and the folder names (as name indices).
 func (s *store) writeFile(a *Article, folders []int32) uint32 {
 	at := uint32(len(s.scratch))
-	if prefix, ok := strings.CutSuffix(a.Path, a.Rel); ok {
-		p, known := s.prefixIndex[prefix]
+	prefix, ok := strings.CutSuffix(a.Path, a.Rel)
+	p, known := s.prefixIndex[prefix]
+	if ok && a.Rel != "" && (known || len(s.prefixes) < maxPrefixes) {
 		if !known {
 			p = len(s.prefixes)
 			s.prefixes = append(s.prefixes, strings.Clone(prefix))
