@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 )
 
 // entry is an article as the collection keeps it: compactly (see store),
@@ -273,7 +274,7 @@ func (c *Collection) Article(id ID) (Article, bool) {
 	if !ok {
 		return Article{}, false
 	}
-	return c.article(&c.entries[i]), true
+	return c.article(&c.entries[i], nil), true
 }
 
 // IDs returns every article's ID in collection order.
@@ -288,8 +289,9 @@ func (c *Collection) IDs() []ID {
 // Articles returns every article, in collection order.
 func (c *Collection) Articles() []Article {
 	arts := make([]Article, len(c.entries))
+	var ar arena
 	for i := range c.entries {
-		arts[i] = c.article(&c.entries[i])
+		arts[i] = c.article(&c.entries[i], &ar)
 	}
 	return arts
 }
@@ -300,8 +302,9 @@ func (c *Collection) Problems() []Problem { return c.problems }
 // Progress returns the progress of the latest batch.
 func (c *Collection) Progress() Progress { return c.progress }
 
-// article puts the article of an entry together again from the store.
-func (c *Collection) article(e *entry) Article {
+// article puts the article of an entry together again from the store,
+// its lists and joined strings from ar (nil: allocated each).
+func (c *Collection) article(e *entry, ar *arena) Article {
 	s, r := &c.store, &e.art
 	a := Article{ID: r.ID, Title: s.title(r), Reads: int(r.reads), Date: s.date(r)}
 	d := reader{s: s.chunk(r.chunk), i: int(r.off + r.title)}
@@ -309,10 +312,17 @@ func (c *Collection) article(e *entry) Article {
 	a.Format = Format(d.uvarint())
 	a.Offset, a.Length = int(d.varint()), int(d.varint())
 	a.Source, a.URL, a.Author = d.string(), d.string(), d.string()
-	a.Tags = c.nameList(&d)
-	var f reader
-	a.Path, a.Rel, f = s.fileOf(r)
-	a.FolderTags = c.nameList(&f)
+	a.Tags = c.nameList(&d, ar)
+	if ar != nil && ar.file.ok && ar.file.chunk == r.chunk && ar.file.off == r.file {
+		a.Path, a.Rel, a.FolderTags = ar.file.path, ar.file.rel, ar.file.folders
+	} else {
+		var f reader
+		a.Path, a.Rel, f = s.fileOf(r, ar)
+		a.FolderTags = c.nameList(&f, ar)
+		if ar != nil {
+			ar.file = madeFile{ok: true, chunk: r.chunk, off: r.file, path: a.Path, rel: a.Rel, folders: a.FolderTags}
+		}
+	}
 	if !c.external {
 		a.Body = s.bodies[r.ID]
 	}
@@ -320,14 +330,60 @@ func (c *Collection) article(e *entry) Article {
 }
 
 // nameList reads a list of name indices as the names.
-func (c *Collection) nameList(d *reader) []string {
+func (c *Collection) nameList(d *reader, ar *arena) []string {
 	n := d.uvarint()
 	if n == 0 {
 		return nil
 	}
-	out := make([]string, n-1)
+	out := ar.list(int(n - 1))
 	for i := range out {
 		out[i] = c.names[d.uvarint()].name
 	}
 	return out
+}
+
+// arena hands out the lists and joined strings of many articles put
+// together at once (Articles) from few allocations, and the file of the
+// last one, which the next often shares. A nil arena allocates each.
+type arena struct {
+	lists []string
+	text  strings.Builder
+	file  madeFile
+}
+
+// madeFile is a file record as article put it together.
+type madeFile struct {
+	ok         bool
+	chunk, off uint32
+	path, rel  string
+	folders    []string
+}
+
+// list returns a list of n strings to fill.
+func (ar *arena) list(n int) []string {
+	if ar == nil || n == 0 {
+		return make([]string, n) // not nil when empty; allocates nothing then
+	}
+	if cap(ar.lists)-len(ar.lists) < n {
+		ar.lists = make([]string, 0, max(4096, n))
+	}
+	start := len(ar.lists)
+	ar.lists = ar.lists[:start+n]
+	return ar.lists[start : start+n : start+n] // an append to it cannot reach the next list
+}
+
+// join returns a+b.
+func (ar *arena) join(a, b string) string {
+	if ar == nil {
+		return a + b
+	}
+	n := len(a) + len(b)
+	if ar.text.Cap()-ar.text.Len() < n {
+		ar.text.Reset() // the strings handed out keep the old buffer
+		ar.text.Grow(max(64<<10, n))
+	}
+	start := ar.text.Len()
+	ar.text.WriteString(a)
+	ar.text.WriteString(b)
+	return ar.text.String()[start:]
 }

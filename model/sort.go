@@ -200,6 +200,10 @@ func (c *Collection) extendOrders(orders [sortCount][]int32, nums [sortCount][]n
 			continue
 		}
 		keep := nums[s] != nil && !c.progress.Done
+		if nums[s] != nil {
+			c.orders[s], c.nums[s] = mergeNums(old, nums[s], c.sortedNums(Sort(s), from), keep)
+			continue
+		}
 		fresh := c.sortedKeys(Sort(s), from)
 		merged := make([]int32, 0, len(c.entries))
 		var mergedNums []numKey
@@ -308,3 +312,51 @@ func radixSortNums(keys []numIdx) []numIdx {
 // radixByte is byte shift/8 of num in an order where unsigned bytes sort
 // as the signed numbers do.
 func radixByte(num int64, shift uint) byte { return byte((uint64(num) ^ 1<<63) >> shift) }
+
+// mergeNums merges fresh, sorted, into an order by numbers whose keys are
+// nums, and returns the merged order and, with keep, its keys.
+func mergeNums(old []int32, nums []numKey, fresh []numIdx, keep bool) ([]int32, []numKey) {
+	merged := make([]int32, 0, len(old)+len(fresh))
+	var mergedNums []numKey
+	if keep {
+		mergedNums = make([]numKey, 0, len(old)+len(fresh))
+	}
+	j := 0
+	for p, i := range old {
+		k := numIdx{num: nums[p].num, idx: i, missing: nums[p].missing}
+		for ; j < len(fresh) && compareNums(fresh[j], k) < 0; j++ {
+			merged = append(merged, fresh[j].idx)
+			if keep {
+				mergedNums = append(mergedNums, numKey{fresh[j].missing, fresh[j].num})
+			}
+		}
+		merged = append(merged, i)
+		if keep {
+			mergedNums = append(mergedNums, nums[p])
+		}
+	}
+	for _, k := range fresh[j:] {
+		merged = append(merged, k.idx)
+		if keep {
+			mergedNums = append(mergedNums, numKey{k.missing, k.num})
+		}
+	}
+	return merged, mergedNums
+}
+
+// compareNums compares numeric keys as compareKeys does.
+func compareNums(a, b numIdx) int {
+	if a.missing != b.missing {
+		if a.missing {
+			return 1
+		}
+		return -1
+	}
+	if a.num != b.num {
+		if a.num < b.num {
+			return -1
+		}
+		return 1
+	}
+	return cmpInt(int(a.idx), int(b.idx))
+}

@@ -234,7 +234,7 @@ func (d *reader) indices(fn func(int32)) (isNil bool) {
 // fileOf reads r's file record: the path, Rel, and a reader at the folder
 // names. Path is Rel with its prefix put back, which allocates unless the
 // prefix is empty.
-func (s *store) fileOf(r *stored) (path, rel string, d reader) {
+func (s *store) fileOf(r *stored, ar *arena) (path, rel string, d reader) {
 	d = reader{s: s.chunk(r.chunk), i: int(r.file)}
 	p := int(d.uvarint())
 	if p == 0 {
@@ -244,12 +244,22 @@ func (s *store) fileOf(r *stored) (path, rel string, d reader) {
 	}
 	rel = d.string()
 	if prefix := s.prefixes[p-1]; prefix != "" {
-		path = prefix + rel
+		path = ar.join(prefix, rel)
 		rel = path[len(prefix):]
 	} else {
 		path = rel
 	}
 	return path, rel, d
+}
+
+// folderNames returns a reader at r's file's folder names.
+func (s *store) folderNames(r *stored) reader {
+	d := reader{s: s.chunk(r.chunk), i: int(r.file)}
+	if d.uvarint() == 0 {
+		d.string()
+	}
+	d.string()
+	return d
 }
 
 // comparePaths compares the paths of two rows without building them.

@@ -46,6 +46,11 @@ func TestStoreGivesArticlesBack(t *testing.T) {
 				t.Fatalf("external=%v: article %x\n got %#v\nwant %#v", external, id, got, want)
 			}
 		}
+		for _, got := range c.Articles() { // put together in bulk
+			if want := live[got.ID]; !reflect.DeepEqual(got, want) {
+				t.Fatalf("external=%v: Articles: %x\n got %#v\nwant %#v", external, got.ID, got, want)
+			}
+		}
 		t.Logf("external=%v: %d chunks, %d of %d bytes dead", external, len(c.store.chunks), c.store.dead, c.store.size)
 		if len(c.store.chunks) > 1 && c.store.dead > c.store.size/2+1<<16 {
 			t.Errorf("external=%v: %d dead bytes of %d were not compacted", external, c.store.dead, c.store.size)

@@ -83,7 +83,7 @@ func (c *Collection) namesOf(r *stored, tags, folders []int32) ([]int32, []int32
 	d.string()
 	d.string()
 	d.indices(func(ni int32) { tags = append(tags, ni) })
-	_, _, f := c.store.fileOf(r)
+	f := c.store.folderNames(r)
 	f.indices(func(ni int32) { folders = append(folders, ni) })
 	return tags, folders
 }
