@@ -350,6 +350,10 @@ func (s *store) fileEnd(r *stored) int {
 	return d.i
 }
 
+// maxChunk is the size past which compact starts another chunk, well
+// below what a 32-bit offset reaches (a variable for tests).
+var maxChunk = 1 << 30
+
 // compact writes the records and tag sets of the entries again, without
 // the dead ones, once those outweigh the live ones: after a reload that
 // replaced every article, or many removals.
@@ -359,6 +363,7 @@ func (s *store) compact(entries []entry) {
 		return
 	}
 	pool := make([]int32, 1, len(s.pool)-s.dead32)
+	var chunks []string
 	var b []byte
 	var lastChunk, lastFile, newFile uint32 = 0, 0, 0
 	shared := false
@@ -366,6 +371,9 @@ func (s *store) compact(entries []entry) {
 		r := &entries[i].art
 		src := s.chunks[r.chunk]
 		if !shared || r.chunk != lastChunk || r.file != lastFile {
+			if len(b) > maxChunk { // offsets are 32 bits
+				chunks, b = append(chunks, string(b)), b[:0]
+			}
 			lastChunk, lastFile, shared = r.chunk, r.file, true
 			newFile = uint32(len(b))
 			b = append(b, src[r.file:s.fileEnd(r)]...)
@@ -380,10 +388,13 @@ func (s *store) compact(entries []entry) {
 			pool = append(pool, int32(len(set)))
 			pool = append(pool, set...)
 		}
-		r.chunk, r.off, r.file = 0, at, newFile
+		r.chunk, r.off, r.file = uint32(len(chunks)), at, newFile
 	}
-	s.chunks = []string{string(b)}
+	s.chunks = append(chunks, string(b))
 	s.size, s.dead = len(b), 0
+	for _, ch := range chunks {
+		s.size += len(ch)
+	}
 	s.pool, s.dead32 = pool, 0
 }
 
