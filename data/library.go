@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsline/newsline/data/index"
 	"github.com/newsline/newsline/model"
@@ -167,8 +168,8 @@ func (lr *libRoot) warm(ctx context.Context, r *root, start model.Progress, send
 	lr.sent = nil
 	b := model.Batch{Articles: make([]model.Article, 0, 512)}
 	n := 0
+	paths := pathMaker{root: r}
 	err := lr.ix.Articles(ctx, func(a model.Article) error {
-		a.Path = model.SanitizeLine(displayPath(r, a.Rel))
 		lr.sent = append(lr.sent, a.ID)
 		b.Articles = append(b.Articles, a)
 		// A small first batch draws the first frame sooner; then large ones.
@@ -177,6 +178,7 @@ func (lr *libRoot) warm(ctx context.Context, r *root, start model.Progress, send
 			limit = 512
 		}
 		if n++; len(b.Articles) >= limit {
+			paths.set(b.Articles)
 			b.Progress = start
 			b.Progress.Articles += n
 			send(b)
@@ -191,6 +193,7 @@ func (lr *libRoot) warm(ctx context.Context, r *root, start model.Progress, send
 	if err != nil {
 		return 0, err
 	}
+	paths.set(b.Articles)
 	b.Problems = probs
 	b.Progress = start
 	b.Progress.Articles += n
@@ -208,4 +211,66 @@ func displayPath(r *root, rel string) string {
 		return r.display
 	}
 	return filepath.Join(r.display, filepath.FromSlash(rel))
+}
+
+// pathMaker sets the Path of a warm start's articles: displayPath,
+// sanitized, as the loader would show it, but the paths of a batch built
+// in one string (filepath.Join cleans and allocates each one).
+type pathMaker struct {
+	root *root
+	base string // the cleaned root with its separator, once made
+	made bool
+}
+
+// set sets the Path of every article.
+func (m *pathMaker) set(arts []model.Article) {
+	if !m.made {
+		m.base, m.made = joinBase(m.root.display), true
+	}
+	if m.root.file {
+		for i := range arts {
+			arts[i].Path = model.SanitizeLine(m.root.display)
+		}
+		return
+	}
+	size := 0
+	for i := range arts {
+		size += len(m.base) + len(arts[i].Rel)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i := range arts {
+		b.WriteString(m.base)
+		b.WriteString(arts[i].Rel)
+	}
+	all := b.String()
+	for i := range arts {
+		rel := arts[i].Rel
+		p := all[:len(m.base)+len(rel)]
+		all = all[len(p):]
+		if !plainRel(rel) {
+			p = displayPath(m.root, rel)
+		}
+		arts[i].Path = model.SanitizeLine(p)
+	}
+}
+
+// joinBase is what filepath.Join(display, rel) puts before a plain rel.
+func joinBase(display string) string {
+	switch d := filepath.Clean(display); {
+	case d == ".":
+		return ""
+	case strings.HasSuffix(d, string(filepath.Separator)):
+		return d
+	default:
+		return d + string(filepath.Separator)
+	}
+}
+
+// plainRel reports whether filepath.Join keeps rel as it is after the
+// root: a clean relative path, not leaving the root, in this system's
+// separators.
+func plainRel(rel string) bool {
+	return rel != "" && filepath.Separator == '/' && !filepath.IsAbs(rel) &&
+		filepath.Clean(rel) == rel && rel != ".." && !strings.HasPrefix(rel, "../")
 }

@@ -260,3 +260,30 @@ func BenchmarkOrder(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkArticles puts 100,000 articles together again from the store:
+// all of them (Articles, as the marks are read once a load ends), and one
+// at a time (Article, as the list draws its rows).
+func BenchmarkArticles(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(r, 1.2, 1, 299)
+	c := NewCollection(ExternalSearch())
+	arts := make([]Article, 100_000)
+	for i := range arts {
+		arts[i] = benchRecordArticle(r, zipf, i)
+	}
+	c.Apply(Batch{Articles: arts})
+	ids := c.IDs()
+	b.Run("all", func(b *testing.B) {
+		for b.Loop() {
+			c.Articles()
+		}
+	})
+	b.Run("one", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			c.Article(ids[i%len(ids)])
+			i += 7919
+		}
+	})
+}

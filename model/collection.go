@@ -1,19 +1,15 @@
 package model
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 )
 
-// entry is an article with what the collection derives from it once. It
-// keeps only what queries need on every call: the spellings an article
-// counted for its tags are walked again from the article when it goes
-// (untag), and the folded titles are made when the title order is built.
+// entry is an article as the collection keeps it: compactly (see store),
+// with the search haystack when the collection searches itself.
 type entry struct {
-	art  Article
-	tags []int32 // indices into Collection.tags, one per distinct tag, in the article's order
-	text string  // " " + Fold(title, tags, body) + " ": the search haystack; empty with ExternalSearch
+	art  stored
+	text string // " " + Fold(title, tags, body) + " ": the search haystack; empty with ExternalSearch
 }
 
 // Collection is the set of loaded articles in collection order (path, then
@@ -23,23 +19,26 @@ type entry struct {
 type Collection struct {
 	entries  []entry    // collection order
 	pos      map[ID]int // ID → index in entries
+	store    store      // the entries' strings and tag sets
 	tags     []tagEntry // first-seen order; indices are stable
 	tagIndex map[string]int32
 	byCount  []int32 // tag indices, most used first (the sidebar order)
+	names    []name  // every tag and folder name seen, once; never shrinks
+	nameIdx  map[string]int32
+	counts   nameCounts // tag counts by name, until Apply or Remove ends
 	problems []Problem
 	progress Progress
-	short    map[ID]int              // shortest unique hex prefix length, rebuilt lazily
-	orders   [sortCount][]int32      // entry indices per sort, rebuilt lazily
-	nums     [sortCount][]numKey     // while loading, the numeric keys of orders, in their order
-	ranks    [sortCount][]int32      // each entry's place in orders, built lazily for small Only sets
-	last     lastQuery               // the previous Visible call, to narrow it
-	external bool                    // search happens elsewhere: no text, no bodies
-	names    map[string]internedName // with external: one copy of each tag and folder name seen; never shrinks
+	short    map[ID]int          // shortest unique hex prefix length, rebuilt lazily
+	orders   [sortCount][]int32  // entry indices per sort, rebuilt lazily
+	nums     [sortCount][]numKey // while loading, the numeric keys of orders, in their order
+	ranks    [sortCount][]int32  // each entry's place in orders, built lazily for small Only sets
+	last     lastQuery           // the previous Visible call, to narrow it
+	external bool                // search happens elsewhere: no text, no bodies
 }
 
 // NewCollection returns an empty collection.
 func NewCollection(opts ...CollectionOption) *Collection {
-	c := &Collection{pos: map[ID]int{}, tagIndex: map[string]int32{}}
+	c := &Collection{pos: map[ID]int{}, tagIndex: map[string]int32{}, nameIdx: map[string]int32{}, store: newStore()}
 	for _, o := range opts {
 		o(c)
 	}
@@ -54,7 +53,7 @@ type CollectionOption func(*Collection)
 // search text and no bodies in memory, only what the list and sidebar need.
 // Query.Search is then ignored.
 func ExternalSearch() CollectionOption {
-	return func(c *Collection) { c.external, c.names = true, map[string]internedName{} }
+	return func(c *Collection) { c.external = true }
 }
 
 // Apply removes the batch's removed articles, adds its articles (replacing
@@ -70,37 +69,67 @@ func (c *Collection) Apply(b Batch) {
 	if len(b.Articles) == 0 {
 		return
 	}
+	c.reserve(max(c.progress.Known, c.progress.Articles) - len(c.entries))
+	before := len(c.entries)
 	fresh := make([]entry, 0, len(b.Articles))
-	inBatch := make(map[ID]int, len(b.Articles)) // a batch can repeat an ID: the last one wins
-	var prev *Article                            // the article before, whose file's path the next may share
-	replaced := false                            // an entry changed in place: the orders are built again
-	for _, a := range b.Articles {
+	replaced := false // an entry changed in place: the orders are built again
+	var file fileKey  // the file of the article before, whose record the next may share
+	for k := range b.Articles {
+		a := &b.Articles[k]
+		// A new article's place is where it goes if the batch comes in
+		// collection order after the entries (a load): then it is final.
+		i, ok := c.pos[a.ID]
 		var slot *entry
-		if i, ok := c.pos[a.ID]; ok {
-			slot, replaced = &c.entries[i], true
-		} else if j, ok := inBatch[a.ID]; ok {
-			slot = &fresh[j]
-		} else {
-			inBatch[a.ID] = len(fresh)
+		switch {
+		case !ok:
+			c.pos[a.ID] = before + len(fresh)
 			fresh = append(fresh, entry{})
 			slot = &fresh[len(fresh)-1]
+		case i >= before: // repeated in this batch: the last one wins
+			slot = &fresh[i-before]
+		default:
+			slot, replaced = &c.entries[i], true
 		}
-		c.untag(slot) // the article replaced, if any
-		*slot = c.newEntry(a, prev)
-		prev = &slot.art
+		if ok {
+			c.untag(slot) // the article replaced
+			c.store.drop(&slot.art)
+		}
+		*slot = c.newEntry(a, &file)
 	}
-	before, moved := len(c.entries), len(c.entries)
+	c.store.finish()
+	c.counts.flush(c)
+	moved := before
 	if len(fresh) > 0 {
-		slices.SortStableFunc(fresh, compareEntries)
-		c.entries, moved = mergeEntries(c.entries, fresh)
-		for i := moved; i < len(c.entries); i++ {
-			c.pos[c.entries[i].art.ID] = i
+		compare := c.compareEntries
+		inOrder := slices.IsSortedFunc(fresh, compare)
+		if !inOrder {
+			slices.SortStableFunc(fresh, compare)
+		}
+		c.entries, moved = mergeEntries(c.entries, fresh, compare)
+		if !inOrder || moved != before {
+			for i := moved; i < len(c.entries); i++ {
+				c.pos[c.entries[i].art.ID] = i
+			}
 		}
 	}
+	c.store.compact(c.entries)
 	orders, nums := c.orders, c.nums
 	c.changed()
 	if !replaced && moved == before {
 		c.extendOrders(orders, nums, before) // a load in collection order
+	}
+}
+
+// reserve makes room for n more entries at once, when a load says how many
+// are coming (Progress.Known): growing 100,000 step by step copies them
+// over and over.
+func (c *Collection) reserve(n int) {
+	if n <= cap(c.entries)-len(c.entries) || n <= 0 {
+		return
+	}
+	c.entries = slices.Grow(c.entries, n)
+	if len(c.pos) == 0 {
+		c.pos = make(map[ID]int, n)
 	}
 }
 
@@ -138,9 +167,11 @@ func (c *Collection) Remove(ids ...ID) {
 			gone[id] = true
 			first = min(first, i)
 			c.untag(&c.entries[i])
+			c.store.drop(&c.entries[i].art)
 			delete(c.pos, id)
 		}
 	}
+	c.counts.flush(c)
 	if len(gone) == 0 {
 		return
 	}
@@ -148,11 +179,19 @@ func (c *Collection) Remove(ids ...ID) {
 	for i := first; i < len(c.entries); i++ {
 		c.pos[c.entries[i].art.ID] = i
 	}
+	c.store.compact(c.entries)
 	c.changed()
 }
 
-func compareEntries(a, b entry) int {
-	return cmp.Or(strings.Compare(a.art.Path, b.art.Path), cmp.Compare(a.art.Index, b.art.Index))
+// compareEntries compares entries in collection order: path, then
+// position in the file.
+func (c *Collection) compareEntries(a, b entry) int {
+	if a.art.chunk != b.art.chunk || a.art.file != b.art.file {
+		if k := c.store.comparePaths(&a.art, &b.art); k != 0 {
+			return k
+		}
+	}
+	return cmpInt(c.store.index(&a.art), c.store.index(&b.art))
 }
 
 // mergeEntries merges fresh into old, both in collection order, and returns
@@ -161,21 +200,21 @@ func compareEntries(a, b entry) int {
 // append grows it, merged from the back so nothing is overwritten before it
 // moved. In the common case, a warm start streaming the collection in order,
 // every fresh entry sorts after the last old one and is appended as it is.
-func mergeEntries(old, fresh []entry) ([]entry, int) {
+func mergeEntries(old, fresh []entry, compare func(a, b entry) int) ([]entry, int) {
 	if len(fresh) == 0 {
 		return old, len(old)
 	}
-	if len(old) == 0 {
+	if len(old) == 0 && cap(old) < len(fresh) {
 		return fresh, 0
 	}
 	n := len(old)
 	out := append(old, fresh...)
-	if compareEntries(fresh[0], out[n-1]) >= 0 {
+	if n == 0 || compare(fresh[0], out[n-1]) >= 0 {
 		return out, n
 	}
 	i, j := n-1, len(fresh)-1
 	for k := len(out) - 1; j >= 0; k-- {
-		if i >= 0 && compareEntries(fresh[j], out[i]) < 0 {
+		if i >= 0 && compare(fresh[j], out[i]) < 0 {
 			out[k] = out[i]
 			i--
 		} else { // ties keep the old entry first
@@ -186,96 +225,34 @@ func mergeEntries(old, fresh []entry) ([]entry, int) {
 	return out, i + 1
 }
 
-// newEntry counts the article's tags in and derives what queries need.
-// prev is the article added just before it, or nil.
-func (c *Collection) newEntry(a Article, prev *Article) entry {
-	if c.external {
-		a.Body = "" // read on demand
-		c.detach(&a, prev)
+// newEntry writes the article into the store, counts its tags in and
+// derives what queries need. file is the file of the article written
+// before it in this batch, whose record it shares if it has the same.
+func (c *Collection) newEntry(a *Article, file *fileKey) entry {
+	var tagBuf, setBuf, folderBuf [8]int32
+	tags := c.internNames(a.Tags, tagBuf[:0])
+	folders := c.internNames(a.FolderTags, folderBuf[:0])
+	set := c.walkNames(tags, folders, setBuf[:0], func(ni int32, folder bool) { c.counts.add(ni, folder, 1) })
+	if !file.same(a) {
+		*file = fileKey{path: a.Path, rel: a.Rel, folders: a.FolderTags, off: c.store.writeFile(a, folders), ok: true}
 	}
-	var buf [8]int32
-	tags := c.walkTags(&a, buf[:0], func(ti int32, spelling string, folder bool) {
-		c.tags[ti].count(spelling, folder, 1)
-	})
-	e := entry{art: a}
-	if len(tags) > 0 {
-		e.tags = make([]int32, len(tags))
-		copy(e.tags, tags)
-	}
+	e := entry{art: c.store.writeArticle(a, tags, file.off)}
+	e.art.tags = c.store.addTagSet(set)
 	if !c.external {
-		e.text = paddedText(&a)
+		e.text = paddedText(a)
+		if a.Body != "" {
+			c.store.bodies[a.ID] = a.Body
+		}
 	}
 	return e
 }
 
 // untag takes an entry's tags out of the counts before it is replaced or
-// removed, walking its article as newEntry did to count them in.
+// removed, walking its names as newEntry did to count them in.
 func (c *Collection) untag(e *entry) {
-	var buf [8]int32
-	c.walkTags(&e.art, buf[:0], func(ti int32, spelling string, folder bool) {
-		c.tags[ti].count(spelling, folder, -1)
-	})
-}
-
-// detach copies the article's strings, which parsers and the index cut from
-// a whole file or record: without the body, keeping them must not keep that.
-// The copies share one allocation (an article's strings come and go
-// together). Rel shares the copy of Path when Path ends with it, and an
-// article of the same file as prev shares prev's. Tags take the
-// collection's one copy of each spelling, as few spellings repeat over many
-// articles.
-func (c *Collection) detach(a *Article, prev *Article) {
-	samePath := prev != nil && a.Path == prev.Path && a.Rel == prev.Rel
-	relInPath := strings.HasSuffix(a.Path, a.Rel)
-	var b strings.Builder
-	b.Grow(len(a.Title) + len(a.Source) + len(a.URL) + len(a.Author) + len(a.Path) + len(a.Rel))
-	fields := [...]*string{&a.Title, &a.Source, &a.URL, &a.Author, &a.Path, &a.Rel}
-	n := len(fields)
-	switch {
-	case samePath:
-		n -= 2
-	case relInPath:
-		n--
-	}
-	for _, f := range fields[:n] {
-		b.WriteString(*f)
-	}
-	all := b.String()
-	for _, f := range fields[:n] {
-		*f, all = all[:len(*f)], all[len(*f):]
-	}
-	switch {
-	case samePath:
-		a.Path, a.Rel = prev.Path, prev.Rel
-	case relInPath:
-		a.Rel = a.Path[len(a.Path)-len(a.Rel):]
-	}
-	a.Tags = c.intern(a.Tags)
-	a.FolderTags = c.intern(a.FolderTags)
-}
-
-// intern returns a copy of names whose strings are the collection's own.
-func (c *Collection) intern(names []string) []string {
-	if names == nil {
-		return nil
-	}
-	out := make([]string, len(names))
-	for i, s := range names {
-		own, ok := c.names[s]
-		if !ok {
-			own.name = strings.Clone(s)
-			own.key, own.spelling = TagKey(own.name), tagSpelling(own.name)
-			c.names[own.name] = own
-		}
-		out[i] = own.name
-	}
-	return out
-}
-
-// internedName is the collection's copy of a tag or folder name, with what
-// walkTags derives from it, worked out once.
-type internedName struct {
-	name, key, spelling string
+	var tagBuf, setBuf, folderBuf [8]int32
+	tags, folders := c.namesOf(&e.art, tagBuf[:0], folderBuf[:0])
+	c.walkNames(tags, folders, setBuf[:0], func(ni int32, folder bool) { c.counts.add(ni, folder, -1) })
 }
 
 // changed drops what was derived from the entries and keeps the sidebar order.
@@ -297,7 +274,7 @@ func (c *Collection) Article(id ID) (Article, bool) {
 	if !ok {
 		return Article{}, false
 	}
-	return c.entries[i].art, true
+	return c.article(&c.entries[i], nil), true
 }
 
 // IDs returns every article's ID in collection order.
@@ -312,8 +289,9 @@ func (c *Collection) IDs() []ID {
 // Articles returns every article, in collection order.
 func (c *Collection) Articles() []Article {
 	arts := make([]Article, len(c.entries))
+	var ar arena
 	for i := range c.entries {
-		arts[i] = c.entries[i].art
+		arts[i] = c.article(&c.entries[i], &ar)
 	}
 	return arts
 }
@@ -323,3 +301,89 @@ func (c *Collection) Problems() []Problem { return c.problems }
 
 // Progress returns the progress of the latest batch.
 func (c *Collection) Progress() Progress { return c.progress }
+
+// article puts the article of an entry together again from the store,
+// its lists and joined strings from ar (nil: allocated each).
+func (c *Collection) article(e *entry, ar *arena) Article {
+	s, r := &c.store, &e.art
+	a := Article{ID: r.ID, Title: s.title(r), Reads: int(r.reads), Date: s.date(r)}
+	d := reader{s: s.chunk(r.chunk), i: int(r.off + r.title)}
+	a.Index = int(d.varint())
+	a.Format = Format(d.uvarint())
+	a.Offset, a.Length = int(d.varint()), int(d.varint())
+	a.Source, a.URL, a.Author = d.string(), d.string(), d.string()
+	a.Tags = c.nameList(&d, ar)
+	if ar != nil && ar.file.ok && ar.file.chunk == r.chunk && ar.file.off == r.file {
+		a.Path, a.Rel, a.FolderTags = ar.file.path, ar.file.rel, ar.file.folders
+	} else {
+		var f reader
+		a.Path, a.Rel, f = s.fileOf(r, ar)
+		a.FolderTags = c.nameList(&f, ar)
+		if ar != nil {
+			ar.file = madeFile{ok: true, chunk: r.chunk, off: r.file, path: a.Path, rel: a.Rel, folders: a.FolderTags}
+		}
+	}
+	if !c.external {
+		a.Body = s.bodies[r.ID]
+	}
+	return a
+}
+
+// nameList reads a list of name indices as the names.
+func (c *Collection) nameList(d *reader, ar *arena) []string {
+	n := d.uvarint()
+	if n == 0 {
+		return nil
+	}
+	out := ar.list(int(n - 1))
+	for i := range out {
+		out[i] = c.names[d.uvarint()].name
+	}
+	return out
+}
+
+// arena hands out the lists and joined strings of many articles put
+// together at once (Articles) from few allocations, and the file of the
+// last one, which the next often shares. A nil arena allocates each.
+type arena struct {
+	lists []string
+	text  strings.Builder
+	file  madeFile
+}
+
+// madeFile is a file record as article put it together.
+type madeFile struct {
+	ok         bool
+	chunk, off uint32
+	path, rel  string
+	folders    []string
+}
+
+// list returns a list of n strings to fill.
+func (ar *arena) list(n int) []string {
+	if ar == nil || n == 0 {
+		return make([]string, n) // not nil when empty; allocates nothing then
+	}
+	if cap(ar.lists)-len(ar.lists) < n {
+		ar.lists = make([]string, 0, max(4096, n))
+	}
+	start := len(ar.lists)
+	ar.lists = ar.lists[:start+n]
+	return ar.lists[start : start+n : start+n] // an append to it cannot reach the next list
+}
+
+// join returns a+b.
+func (ar *arena) join(a, b string) string {
+	if ar == nil {
+		return a + b
+	}
+	n := len(a) + len(b)
+	if ar.text.Cap()-ar.text.Len() < n {
+		ar.text.Reset() // the strings handed out keep the old buffer
+		ar.text.Grow(max(64<<10, n))
+	}
+	start := ar.text.Len()
+	ar.text.WriteString(a)
+	ar.text.WriteString(b)
+	return ar.text.String()[start:]
+}

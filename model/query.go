@@ -107,7 +107,7 @@ func (c *Collection) Visible(q Query) []ID {
 			}
 		}
 		// Cheapest first: tag indices, then the caller's Keep, then the text.
-		if tags.admits(e.tags) && (q.Keep == nil || q.Keep(e.art.ID)) && search.matches(e.text) {
+		if tags.admits(c.store.tagSet(&e.art)) && (q.Keep == nil || q.Keep(e.art.ID)) && search.matches(e.text) {
 			result = append(result, i)
 		}
 	}

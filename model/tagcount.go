@@ -22,11 +22,12 @@ func (c *Collection) TagCountsWhere(ids []ID, keep func(ID) bool) (all, kept map
 	}
 	add := func(i int) {
 		e := &c.entries[i]
-		for _, ti := range e.tags {
+		set := c.store.tagSet(&e.art)
+		for _, ti := range set {
 			counts[ti]++
 		}
 		if keep != nil && keep(e.art.ID) {
-			for _, ti := range e.tags {
+			for _, ti := range set {
 				keptCounts[ti]++
 			}
 		}

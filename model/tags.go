@@ -48,39 +48,115 @@ func (t *tagEntry) count(spelling string, folder bool, n int) {
 	}
 }
 
-// walkTags calls fn once for every distinct tag of the article, Tags first,
-// then FolderTags, with the tag's index in c.tags (a tag seen for the first
-// time is added), the spelling the article counts for it and whether that
-// spelling is a folder name. It returns seen with the indices appended, in
-// that order. newEntry and untag both walk an article with it, so what one
-// counts in the other takes out.
-func (c *Collection) walkTags(a *Article, seen []int32, fn func(ti int32, spelling string, folder bool)) []int32 {
-	for k, names := range [2][]string{a.Tags, a.FolderTags} {
-		for _, name := range names {
-			var key, spelling string
-			if own, ok := c.names[name]; ok {
-				key, spelling = own.key, own.spelling
-			} else {
-				key, spelling = TagKey(name), tagSpelling(name)
-			}
-			if key == "" {
-				continue
-			}
-			ti, ok := c.tagIndex[key]
-			if !ok {
-				ti = int32(len(c.tags))
-				c.tagIndex[key] = ti
-				c.tags = append(c.tags, tagEntry{Tag: Tag{Key: key}, spellings: map[string]int{}, folders: map[string]int{}})
-				c.byCount = append(c.byCount, ti)
-			}
-			if slices.Contains(seen, ti) {
+// name is a tag or folder name as articles spell it, with what the
+// collection derives from it, worked out once.
+type name struct {
+	name, key, spelling string
+	tag                 int32 // the index in Collection.tags of key; -1 when key is empty
+}
+
+// internNames appends the indices of the names to out, adding the names
+// not seen before.
+func (c *Collection) internNames(names []string, out []int32) []int32 {
+	for _, s := range names {
+		ni, ok := c.nameIdx[s]
+		if !ok {
+			own := strings.Clone(s) // s may be cut from a whole file or record
+			ni = int32(len(c.names))
+			c.names = append(c.names, name{name: own, key: TagKey(own), spelling: tagSpelling(own), tag: c.tagOf(TagKey(own))})
+			c.nameIdx[own] = ni
+		}
+		out = append(out, ni)
+	}
+	return out
+}
+
+// namesOf appends the name indices of a stored article's tags and of its
+// file's folder names to tags and folders.
+func (c *Collection) namesOf(r *stored, tags, folders []int32) ([]int32, []int32) {
+	d := reader{s: c.store.chunk(r.chunk), i: int(r.off + r.title)}
+	d.varint()
+	d.uvarint()
+	d.varint()
+	d.varint()
+	d.string()
+	d.string()
+	d.string()
+	d.indices(func(ni int32) { tags = append(tags, ni) })
+	f := c.store.folderNames(r)
+	f.indices(func(ni int32) { folders = append(folders, ni) })
+	return tags, folders
+}
+
+// tagOf returns the index of the tag with the given key, adding it when
+// it is new; -1 for the empty key, which is no tag.
+func (c *Collection) tagOf(key string) int32 {
+	if key == "" {
+		return -1
+	}
+	ti, ok := c.tagIndex[key]
+	if !ok {
+		ti = int32(len(c.tags))
+		c.tagIndex[key] = ti
+		c.tags = append(c.tags, tagEntry{Tag: Tag{Key: key}, spellings: map[string]int{}, folders: map[string]int{}})
+		c.byCount = append(c.byCount, ti)
+	}
+	return ti
+}
+
+// walkNames calls fn once for every distinct tag of an article's names,
+// Tags first, then FolderTags, with the name that the article counts for
+// it and whether that name is a folder's. It returns seen with the tags'
+// indices appended, in that order. newEntry and untag both walk an
+// article with it, so what one counts in the other takes out.
+func (c *Collection) walkNames(tags, folders []int32, seen []int32, fn func(ni int32, folder bool)) []int32 {
+	for k, names := range [2][]int32{tags, folders} {
+		for _, ni := range names {
+			ti := c.names[ni].tag
+			if ti < 0 || slices.Contains(seen, ti) {
 				continue
 			}
 			seen = append(seen, ti)
-			fn(ti, spelling, k == 1)
+			fn(ni, k == 1)
 		}
 	}
 	return seen
+}
+
+// nameCounts gathers how many articles came and went by name during one
+// Apply or Remove, so that each tag's spellings are counted once per
+// name rather than once per article (tagEntry.count keeps the display
+// name right in any order of counts).
+type nameCounts struct {
+	delta   [2][]int32 // by name index: as a tag, as a folder name
+	touched []int32    // name index << 1 | folder
+}
+
+func (n *nameCounts) add(ni int32, folder bool, d int32) {
+	k := 0
+	if folder {
+		k = 1
+	}
+	for int(ni) >= len(n.delta[k]) {
+		n.delta[k] = append(n.delta[k], 0)
+	}
+	if n.delta[k][ni] == 0 {
+		n.touched = append(n.touched, ni<<1|int32(k))
+	}
+	n.delta[k][ni] += d
+}
+
+// flush counts what add gathered into the collection's tags.
+func (n *nameCounts) flush(c *Collection) {
+	for _, t := range n.touched {
+		ni, k := t>>1, t&1
+		if d := n.delta[k][ni]; d != 0 {
+			nm := &c.names[ni]
+			c.tags[nm.tag].count(nm.spelling, k == 1, int(d))
+			n.delta[k][ni] = 0
+		}
+	}
+	n.touched = n.touched[:0]
 }
 
 // tagSpelling is the spelling of a tag name that counts for its display.
@@ -146,9 +222,9 @@ func (c *Collection) articleTags(id ID, field func(*Tag) string) []string {
 	if !ok {
 		return nil
 	}
-	e := &c.entries[i]
-	out := make([]string, len(e.tags))
-	for k, ti := range e.tags {
+	set := c.store.tagSet(&c.entries[i].art)
+	out := make([]string, len(set))
+	for k, ti := range set {
 		out[k] = field(&c.tags[ti].Tag)
 	}
 	return out

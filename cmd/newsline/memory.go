@@ -9,20 +9,22 @@ import (
 )
 
 // The reader's memory budget. With Go's default pacing the heap may grow
-// to twice what is live before a collection, and a warm start of 100,000
-// articles peaked near 200 MB while some 55 MB stayed live. A soft limit
+// to twice what is live before a collection. A soft limit
 // (debug.SetMemoryLimit) makes the collector work harder instead: it
 // starts at baseBudget and grows with the collection, perArticleBudget for
 // each article, so that a collection many times larger is not starved
-// into collecting without end. Indexing (parsing files, folding their
-// words) keeps some 40 MB more alive for a while: indexingBudget more
-// then, or the collector ran so often that indexing 100,000 articles took
-// twice as long. GOMEMLIMIT, when set, wins.
+// into collecting without end. A warm start of 100,000 articles keeps some
+// 20 MB live in the collection (model's compact store, some 200 bytes an
+// article), and peaked at 120 MB with a 100 MB limit, 87 MB with 64 MB.
+// Indexing (parsing files, folding their words) keeps some 40 MB more
+// alive for a while: indexingBudget more then, or the collector ran so
+// often that indexing 100,000 articles took twice as long. GOMEMLIMIT,
+// when set, wins.
 const (
-	baseBudget       = 100 << 20
-	perArticleBudget = 700 // bytes: some 560 are live per article (model), plus room
+	baseBudget       = 64 << 20
+	perArticleBudget = 300 // bytes: some 200 are live per article (model), plus room
 	fixedBudget      = 32 << 20
-	indexingBudget   = 64 << 20
+	indexingBudget   = 100 << 20
 )
 
 // budget is the memory limit for a load that has come as far as p.

@@ -20,18 +20,28 @@ func (ix *Index) Files(ctx context.Context) (map[string]FileStat, error) {
 	if err := ix.db.QueryRowContext(ctx, `SELECT count(*) FROM files`).Scan(&n); err != nil {
 		return nil, wrap(ctx, "files", err)
 	}
-	files := make(map[string]FileStat, n)
+	// The keys are cut from one string: one allocation, not one per file.
+	var rels []byte
+	ends := make([]int, 0, n)
+	stats := make([]FileStat, 0, n)
 	var rel sql.RawBytes
 	err := sqlitedb.Each(ctx, ix.db, `SELECT rel, size, mtime FROM files`, nil, func(rows *sql.Rows) error {
 		var st FileStat
 		if err := rows.Scan(&rel, &st.Size, &st.ModTime); err != nil {
 			return err
 		}
-		files[string(rel)] = st
+		rels = append(rels, rel...)
+		ends, stats = append(ends, len(rels)), append(stats, st)
 		return nil
 	})
 	if err != nil {
 		return nil, wrap(ctx, "files", err)
+	}
+	all := string(rels)
+	files := make(map[string]FileStat, len(stats))
+	start := 0
+	for i, end := range ends {
+		files[all[start:end]], start = stats[i], end
 	}
 	return files, nil
 }
@@ -44,7 +54,9 @@ func (ix *Index) Files(ctx context.Context) (map[string]FileStat, error) {
 // Reads, Tags, FolderTags, Source, URL, Author, Format — but no Body (read
 // it from the file) and no Path: the index does not know how the user
 // named the root this time, so the caller sets Path (the root as given
-// joined with Rel, as data's loader does). fn may keep the article. fn
+// joined with Rel, as data's loader does). fn may keep the article; its
+// strings share memory with some 500 other records, so what is kept long
+// is better copied (model.Collection does). fn
 // runs on the calling goroutine while another reads ahead, so a slow fn
 // costs little; 100,000 articles take some 80 ms on two cores.
 //
@@ -65,6 +77,7 @@ func (ix *Index) Articles(ctx context.Context, fn func(model.Article) error) err
 	}()
 	var err error
 	var seen []idOf
+	var lists []string // the articles' tag lists, cut from few allocations
 	maxN := int64(-1)
 	for batch := range batches {
 		seen = seen[:0]
@@ -74,7 +87,7 @@ func (ix *Index) Articles(ctx context.Context, fn func(model.Article) error) err
 			}
 			var a model.Article
 			var n int64
-			if a, n, err = decodeRecord(rec); err != nil {
+			if a, n, err = decodeRecordIn(rec, &lists); err != nil {
 				err = fmt.Errorf("index: articles: %w: %w", ErrCorrupt, err)
 			} else {
 				seen = append(seen, idOf{n, a.ID})
@@ -97,15 +110,24 @@ func (ix *Index) Articles(ctx context.Context, fn func(model.Article) error) err
 }
 
 // records sends every article's record, in collection order, in batches.
+// A batch's records are cut from one string: one allocation, not one per
+// article.
 func (ix *Index) records(ctx context.Context, batches chan<- []string) error {
 	// The table is clustered by (rel, idx): the scan is collection order.
 	// The record holds the keys too, so that each row is one column.
 	const size = 512
-	batch := make([]string, 0, size)
+	var buf []byte
+	ends := make([]int, 0, size)
 	send := func() bool {
+		all := string(buf)
+		batch := make([]string, len(ends))
+		start := 0
+		for i, end := range ends {
+			batch[i], start = all[start:end], end
+		}
+		buf, ends = buf[:0], ends[:0]
 		select {
 		case batches <- batch:
-			batch = make([]string, 0, size)
 			return true
 		case <-ctx.Done():
 			return false
@@ -116,7 +138,8 @@ func (ix *Index) records(ctx context.Context, batches chan<- []string) error {
 		if err := rows.Scan(&rec); err != nil {
 			return err
 		}
-		if batch = append(batch, string(rec)); len(batch) == size && !send() {
+		buf = append(buf, rec...)
+		if ends = append(ends, len(buf)); len(ends) == size && !send() {
 			return ctx.Err() // the caller stopped reading
 		}
 		return nil
@@ -124,7 +147,7 @@ func (ix *Index) records(ctx context.Context, batches chan<- []string) error {
 	if err != nil {
 		return wrap(ctx, "articles", err)
 	}
-	if len(batch) > 0 {
+	if len(ends) > 0 {
 		send()
 	}
 	return wrap(ctx, "articles", ctx.Err())

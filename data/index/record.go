@@ -78,7 +78,14 @@ var errRecord = errors.New("damaged article record")
 // decodeRecord returns the article of a record and its full-text rowid.
 // The article's strings share the memory of rec.
 func decodeRecord(rec string) (model.Article, int64, error) {
-	d := decoder{s: rec}
+	return decodeRecordIn(rec, nil)
+}
+
+// decodeRecordIn is decodeRecord with the tag lists cut from *lists, grown
+// a batch at a time, when lists is not nil: a warm start then allocates
+// them once per batch rather than once per article.
+func decodeRecordIn(rec string, lists *[]string) (model.Article, int64, error) {
+	d := decoder{s: rec, lists: lists}
 	a := model.Article{Rel: d.string(), Index: d.int(math.MaxInt), Reads: model.NoReads}
 	a.ID = model.ID(d.fixed64())
 	n := int64(d.uvarint())
@@ -108,9 +115,13 @@ func decodeRecord(rec string) (model.Article, int64, error) {
 
 // decoder reads a record; a read past its end marks it bad.
 type decoder struct {
-	s   string
-	bad bool
+	s     string
+	bad   bool
+	lists *[]string // where strings() cuts its lists from; nil: its own
 }
+
+// listsBatch is how many strings a decoder's shared lists hold at least.
+const listsBatch = 4096
 
 func (d *decoder) byte() byte {
 	if d.s == "" {
@@ -181,7 +192,19 @@ func (d *decoder) strings() []string {
 		d.bad = d.bad || n > uint64(len(d.s))
 		return nil
 	}
-	out := make([]string, n)
+	var out []string
+	if d.lists == nil {
+		out = make([]string, n)
+	} else {
+		pool := *d.lists
+		if uint64(cap(pool)-len(pool)) < n {
+			pool = make([]string, 0, max(listsBatch, n))
+		}
+		start := len(pool)
+		pool = pool[:start+int(n)]
+		*d.lists = pool
+		out = pool[start:len(pool):len(pool)] // an append to it cannot reach the next list
+	}
 	for i := range out {
 		out[i] = d.string()
 	}
