@@ -34,7 +34,7 @@ func titleSearch(calls *atomic.Int32) func(context.Context, string) (map[model.I
 
 // runSearches executes cmd and delivers every searchedMsg it (and what
 // follows from it) produces; other messages are ignored.
-func runSearches(t *testing.T, m Model, cmd tea.Cmd) Model {
+func runSearches(t testing.TB, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	for cmd != nil {
 		var next tea.Cmd
