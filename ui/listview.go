@@ -22,6 +22,9 @@ type listView struct {
 	// kept are the articles whose marks changed in the smart view: drawn
 	// dim when they no longer match it.
 	kept map[model.ID]bool
+	// counting is set while a phrase's matches are still being confirmed:
+	// the count is what is known so far.
+	counting bool
 }
 
 // View draws the list: the rows on screen, or the empty state.
@@ -60,6 +63,9 @@ func (p *listPane) viewLines(v listView) []string {
 		footer += countText(p.cursor+1) + "/" + countText(len(p.ids))
 	} else {
 		footer += "0"
+	}
+	if v.counting {
+		footer += " · counting…"
 	}
 	return frameLines(p.th, p.width, p.height, v.focused, title, footer, lines)
 }

@@ -20,18 +20,18 @@ import (
 func BenchmarkSearchResult(b *testing.B) {
 	for _, every := range []int{10, 2, 1} {
 		b.Run(fmt.Sprintf("one-in=%d", every), func(b *testing.B) {
-			results := map[string]map[model.ID]struct{}{}
+			results := map[string][]model.ID{}
 			opts := fixtureOptions()
 			opts.Marks = nopMarks{}
-			opts.Search = func(_ context.Context, q string) (map[model.ID]struct{}, error) {
-				return results[q], nil
+			opts.Search = func(_ context.Context, q string) (model.Found, error) {
+				return model.Found{IDs: results[q]}, nil
 			}
 			m := benchAppWith(b, 100_000, opts)
 			ids := m.coll.IDs()
 			for k, q := range []string{"harbour", "harbou"} {
-				set := map[model.ID]struct{}{}
+				var set []model.ID
 				for i := k; i < len(ids); i += every {
-					set[ids[i]] = struct{}{}
+					set = append(set, ids[i])
 				}
 				results[q] = set
 			}

@@ -95,7 +95,7 @@ func (m Model) paneLines(p paneID) []string {
 	case paneList:
 		return m.list.viewLines(listView{
 			focused: focused, coll: m.coll, query: m.query, smart: m.smart, loading: m.loading,
-			marks: m.marks.shown(), kept: m.marks.kept,
+			marks: m.marks.shown(), kept: m.marks.kept, counting: m.found.counting(),
 		})
 	case paneReader:
 		return m.reader.viewLines(readerView{
