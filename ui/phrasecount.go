@@ -98,17 +98,16 @@ func (p *phraseCount) cut(visible []model.ID) []model.ID {
 }
 
 // next starts the next confirmation, if one is needed and none is in
-// flight: while the screen (rows) is not full, of every candidate left in
-// the list's order until enough match; then of the next candidates, twice
-// as many as were decided so far (1,024 at least), so that the count
-// arrives in a few steps.
+// flight: of the next candidates in the list's order, twice as many as
+// were decided so far (1,024 at least), so that the count arrives in a few
+// steps; while the screen (rows) is not full, only until it is.
 func (p *phraseCount) next(base context.Context, rows int) tea.Cmd {
 	if !p.on() || p.busy || p.failed || len(p.todo) == 0 {
 		return nil
 	}
 	want, limit := 0, max(1024, p.decided)
 	if p.shown < rows {
-		want, limit = rows-p.shown, len(p.todo)
+		want = rows - p.shown
 	}
 	batch := make([]model.ID, 0, min(limit, len(p.todo)))
 	for _, id := range p.todo {

@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -57,4 +59,87 @@ func BenchmarkSearchResult(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkSearchPhrase is the last keystroke of a phrase search with
+// 100,000 articles, all of them candidates, half of them matching: the
+// key, the search, then the confirmations (a fake index that decides at
+// once: the reading of files is data's BenchmarkSearch100k) until the
+// first screen shows (first-ms, the median of the wall time, and
+// first-cpu-ms, the CPU time, both of the process) and until the count is
+// final (cpu-ms/op for the whole).
+func BenchmarkSearchPhrase(b *testing.B) {
+	opts := fixtureOptions()
+	opts.Marks = nopMarks{}
+	var all []model.ID
+	match := map[model.ID]bool{}
+	confirm := func(_ context.Context, cands []model.ID, want int) ([]model.ID, int, error) {
+		var out []model.ID
+		for k, id := range cands {
+			if want > 0 && len(out) == want {
+				return out, k, nil
+			}
+			if match[id] {
+				out = append(out, id)
+			}
+		}
+		return out, len(cands), nil
+	}
+	opts.Search = func(context.Context, string) (model.Found, error) {
+		return model.Found{Check: all, Confirm: confirm}, nil
+	}
+	m := benchAppWith(b, 100_000, opts)
+	all = m.coll.IDs()
+	for i, id := range all {
+		match[id] = i%2 == 0
+	}
+	m = keys(b, m, "/")
+	m, cmd := sendCmd(b, m, tea.PasteMsg{Content: `"harbour counci`})
+	m = runConfirms(b, m, cmd, nil)
+	ks := []tea.KeyPressMsg{keyPress("l"), keyPress("backspace")}
+	var firsts []time.Duration
+	firstCPU := 0.0
+	start := cpuTime()
+	i := 0
+	for b.Loop() {
+		t0, c0 := time.Now(), cpuTime()
+		m, cmd = sendCmd(b, m, ks[i%2])
+		m = runConfirms(b, m, cmd, func(m Model) {
+			if len(m.visible) >= m.list.rows() && len(firsts) == i {
+				_ = m.View()
+				firsts = append(firsts, time.Since(t0))
+				firstCPU += cpuTime() - c0
+			}
+		})
+		_ = m.View()
+		i++
+	}
+	b.ReportMetric((cpuTime()-start)*1e3/float64(b.N), "cpu-ms/op")
+	slices.Sort(firsts)
+	b.ReportMetric(float64(firsts[len(firsts)/2].Microseconds())/1000, "first-ms")
+	b.ReportMetric(firstCPU*1e3/float64(len(firsts)), "first-cpu-ms")
+	if m.found.counting() || len(m.visible) != 50_000 {
+		b.Fatalf("counting %v, %d visible", m.found.counting(), len(m.visible))
+	}
+}
+
+// runConfirms runs cmd and delivers every search and confirmation that follows
+// from it, calling seen after each.
+func runConfirms(b *testing.B, m Model, cmd tea.Cmd, seen func(Model)) Model {
+	for cmd != nil {
+		var next tea.Cmd
+		for _, msg := range collect(cmd) {
+			switch msg.(type) {
+			case searchedMsg, confirmedMsg:
+				var c tea.Cmd
+				m, c = sendCmd(b, m, msg)
+				next = tea.Batch(next, c)
+				if seen != nil {
+					seen(m)
+				}
+			}
+		}
+		cmd = next
+	}
+	return m
 }
