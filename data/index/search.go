@@ -37,12 +37,19 @@ func (ix *Index) Search(ctx context.Context, query string) (map[model.ID]struct{
 // rowids returns the full-text rowids (n) of the articles holding every
 // term (at least one), sorted.
 func (ix *Index) rowids(ctx context.Context, t terms) ([]int64, error) {
+	// Prefixes and whole words in one expression: FTS5 intersects its
+	// terms' lists itself, far cheaper than an INTERSECT of statements
+	// (a phrase of common words: 2 × 100,000 rowids).
 	var matches []string
-	for chunk := range slices.Chunk(t.words, maxTerms) {
-		matches = append(matches, matchWords(chunk))
+	terms := make([]string, 0, len(t.words)+len(t.exact))
+	for _, w := range t.words {
+		terms = append(terms, quote(w)+"*")
 	}
-	for chunk := range slices.Chunk(t.exact, maxTerms) {
-		matches = append(matches, matchExact(chunk))
+	for _, w := range t.exact {
+		terms = append(terms, quote(w))
+	}
+	for chunk := range slices.Chunk(terms, maxTerms) {
+		matches = append(matches, matchAll('w', chunk, func(e string) string { return e }))
 	}
 	grams := t.grams
 	for chunk := range slices.Chunk(grams, maxTerms) {
@@ -289,16 +296,6 @@ func implied(terms []string, anywhere bool) []string {
 	}
 	return kept
 }
-
-// matchWords is the words-table expression (prefixed "w") for all of the
-// words: each a quoted prefix query.
-func matchWords(words []string) string {
-	return matchAll('w', words, func(w string) string { return quote(w) + "*" })
-}
-
-// matchExact is the words-table expression (prefixed "w") for all of the
-// words, each a whole word: a quoted token query.
-func matchExact(words []string) string { return matchAll('w', words, quote) }
 
 // matchGrams is the grams-table expression (prefixed "g") for all of the
 // terms (see fts.go): a one-character term is the prefix of a gram, a
