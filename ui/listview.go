@@ -78,6 +78,9 @@ func (p *listPane) emptyText(v listView) string {
 		}
 		return "No articles in this collection."
 	}
+	if v.counting {
+		return "Searching the articles' text…"
+	}
 	q := v.query
 	var hints []string
 	if (len(q.Tags) > 0 || len(q.Exclude) > 0 || v.smart.on()) && !p.box.open {

@@ -87,6 +87,9 @@ func TestPhraseCountFirstScreenFirst(t *testing.T) {
 	if len(m.visible) != 0 || !m.found.counting() {
 		t.Fatalf("before any confirmation: %d visible, counting %v", len(m.visible), m.found.counting())
 	}
+	if s := screenText(m); !strings.Contains(s, "Searching the articles' text…") || strings.Contains(s, "No articles match") {
+		t.Errorf("before any confirmation, the list says %q", s)
+	}
 	m, cmd = deliver(t, m, cmd) // the first screen
 	first := <-calls
 	rows := m.list.rows()
@@ -196,4 +199,42 @@ func fixtureIDs() []model.ID {
 func lastLines(s string, n int) string {
 	lines := strings.Split(s, "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+// TestPhraseCountCut: what the list shows of the candidates in its order,
+// and whether it is still counting, by what is decided.
+func TestPhraseCountCut(t *testing.T) {
+	id := fixtureID
+	s := searchState{search: phraseIndex(make(chan confirmCall, 1)), ctx: context.Background()}
+	f := model.Found{IDs: []model.ID{id(0), id(3)}, Check: []model.ID{id(1), id(2), id(3), id(4), id(5)}, Confirm: func(context.Context, []model.ID, int) ([]model.ID, int, error) {
+		return nil, 0, nil
+	}}
+	s.done(searchedMsg{query: `"a b"`, found: f}, `"a b"`, false)
+	s.took(confirmedMsg{gen: s.count.gen, decided: []model.ID{id(1), id(2)}, matched: []model.ID{id(2)}})
+	tests := []struct {
+		name     string
+		visible  []model.ID // candidates and sure matches in the list's order
+		want     []model.ID
+		counting bool
+	}{
+		{"sure and decided, then undecided", []model.ID{id(0), id(1), id(2), id(4), id(3)}, []model.ID{id(0), id(2)}, true},
+		{"a sure candidate is a match", []model.ID{id(3), id(2), id(5)}, []model.ID{id(3), id(2)}, true},
+		{"the filter leaves out the undecided: final", []model.ID{id(2), id(1), id(0)}, []model.ID{id(2), id(0)}, false},
+		{"none", nil, []model.ID{}, false},
+	}
+	for _, tc := range tests {
+		got := s.cut(tc.visible)
+		if !slices.Equal(got, tc.want) || s.counting() != tc.counting {
+			t.Errorf("%s: cut %v (counting %v), want %v (%v)", tc.name, got, s.counting(), tc.want, tc.counting)
+		}
+	}
+	// Every candidate decided: the count is over, the result final.
+	s.took(confirmedMsg{gen: s.count.gen, decided: []model.ID{id(4), id(5)}, matched: []model.ID{id(5)}})
+	if s.count.on() || !slices.Equal(s.ids, []model.ID{id(0), id(3), id(2), id(3), id(5)}) {
+		t.Errorf("after the last confirmation: counting %v, ids %v", s.count.on(), s.ids)
+	}
+	// A late confirmation of an older count changes nothing.
+	if refilter, _ := s.took(confirmedMsg{gen: s.count.gen - 1, decided: []model.ID{id(0)}}); refilter {
+		t.Errorf("a stale confirmation refilters")
+	}
 }

@@ -164,8 +164,11 @@ func (s *searchState) done(msg searchedMsg, q string, typing bool) (refilter boo
 }
 
 // counting reports whether the list shows a phrase's matches while their
-// count is still coming.
-func (s *searchState) counting() bool { return s.count.on() }
+// count is still coming: candidates in the list wait to be decided (one
+// that the filter leaves out changes nothing the list shows).
+func (s *searchState) counting() bool {
+	return s.count.on() && !s.count.failed && len(s.count.todo) > 0
+}
 
 // cut is what the list shows of visible (see phraseCount.cut).
 func (s *searchState) cut(visible []model.ID) []model.ID {
