@@ -13,7 +13,10 @@ import (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.refresh()
-	return m, tea.Batch(cmd, m.syncReader(), m.found.more(m.list.rows()))
+	// Both change m: called before m is returned (the order of a return's
+	// operands is not the language's).
+	cmd = tea.Batch(cmd, m.syncReader(), m.found.more(m.list.rows()))
+	return m, cmd
 }
 
 // refresh enables the bindings that apply in the state now.
