@@ -146,6 +146,10 @@ func (s *searchState) took(msg confirmedMsg) (refilter bool, why string) {
 		p.failed = true
 		return false, "Search failed: " + msg.err.Error()
 	}
+	if len(msg.decided) == 0 {
+		p.failed = true // it would be asked the same again
+		return false, ""
+	}
 	for _, id := range msg.decided {
 		if p.state[id] == undecided {
 			p.state[id] = failing
