@@ -180,40 +180,98 @@ func addTexts(ctx context.Context, results <-chan pendingText, progress model.Pr
 var errStopped = errors.New("indexing stopped")
 
 // Search returns the articles matching query (see model.ParseSearch) in
-// any root: from the full-text index, confirming against their files the
-// candidates it cannot decide (phrases: see index.Find), and for the
-// articles whose words are not in it yet (see IndexText) from a scan of
-// their files.
+// any root: Find, with every candidate confirmed.
 func (l *Library) Search(ctx context.Context, query string) (map[model.ID]struct{}, error) {
-	q := model.ParseSearch(query)
-	m := model.MatcherOf(q)
-	var out map[model.ID]struct{}
-	for i, lr := range l.libs {
-		// Pending first: an article whose words come in between is then
-		// found twice rather than missed.
-		pending, _, err := lr.ix.Pending(ctx)
-		if err != nil {
-			return nil, err
-		}
-		found, err := lr.ix.Find(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		if out == nil {
-			out = found.IDs
-		} else {
-			for id := range found.IDs {
-				out[id] = struct{}{}
-			}
-		}
-		if err := scan(ctx, &l.roots[i], append(found.Check, pending...), m, out); err != nil {
-			return nil, err
-		}
+	found, err := l.Find(ctx, query)
+	if err != nil {
+		return nil, err
 	}
-	if out == nil {
-		out = map[model.ID]struct{}{}
+	out := make(map[model.ID]struct{}, len(found.IDs)+len(found.Check))
+	for _, id := range found.IDs {
+		out[id] = struct{}{}
+	}
+	if found.Confirm != nil {
+		matched, _, err := found.Confirm(ctx, found.Check, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range matched {
+			out[id] = struct{}{}
+		}
 	}
 	return out, nil
+}
+
+// Find returns the articles matching query (see model.ParseSearch) in any
+// root, from the full-text index, and as candidates to confirm against
+// their files (model.Found.Confirm) those it cannot decide (phrases: see
+// index.Candidates) and those whose words are not in it yet (see
+// IndexText): only the ones the caller asks about are read.
+func (l *Library) Find(ctx context.Context, query string) (model.Found, error) {
+	q := model.ParseSearch(query)
+	var found model.Found
+	for _, lr := range l.libs {
+		// Pending first: an article whose words come in between is then
+		// found twice rather than missed.
+		var pending []index.PendingFile
+		if !q.Empty() { // else Candidates has every article
+			var err error
+			if pending, _, err = lr.ix.Pending(ctx); err != nil {
+				return model.Found{}, err
+			}
+		}
+		c, err := lr.ix.Candidates(ctx, q)
+		if err != nil {
+			return model.Found{}, err
+		}
+		found.IDs = append(found.IDs, c.IDs...)
+		found.Check = append(found.Check, c.Check...)
+		for _, f := range pending {
+			for _, p := range f.Articles {
+				found.Check = append(found.Check, p.ID)
+			}
+		}
+	}
+	if len(found.Check) > 0 {
+		m := model.MatcherOf(q)
+		found.Confirm = func(ctx context.Context, candidates []model.ID, want int) ([]model.ID, int, error) {
+			return l.confirm(ctx, m, candidates, want)
+		}
+	}
+	return found, nil
+}
+
+// firstConfirm is how many candidates confirm reads first; each round
+// then reads twice as many, until it has what it wants.
+const firstConfirm = 64
+
+// confirm reads the candidates' files in rounds, in the order given,
+// until want of them match (want ≤ 0: all): see model.Found.Confirm.
+func (l *Library) confirm(ctx context.Context, m model.Matcher, candidates []model.ID, want int) ([]model.ID, int, error) {
+	var matched []model.ID
+	decided := 0
+	step := max(firstConfirm, 2*want)
+	for decided < len(candidates) && (want <= 0 || len(matched) < want) {
+		round := candidates[decided:min(len(candidates), decided+step)]
+		ok := make(map[model.ID]struct{}, len(round))
+		for i, lr := range l.libs {
+			files, err := lr.ix.FilesOf(ctx, round)
+			if err != nil {
+				return nil, 0, err
+			}
+			if err := scan(ctx, &l.roots[i], files, m, ok); err != nil {
+				return nil, 0, err
+			}
+		}
+		for _, id := range round {
+			if _, yes := ok[id]; yes {
+				matched = append(matched, id)
+			}
+		}
+		decided += len(round)
+		step *= 2
+	}
+	return matched, decided, nil
 }
 
 // reread reads and parses a file of the root again, by its rel, with its

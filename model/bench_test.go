@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -26,6 +27,13 @@ func BenchmarkVisibleOnly(b *testing.B) {
 			for b.Loop() {
 				c.last = lastQuery{}
 				c.Visible(Query{Only: only})
+			}
+		})
+		list := slices.Collect(maps.Keys(only))
+		b.Run(fmt.Sprintf("ids=%d", len(list)), func(b *testing.B) {
+			for b.Loop() {
+				c.last = lastQuery{}
+				c.Visible(Query{OnlyIDs: list})
 			}
 		})
 	}

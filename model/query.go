@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -23,6 +24,10 @@ type Query struct {
 	// done elsewhere (the on-disk full-text index), intersected here with
 	// the tags and kept in the sort order.
 	Only map[ID]struct{}
+	// OnlyIDs, when not nil, is Only as a slice in any order: an index's
+	// answer needs no map built for it. With both, an article must be in
+	// both.
+	OnlyIDs []ID
 	// Keep, when not nil, keeps only the articles it returns true for: a
 	// selection the caller holds (read and starred marks). It is called once
 	// per article that passed Only and the tags, before the search words,
@@ -89,23 +94,29 @@ func (c *Collection) Visible(q Query) []ID {
 		search = SearchQuery{} // answered elsewhere, through q.Only
 	}
 	candidates := c.order(q.Sort)
+	var in []uint64 // with Only or OnlyIDs, the entries they let through
 	switch {
 	case c.last.narrows(q, search):
 		candidates = c.last.result
-	case q.Only != nil && len(q.Only) < len(candidates)/8:
-		candidates = inOrder(q.Only, c.pos, c.rank(q.Sort))
+	case q.Only != nil || q.OnlyIDs != nil:
+		candidates, in = c.onlyIn(q, candidates)
 	}
 	result := make([]int32, 0, 64)
-	if q.Only == nil && q.Keep == nil && search.Empty() && tags.none() {
-		candidates, result = nil, slices.Clone(candidates) // all pass: read no entry
-	}
-	for _, i := range candidates {
-		e := &c.entries[i]
-		if q.Only != nil {
-			if _, ok := q.Only[e.art.ID]; !ok {
-				continue
+	if q.Keep == nil && search.Empty() && tags.none() {
+		// All pass but what Only leaves out: read no entry.
+		result = slices.Grow(result, len(candidates))
+		for _, i := range candidates {
+			if in == nil || in[i/64]&(1<<(i%64)) != 0 {
+				result = append(result, i)
 			}
 		}
+		candidates = nil
+	}
+	for _, i := range candidates {
+		if in != nil && in[i/64]&(1<<(i%64)) == 0 {
+			continue
+		}
+		e := &c.entries[i]
 		// Cheapest first: tag indices, then the caller's Keep, then the text.
 		if tags.admits(c.store.tagSet(&e.art)) && (q.Keep == nil || q.Keep(e.art.ID)) && search.matches(e.text) {
 			result = append(result, i)
@@ -137,7 +148,7 @@ type lastQuery struct {
 func (l *lastQuery) narrows(q Query, search SearchQuery) bool {
 	// What Only and Keep select cannot be compared (a map, a function):
 	// with either, on either side, the whole order is walked again.
-	if !l.valid || q.Only != nil || l.q.Only != nil || q.Keep != nil || l.q.Keep != nil {
+	if !l.valid || q.Only != nil || l.q.Only != nil || q.OnlyIDs != nil || l.q.OnlyIDs != nil || q.Keep != nil || l.q.Keep != nil {
 		return false
 	}
 	if q.Sort != l.q.Sort || q.AnyTag != l.q.AnyTag || !slices.Equal(q.Tags, l.q.Tags) ||
@@ -153,4 +164,41 @@ func (l *lastQuery) narrows(q Query, search SearchQuery) bool {
 		}
 	}
 	return true
+}
+
+// onlyIn narrows order, the sort's, to what q.Only and q.OnlyIDs let
+// through: a few articles (under one in eight) as their entries in the
+// sort's order, else order itself with a bitmap of the entries that pass
+// (no map looked up per entry, and the others never read).
+func (c *Collection) onlyIn(q Query, order []int32) ([]int32, []uint64) {
+	if q.OnlyIDs == nil && len(q.Only) < len(order)/8 {
+		return inOrder(q.Only, c.pos, c.rank(q.Sort)), nil
+	}
+	var pos []int32
+	if q.OnlyIDs == nil {
+		pos = make([]int32, 0, len(q.Only))
+		for id := range q.Only {
+			if i, ok := c.pos[id]; ok {
+				pos = append(pos, int32(i))
+			}
+		}
+	} else {
+		pos = make([]int32, 0, len(q.OnlyIDs))
+		for _, id := range q.OnlyIDs {
+			_, ok := q.Only[id]
+			if i, in := c.pos[id]; in && (ok || q.Only == nil) {
+				pos = append(pos, int32(i))
+			}
+		}
+		if len(pos) < len(order)/8 {
+			rank := c.rank(q.Sort)
+			slices.SortFunc(pos, func(a, b int32) int { return cmp.Compare(rank[a], rank[b]) })
+			return slices.Compact(pos), nil
+		}
+	}
+	in := make([]uint64, (len(c.entries)+63)/64)
+	for _, i := range pos {
+		in[i/64] |= 1 << (i % 64)
+	}
+	return order, in
 }

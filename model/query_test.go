@@ -232,3 +232,56 @@ func TestQueryTogglesKeepTagsDisjoint(t *testing.T) {
 		}
 	}
 }
+
+// TestVisibleOnlyIDs: OnlyIDs selects what Only does, for sets of every
+// size (the few sorted by rank, the many through a bitmap), in every sort,
+// with tags and with the previous query narrowed; with both, their
+// intersection. Duplicates and unknown IDs change nothing.
+func TestVisibleOnlyIDs(t *testing.T) {
+	c := benchCollection(2000)
+	ids := c.IDs()
+	r := rand.New(rand.NewPCG(5, 6))
+	for round := range 60 {
+		every := []int{1, 2, 7, 40, 500}[round%5]
+		var list []ID
+		only := map[ID]struct{}{}
+		for _, id := range ids {
+			if r.IntN(every) == 0 {
+				list = append(list, id)
+				only[id] = struct{}{}
+			}
+		}
+		if len(list) > 0 {
+			list = append(list, list[0], NewID("gone.txt", 9)) // a duplicate, an unknown
+		}
+		r.Shuffle(len(list), func(i, j int) { list[i], list[j] = list[j], list[i] })
+		q := Query{Sort: Sorts[round%len(Sorts)]}
+		if round%3 == 0 {
+			q.Tags = []string{"tag1"}
+		}
+		want := c.Visible(Query{Sort: q.Sort, Tags: q.Tags, Only: only})
+		q.OnlyIDs = list
+		if got := c.Visible(q); !slices.Equal(got, want) {
+			t.Fatalf("round %d (one in %d): OnlyIDs gave %d articles, Only %d", round, every, len(got), len(want))
+		}
+		half := map[ID]struct{}{}
+		for k, id := range ids {
+			if k%2 == 0 {
+				half[id] = struct{}{}
+			}
+		}
+		q.Only = half
+		var both []ID
+		for _, id := range want {
+			if _, ok := half[id]; ok {
+				both = append(both, id)
+			}
+		}
+		if got := c.Visible(q); !slices.Equal(got, both) {
+			t.Fatalf("round %d: Only and OnlyIDs gave %d articles, want their intersection, %d", round, len(got), len(both))
+		}
+	}
+	if got := c.Visible(Query{OnlyIDs: []ID{}}); len(got) != 0 {
+		t.Fatalf("an empty OnlyIDs selects nothing, got %d", len(got))
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,6 +34,21 @@ type SearchQuery struct {
 	Phrases []string
 	// Exclude lists phrases (most often of one word) that must not match.
 	Exclude []string
+}
+
+// Found is a search's answer from an index (the ui's Options.Search): the
+// articles that match, and the candidates only their text can tell (a
+// phrase: the index keeps no positions), which Confirm decides on request,
+// so that a screenful of them is decided first, in the order the list
+// shows them.
+type Found struct {
+	IDs   []ID // match, in no set order
+	Check []ID // may match, in no set order
+	// Confirm reads the candidates in the order given until want of them
+	// match (want ≤ 0: all of them), and returns those that match, in that
+	// order, and how many of the candidates it decided: a prefix. It is nil
+	// when Check is empty.
+	Confirm func(ctx context.Context, candidates []ID, want int) (matched []ID, decided int, err error)
 }
 
 // ParseSearch parses a search as the user types it. It never fails: what

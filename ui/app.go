@@ -18,11 +18,12 @@ type Options struct {
 	// Body returns the sanitized body of an article (read from disk on
 	// demand). Nil means the article's own Body field.
 	Body func(a model.Article) (string, error)
-	// Search, when set, finds the articles matching every word of a query
-	// (the on-disk full-text index). It runs off the event loop; results are
-	// intersected with the tag filter in memory. Nil means the collection's
-	// own in-memory search.
-	Search func(ctx context.Context, query string) (map[model.ID]struct{}, error)
+	// Search, when set, finds the articles matching a query (the on-disk
+	// full-text index), and the candidates only their text can tell, which
+	// the list has confirmed in its order, a screenful first. It runs off
+	// the event loop; results are intersected with the tag filter in
+	// memory. Nil means the collection's own in-memory search.
+	Search func(ctx context.Context, query string) (model.Found, error)
 	// Query is the initial filter: tag keys, search and sort.
 	Query model.Query
 	// Name is the collection name shown in the header.

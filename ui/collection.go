@@ -108,7 +108,7 @@ func (m *Model) refilter() {
 	}
 	q := m.found.narrow(m.query, m.list.searching())
 	q.Keep = m.marks.keep(m.smart)
-	m.visible = m.coll.Visible(q)
+	m.visible = m.found.cut(m.coll.Visible(q))
 	m.list.forgetRows() // a row kept in a smart view is dim by the entries on
 	m.list.setIDs(m.visible)
 	m.updateSidebar()

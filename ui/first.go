@@ -78,7 +78,7 @@ func (p *preview) counts(marks bool) sidebarCounts {
 // firstCmd asks Options.First for the first screen of the starting query,
 // and the marks of its rows. A query with a smart entry on (Unread,
 // Starred) has none: which articles are read is known only once the load
-// is done.
+// is done; nor has a search for a phrase.
 func (m *Model) firstCmd() tea.Cmd {
 	first, search, marks := m.opts.First, m.opts.Search, m.opts.Marks
 	if first == nil || m.smart.on() {
@@ -91,11 +91,16 @@ func (m *Model) firstCmd() tea.Cmd {
 			if search == nil {
 				return nil
 			}
-			only, err := search(ctx, q.Search)
-			if err != nil {
+			found, err := search(ctx, q.Search)
+			if err != nil || len(found.Check) > 0 {
+				// A phrase's candidates are decided as the list shows
+				// them (phraseCount): the load's list does that.
 				return firstMsg{err: err}
 			}
-			asked.Only = only
+			asked.Only = make(map[model.ID]struct{}, len(found.IDs))
+			for _, id := range found.IDs {
+				asked.Only[id] = struct{}{}
+			}
 		}
 		screen, err := first(ctx, asked, firstRows)
 		msg := firstMsg{q: q, screen: screen, err: err}

@@ -40,7 +40,7 @@ func firstApp(t *testing.T, q model.Query) Model {
 	t.Helper()
 	opts := fixtureOptions()
 	opts.Query = q
-	opts.Search = func(context.Context, string) (map[model.ID]struct{}, error) { return nil, nil }
+	opts.Search = func(context.Context, string) (model.Found, error) { return model.Found{}, nil }
 	opts.First = indexFirst(fixtureArticles(), nil)
 	m := New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
@@ -144,7 +144,7 @@ func TestChangingTheQueryEndsTheFirstScreen(t *testing.T) {
 
 func TestFirstScreenThatComesTooLateIsDropped(t *testing.T) {
 	opts := fixtureOptions()
-	opts.Search = func(context.Context, string) (map[model.ID]struct{}, error) { return nil, nil }
+	opts.Search = func(context.Context, string) (model.Found, error) { return model.Found{}, nil }
 	opts.First = indexFirst(fixtureArticles(), nil)
 	m := New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
@@ -160,8 +160,8 @@ func TestFirstScreenAsksWithTheSearchAndNotForSmartViews(t *testing.T) {
 	var asked []model.Query
 	opts := fixtureOptions()
 	opts.Query = model.Query{Search: "weather"}
-	opts.Search = func(context.Context, string) (map[model.ID]struct{}, error) {
-		return map[model.ID]struct{}{fixtureID(3): {}, fixtureID(6): {}}, nil
+	opts.Search = func(context.Context, string) (model.Found, error) {
+		return model.Found{IDs: []model.ID{fixtureID(3), fixtureID(6)}}, nil
 	}
 	opts.First = indexFirst(fixtureArticles(), &asked)
 	m := New(opts)
@@ -174,6 +174,19 @@ func TestFirstScreenAsksWithTheSearchAndNotForSmartViews(t *testing.T) {
 		t.Errorf("first screen of the search: %v, want [6 3]", got)
 	}
 
+	// A phrase's candidates are decided as the list shows them: no
+	// first screen.
+	opts.Query.Search = `"the weather"`
+	opts.Search = func(context.Context, string) (model.Found, error) {
+		return model.Found{Check: []model.ID{fixtureID(3)}}, nil
+	}
+	m = New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	if m = send(t, m, m.firstCmd()()); m.first.on {
+		t.Error("a first screen for a phrase search")
+	}
+
+	opts.Query.Search = ""
 	opts.Place = &model.Place{Unread: true}
 	opts.Marks = nopMarks{}
 	m = New(opts)

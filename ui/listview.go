@@ -26,6 +26,9 @@ type listView struct {
 	// kept are the articles whose marks changed in the smart view: drawn
 	// dim when they no longer match it.
 	kept map[model.ID]bool
+	// counting is set while a phrase's matches are still being confirmed:
+	// the count is what is known so far.
+	counting bool
 }
 
 // View draws the list: the rows on screen, or the empty state.
@@ -65,6 +68,9 @@ func (p *listPane) viewLines(v listView) []string {
 	} else {
 		footer += "0"
 	}
+	if v.counting {
+		footer += " · counting…"
+	}
 	return frameLines(p.th, p.width, p.height, v.focused, title, footer, lines)
 }
 
@@ -87,6 +93,9 @@ func (p *listPane) emptyText(v listView) string {
 			return "Loading…"
 		}
 		return "No articles in this collection."
+	}
+	if v.counting {
+		return "Searching the articles' text…"
 	}
 	q := v.query
 	var hints []string

@@ -14,27 +14,37 @@ import (
 // searchState is the search controller for Options.Search (the on-disk
 // full-text index): the latest result and the search in flight. One
 // search runs at a time; when it returns, the newest query is searched
-// next, so fast typing costs no pile of stale searches. Without
-// Options.Search the collection searches in memory and this stays empty.
+// next, so fast typing costs no pile of stale searches, and a newer
+// keystroke stops the one in flight. Without Options.Search the collection
+// searches in memory and this stays empty.
+//
+// A phrase's candidates (model.Found.Check) are confirmed against their
+// text in the list's order, a screenful first: the list shows the matches
+// down to the first candidate not decided yet, and grows below as the
+// confirmations come, with its count marked as counting until they are
+// all in.
 type searchState struct {
-	search func(ctx context.Context, query string) (map[model.ID]struct{}, error)
+	search func(ctx context.Context, query string) (model.Found, error)
 	ctx    context.Context
 
-	query    string                // the query ids were found for
-	ids      map[model.ID]struct{} // nil: no result to filter by
-	inflight string                // the query being searched now, if any
+	query    string     // the query ids were found for
+	ids      []model.ID // nil: no result to filter by; while counting, every candidate
+	inflight string     // the query being searched now, if any
 	busy     bool
 	cancel   context.CancelFunc // stops the search in flight
+
+	count  phraseCount // the candidates being confirmed, if any
+	counts int         // counts started: the gen of the next
 }
 
 // searchedMsg carries the result of a search command.
 type searchedMsg struct {
 	query string
-	ids   map[model.ID]struct{}
+	found model.Found
 	err   error
 }
 
-func newSearchState(ctx context.Context, search func(context.Context, string) (map[model.ID]struct{}, error)) searchState {
+func newSearchState(ctx context.Context, search func(context.Context, string) (model.Found, error)) searchState {
 	return searchState{search: search, ctx: ctx}
 }
 
@@ -69,14 +79,14 @@ func (s *searchState) narrow(q model.Query, typing bool) model.Query {
 		return q
 	}
 	if s.filters(q.Search, typing) {
-		q.Only = s.ids
+		q.OnlyIDs = s.ids
 	}
 	q.Search = ""
 	return q
 }
 
 // filters reports whether the latest result filters the list for the
-// search q (narrow's Only).
+// search q (narrow's OnlyIDs).
 func (s *searchState) filters(q string, typing bool) bool {
 	return s.search != nil && s.external(q, typing) && s.ids != nil
 }
@@ -89,8 +99,8 @@ func (s *searchState) start(q string) tea.Cmd {
 	search := s.search
 	return func() tea.Msg {
 		defer cancel()
-		ids, err := search(ctx, q)
-		return searchedMsg{query: q, ids: ids, err: err}
+		found, err := search(ctx, q)
+		return searchedMsg{query: q, found: found, err: err}
 	}
 }
 
@@ -104,6 +114,9 @@ func (s *searchState) request(q string, typing bool) tea.Cmd {
 		}
 		s.clear()
 		return nil
+	}
+	if q != s.query {
+		s.count.stop() // confirming a phrase of an older query
 	}
 	if s.busy {
 		// The query changed: the search in flight is stale, so stop it
@@ -119,10 +132,15 @@ func (s *searchState) request(q string, typing bool) tea.Cmd {
 
 // clear forgets the result and the search in flight (the search was
 // cleared).
-func (s *searchState) clear() { *s = searchState{search: s.search, ctx: s.ctx} }
+func (s *searchState) clear() {
+	s.count.stop()
+	*s = searchState{search: s.search, ctx: s.ctx, counts: s.counts}
+}
 
 // done takes in the result of a search for the current query q: whether
-// it changes what is listed (refilter), and why it failed, if it did.
+// it changes what is listed (refilter), and why it failed, if it did. A
+// result for an older query is dropped: the newest one is searched next,
+// and listing the stale one would cost a pass for nothing.
 func (s *searchState) done(msg searchedMsg, q string, typing bool) (refilter bool, why string) {
 	s.busy = false
 	if msg.err != nil {
@@ -131,12 +149,35 @@ func (s *searchState) done(msg searchedMsg, q string, typing bool) (refilter boo
 		}
 		return false, ""
 	}
-	if !s.external(q, typing) {
+	if !s.external(q, typing) || (msg.query != q && s.ids != nil) {
 		return false, ""
 	}
-	if msg.ids == nil {
-		msg.ids = map[model.ID]struct{}{}
+	s.count.stop()
+	s.query, s.count = msg.query, phraseCount{}
+	s.ids = append(make([]model.ID, 0, len(msg.found.IDs)), msg.found.IDs...)
+	if msg.found.Confirm != nil && len(msg.found.Check) > 0 {
+		s.counts++
+		s.count = newPhraseCount(msg.found, s.counts)
+		s.ids = append(s.ids, msg.found.Check...)
 	}
-	s.query, s.ids = msg.query, msg.ids
 	return true, ""
 }
+
+// counting reports whether the list shows a phrase's matches while their
+// count is still coming: candidates in the list wait to be decided (one
+// that the filter leaves out changes nothing the list shows).
+func (s *searchState) counting() bool {
+	return s.count.on() && !s.count.failed && len(s.count.todo) > 0
+}
+
+// cut is what the list shows of visible (see phraseCount.cut).
+func (s *searchState) cut(visible []model.ID) []model.ID {
+	if !s.count.on() {
+		return visible
+	}
+	return s.count.cut(visible)
+}
+
+// more starts the next confirmation of a phrase's candidates, if one is
+// needed, for a list of rows rows.
+func (s *searchState) more(rows int) tea.Cmd { return s.count.next(s.ctx, rows) }

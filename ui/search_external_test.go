@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -13,10 +14,22 @@ import (
 	"github.com/newsline/newsline/model"
 )
 
+// foundOf makes a fake index of a function that returns a set of
+// articles: its model.Found, with nothing to confirm.
+func foundOf(search func(context.Context, string) (map[model.ID]struct{}, error)) func(context.Context, string) (model.Found, error) {
+	return func(ctx context.Context, q string) (model.Found, error) {
+		ids, err := search(ctx, q)
+		if err != nil {
+			return model.Found{}, err
+		}
+		return model.Found{IDs: slices.Collect(maps.Keys(ids))}, nil
+	}
+}
+
 // titleSearch is a fake index: articles whose title contains every word.
-func titleSearch(calls *atomic.Int32) func(context.Context, string) (map[model.ID]struct{}, error) {
+func titleSearch(calls *atomic.Int32) func(context.Context, string) (model.Found, error) {
 	arts := fixtureArticles()
-	return func(_ context.Context, q string) (map[model.ID]struct{}, error) {
+	return foundOf(func(_ context.Context, q string) (map[model.ID]struct{}, error) {
 		calls.Add(1)
 		ids := map[model.ID]struct{}{}
 		for _, a := range arts {
@@ -29,12 +42,12 @@ func titleSearch(calls *atomic.Int32) func(context.Context, string) (map[model.I
 			}
 		}
 		return ids, nil
-	}
+	})
 }
 
 // runSearches executes cmd and delivers every searchedMsg it (and what
 // follows from it) produces; other messages are ignored.
-func runSearches(t *testing.T, m Model, cmd tea.Cmd) Model {
+func runSearches(t testing.TB, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	for cmd != nil {
 		var next tea.Cmd
@@ -143,14 +156,14 @@ func TestExternalSearchOneAtATime(t *testing.T) {
 func TestExternalSearchStopsStaleSearch(t *testing.T) {
 	started := make(chan context.Context, 4)
 	opts := fixtureOptions()
-	opts.Search = func(ctx context.Context, q string) (map[model.ID]struct{}, error) {
+	opts.Search = foundOf(func(ctx context.Context, q string) (map[model.ID]struct{}, error) {
 		if q == "fo" { // a slow scan: runs until it is stopped
 			started <- ctx
 			<-ctx.Done()
 			return nil, ctx.Err()
 		}
 		return map[model.ID]struct{}{fixtureID(3): {}}, nil
-	}
+	})
 	m := loadedApp(t, opts, 160, 48, fixtureArticles())
 	m = keys(t, m, "/", "f")
 	m, cmd := sendCmd(t, m, keyPress("o"))
@@ -290,11 +303,11 @@ func TestRestoredSearchIsTheModels(t *testing.T) {
 	started := make(chan context.Context, 4)
 	opts := fixtureOptions()
 	opts.Load = nil
-	opts.Search = func(ctx context.Context, q string) (map[model.ID]struct{}, error) {
+	opts.Search = foundOf(func(ctx context.Context, q string) (map[model.ID]struct{}, error) {
 		started <- ctx
 		<-ctx.Done() // an index that takes its time
 		return nil, ctx.Err()
-	}
+	})
 	opts.Place = &model.Place{Search: "fog"}
 	m := New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})

@@ -13,7 +13,10 @@ import (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.refresh()
-	return m, tea.Batch(cmd, m.syncReader())
+	// Both change m: called before m is returned (the order of a return's
+	// operands is not the language's).
+	cmd = tea.Batch(cmd, m.syncReader(), m.found.more(m.list.rows()))
+	return m, cmd
 }
 
 // refresh enables the bindings that apply in the state now.
@@ -68,6 +71,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		if msg.query != m.query.Search {
 			return m.found.request(m.query.Search, m.list.searching())
+		}
+	case confirmedMsg:
+		refilter, why := m.found.took(msg)
+		m.flash = cmp.Or(why, m.flash)
+		if refilter {
+			m.refilter()
 		}
 	case marksLoadedMsg, markedMsg, undoneMsg:
 		return m.apply(m.marks.took(msg))

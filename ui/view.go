@@ -97,7 +97,7 @@ func (m Model) paneLines(p paneID) []string {
 	case paneList:
 		return m.list.viewLines(listView{
 			focused: focused, coll: m.coll, query: m.query, smart: m.smart, loading: m.loading,
-			rows: m.first.rows(), marks: m.marks.shown(), kept: m.marks.kept,
+			rows: m.first.rows(), marks: m.marks.shown(), kept: m.marks.kept, counting: m.found.counting(),
 		})
 	case paneReader:
 		return m.reader.viewLines(readerView{

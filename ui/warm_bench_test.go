@@ -33,7 +33,7 @@ func BenchmarkWarmBatches(b *testing.B) {
 	}
 	opts := fixtureOptions()
 	opts.Marks = nopMarks{}
-	opts.Search = func(context.Context, string) (map[model.ID]struct{}, error) { return nil, nil }
+	opts.Search = func(context.Context, string) (model.Found, error) { return model.Found{}, nil }
 	start := cpuTime()
 	for b.Loop() {
 		m := New(opts)

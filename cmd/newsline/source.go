@@ -148,9 +148,9 @@ func (s source) body(a model.Article) (string, error) {
 }
 
 // search is the full-text search of the index, or nil to search in memory.
-func (s source) search() func(context.Context, string) (map[model.ID]struct{}, error) {
+func (s source) search() func(context.Context, string) (model.Found, error) {
 	if s.lib != nil {
-		return s.lib.Search
+		return s.lib.Find
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,19 +21,43 @@ type Found struct {
 	Check []PendingFile
 }
 
-// Find answers a parsed search (see model.ParseSearch). The words of the
-// query and of its phrases find the candidates through the full-text
-// tables, as Search describes; an excluded word removes what it finds
-// (the index answers a word exactly); the candidates that hold every word
-// of an excluded phrase, and all of them when the query has a phrase, go
-// to Check. A query of exclusions only starts from every article with its
-// words in the index: the others are the caller's (see Pending).
+// Candidates is Found in the compact form a search of the whole
+// collection hands on: lists, not a map, and the articles to check by ID
+// (FilesOf finds their files, for those the caller reads, in its order).
+type Candidates struct {
+	IDs   []model.ID // match
+	Check []model.ID // may match: only their text can tell
+}
+
+// Find answers a parsed search (see model.ParseSearch) as Candidates
+// does, with the articles to check grouped by file.
 func (ix *Index) Find(ctx context.Context, q model.SearchQuery) (Found, error) {
+	c, err := ix.Candidates(ctx, q)
+	if err != nil {
+		return Found{}, err
+	}
+	ids := make(map[model.ID]struct{}, len(c.IDs))
+	for _, id := range c.IDs {
+		ids[id] = struct{}{}
+	}
+	files, err := ix.FilesOf(ctx, c.Check)
+	return Found{IDs: ids, Check: files}, err
+}
+
+// Candidates answers a parsed search. The words of the query and of its
+// phrases find the candidates through the full-text tables, as Search
+// describes; an excluded word removes what it finds (the index answers a
+// word exactly); the candidates that hold every word of an excluded
+// phrase, and all of them when the query has a phrase, go to Check. A
+// query of exclusions only starts from every article with its words in
+// the index: the others are the caller's (see Pending). Rowids stay
+// sorted lists throughout: intersections and differences are merges.
+func (ix *Index) Candidates(ctx context.Context, q model.SearchQuery) (Candidates, error) {
 	if q.Empty() {
 		ids, err := ix.allIDs(ctx)
-		return Found{IDs: ids}, err
+		return Candidates{IDs: ids}, err
 	}
-	var base map[int64]struct{}
+	var base, check []int64
 	var err error
 	if t := termsOf(q.Words, q.Phrases); !t.empty() {
 		base, err = ix.rowids(ctx, t)
@@ -42,11 +65,10 @@ func (ix *Index) Find(ctx context.Context, q model.SearchQuery) (Found, error) {
 		base, err = ix.indexedRowids(ctx)
 	}
 	if err != nil {
-		return Found{}, err
+		return Candidates{}, err
 	}
-	check := map[int64]struct{}{}
 	if slices.ContainsFunc(q.Phrases, isPhrase) {
-		check, base = base, map[int64]struct{}{}
+		check, base = base, nil
 	}
 	for _, e := range q.Exclude {
 		if len(base)+len(check) == 0 {
@@ -58,24 +80,21 @@ func (ix *Index) Find(ctx context.Context, q model.SearchQuery) (Found, error) {
 		}
 		found, err := ix.rowids(ctx, t)
 		if err != nil {
-			return Found{}, err
+			return Candidates{}, err
 		}
-		for n := range found {
-			if _, ok := base[n]; ok && isPhrase(e) {
-				check[n] = struct{}{}
-			}
-			delete(base, n)
-			if !isPhrase(e) {
-				delete(check, n)
-			}
+		if isPhrase(e) {
+			check = union(check, intersect(base, found))
+		} else {
+			check = minus(check, found)
 		}
+		base = minus(base, found)
 	}
-	ids, err := ix.ids.lookup(ctx, ix, slices.Collect(maps.Keys(base)))
+	ids, err := ix.ids.lookup(ctx, ix, base)
 	if err != nil {
-		return Found{}, err
+		return Candidates{}, err
 	}
-	files, err := ix.filesOf(ctx, check)
-	return Found{IDs: ids, Check: files}, err
+	checkIDs, err := ix.ids.lookup(ctx, ix, check)
+	return Candidates{IDs: ids, Check: checkIDs}, err
 }
 
 // terms are what the full-text tables are asked for: words as prefixes,
@@ -117,10 +136,10 @@ func termsOf(words, phrases []string) terms {
 // word alone the index answers exactly.
 func isPhrase(p string) bool { return len(strings.Fields(p)) > 1 }
 
-// indexedRowids returns the rowids of every article whose words are in the
-// full-text tables: all of them but the pending ones, each list read from
-// an index (a scan of the table reads every record).
-func (ix *Index) indexedRowids(ctx context.Context) (map[int64]struct{}, error) {
+// indexedRowids returns the rowids, sorted, of every article whose words
+// are in the full-text tables: all of them but the pending ones, each
+// list read from an index (a scan of the table reads every record).
+func (ix *Index) indexedRowids(ctx context.Context) ([]int64, error) {
 	ns, err := ix.ints(ctx, `SELECT group_concat(n) FROM articles INDEXED BY articles_n`)
 	if err != nil {
 		return nil, err
@@ -129,33 +148,82 @@ func (ix *Index) indexedRowids(ctx context.Context) (map[int64]struct{}, error) 
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64]struct{}, len(ns))
-	for _, n := range ns {
-		out[n] = struct{}{}
-	}
-	for _, n := range pending {
-		delete(out, n)
-	}
-	return out, nil
+	slices.Sort(ns)
+	slices.Sort(pending)
+	return minus(ns, pending), nil
 }
 
-// filesOf groups the articles with the rowids ns by file; rowids of deleted articles are left out.
-func (ix *Index) filesOf(ctx context.Context, ns map[int64]struct{}) ([]PendingFile, error) {
-	if len(ns) == 0 {
+// FilesOf groups the articles with these IDs by file (files and articles
+// in no set order); IDs the index does not hold (deleted since) are left
+// out.
+func (ix *Index) FilesOf(ctx context.Context, ids []model.ID) ([]PendingFile, error) {
+	if len(ids) == 0 {
 		return nil, nil
 	}
-	list := slices.Sorted(maps.Keys(ns))
 	var p byFile
-	for chunk := range slices.Chunk(list, 500) {
+	for chunk := range slices.Chunk(ids, 500) {
 		in := make([]string, len(chunk))
-		for i, n := range chunk {
-			in[i] = strconv.FormatInt(n, 10)
+		for i, id := range chunk {
+			in[i] = strconv.FormatInt(int64(id), 10)
 		}
-		q := `SELECT rel, idx, id FROM articles WHERE n IN (` + strings.Join(in, ",") + `)`
+		q := `SELECT rel, idx, id FROM articles WHERE id IN (` + strings.Join(in, ",") + `)`
 		err := sqlitedb.Each(ctx, ix.db, q, nil, p.scan)
 		if err != nil {
 			return nil, wrap(ctx, "search", err)
 		}
 	}
 	return p.files, nil
+}
+
+// intersect returns the rowids in both sorted lists.
+func intersect(a, b []int64) []int64 {
+	var out []int64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
+}
+
+// minus returns the rowids of sorted a that are not in sorted b.
+func minus(a, b []int64) []int64 {
+	out := make([]int64, 0, len(a))
+	j := 0
+	for _, n := range a {
+		for j < len(b) && b[j] < n {
+			j++
+		}
+		if j == len(b) || b[j] != n {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// union returns the rowids in either sorted list, sorted.
+func union(a, b []int64) []int64 {
+	out := make([]int64, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case a[i] > b[j]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }

@@ -35,14 +35,21 @@ func (ix *Index) Search(ctx context.Context, query string) (map[model.ID]struct{
 }
 
 // rowids returns the full-text rowids (n) of the articles holding every
-// term: at least one.
-func (ix *Index) rowids(ctx context.Context, t terms) (map[int64]struct{}, error) {
+// term (at least one), sorted.
+func (ix *Index) rowids(ctx context.Context, t terms) ([]int64, error) {
+	// Prefixes and whole words in one expression: FTS5 intersects its
+	// terms' lists itself, far cheaper than an INTERSECT of statements
+	// (a phrase of common words: 2 × 100,000 rowids).
 	var matches []string
-	for chunk := range slices.Chunk(t.words, maxTerms) {
-		matches = append(matches, matchWords(chunk))
+	terms := make([]string, 0, len(t.words)+len(t.exact))
+	for _, w := range t.words {
+		terms = append(terms, quote(w)+"*")
 	}
-	for chunk := range slices.Chunk(t.exact, maxTerms) {
-		matches = append(matches, matchExact(chunk))
+	for _, w := range t.exact {
+		terms = append(terms, quote(w))
+	}
+	for chunk := range slices.Chunk(terms, maxTerms) {
+		matches = append(matches, matchAll('w', chunk, func(e string) string { return e }))
 	}
 	grams := t.grams
 	for chunk := range slices.Chunk(grams, maxTerms) {
@@ -50,26 +57,18 @@ func (ix *Index) rowids(ctx context.Context, t terms) (map[int64]struct{}, error
 	}
 	// One statement answers up to a few dozen terms; the rare longer query
 	// is answered in parts, intersected here.
-	var result map[int64]struct{}
-	for part := range slices.Chunk(matches, maxParts) {
+	var result []int64
+	for k, part := range slices.Collect(slices.Chunk(matches, maxParts)) {
 		ns, err := ix.searchPart(ctx, part)
 		if err != nil {
 			return nil, err
 		}
-		if result == nil {
-			result = make(map[int64]struct{}, len(ns))
-			for _, n := range ns {
-				result[n] = struct{}{}
-			}
+		slices.Sort(ns) // as it comes, most often: then a pass
+		if k == 0 {
+			result = ns
 			continue
 		}
-		keep := make(map[int64]struct{}, min(len(ns), len(result)))
-		for _, n := range ns {
-			if _, ok := result[n]; ok {
-				keep[n] = struct{}{}
-			}
-		}
-		result = keep
+		result = intersect(result, ns)
 	}
 	return result, nil
 }
@@ -106,14 +105,14 @@ func (ix *Index) searchPart(ctx context.Context, matches []string) ([]int64, err
 }
 
 // allIDs returns the ID of every article.
-func (ix *Index) allIDs(ctx context.Context) (map[model.ID]struct{}, error) {
+func (ix *Index) allIDs(ctx context.Context) ([]model.ID, error) {
 	list, err := ix.ints(ctx, `SELECT group_concat(id) FROM articles`)
 	if err != nil {
 		return nil, err
 	}
-	ids := make(map[model.ID]struct{}, len(list))
-	for _, id := range list {
-		ids[model.ID(uint64(id))] = struct{}{}
+	ids := make([]model.ID, len(list))
+	for i, id := range list {
+		ids[i] = model.ID(uint64(id))
 	}
 	return ids, nil
 }
@@ -144,11 +143,14 @@ func (ix *Index) ints(ctx context.Context, q string, args ...any) ([]int64, erro
 // given to one article only, ever (meta's next_n only grows), so an entry
 // never becomes wrong, and the map only grows: from the rows Articles
 // reads, and from the articles table when a search meets an n it does not
-// know (new articles, written since by this process or another).
+// know (new articles, written since by this process or another). Rowids
+// are dense, so it is a slice by n: a search that matches most articles
+// looks up as many.
 type idMap struct {
 	mu   sync.Mutex
-	byN  map[int64]model.ID
-	next int64 // every article with a lower n is in byN (or deleted)
+	byN  []model.ID
+	has  []bool // byN[n] is known
+	next int64  // every article with a lower n is in byN (or deleted)
 }
 
 // idOf is an article's rowid and ID.
@@ -161,19 +163,37 @@ type idOf struct {
 func (m *idMap) learn(seen []idOf) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.byN == nil {
-		m.byN = make(map[int64]model.ID, len(seen))
-	}
 	for _, s := range seen {
-		m.byN[s.n] = s.id
+		m.set(s.n, s.id)
 	}
+}
+
+// set records the ID of rowid n; m.mu is held.
+func (m *idMap) set(n int64, id model.ID) {
+	if n < 0 {
+		return // not a rowid this index gives
+	}
+	if n >= int64(len(m.byN)) {
+		size := max(n+1, int64(len(m.byN))*5/4)
+		m.byN = append(m.byN, make([]model.ID, size-int64(len(m.byN)))...)
+		m.has = append(m.has, make([]bool, size-int64(len(m.has)))...)
+	}
+	m.byN[n], m.has[n] = id, true
+}
+
+// get returns the ID of rowid n, if known; m.mu is held.
+func (m *idMap) get(n int64) (model.ID, bool) {
+	if n < 0 || n >= int64(len(m.byN)) || !m.has[n] {
+		return 0, false
+	}
+	return m.byN[n], true
 }
 
 // reset forgets everything, for a new database.
 func (m *idMap) reset() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.byN, m.next = nil, 0
+	m.byN, m.has, m.next = nil, nil, 0
 }
 
 // knownBelow records that every article with a lower n has been learnt.
@@ -186,14 +206,14 @@ func (m *idMap) knownBelow(n int64) {
 // lookup returns the IDs of the rowids ns, reading those it does not know
 // from the articles table. A rowid that is still unknown then belongs to
 // an article deleted since: it is left out.
-func (m *idMap) lookup(ctx context.Context, ix *Index, ns []int64) (map[model.ID]struct{}, error) {
+func (m *idMap) lookup(ctx context.Context, ix *Index, ns []int64) ([]model.ID, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	ids := make(map[model.ID]struct{}, len(ns))
+	ids := make([]model.ID, 0, len(ns))
 	var missing []int64
 	for _, n := range ns {
-		if id, ok := m.byN[n]; ok {
-			ids[id] = struct{}{}
+		if id, ok := m.get(n); ok {
+			ids = append(ids, id)
 		} else {
 			missing = append(missing, n)
 		}
@@ -205,8 +225,8 @@ func (m *idMap) lookup(ctx context.Context, ix *Index, ns []int64) (map[model.ID
 		return nil, err
 	}
 	for _, n := range missing {
-		if id, ok := m.byN[n]; ok {
-			ids[id] = struct{}{}
+		if id, ok := m.get(n); ok {
+			ids = append(ids, id)
 		}
 	}
 	return ids, nil
@@ -214,16 +234,13 @@ func (m *idMap) lookup(ctx context.Context, ix *Index, ns []int64) (map[model.ID
 
 // load reads the articles with an n the map has not seen; m.mu is held.
 func (m *idMap) load(ctx context.Context, ix *Index) error {
-	if m.byN == nil {
-		m.byN = map[int64]model.ID{}
-	}
 	next := m.next
 	err := sqlitedb.Each(ctx, ix.db, `SELECT n, id FROM articles WHERE n >= ?`, []any{m.next}, func(rows *sql.Rows) error {
 		var n, id int64
 		if err := rows.Scan(&n, &id); err != nil {
 			return err
 		}
-		m.byN[n] = model.ID(uint64(id))
+		m.set(n, model.ID(uint64(id)))
 		next = max(next, n+1)
 		return nil
 	})
@@ -279,16 +296,6 @@ func implied(terms []string, anywhere bool) []string {
 	}
 	return kept
 }
-
-// matchWords is the words-table expression (prefixed "w") for all of the
-// words: each a quoted prefix query.
-func matchWords(words []string) string {
-	return matchAll('w', words, func(w string) string { return quote(w) + "*" })
-}
-
-// matchExact is the words-table expression (prefixed "w") for all of the
-// words, each a whole word: a quoted token query.
-func matchExact(words []string) string { return matchAll('w', words, quote) }
 
 // matchGrams is the grams-table expression (prefixed "g") for all of the
 // terms (see fts.go): a one-character term is the prefix of a gram, a
