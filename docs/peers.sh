@@ -16,7 +16,8 @@
 # Each measured run is one start of the program in a private tmux server
 # driven by ../shared/bench/ttff.sh (it needs tmux and GNU time). The runs
 # alternate (newsboat, newsline, newsline, then again) so that other load on
-# the machine falls on both.
+# the machine falls on both; the load averages at the start and the end are
+# printed with the table.
 #
 # newsboat, with a private urls file, cache (-c), config (-C, empty: the
 # defaults) and HOME (its search history), all removed at the end:
@@ -192,6 +193,7 @@ expected() {
 }
 
 DIR=$(corpus)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 EXPECT=$(expected "$DIR")
 echo "== $(count "$N") articles in $DIR: the newest is \"$EXPECT…\"; searching \"$SEARCH\"" >&2
 
@@ -286,6 +288,7 @@ cell() { echo "$(median "$@") ($(range "$@"))"; }
 echo
 echo "newsboat $nb_version and newsline $nl_version at $commit, same run; $(nproc) cores, $(uname -sr); $(date -u +%Y-%m-%d)."
 echo "$(count "$N") articles from ../shared/bench/gen -seed $SEED; ${COLS}x$ROWS tmux, warm page cache; median (min–max) of $RUNS runs each, alternating."
+echo "Load average (1, 5, 15 min) $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end: other programs share the cores, so wall times move with them; CPU times less."
 echo
 echo "| | newsboat $nb_version | newsline |"
 echo "|---|---:|---:|"
