@@ -26,8 +26,8 @@
 #   feed list     until the feed list shows the feed's unread count, "(N/"
 #                 (the row is "(unread/total) Bench Corpus", cut at 11
 #                 columns, so the total may not show whole); newsboat draws
-#                 it before it has read the articles from its cache (its
-#                 RSS is then a fifth of its peak)
+#                 it before it has read all the articles from its cache
+#                 (at 20,000 articles, 37 MB then of a 173 MB peak)
 #   newest        Enter as soon as the feed list shows, then until article
 #                 1's title is on screen: the article list, drawn once every
 #                 article is loaded. This is the figure to set against
