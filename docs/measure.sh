@@ -42,7 +42,8 @@
 #   SEARCH=japrost    the word searched for (one of newsgen's words, in
 #                     about one article in ten)
 #   CORPUS=DIR        where collections are kept
-#   TTFF=PATH         ttff.sh (default: ../shared/bench/ttff.sh beside the repo)
+#   TTFF=PATH         ttff.sh (default: ../shared/bench/ttff.sh beside the repo,
+#                     or beside the main checkout of a worktree)
 #   ARGS="..."        extra arguments for newsline, before the folder
 #   TIMEOUT=300       seconds each wait may take
 #   COLS=160 ROWS=48  terminal size
@@ -54,7 +55,13 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
-TTFF=${TTFF:-$HERE/../../shared/bench/ttff.sh}
+# ../shared/bench beside the repo, or beside the main checkout from a worktree
+BENCH=$REPO/../shared/bench
+if [[ ! -d $BENCH ]]; then
+	common=$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo "$REPO/.git")
+	BENCH=$(dirname "$common")/../shared/bench
+fi
+TTFF=${TTFF:-$BENCH/ttff.sh}
 SIZES=${SIZES:-20000}
 [[ ${FULL:-} == 1 ]] && SIZES="$SIZES 100000"
 RUNS=${RUNS:-5}
