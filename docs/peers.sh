@@ -78,6 +78,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
 # ../shared/bench beside the repo, or beside the main checkout from a worktree
 BENCH=$REPO/../shared/bench
 if [[ ! -d $BENCH ]]; then
@@ -114,42 +116,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-NL=${1:-}
-if [[ -z $NL ]]; then
-	echo "building newsline…" >&2
-	(cd "$REPO" && go build -o "$WORK/newsline" ./cmd/newsline)
-	NL=$WORK/newsline
-fi
-[[ $NL == */* ]] || NL=$(command -v "$NL" || echo "$NL")
-NL=$(cd "$(dirname "$NL")" && pwd)/$(basename "$NL")
-[[ -x $NL ]] || die "$NL is not an executable"
-
-# count 12345 -> 12,345 (as newsline writes counts)
-count() {
-	local n=$1 out=""
-	while ((${#n} > 3)); do
-		out=",${n: -3}$out"
-		n=${n:0:${#n}-3}
-	done
-	echo "$n$out"
-}
-
-# median of the numbers given as arguments ("NA" when none)
-median() {
-	(($# > 0)) || { echo NA; return; }
-	printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{
-		if (NR % 2) m = v[(NR+1)/2]; else m = (v[NR/2] + v[NR/2+1]) / 2
-		printf "%.0f", m }'
-}
+NL=$(newsline_binary "${1:-}")
 
 # range of the numbers given as arguments: "min–max" ("NA" when none)
 range() {
 	(($# > 0)) || { echo NA; return; }
 	printf '%s\n' "$@" | sort -g | awk 'NR==1{lo=$1} {hi=$1} END{printf "%.0f–%.0f", lo, hi}'
 }
-
-# mb KB: kilobytes as megabytes (MiB)
-mb() { [[ $1 == NA ]] && echo NA || awk -v k="$1" 'BEGIN{printf "%.0f", k/1024}'; }
 
 # sum A B: A + B rounded, NA if either is missing
 sum() { awk -v a="${1:-NA}" -v b="${2:-NA}" 'BEGIN{ if (a == "NA" || b == "NA" || a == "" || b == "") print "NA"; else printf "%.0f", a + b }'; }

@@ -204,38 +204,24 @@ func (c *Collection) extendOrders(orders [sortCount][]int32, nums [sortCount][]n
 			c.orders[s], c.nums[s] = mergeNums(old, nums[s], c.sortedNums(Sort(s), from), keep)
 			continue
 		}
+		// Without numeric keys (by title, or a load that kept none): the
+		// old entries' keys are read again, as long as fresh ones remain.
 		fresh := c.sortedKeys(Sort(s), from)
 		merged := make([]int32, 0, len(c.entries))
-		var mergedNums []numKey
-		if keep {
-			mergedNums = make([]numKey, 0, len(c.entries))
-		}
 		j := 0
-		for p, i := range old {
-			var k sortKey
-			if nums[s] != nil {
-				k = sortKey{missing: nums[s][p].missing, num: nums[s][p].num, idx: i}
-			} else if j < len(fresh) {
-				k = c.keyOf(Sort(s), int(i))
-			}
-			for ; j < len(fresh) && compareKeys(fresh[j], k) < 0; j++ {
-				merged = append(merged, fresh[j].idx)
-				if keep {
-					mergedNums = append(mergedNums, numKey{fresh[j].missing, fresh[j].num})
+		for _, i := range old {
+			if j < len(fresh) {
+				k := c.keyOf(Sort(s), int(i))
+				for ; j < len(fresh) && compareKeys(fresh[j], k) < 0; j++ {
+					merged = append(merged, fresh[j].idx)
 				}
 			}
 			merged = append(merged, i)
-			if keep {
-				mergedNums = append(mergedNums, numKey{k.missing, k.num})
-			}
 		}
 		for _, k := range fresh[j:] {
 			merged = append(merged, k.idx)
-			if keep {
-				mergedNums = append(mergedNums, numKey{k.missing, k.num})
-			}
 		}
-		c.orders[s], c.nums[s] = merged, mergedNums
+		c.orders[s], c.nums[s] = merged, nil
 	}
 }
 

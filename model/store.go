@@ -317,8 +317,8 @@ func (s *store) index(r *stored) int {
 	return int(d.varint())
 }
 
-// recordEnd returns the end of r's record in its chunk.
-func (s *store) recordEnd(r *stored) int {
+// tagsOf returns a reader of r's record at its tag indices, its last field.
+func (s *store) tagsOf(r *stored) reader {
 	d := reader{s: s.chunk(r.chunk), i: int(r.off + r.title)}
 	d.varint()
 	d.uvarint()
@@ -327,6 +327,12 @@ func (s *store) recordEnd(r *stored) int {
 	d.string()
 	d.string()
 	d.string()
+	return d
+}
+
+// recordEnd returns the end of r's record in its chunk.
+func (s *store) recordEnd(r *stored) int {
+	d := s.tagsOf(r)
 	d.indices(func(int32) {})
 	return d.i
 }

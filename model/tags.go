@@ -74,14 +74,7 @@ func (c *Collection) internNames(names []string, out []int32) []int32 {
 // namesOf appends the name indices of a stored article's tags and of its
 // file's folder names to tags and folders.
 func (c *Collection) namesOf(r *stored, tags, folders []int32) ([]int32, []int32) {
-	d := reader{s: c.store.chunk(r.chunk), i: int(r.off + r.title)}
-	d.varint()
-	d.uvarint()
-	d.varint()
-	d.varint()
-	d.string()
-	d.string()
-	d.string()
+	d := c.store.tagsOf(r)
 	d.indices(func(ni int32) { tags = append(tags, ni) })
 	f := c.store.folderNames(r)
 	f.indices(func(ni int32) { folders = append(folders, ni) })
