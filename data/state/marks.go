@@ -42,27 +42,27 @@ type item struct {
 // starred), by ID; an article missing from the map has the zero
 // model.Mark.
 // Articles that share a Key (copies of one URL) share their state. It is
-// one query, whatever the number of articles.
+// one query, whatever the number of articles. The stored marks are read
+// first and the articles looked up in them: there are far fewer marks
+// than articles in a large collection, and a map of every article's key
+// would be most of the memory a start of 100,000 articles peaks at.
 func (s *Store) Marks(ctx context.Context, arts []model.Article) (map[model.ID]model.Mark, error) {
-	byKey := make(map[string][]model.ID, len(arts))
-	for i := range arts {
-		k := Key(&arts[i])
-		byKey[k] = append(byKey[k], arts[i].ID)
-	}
-	marks := map[model.ID]model.Mark{}
-	var key string
-	var m model.Mark
-	err := sqlitedb.Each(ctx, s.db, `SELECT key, read, starred FROM marks`, nil, func(rows *sql.Rows) error {
-		if err := rows.Scan(&key, &m.Read, &m.Starred); err != nil {
-			return err
-		}
-		for _, id := range byKey[key] {
-			marks[id] = m
-		}
-		return nil
-	})
+	stored, err := sqlitedb.Map(ctx, s.db, `SELECT key, read, starred FROM marks`, nil,
+		func(rows *sql.Rows) (k string, m model.Mark, err error) {
+			err = rows.Scan(&k, &m.Read, &m.Starred)
+			return k, m, err
+		})
 	if err != nil {
 		return nil, wrap(ctx, "read marks", err)
+	}
+	marks := map[model.ID]model.Mark{}
+	if len(stored) == 0 {
+		return marks, nil
+	}
+	for i := range arts {
+		if m, ok := stored[Key(&arts[i])]; ok {
+			marks[arts[i].ID] = m
+		}
 	}
 	return marks, nil
 }

@@ -3,6 +3,7 @@ package state
 import (
 	"context"
 	"database/sql"
+	"slices"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
@@ -68,27 +69,50 @@ func (s *Store) lastSeen(ctx context.Context) (map[string]seen, error) {
 }
 
 // planReconcile compares the stored states with the collection's articles
-// (see Reconcile).
+// (see Reconcile). It keeps no map as large as the collection: the states
+// are few beside the articles of a large collection, and the articles
+// without state are only looked at for the titles and dates of states
+// gone, usually none.
 func planReconcile(stored map[string]seen, scope string, arts []model.Article) reconcilePlan {
 	var p reconcilePlan
-	targets := map[string][]sighting{} // title+date → articles without state
-	present := eachKey(arts, func(k string, a *model.Article) {
-		date := dateOf(a)
+	present := make(map[string]bool, len(stored)) // the stored keys an article has
+	for i := range arts {
+		a := &arts[i]
+		k := Key(a)
 		r, ok := stored[k]
-		switch {
-		case !ok:
-			if a.Title != "" {
-				targets[a.Title+"\x00"+date] = append(targets[a.Title+"\x00"+date], sighting{k, a.Title, date})
-			}
-		case r.title != a.Title || r.date != date || r.scope != scope:
+		if !ok || present[k] {
+			continue // no state, or its first article was seen
+		}
+		present[k] = true
+		if date := dateOf(a); r.title != a.Title || r.date != date || r.scope != scope {
 			p.refreshes = append(p.refreshes, sighting{k, a.Title, date})
 		}
-	})
+	}
 	gone := map[string][]string{} // title+date → keys
 	for k, r := range stored {
 		if !present[k] && r.scope == scope && r.title != "" {
 			gone[r.title+"\x00"+r.date] = append(gone[r.title+"\x00"+r.date], k)
 		}
+	}
+	if len(gone) == 0 {
+		return p
+	}
+	targets := map[string][]sighting{} // title+date of a state gone → articles without state
+	for i := range arts {
+		a := &arts[i]
+		if a.Title == "" {
+			continue
+		}
+		date := dateOf(a)
+		td := a.Title + "\x00" + date
+		if _, ok := gone[td]; !ok {
+			continue
+		}
+		k := Key(a)
+		if _, ok := stored[k]; ok || slices.ContainsFunc(targets[td], func(s sighting) bool { return s.key == k }) {
+			continue // has a state, or is a copy of an article seen (one Key)
+		}
+		targets[td] = append(targets[td], sighting{k, a.Title, date})
 	}
 	for td, keys := range gone {
 		if t := targets[td]; len(keys) == 1 && len(t) == 1 {

@@ -276,6 +276,13 @@ func TestReconcile(t *testing.T) {
 			read:   []string{"b.txt"},
 		},
 		{
+			name:   "two copies of one new URL are one article: the state moves to it",
+			before: []model.Article{art("a.txt", 0, "Twin", "2026-01-01", "")},
+			after: []model.Article{art("b.md", 0, "Twin", "2026-01-01", "https://example.org/twin"),
+				art("c.md", 0, "Twin", "2026-01-01", "https://example.org/twin")},
+			moved: 1, read: []string{"b.md", "c.md"},
+		},
+		{
 			name:   "another collection's state stays where it is",
 			before: []model.Article{art("a.txt", 0, "A", "2026-01-01", "")},
 			after:  []model.Article{art("copy.txt", 0, "A", "2026-01-01", "")},
