@@ -202,7 +202,7 @@ func (m Model) LoadErr() error { return m.loadErr }
 // messages, so the first frame shows at once. A restored search starts
 // too.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.firstCmd(), m.load.start(m.opts.Load, nil), m.search}
+	cmds := []tea.Cmd{firstCmd(m.ctx, m.opts, m.query, m.smart.on()), m.load.start(m.opts.Load, nil), m.search}
 	if !m.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}

@@ -15,7 +15,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	if msg.gen != m.load.gen {
 		return nil // a run replaced by a reload
 	}
-	coll := m.target()
+	coll := m.first.target(m.coll)
 	for i := range msg.batch.Articles {
 		if _, ok := coll.Article(msg.batch.Articles[i].ID); ok {
 			m.cache.replaced(msg.batch.Articles[i].ID) // its renders are stale
@@ -26,7 +26,9 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	if m.first.on {
 		// The preview stays as it is until the rest has caught up.
 		m.flash = cmp.Or(msg.batch.Notice, m.flash)
-		m.caughtUp(msg.done)
+		if m.first.caughtUp(msg.done) {
+			m.endPreview()
+		}
 		if m.first.on {
 			return waitLoad(m.load.gen, m.load.ch)
 		}

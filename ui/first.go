@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -75,16 +76,15 @@ func (p *preview) counts(marks bool) sidebarCounts {
 	return c
 }
 
-// firstCmd asks Options.First for the first screen of the starting query,
+// firstCmd asks opts.First for the first screen of the starting query q,
 // and the marks of its rows. A query with a smart entry on (Unread,
 // Starred) has none: which articles are read is known only once the load
 // is done; nor has a search for a phrase.
-func (m *Model) firstCmd() tea.Cmd {
-	first, search, marks := m.opts.First, m.opts.Search, m.opts.Marks
-	if first == nil || m.smart.on() {
+func firstCmd(ctx context.Context, opts Options, q model.Query, smart bool) tea.Cmd {
+	first, search, marks := opts.First, opts.Search, opts.Marks
+	if first == nil || smart {
 		return nil
 	}
-	ctx, q := m.ctx, m.query
 	return func() tea.Msg {
 		asked := q
 		if q.Search != "" {
@@ -111,60 +111,61 @@ func (m *Model) firstCmd() tea.Cmd {
 	}
 }
 
-// showFirst puts the first screen up, unless it came too late (the load
-// has every article already) or answers a query no longer asked.
-func (m *Model) showFirst(msg firstMsg) {
-	p := m.coll.Progress()
-	if msg.err != nil || !m.loading || m.first.on || m.load.gen != 0 || m.smart.on() ||
-		msg.screen.Total == 0 || p.Done || (p.Known > 0 && p.Articles >= p.Known) {
-		return
+// startPreview makes the preview msg brings, over full, the collection the
+// load fills, and the collection of its rows to show meanwhile — unless it
+// came too late (full has every indexed article already), answers a query
+// no longer asked (q), or open says the load is not the first one.
+func startPreview(msg firstMsg, full *model.Collection, q model.Query, open bool, opts Options) (preview, *model.Collection, bool) {
+	p := full.Progress()
+	if msg.err != nil || !open || msg.screen.Total == 0 || p.Done || (p.Known > 0 && p.Articles >= p.Known) {
+		return preview{}, nil, false
 	}
-	m.first = preview{q: msg.q, total: msg.screen.Total, tags: msg.screen.Tags, full: m.coll}
-	if !m.first.answers(m.query) {
-		m.first = preview{}
-		return
+	first := preview{on: true, q: msg.q, total: msg.screen.Total, tags: msg.screen.Tags, full: full}
+	if !first.answers(q) {
+		return preview{}, nil, false
 	}
-	m.first.on = true
-	m.coll = newCollection(m.opts)
-	m.coll.Apply(model.Batch{Articles: msg.screen.Articles})
-	for id, mk := range msg.marks {
-		m.marks.of[id] = mk
-	}
-	m.tags.setTags(msg.screen.Tags, msg.screen.Total)
-	m.refilter()
+	shown := newCollection(opts)
+	shown.Apply(model.Batch{Articles: msg.screen.Articles})
+	return first, shown, true
 }
 
-// target is the collection batches go to.
-func (m *Model) target() *model.Collection {
-	if m.first.on {
-		return m.first.full
+// target is the collection batches go to: shown, or the one behind the
+// preview.
+func (p *preview) target(shown *model.Collection) *model.Collection {
+	if p.on {
+		return p.full
 	}
-	return m.coll
+	return shown
 }
 
-// caughtUp ends the preview once the collection behind it has every
-// article the indexes hold, or the load is over.
-func (m *Model) caughtUp(done bool) {
-	p := m.first.full.Progress()
-	if done || p.Done || (p.Known > 0 && p.Articles >= p.Known) {
-		m.endPreview()
+// caughtUp reports whether the collection behind the preview has every
+// article the indexes hold, or the load is over: the preview can go.
+func (p *preview) caughtUp(done bool) bool {
+	g := p.full.Progress()
+	return done || g.Done || (g.Known > 0 && g.Articles >= g.Known)
+}
+
+// count is the number of articles the header shows.
+func (p *preview) count(shown *model.Collection) int {
+	if p.on {
+		return p.total
 	}
+	return shown.Len()
 }
 
 // endPreview puts the whole collection in the preview's place.
 func (m *Model) endPreview() {
-	if !m.first.on {
-		return
+	if m.first.on {
+		full := m.first.full
+		m.first = preview{}
+		m.showing(full, full.Tags(), full.Len())
 	}
-	m.coll, m.first = m.first.full, preview{}
-	m.tags.setTags(m.coll.Tags(), m.coll.Len())
-	m.refilter()
 }
 
-// articleCount is the number of articles the header shows.
-func (m *Model) articleCount() int {
-	if m.first.on {
-		return m.first.total
-	}
-	return m.coll.Len()
+// showing puts coll on screen, with the sidebar's tags and the header's
+// count of articles.
+func (m *Model) showing(coll *model.Collection, tags []model.Tag, total int) {
+	m.coll = coll
+	m.tags.setTags(tags, total)
+	m.refilter()
 }

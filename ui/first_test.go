@@ -34,6 +34,9 @@ func indexFirst(arts []model.Article, asked *[]model.Query) func(context.Context
 
 const firstPage = 12
 
+// askFirst is the command Init starts for the first screen.
+func askFirst(m Model) tea.Cmd { return firstCmd(m.ctx, m.opts, m.query, m.smart.on()) }
+
 // firstApp is the fixture at 160x48 with Options.First, and the first
 // screen delivered before any batch.
 func firstApp(t *testing.T, q model.Query) Model {
@@ -44,7 +47,7 @@ func firstApp(t *testing.T, q model.Query) Model {
 	opts.First = indexFirst(fixtureArticles(), nil)
 	m := New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	return send(t, m, m.firstCmd()())
+	return send(t, m, askFirst(m)())
 }
 
 // streamIn sends the fixture in file order in batches of size, as a warm
@@ -148,7 +151,7 @@ func TestFirstScreenThatComesTooLateIsDropped(t *testing.T) {
 	opts.First = indexFirst(fixtureArticles(), nil)
 	m := New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	late := m.firstCmd()()
+	late := askFirst(m)()
 	m = streamIn(t, m, 30, func(Model, int) {})
 	m = send(t, m, late)
 	if m.first.on || m.coll.Len() != 30 {
@@ -166,7 +169,7 @@ func TestFirstScreenAsksWithTheSearchAndNotForSmartViews(t *testing.T) {
 	opts.First = indexFirst(fixtureArticles(), &asked)
 	m := New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, m.firstCmd()())
+	m = send(t, m, askFirst(m)())
 	if len(asked) != 1 || len(asked[0].Only) != 2 {
 		t.Fatalf("asked %+v: want one query with the search's two matches as Only", asked)
 	}
@@ -182,7 +185,7 @@ func TestFirstScreenAsksWithTheSearchAndNotForSmartViews(t *testing.T) {
 	}
 	m = New(opts)
 	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	if m = send(t, m, m.firstCmd()()); m.first.on {
+	if m = send(t, m, askFirst(m)()); m.first.on {
 		t.Error("a first screen for a phrase search")
 	}
 
@@ -190,7 +193,7 @@ func TestFirstScreenAsksWithTheSearchAndNotForSmartViews(t *testing.T) {
 	opts.Place = &model.Place{Unread: true}
 	opts.Marks = nopMarks{}
 	m = New(opts)
-	if !m.smart.on() || m.firstCmd() != nil {
+	if !m.smart.on() || askFirst(m) != nil {
 		t.Error("a smart view asked for a first screen: which articles are read is not known before the load")
 	}
 }

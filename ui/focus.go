@@ -27,18 +27,19 @@ func focusOrder(l layout, reading bool) []paneID {
 	return []paneID{paneTags, paneList}
 }
 
-// shown returns the panes on screen, left to right.
-func (m Model) shown() []paneID {
-	switch m.lay.mode {
+// shown returns the panes on screen, left to right, when an article is
+// open (reading) or not and focus has the focus.
+func (l layout) shown(reading bool, focus paneID) []paneID {
+	switch l.mode {
 	case modeWide:
 		return []paneID{paneTags, paneList, paneReader}
 	case modeMedium:
-		if m.reading {
+		if reading {
 			return []paneID{paneTags, paneReader}
 		}
 		return []paneID{paneTags, paneList}
 	case modeNarrow:
-		return []paneID{m.focus}
+		return []paneID{focus}
 	case modeTooSmall:
 	}
 	return nil

@@ -341,7 +341,7 @@ func lineWith(screen, s string) string {
 func paneLines(m Model, p paneID) []string {
 	x := 0
 	found := false
-	for _, q := range m.shown() {
+	for _, q := range m.lay.shown(m.reading, m.focus) {
 		if q == p {
 			found = true
 			break

@@ -132,7 +132,7 @@ func (m *Model) handleMouse(msg tea.Msg) tea.Cmd {
 			m.problems, cmd = m.problems.Update(msg)
 			break
 		}
-		p, _, ok := paneAt(m.lay, m.shown(), msg.X, msg.Y)
+		p, _, ok := paneAt(m.lay, m.lay.shown(m.reading, m.focus), msg.X, msg.Y)
 		switch {
 		case !ok || m.overlay != overlayNone:
 		case p == paneTags:
@@ -144,7 +144,7 @@ func (m *Model) handleMouse(msg tea.Msg) tea.Cmd {
 		}
 	case tea.MouseClickMsg:
 		ev := msg.Mouse()
-		p, y, ok := paneAt(m.lay, m.shown(), ev.X, ev.Y)
+		p, y, ok := paneAt(m.lay, m.lay.shown(m.reading, m.focus), ev.X, ev.Y)
 		if !ok || m.overlay != overlayNone || m.list.searching() || ev.Button != tea.MouseLeft {
 			return nil
 		}

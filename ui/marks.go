@@ -90,6 +90,13 @@ func (b markBook) load(arts []model.Article) tea.Cmd {
 	}
 }
 
+// add takes in marks read for some articles (those of the first screen).
+func (b *markBook) add(marks map[model.ID]model.Mark) {
+	for id, mk := range marks {
+		b.of[id] = mk
+	}
+}
+
 // took takes in what a command of the book brought — the marks of the
 // collection, a change stored or not, an undo done or not — and returns
 // what it changes on screen, as an intent for the root (nil: nothing).

@@ -13,8 +13,8 @@ import (
 
 func TestPaneMovementWide(t *testing.T) {
 	m := newTestApp(t, 160, 48)
-	if m.lay.mode != modeWide || !slices.Equal(m.shown(), []paneID{paneTags, paneList, paneReader}) {
-		t.Fatalf("mode %v shown %v", m.lay.mode, m.shown())
+	if m.lay.mode != modeWide || !slices.Equal(m.lay.shown(m.reading, m.focus), []paneID{paneTags, paneList, paneReader}) {
+		t.Fatalf("mode %v shown %v", m.lay.mode, m.lay.shown(m.reading, m.focus))
 	}
 	steps := []struct {
 		key  string
@@ -36,8 +36,8 @@ func TestPaneMovementWide(t *testing.T) {
 
 func TestPaneMovementMedium(t *testing.T) {
 	m := newTestApp(t, 100, 30)
-	if m.lay.mode != modeMedium || !slices.Equal(m.shown(), []paneID{paneTags, paneList}) {
-		t.Fatalf("mode %v shown %v", m.lay.mode, m.shown())
+	if m.lay.mode != modeMedium || !slices.Equal(m.lay.shown(m.reading, m.focus), []paneID{paneTags, paneList}) {
+		t.Fatalf("mode %v shown %v", m.lay.mode, m.lay.shown(m.reading, m.focus))
 	}
 	m = keys(t, m, "tab")
 	if m.focus != paneTags {
@@ -51,31 +51,31 @@ func TestPaneMovementMedium(t *testing.T) {
 		t.Error("hidden reader rendered")
 	}
 	m = keys(t, m, "enter")
-	if m.focus != paneReader || !slices.Equal(m.shown(), []paneID{paneTags, paneReader}) {
-		t.Fatalf("enter: focus %v shown %v", m.focus, m.shown())
+	if m.focus != paneReader || !slices.Equal(m.lay.shown(m.reading, m.focus), []paneID{paneTags, paneReader}) {
+		t.Fatalf("enter: focus %v shown %v", m.focus, m.lay.shown(m.reading, m.focus))
 	}
 	s := screenText(m)
 	if !strings.Contains(s, "Reader · 1/30") || strings.Contains(s, "Articles") {
 		t.Errorf("reader does not take the list's place:\n%s", s)
 	}
 	m = keys(t, m, "h")
-	if m.focus != paneTags || !slices.Equal(m.shown(), []paneID{paneTags, paneReader}) {
-		t.Fatalf("h: focus %v shown %v", m.focus, m.shown())
+	if m.focus != paneTags || !slices.Equal(m.lay.shown(m.reading, m.focus), []paneID{paneTags, paneReader}) {
+		t.Fatalf("h: focus %v shown %v", m.focus, m.lay.shown(m.reading, m.focus))
 	}
 	m = keys(t, m, "tab")
 	if m.focus != paneReader {
 		t.Fatalf("tab: %v", m.focus)
 	}
 	m = keys(t, m, "esc")
-	if m.focus != paneList || !slices.Equal(m.shown(), []paneID{paneTags, paneList}) {
-		t.Fatalf("esc: focus %v shown %v", m.focus, m.shown())
+	if m.focus != paneList || !slices.Equal(m.lay.shown(m.reading, m.focus), []paneID{paneTags, paneList}) {
+		t.Fatalf("esc: focus %v shown %v", m.focus, m.lay.shown(m.reading, m.focus))
 	}
 }
 
 func TestPaneMovementNarrow(t *testing.T) {
 	m := newTestApp(t, 60, 24)
-	if m.lay.mode != modeNarrow || !slices.Equal(m.shown(), []paneID{paneList}) {
-		t.Fatalf("mode %v shown %v", m.lay.mode, m.shown())
+	if m.lay.mode != modeNarrow || !slices.Equal(m.lay.shown(m.reading, m.focus), []paneID{paneList}) {
+		t.Fatalf("mode %v shown %v", m.lay.mode, m.lay.shown(m.reading, m.focus))
 	}
 	s := screenText(m)
 	if strings.Contains(s, "Tags") || !strings.Contains(s, "Articles") {
@@ -112,15 +112,15 @@ func TestResizeSwitchesLayout(t *testing.T) {
 	m = keys(t, m, "enter") // reading
 	w := m.reader.want.width
 	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
-	if m.lay.mode != modeMedium || !slices.Equal(m.shown(), []paneID{paneTags, paneReader}) {
-		t.Fatalf("medium: shown %v", m.shown())
+	if m.lay.mode != modeMedium || !slices.Equal(m.lay.shown(m.reading, m.focus), []paneID{paneTags, paneReader}) {
+		t.Fatalf("medium: shown %v", m.lay.shown(m.reading, m.focus))
 	}
 	if m.reader.have.width == w || m.reader.have.width != 100-22-4 {
 		t.Errorf("reader not re-rendered at the new width: %d", m.reader.have.width)
 	}
 	m = send(t, m, tea.WindowSizeMsg{Width: 60, Height: 20})
-	if !slices.Equal(m.shown(), []paneID{paneReader}) {
-		t.Fatalf("narrow: shown %v", m.shown())
+	if !slices.Equal(m.lay.shown(m.reading, m.focus), []paneID{paneReader}) {
+		t.Fatalf("narrow: shown %v", m.lay.shown(m.reading, m.focus))
 	}
 	m = send(t, m, tea.WindowSizeMsg{Width: 39, Height: 20})
 	if s := screenText(m); !strings.Contains(s, "Terminal too small (need 40x10)") {

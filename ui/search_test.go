@@ -83,8 +83,8 @@ func TestEscUndoesOneLevel(t *testing.T) {
 	m = keys(t, m, "/")
 	m = typeText(t, m, "ferr")
 	m = keys(t, m, "enter", "enter") // keep the search, open the article
-	if m.focus != paneReader || !m.reading || slices.Index(m.shown(), paneList) >= 0 {
-		t.Fatalf("open: focus %v reading %v shown %v", m.focus, m.reading, m.shown())
+	if m.focus != paneReader || !m.reading || slices.Index(m.lay.shown(m.reading, m.focus), paneList) >= 0 {
+		t.Fatalf("open: focus %v reading %v shown %v", m.focus, m.reading, m.lay.shown(m.reading, m.focus))
 	}
 	if !strings.Contains(screenText(m), "esc back to list") {
 		t.Errorf("help bar does not say what esc does:\n%s", screenText(m))

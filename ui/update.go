@@ -60,7 +60,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case batchMsg:
 		return m.handleBatch(msg)
 	case firstMsg:
-		m.showFirst(msg)
+		// The first screen, with its rows' marks, while the load goes on.
+		open := m.loading && m.load.gen == 0 && !m.smart.on()
+		if first, shown, ok := startPreview(msg, m.coll, m.query, open, m.opts); ok {
+			m.first = first
+			m.marks.add(msg.marks)
+			m.showing(shown, first.tags, first.total)
+		}
 	case renderedMsg:
 		m.handleRendered(msg)
 	case searchedMsg:

@@ -42,7 +42,7 @@ func (m Model) screen() string {
 		body = m.problems.View()
 	case overlayNone, overlayPicker:
 		blocks := make([][]string, 0, 3)
-		for _, p := range m.shown() {
+		for _, p := range m.lay.shown(m.reading, m.focus) {
 			blocks = append(blocks, m.paneLines(p))
 		}
 		body = joinColumns(blocks...)
@@ -54,7 +54,7 @@ func (m Model) screen() string {
 		name: m.opts.Name, flash: m.flash, problems: len(m.coll.Problems()), loadErr: m.loadErr,
 		progress: progressText(m.coll, loadState{
 			preview:   m.first.on,
-			total:     m.articleCount(),
+			total:     m.first.count(m.coll),
 			loading:   m.loading,
 			reloading: m.load.reloading(),
 			indexed:   m.opts.Search != nil,
