@@ -65,11 +65,15 @@ func (c *Collection) Apply(b Batch) {
 	if b.Progress != (Progress{}) {
 		c.progress = b.Progress
 	}
-	defer c.loaded()
+	defer func() {
+		if c.progress.Done {
+			c.nums = [sortCount][]numKey{} // the keys kept for extendOrders
+		}
+	}()
 	if len(b.Articles) == 0 {
 		return
 	}
-	c.reserve(max(c.progress.Known, c.progress.Articles) - len(c.entries))
+	c.entries, c.pos = reserve(c.entries, c.pos, max(c.progress.Known, c.progress.Articles)-len(c.entries))
 	before := len(c.entries)
 	fresh := make([]entry, 0, len(b.Articles))
 	replaced := false // an entry changed in place: the orders are built again
@@ -100,7 +104,7 @@ func (c *Collection) Apply(b Batch) {
 	c.counts.flush(c)
 	moved := before
 	if len(fresh) > 0 {
-		compare := c.compareEntries
+		compare := c.store.compareEntries
 		inOrder := slices.IsSortedFunc(fresh, compare)
 		if !inOrder {
 			slices.SortStableFunc(fresh, compare)
@@ -116,28 +120,22 @@ func (c *Collection) Apply(b Batch) {
 	orders, nums := c.orders, c.nums
 	c.changed()
 	if !replaced && moved == before {
-		c.extendOrders(orders, nums, before) // a load in collection order
+		// A load in collection order.
+		c.orders, c.nums = rows{c.entries, &c.store}.extendOrders(orders, nums, before, !c.progress.Done)
 	}
 }
 
-// reserve makes room for n more entries at once, when a load says how many
+// reserve makes room for n more entries (and their places) at once, when a load says how many
 // are coming (Progress.Known): growing 100,000 step by step copies them
 // over and over.
-func (c *Collection) reserve(n int) {
-	if n <= cap(c.entries)-len(c.entries) || n <= 0 {
-		return
+func reserve(entries []entry, pos map[ID]int, n int) ([]entry, map[ID]int) {
+	if n <= cap(entries)-len(entries) || n <= 0 {
+		return entries, pos
 	}
-	c.entries = slices.Grow(c.entries, n)
-	if len(c.pos) == 0 {
-		c.pos = make(map[ID]int, n)
+	if len(pos) == 0 {
+		pos = make(map[ID]int, n)
 	}
-}
-
-// loaded drops, once a load is done, the keys kept for extendOrders.
-func (c *Collection) loaded() {
-	if c.progress.Done {
-		c.nums = [sortCount][]numKey{}
-	}
+	return slices.Grow(entries, n), pos
 }
 
 // DropProblems removes the problems of the given paths (Batch.Reread).
@@ -185,13 +183,13 @@ func (c *Collection) Remove(ids ...ID) {
 
 // compareEntries compares entries in collection order: path, then
 // position in the file.
-func (c *Collection) compareEntries(a, b entry) int {
+func (s *store) compareEntries(a, b entry) int {
 	if a.art.chunk != b.art.chunk || a.art.file != b.art.file {
-		if k := c.store.comparePaths(&a.art, &b.art); k != 0 {
+		if k := s.comparePaths(&a.art, &b.art); k != 0 {
 			return k
 		}
 	}
-	return cmpInt(c.store.index(&a.art), c.store.index(&b.art))
+	return cmpInt(s.index(&a.art), s.index(&b.art))
 }
 
 // mergeEntries merges fresh into old, both in collection order, and returns
@@ -312,13 +310,13 @@ func (c *Collection) article(e *entry, ar *arena) Article {
 	a.Format = Format(d.uvarint())
 	a.Offset, a.Length = int(d.varint()), int(d.varint())
 	a.Source, a.URL, a.Author = d.string(), d.string(), d.string()
-	a.Tags = c.nameList(&d, ar)
+	a.Tags = nameList(&d, ar, c.names)
 	if ar != nil && ar.file.ok && ar.file.chunk == r.chunk && ar.file.off == r.file {
 		a.Path, a.Rel, a.FolderTags = ar.file.path, ar.file.rel, ar.file.folders
 	} else {
 		var f reader
 		a.Path, a.Rel, f = s.fileOf(r, ar)
-		a.FolderTags = c.nameList(&f, ar)
+		a.FolderTags = nameList(&f, ar, c.names)
 		if ar != nil {
 			ar.file = madeFile{ok: true, chunk: r.chunk, off: r.file, path: a.Path, rel: a.Rel, folders: a.FolderTags}
 		}
@@ -329,15 +327,15 @@ func (c *Collection) article(e *entry, ar *arena) Article {
 	return a
 }
 
-// nameList reads a list of name indices as the names.
-func (c *Collection) nameList(d *reader, ar *arena) []string {
+// nameList reads a list of indices into names as the names.
+func nameList(d *reader, ar *arena, names []name) []string {
 	n := d.uvarint()
 	if n == 0 {
 		return nil
 	}
 	out := ar.list(int(n - 1))
 	for i := range out {
-		out[i] = c.names[d.uvarint()].name
+		out[i] = names[d.uvarint()].name
 	}
 	return out
 }

@@ -75,9 +75,20 @@ func (c *Collection) order(s Sort) []int32 {
 		s = SortNewest
 	}
 	if c.orders[s] == nil {
-		c.orders[s] = c.sorted(s)
+		var nums []numKey
+		c.orders[s], nums = rows{c.entries, &c.store}.sorted(s, !c.progress.Done)
+		if nums != nil {
+			c.nums[s] = nums
+		}
 	}
 	return c.orders[s]
+}
+
+// rows are the collection's entries with the store that holds their
+// strings: what the orders are built from.
+type rows struct {
+	entries []entry
+	st      *store
 }
 
 // sortKey is what an order compares of an entry.
@@ -97,8 +108,8 @@ type numKey struct {
 }
 
 // keyOf returns the key of entries[i] in the order of s.
-func (c *Collection) keyOf(s Sort, i int) sortKey {
-	r := &c.entries[i].art
+func (rs rows) keyOf(s Sort, i int) sortKey {
+	r := &rs.entries[i].art
 	k := sortKey{idx: int32(i)}
 	switch s {
 	case SortNewest, SortOldest:
@@ -109,7 +120,7 @@ func (c *Collection) keyOf(s Sort, i int) sortKey {
 	case SortReads:
 		k.missing, k.num = r.reads < 0, -r.reads
 	case SortTitle:
-		k.text = Fold(c.store.title(r)) // folded here only: kept per article, it would cost memory
+		k.text = Fold(rs.st.title(r)) // folded here only: kept per article, it would cost memory
 		k.missing = k.text == ""
 	case sortCount:
 	}
@@ -126,46 +137,47 @@ func compareKeys(a, b sortKey) int {
 	return cmp.Or(cmp.Compare(a.num, b.num), strings.Compare(a.text, b.text), cmp.Compare(a.idx, b.idx))
 }
 
-// sorted returns the indices of the entries in the order of s. While a
-// load streams in, it keeps the numeric keys for extendOrders.
-func (c *Collection) sorted(s Sort) []int32 {
+// sorted returns the indices of the entries in the order of s and, with
+// keep (a load streams in) and a numeric sort, their numeric keys, for
+// extendOrders.
+func (rs rows) sorted(s Sort, keep bool) ([]int32, []numKey) {
 	if s == SortTitle {
-		keys := c.sortedKeys(s, 0)
+		keys := rs.sortedKeys(s, 0)
 		order := make([]int32, len(keys))
 		for i, k := range keys {
 			order[i] = k.idx
 		}
-		return order
+		return order, nil
 	}
-	keys := c.sortedNums(s, 0)
+	keys := rs.sortedNums(s, 0)
 	order := make([]int32, len(keys))
 	for i, k := range keys {
 		order[i] = k.idx
 	}
-	if !c.progress.Done {
-		nums := make([]numKey, len(keys))
+	var nums []numKey
+	if keep {
+		nums = make([]numKey, len(keys))
 		for i, k := range keys {
 			nums[i] = numKey{k.missing, k.num}
 		}
-		c.nums[s] = nums
 	}
-	return order
+	return order, nums
 }
 
 // sortedKeys returns the keys of entries from the index from on, in the
 // order of s.
-func (c *Collection) sortedKeys(s Sort, from int) []sortKey {
+func (rs rows) sortedKeys(s Sort, from int) []sortKey {
 	if s != SortTitle {
-		nums := c.sortedNums(s, from)
+		nums := rs.sortedNums(s, from)
 		keys := make([]sortKey, len(nums))
 		for i, k := range nums {
 			keys[i] = sortKey{missing: k.missing, num: k.num, idx: k.idx}
 		}
 		return keys
 	}
-	keys := make([]sortKey, len(c.entries)-from)
+	keys := make([]sortKey, len(rs.entries)-from)
 	for i := range keys {
-		keys[i] = c.keyOf(s, from+i)
+		keys[i] = rs.keyOf(s, from+i)
 	}
 	slices.SortFunc(keys, compareKeys)
 	return keys
@@ -180,10 +192,10 @@ type numIdx struct {
 }
 
 // sortedNums is sortedKeys for a numeric sort.
-func (c *Collection) sortedNums(s Sort, from int) []numIdx {
-	keys := make([]numIdx, len(c.entries)-from)
+func (rs rows) sortedNums(s Sort, from int) []numIdx {
+	keys := make([]numIdx, len(rs.entries)-from)
 	for i := range keys {
-		k := c.keyOf(s, from+i)
+		k := rs.keyOf(s, from+i)
 		keys[i] = numIdx{num: k.num, idx: k.idx, missing: k.missing}
 	}
 	return radixSortNums(keys)
@@ -193,25 +205,26 @@ func (c *Collection) sortedNums(s Sort, from int) []numIdx {
 // the index from on (none moved, none replaced): the new entries are
 // sorted alone and merged in, rather than the whole collection sorted
 // again for every batch of a load. nums are the numeric keys kept with
-// orders (nil when not kept).
-func (c *Collection) extendOrders(orders [sortCount][]int32, nums [sortCount][]numKey, from int) {
+// orders (nil when not kept), and loading says whether to keep them still.
+// It returns the orders it kept, and their numeric keys.
+func (rs rows) extendOrders(orders [sortCount][]int32, nums [sortCount][]numKey, from int, loading bool) (
+	out [sortCount][]int32, outNums [sortCount][]numKey) {
 	for s, old := range orders {
 		if old == nil || len(old) != from {
 			continue
 		}
-		keep := nums[s] != nil && !c.progress.Done
 		if nums[s] != nil {
-			c.orders[s], c.nums[s] = mergeNums(old, nums[s], c.sortedNums(Sort(s), from), keep)
+			out[s], outNums[s] = mergeNums(old, nums[s], rs.sortedNums(Sort(s), from), loading)
 			continue
 		}
 		// Without numeric keys (by title, or a load that kept none): the
 		// old entries' keys are read again, as long as fresh ones remain.
-		fresh := c.sortedKeys(Sort(s), from)
-		merged := make([]int32, 0, len(c.entries))
+		fresh := rs.sortedKeys(Sort(s), from)
+		merged := make([]int32, 0, len(rs.entries))
 		j := 0
 		for _, i := range old {
 			if j < len(fresh) {
-				k := c.keyOf(Sort(s), int(i))
+				k := rs.keyOf(Sort(s), int(i))
 				for ; j < len(fresh) && compareKeys(fresh[j], k) < 0; j++ {
 					merged = append(merged, fresh[j].idx)
 				}
@@ -221,8 +234,9 @@ func (c *Collection) extendOrders(orders [sortCount][]int32, nums [sortCount][]n
 		for _, k := range fresh[j:] {
 			merged = append(merged, k.idx)
 		}
-		c.orders[s], c.nums[s] = merged, nil
+		out[s] = merged
 	}
+	return out, outNums
 }
 
 // inOrder returns the entries (by their place pos) of the IDs in the

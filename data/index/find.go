@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,7 +55,7 @@ func (ix *Index) Find(ctx context.Context, q model.SearchQuery) (Found, error) {
 // sorted lists throughout: intersections and differences are merges.
 func (ix *Index) Candidates(ctx context.Context, q model.SearchQuery) (Candidates, error) {
 	if q.Empty() {
-		ids, err := ix.allIDs(ctx)
+		ids, err := allIDs(ctx, ix.db)
 		return Candidates{IDs: ids}, err
 	}
 	var base, check []int64
@@ -62,7 +63,7 @@ func (ix *Index) Candidates(ctx context.Context, q model.SearchQuery) (Candidate
 	if t := termsOf(q.Words, q.Phrases); !t.empty() {
 		base, err = ix.rowids(ctx, t)
 	} else {
-		base, err = ix.indexedRowids(ctx)
+		base, err = indexedRowids(ctx, ix.db)
 	}
 	if err != nil {
 		return Candidates{}, err
@@ -139,12 +140,12 @@ func isPhrase(p string) bool { return len(strings.Fields(p)) > 1 }
 // indexedRowids returns the rowids, sorted, of every article whose words
 // are in the full-text tables: all of them but the pending ones, each
 // list read from an index (a scan of the table reads every record).
-func (ix *Index) indexedRowids(ctx context.Context) ([]int64, error) {
-	ns, err := ix.ints(ctx, `SELECT group_concat(n) FROM articles INDEXED BY articles_n`)
+func indexedRowids(ctx context.Context, db *sql.DB) ([]int64, error) {
+	ns, err := ints(ctx, db, `SELECT group_concat(n) FROM articles INDEXED BY articles_n`)
 	if err != nil {
 		return nil, err
 	}
-	pending, err := ix.ints(ctx, `SELECT group_concat(n) FROM articles INDEXED BY articles_pending WHERE fts = 0`)
+	pending, err := ints(ctx, db, `SELECT group_concat(n) FROM articles INDEXED BY articles_pending WHERE fts = 0`)
 	if err != nil {
 		return nil, err
 	}

@@ -261,7 +261,7 @@ func (ix *Index) ArticlesOf(ctx context.Context, ids []model.ID) ([]model.Articl
 		list = strconv.AppendInt(list, int64(id), 10)
 	}
 	list = append(list, ']')
-	return ix.recordsWhere(ctx, "articles of", `id IN (SELECT value FROM json_each(?))`, string(list))
+	return recordsWhere(ctx, ix.db, "articles of", `id IN (SELECT value FROM json_each(?))`, string(list))
 }
 
 // ArticlesTagged returns the indexed articles that carry any of the tags
@@ -276,7 +276,7 @@ func (ix *Index) ArticlesTagged(ctx context.Context, keys []string) ([]model.Art
 	if err != nil {
 		return nil, fmt.Errorf("index: articles tagged: %w", err)
 	}
-	return ix.recordsWhere(ctx, "articles tagged",
+	return recordsWhere(ctx, ix.db, "articles tagged",
 		`n IN (SELECT n FROM article_tags WHERE key IN (SELECT value FROM json_each(?)))`, string(list))
 }
 
@@ -290,9 +290,9 @@ func (ix *Index) TagCount(ctx context.Context, key string) (int, error) {
 
 // recordsWhere returns the articles that match the condition, in
 // collection order.
-func (ix *Index) recordsWhere(ctx context.Context, op, where string, args ...any) ([]model.Article, error) {
+func recordsWhere(ctx context.Context, db *sql.DB, op, where string, args ...any) ([]model.Article, error) {
 	var rec sql.RawBytes
-	out, err := sqlitedb.All(ctx, ix.db, `SELECT rec FROM articles WHERE `+where+` ORDER BY rel, idx`, args,
+	out, err := sqlitedb.All(ctx, db, `SELECT rec FROM articles WHERE `+where+` ORDER BY rel, idx`, args,
 		func(rows *sql.Rows) (model.Article, error) {
 			if err := rows.Scan(&rec); err != nil {
 				return model.Article{}, err

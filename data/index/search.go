@@ -59,7 +59,7 @@ func (ix *Index) rowids(ctx context.Context, t terms) ([]int64, error) {
 	// is answered in parts, intersected here.
 	var result []int64
 	for k, part := range slices.Collect(slices.Chunk(matches, maxParts)) {
-		ns, err := ix.searchPart(ctx, part)
+		ns, err := searchPart(ctx, ix.db, part)
 		if err != nil {
 			return nil, err
 		}
@@ -86,7 +86,7 @@ const (
 // The index's idMap turns rowids into IDs: looking each up in the articles
 // table took three quarters of the time of a search that matches most
 // articles.
-func (ix *Index) searchPart(ctx context.Context, matches []string) ([]int64, error) {
+func searchPart(ctx context.Context, db *sql.DB, matches []string) ([]int64, error) {
 	q := `SELECT group_concat(rowid) FROM (`
 	args := make([]any, len(matches))
 	for i, m := range matches {
@@ -101,12 +101,12 @@ func (ix *Index) searchPart(ctx context.Context, matches []string) ([]int64, err
 		args[i] = m[1:]
 	}
 	q += `)`
-	return ix.ints(ctx, q, args...)
+	return ints(ctx, db, q, args...)
 }
 
 // allIDs returns the ID of every article.
-func (ix *Index) allIDs(ctx context.Context) ([]model.ID, error) {
-	list, err := ix.ints(ctx, `SELECT group_concat(id) FROM articles`)
+func allIDs(ctx context.Context, db *sql.DB) ([]model.ID, error) {
+	list, err := ints(ctx, db, `SELECT group_concat(id) FROM articles`)
 	if err != nil {
 		return nil, err
 	}
@@ -120,9 +120,9 @@ func (ix *Index) allIDs(ctx context.Context) ([]model.ID, error) {
 // ints runs a query whose one row is a comma-separated list of integers
 // (group_concat), or NULL for none: one row parsed in Go takes 30% less
 // time than as many rows through database/sql.
-func (ix *Index) ints(ctx context.Context, q string, args ...any) ([]int64, error) {
+func ints(ctx context.Context, db *sql.DB, q string, args ...any) ([]int64, error) {
 	var list sql.NullString
-	if err := ix.db.QueryRowContext(ctx, q, args...).Scan(&list); err != nil {
+	if err := db.QueryRowContext(ctx, q, args...).Scan(&list); err != nil {
 		return nil, wrap(ctx, "search", err)
 	}
 	s := list.String
