@@ -23,8 +23,9 @@
 #   warm (RUNS runs each, the index in place, the page cache warm):
 #     first frame   ttff.sh until the newest article's title (the first words
 #                   of the first line of article 1, 000001.txt) is on screen
-#   all loaded    ttff.sh until the header shows "N articles" without
-#                 "Loading…" (matched as two spaces then "N articles")
+#   all loaded    ttff.sh until the header shows "N articles · checking": the
+#                 list is whole (the first screen came from the index before);
+#                 the search starts once the check is over ("N articles" alone)
 #   search        in the same run, after the load: "/" then the word typed
 #                 at once, until the list's position shows "/K", K being what
 #                 `newsline list --search WORD` counts
@@ -143,6 +144,7 @@ for n in $SIZES; do
 	dir=$(corpus "$n")
 	expect=${EXPECT:-$(expected "$dir")}
 	loaded="  $(count "$n") articles"
+	listed="$(count "$n") articles · checking" # see peers.sh
 	hits=$("$NL" list "${NLARGS[@]}" "$dir" --search "$SEARCH" | wc -l)
 	if ((hits > 0)); then found="/$(count "$hits")"; else found="No articles match"; fi
 	search_steps=(-s send:/ -s mark:search -s "type:$SEARCH" -s "wait:$found" -s lap:search -s send:Enter)
@@ -171,7 +173,7 @@ for n in $SIZES; do
 		else
 			failed=$((failed + 1))
 		fi
-		out=$(ttff -e "$loaded" "${search_steps[@]}" -- "$NL" "${NLARGS[@]}" "$dir")
+		out=$(ttff -e "$listed" -s "wait:$(count "$n") articles"$'\n' "${search_steps[@]}" -- "$NL" "${NLARGS[@]}" "$dir")
 		echo "load+search $r: $out" >&2
 		if [[ $(field status "$out") == ok ]]; then
 			load+=("$(field ttff_ms "$out")")
