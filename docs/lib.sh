@@ -1,5 +1,13 @@
 # lib.sh - what docs/measure.sh and docs/peers.sh share; sourced, not run.
-# Needs REPO (the checkout) and WORK (a temporary folder) set.
+# Needs REPO (the checkout) set, and WORK (a temporary folder) before
+# newsline_binary. Sets BENCH: ../shared/bench beside the repo, or beside the
+# main checkout from a worktree.
+
+BENCH=$REPO/../shared/bench
+if [[ ! -d $BENCH ]]; then
+	common=$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo "$REPO/.git")
+	BENCH=$(dirname "$common")/../shared/bench
+fi
 
 # newsline_binary [PATH]: the newsline to measure, as an absolute path:
 # PATH, or one built from the checkout into $WORK.

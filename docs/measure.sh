@@ -58,12 +58,6 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
-# ../shared/bench beside the repo, or beside the main checkout from a worktree
-BENCH=$REPO/../shared/bench
-if [[ ! -d $BENCH ]]; then
-	common=$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo "$REPO/.git")
-	BENCH=$(dirname "$common")/../shared/bench
-fi
 TTFF=${TTFF:-$BENCH/ttff.sh}
 SIZES=${SIZES:-20000}
 [[ ${FULL:-} == 1 ]] && SIZES="$SIZES 100000"
