@@ -124,7 +124,14 @@ func (l *Library) Load(ctx context.Context, send func(model.Batch)) error {
 	}
 	for _, lr := range cold {
 		if err := lr.ix.EndBulkRows(ctx); err != nil {
-			return err
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			// As a failed write of the check (applier.finish): the list
+			// is whole; the index is finished by the next start (Open).
+			l.unwritable = true
+			send(model.Batch{Notice: notWritten(err)})
+			return nil
 		}
 	}
 	return nil

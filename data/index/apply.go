@@ -83,7 +83,8 @@ func (ix *Index) Apply(ctx context.Context, changes []FileChange) error {
 // beginning or committing it is wrapped with op. fn wraps its own errors.
 func (ix *Index) write(ctx context.Context, op string, fn func(*writer) error) error {
 	return errs.Write(ctx, ix.db, &ix.apply, op, op, func(tx *sql.Tx) error {
-		w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{}, tags: map[tagSpelling]int{}, tagged: map[tagRow]struct{}{}}
+		w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, add: map[int64]ftsDoc{},
+			tags: map[tagSpelling]int{}, tagged: map[tagRow]struct{}{}, bulk: ix.bulk}
 		defer w.close()
 		return fn(w)
 	})
@@ -160,6 +161,7 @@ type writer struct {
 	rec    []byte              // buffer for records
 	tags   map[tagSpelling]int // changes of the tags summary (see tag)
 	tagged map[tagRow]struct{} // rows of article_tags to add (see tag)
+	bulk   bool                // a first indexing: tag does nothing (see Index.bulk)
 }
 
 // ftsRow is an article's entry in the full-text tables.

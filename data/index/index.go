@@ -84,6 +84,10 @@ type Index struct {
 	// rather than time out on SQLite's lock.
 	apply sync.Mutex
 	ids   idMap // full-text rowid → ID, for Search
+	// bulk is set between StartBulkRows and EndBulkRows in this process:
+	// Apply leaves the tags summary and article_tags alone, and
+	// EndBulkRows makes them from every row at once.
+	bulk bool
 }
 
 // FileStat is what the index knows of a file on disk, to tell whether it

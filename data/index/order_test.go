@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -277,5 +278,50 @@ func TestBulkRows(t *testing.T) {
 		if n, err := walk(again); err != nil || n != len(arts) {
 			t.Errorf("after EndBulkRows: %d articles, %v", n, err)
 		}
+	}
+}
+
+// TestBulkRowsMakeTheTags: a first indexing leaves the tags summary and
+// article_tags to EndBulkRows, which makes them as Apply keeps them, and
+// later changes keep them from there.
+func TestBulkRowsMakeTheTags(t *testing.T) {
+	ctx := context.Background()
+	arts := randomStored(rand.New(rand.NewPCG(11, 12)), 120)
+	changes := files(randomStored(rand.New(rand.NewPCG(13, 14)), 30))
+	tables := func(ix *Index) string {
+		t.Helper()
+		got, err := ix.TagSpellings(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.SortFunc(got, func(a, b model.TagSpelling) int {
+			return cmp.Or(strings.Compare(a.Key, b.Key), strings.Compare(a.Spelling, b.Spelling))
+		})
+		var rows int
+		if err := ix.db.QueryRow(`SELECT count(*) FROM article_tags`).Scan(&rows); err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(got, rows)
+	}
+	plain, _ := openTemp(t)
+	apply(t, plain, files(arts))
+	bulk, _ := openTemp(t)
+	if err := bulk.StartBulkRows(ctx); err != nil {
+		t.Fatal(err)
+	}
+	apply(t, bulk, files(arts))
+	if got := tables(bulk); got != "[] 0" {
+		t.Errorf("during the first indexing: %s, want nothing yet", got)
+	}
+	if err := bulk.EndBulkRows(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tables(bulk), tables(plain); got != want {
+		t.Fatalf("after EndBulkRows:\n%s\nwant\n%s", got, want)
+	}
+	apply(t, plain, changes)
+	apply(t, bulk, changes)
+	if got, want := tables(bulk), tables(plain); got != want {
+		t.Fatalf("after changes:\n%s\nwant\n%s", got, want)
 	}
 }
