@@ -23,7 +23,6 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	}
 	m.load.saw(msg.batch.Articles)
 	coll.Apply(msg.batch)
-	var marks tea.Cmd
 	if m.first.on {
 		// The preview stays as it is until the rest has caught up.
 		m.flash = cmp.Or(msg.batch.Notice, m.flash)
@@ -34,13 +33,10 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 			return waitLoad(m.load.gen, m.load.ch)
 		}
 		msg.batch = model.Batch{Progress: msg.batch.Progress} // applied
-		// Every indexed article is in: their marks now, so that the
-		// sidebar's unread counts do not wait for the check of the
-		// folders (the end of the load reads those of its changes).
-		marks = m.marks.load(m.coll.Articles())
 	}
 	m.list.forgetRows()
 	m.flash = cmp.Or(msg.batch.Notice, m.flash)
+	var marks tea.Cmd
 	swept := false
 	if (msg.batch.Progress.Done || msg.done) && m.loading {
 		m.loading = false

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -196,71 +195,5 @@ func TestFirstScreenAsksWithTheSearchAndNotForSmartViews(t *testing.T) {
 	m = New(opts)
 	if !m.smart.on() || askFirst(m) != nil {
 		t.Error("a smart view asked for a first screen: which articles are read is not known before the load")
-	}
-}
-
-// msgsWithin runs cmd as Bubble Tea would and returns the messages its
-// commands send within d; those that block longer (waitLoad) are left.
-func msgsWithin(cmd tea.Cmd, d time.Duration) []tea.Msg {
-	out := make(chan tea.Msg, 64)
-	var run func(tea.Cmd)
-	run = func(c tea.Cmd) {
-		if c == nil {
-			return
-		}
-		go func() {
-			msg := c()
-			if b, ok := msg.(tea.BatchMsg); ok {
-				for _, c := range b {
-					run(c)
-				}
-				return
-			}
-			out <- msg
-		}()
-	}
-	run(cmd)
-	var msgs []tea.Msg
-	deadline := time.After(d)
-	for {
-		select {
-		case msg := <-out:
-			msgs = append(msgs, msg)
-		case <-deadline:
-			return msgs
-		}
-	}
-}
-
-func TestMarksAreReadOnceEveryIndexedArticleIsIn(t *testing.T) {
-	opts := fixtureOptions()
-	opts.Search = func(context.Context, string) (model.Found, error) { return model.Found{}, nil }
-	opts.First = indexFirst(fixtureArticles(), nil)
-	read := map[model.ID]model.Mark{}
-	for i := range 10 {
-		read[fixtureID(i)] = model.Mark{Read: true}
-	}
-	opts.Marks = &fakeMarks{marks: read}
-	m := New(opts)
-	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 48})
-	m = send(t, m, askFirst(m)())
-	arts := fixtureArticles()
-	m = send(t, m, batchMsg{batch: model.Batch{Articles: arts[:20], Progress: model.Progress{Articles: 20, Known: 30}}})
-	m, cmd := sendCmd(t, m, batchMsg{batch: model.Batch{Articles: arts[20:], Progress: model.Progress{Articles: 30, Known: 30}}})
-	if m.first.on || !m.loading {
-		t.Fatalf("preview %v, loading %v: want the whole list, the folders still being checked", m.first.on, m.loading)
-	}
-	var loaded tea.Msg
-	for _, msg := range msgsWithin(cmd, 300*time.Millisecond) {
-		if _, ok := msg.(marksLoadedMsg); ok {
-			loaded = msg
-		}
-	}
-	if loaded == nil {
-		t.Fatal("no marks read when every indexed article was in")
-	}
-	m = send(t, m, loaded)
-	if row := sidebarRow(m, "Unread"); !strings.Contains(row, "20") {
-		t.Errorf("sidebar's Unread row %q: want 20 while the folders are checked", row)
 	}
 }
