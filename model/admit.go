@@ -64,38 +64,12 @@ func EachTag(a *Article, fn func(key, spelling string, folder bool)) {
 // order (Path, then Index). It merges lists selected outside a collection,
 // such as the first pages of several indexes.
 func CompareIn(s Sort, a, b *Article) int {
-	ka, kb := articleKey(s, a), articleKey(s, b)
-	if ka.missing != kb.missing {
-		if ka.missing {
-			return 1
+	key := func(a *Article) sortKey {
+		if s == SortTitle {
+			return titleKey(a.Title)
 		}
-		return -1
+		missing, num := numKeyOf(s, a.HasDate(), a.Date.Unix(), int64(a.Reads))
+		return sortKey{missing: missing, num: num}
 	}
-	return cmp.Or(cmp.Compare(ka.num, kb.num), strings.Compare(ka.text, kb.text),
-		strings.Compare(a.Path, b.Path), cmp.Compare(a.Index, b.Index))
-}
-
-// articleSortKey is what CompareIn compares of an article before its place.
-type articleSortKey struct {
-	missing bool
-	num     int64
-	text    string
-}
-
-// articleKey is the key keyOf gives an article in the order of s (an
-// unknown sort is newest first, as in Visible).
-func articleKey(s Sort, a *Article) articleSortKey {
-	var k articleSortKey
-	switch s {
-	case SortOldest:
-		k.missing, k.num = !a.HasDate(), a.Date.Unix()
-	case SortReads:
-		k.missing, k.num = !a.HasReads(), -int64(a.Reads)
-	case SortTitle:
-		k.text = Fold(a.Title)
-		k.missing = k.text == ""
-	default:
-		k.missing, k.num = !a.HasDate(), -a.Date.Unix()
-	}
-	return k
+	return cmp.Or(compareKeys(key(a), key(b)), strings.Compare(a.Path, b.Path), cmp.Compare(a.Index, b.Index))
 }

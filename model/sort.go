@@ -110,21 +110,34 @@ type numKey struct {
 // keyOf returns the key of entries[i] in the order of s.
 func (rs rows) keyOf(s Sort, i int) sortKey {
 	r := &rs.entries[i].art
-	k := sortKey{idx: int32(i)}
-	switch s {
-	case SortNewest, SortOldest:
-		k.missing, k.num = !r.hasDate(), r.sec
-		if s == SortNewest {
-			k.num = -k.num
-		}
-	case SortReads:
-		k.missing, k.num = r.reads < 0, -r.reads
-	case SortTitle:
-		k.text = Fold(rs.st.title(r)) // folded here only: kept per article, it would cost memory
-		k.missing = k.text == ""
-	case sortCount:
+	if s == SortTitle {
+		k := titleKey(rs.st.title(r))
+		k.idx = int32(i)
+		return k
 	}
-	return k
+	missing, num := numKeyOf(s, r.hasDate(), r.sec, r.reads)
+	return sortKey{missing: missing, num: num, idx: int32(i)}
+}
+
+// numKeyOf is the key in a numeric order (by date or reads; an unknown
+// sort is newest first) of an article with this date (hasDate, Unix
+// seconds) and read counter (negative: unknown). The collection's orders
+// and CompareIn both take their keys from it and titleKey.
+func numKeyOf(s Sort, hasDate bool, sec, reads int64) (missing bool, num int64) {
+	switch s {
+	case SortOldest:
+		return !hasDate, sec
+	case SortReads:
+		return reads < 0, -reads
+	}
+	return !hasDate, -sec
+}
+
+// titleKey is the key of a title in the title order: folded (here only:
+// kept per article, it would cost memory), an empty one last.
+func titleKey(title string) sortKey {
+	text := Fold(title)
+	return sortKey{text: text, missing: text == ""}
 }
 
 func compareKeys(a, b sortKey) int {
