@@ -156,14 +156,7 @@ func BenchmarkSearchWhileIndexing(b *testing.B) {
 		lines = append(lines, fmt.Sprintf(`{"title": "Record %d", "body": "The harbour of record %d."}`, i, i))
 	}
 	testfs.WriteFile(b, filepath.Join(dir, "feed.jsonl"), strings.Join(lines, "\n"))
-	lib, _, err := OpenLibrary(context.Background(), []string{dir}, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer lib.Close()
-	if err := lib.Load(context.Background(), func(model.Batch) {}); err != nil {
-		b.Fatal(err)
-	}
+	lib, _ := libraryLoad(b, dir, b.TempDir())
 	for b.Loop() {
 		if ids, err := lib.Search(context.Background(), "harb"); err != nil || len(ids) != 20_000 {
 			b.Fatalf("%d found, %v", len(ids), err)

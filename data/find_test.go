@@ -16,13 +16,7 @@ import (
 // prefix of what it is given, returns its matches in that order, and stops
 // once it has what it wants.
 func TestFindConfirmsInOrder(t *testing.T) {
-	dir, cache := t.TempDir(), t.TempDir()
-	phraseCollection(t, dir, 120, 12)
-	ref, err := ReadAll(context.Background(), []string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, _ := libraryLoad(t, dir, cache)
+	ref, lib := phraseLibrary(t)
 	r := rand.New(rand.NewPCG(1, 2))
 	compare := func(when string) {
 		for _, q := range phraseQueries(40) {

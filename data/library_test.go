@@ -18,7 +18,7 @@ import (
 
 // libraryLoad opens the library of dir in cache, loads it and returns the
 // batches it sent.
-func libraryLoad(t *testing.T, dir, cache string) (*Library, []model.Batch) {
+func libraryLoad(t testing.TB, dir, cache string) (*Library, []model.Batch) {
 	t.Helper()
 	lib, _, err := OpenLibrary(context.Background(), []string{dir}, cache)
 	if err != nil {

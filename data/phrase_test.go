@@ -59,17 +59,26 @@ func phraseQueries(n int) []string {
 	return qs
 }
 
-// TestLibrarySearchSyntax checks phrases and exclusions through the index
-// against the in-memory search, before the words are indexed (a scan) and
-// after (the index, then the text of the candidates).
-func TestLibrarySearchSyntax(t *testing.T) {
-	dir, cache := t.TempDir(), t.TempDir()
+// phraseLibrary is a small phraseCollection, read into memory (the
+// reference) and loaded through a library (rows only: IndexText is the
+// caller's).
+func phraseLibrary(t *testing.T) (*model.Collection, *Library) {
+	t.Helper()
+	dir := t.TempDir()
 	phraseCollection(t, dir, 120, 12)
 	ref, err := ReadAll(context.Background(), []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib, _ := libraryLoad(t, dir, cache)
+	lib, _ := libraryLoad(t, dir, t.TempDir())
+	return ref, lib
+}
+
+// TestLibrarySearchSyntax checks phrases and exclusions through the index
+// against the in-memory search, before the words are indexed (a scan) and
+// after (the index, then the text of the candidates).
+func TestLibrarySearchSyntax(t *testing.T) {
+	ref, lib := phraseLibrary(t)
 	compare := func(when string) {
 		for _, q := range phraseQueries(60) {
 			got, err := lib.Search(context.Background(), q)
@@ -122,14 +131,7 @@ func BenchmarkPhraseSearchNewsgen(b *testing.B) {
 // library, reporting its hits and how many articles were read to confirm
 // a phrase ("checked").
 func benchSearches(b *testing.B, dir string, queries []string) {
-	lib, _, err := OpenLibrary(context.Background(), []string{dir}, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer lib.Close()
-	if err := lib.Load(context.Background(), func(model.Batch) {}); err != nil {
-		b.Fatal(err)
-	}
+	lib, _ := libraryLoad(b, dir, b.TempDir())
 	if err := lib.IndexText(context.Background(), func(model.Batch) {}); err != nil {
 		b.Fatal(err)
 	}

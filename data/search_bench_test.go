@@ -2,13 +2,9 @@ package data
 
 import (
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/newsline/newsline/internal/newsgen"
 	"github.com/newsline/newsline/model"
 )
 
@@ -18,59 +14,19 @@ var (
 	searchDir = flag.String("searchdir", "", "BenchmarkSearch100k's collection and cache, kept (made if missing)")
 )
 
-// bigSearchFixture is a newsgen collection of *searchN articles, fully
-// indexed (rows and words), made once per test binary.
-var bigSearchFixture struct {
-	once       sync.Once
-	dir, cache string
-	err        error
-}
+// bigSearchFixture is a collection of *searchN articles, fully indexed (rows
+// and words), kept in *searchDir when given.
+var bigSearchFixture benchFixture
 
-// searchLibrary opens the fixture's library, building it the first time.
+// searchLibrary opens the fixture's library, loaded (a search learns the
+// IDs of the full-text rowids from the load).
 func searchLibrary(b *testing.B) *Library {
 	b.Helper()
-	f := &bigSearchFixture
-	f.once.Do(func() { f.dir, f.cache, f.err = makeBigSearchFixture(b) })
-	if f.err != nil {
-		b.Fatal(f.err)
-	}
-	lib, _, err := OpenLibrary(b.Context(), []string{f.dir}, f.cache)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { lib.Close() })
+	lib := bigSearchFixture.library(b, *searchN, *searchDir, true)
 	if err := lib.Load(b.Context(), func(model.Batch) {}); err != nil {
 		b.Fatal(err)
 	}
 	return lib
-}
-
-// makeBigSearchFixture writes and indexes the collection: in *searchDir when
-// given (kept for the next run, reused when its collection is there), else
-// in a temporary folder removed when the tests end.
-func makeBigSearchFixture(b *testing.B) (dir, cache string, err error) {
-	root := *searchDir
-	if root == "" {
-		if root, err = os.MkdirTemp("", "search-bench-"); err != nil {
-			return "", "", err
-		}
-		b.Cleanup(func() { os.RemoveAll(root) })
-	}
-	dir, cache = filepath.Join(root, "news"), filepath.Join(root, "cache")
-	if _, err := os.Stat(dir); err != nil {
-		if _, err := newsgen.Write(newsgen.Config{N: *searchN, Seed: 1, Out: dir}, 0); err != nil {
-			return "", "", err
-		}
-	}
-	lib, _, err := OpenLibrary(b.Context(), []string{dir}, cache)
-	if err != nil {
-		return "", "", err
-	}
-	defer lib.Close()
-	if err := lib.Load(b.Context(), func(model.Batch) {}); err != nil {
-		return "", "", err
-	}
-	return dir, cache, lib.IndexText(b.Context(), func(model.Batch) {})
 }
 
 // BenchmarkSearch100k searches a newsgen collection of 100,000 indexed

@@ -3,6 +3,7 @@ package data
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
@@ -13,31 +14,28 @@ import (
 
 var warmN = flag.Int("warmn", 100_000, "articles of BenchmarkWarmStart's collection")
 
-// warmFixture is a newsgen collection of *warmN articles with its index
-// built (the metadata: what a warm start reads), made once per test binary.
-var warmFixture struct {
+// benchFixture is a newsgen collection with its index, made once per test
+// binary, by the first benchmark that asks for it: in a folder kept for
+// the next run when one is given (and reused when its collection is
+// there), else in a temporary one that TestMain removes.
+type benchFixture struct {
 	once       sync.Once
 	dir, cache string
+	temp       string // the temporary folder, if any
 	err        error
 }
 
-func warmLibrary(b *testing.B) *Library {
+// benchFixtures are the fixtures TestMain cleans up after.
+var benchFixtures []*benchFixture
+
+// library opens the fixture's library, making the fixture the first time:
+// n articles in keep (or a temporary folder), their rows indexed, and
+// their words too with text.
+func (f *benchFixture) library(b *testing.B, n int, keep string, text bool) *Library {
 	b.Helper()
-	f := &warmFixture
 	f.once.Do(func() {
-		if f.dir, f.err = os.MkdirTemp("", "warm-bench-"); f.err != nil {
-			return
-		}
-		f.cache = f.dir + "-cache"
-		if _, f.err = newsgen.Write(newsgen.Config{N: *warmN, Seed: 1, Out: f.dir}, 0); f.err != nil {
-			return
-		}
-		var lib *Library
-		if lib, _, f.err = OpenLibrary(b.Context(), []string{f.dir}, f.cache); f.err != nil {
-			return
-		}
-		defer lib.Close()
-		f.err = lib.Load(b.Context(), func(model.Batch) {})
+		benchFixtures = append(benchFixtures, f)
+		f.err = f.make(b, n, keep, text)
 	})
 	if f.err != nil {
 		b.Fatal(f.err)
@@ -49,6 +47,38 @@ func warmLibrary(b *testing.B) *Library {
 	b.Cleanup(func() { lib.Close() })
 	return lib
 }
+
+func (f *benchFixture) make(b *testing.B, n int, keep string, text bool) error {
+	root := keep
+	if root == "" {
+		var err error
+		if root, err = os.MkdirTemp("", "bench-"); err != nil {
+			return err
+		}
+		f.temp = root
+	}
+	f.dir, f.cache = filepath.Join(root, "news"), filepath.Join(root, "cache")
+	if _, err := os.Stat(f.dir); err != nil {
+		if _, err := newsgen.Write(newsgen.Config{N: n, Seed: 1, Out: f.dir}, 0); err != nil {
+			return err
+		}
+	}
+	lib, _, err := OpenLibrary(b.Context(), []string{f.dir}, f.cache)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	if err := lib.Load(b.Context(), func(model.Batch) {}); err != nil || !text {
+		return err
+	}
+	return lib.IndexText(b.Context(), func(model.Batch) {})
+}
+
+// warmFixture is a collection of *warmN articles with its rows indexed:
+// what a warm start reads.
+var warmFixture benchFixture
+
+func warmLibrary(b *testing.B) *Library { return warmFixture.library(b, *warmN, "", false) }
 
 // BenchmarkWarmStart is the warm start of a newsgen collection (100,000
 // articles unless -warmn says otherwise) whose index is built and whose
@@ -140,9 +170,10 @@ func heapInUse() uint64 {
 // TestMain removes BenchmarkWarmStart's collection and index, if made.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if f := &warmFixture; f.dir != "" {
-		os.RemoveAll(f.dir)
-		os.RemoveAll(f.cache)
+	for _, f := range benchFixtures {
+		if f.temp != "" {
+			os.RemoveAll(f.temp)
+		}
 	}
 	os.Exit(code)
 }

@@ -168,14 +168,9 @@ func TestPhraseCountStopsOnNewKey(t *testing.T) {
 // after a newer keystroke is not listed; the newest query is searched.
 func TestStaleSearchResultDropped(t *testing.T) {
 	calls, m := newSearchApp(t)
-	m = keys(t, m, "/")
-	var cmd tea.Cmd
-	for _, k := range []string{"f", "o"} {
-		m, cmd = sendCmd(t, m, keyPress(k))
-		m = runSearches(t, m, cmd)
-	}
+	m = typeSearched(t, m, "f", "o")
 	before := slices.Clone(m.visible)
-	m, cmd = sendCmd(t, m, keyPress("g")) // "fog" goes next
+	m, cmd := sendCmd(t, m, keyPress("g")) // "fog" goes next
 	m, next := sendCmd(t, m, searchedMsg{query: "f", found: model.Found{IDs: fixtureIDs()}})
 	if !slices.Equal(m.visible, before) || m.found.query != "fo" {
 		t.Fatalf("a stale result was listed: %d visible, found %q", len(m.visible), m.found.query)

@@ -63,6 +63,19 @@ func runSearches(t testing.TB, m Model, cmd tea.Cmd) Model {
 	return m
 }
 
+// typeSearched opens the search box and types ks, delivering each key's
+// searches before the next key.
+func typeSearched(t testing.TB, m Model, ks ...string) Model {
+	t.Helper()
+	m = keys(t, m, "/")
+	for _, k := range ks {
+		var cmd tea.Cmd
+		m, cmd = sendCmd(t, m, keyPress(k))
+		m = runSearches(t, m, cmd)
+	}
+	return m
+}
+
 // collect runs cmd, unpacking batches. Commands after a key press are
 // searches and renders, which return at once (no load, no tick).
 func collect(cmd tea.Cmd) []tea.Msg {
@@ -94,12 +107,7 @@ func newSearchApp(t *testing.T) (*atomic.Int32, Model) {
 func TestExternalSearchFiltersWithTags(t *testing.T) {
 	calls, m := newSearchApp(t)
 	m = runSearches(t, m, nil)
-	m = keys(t, m, "/")
-	var cmd tea.Cmd
-	for _, k := range []string{"f", "o", "g"} {
-		m, cmd = sendCmd(t, m, keyPress(k))
-		m = runSearches(t, m, cmd)
-	}
+	m = typeSearched(t, m, "f", "o", "g")
 	if m.found.query != "fog" || calls.Load() < 1 {
 		t.Fatalf("found %q after %d calls", m.found.query, calls.Load())
 	}
@@ -274,14 +282,9 @@ func TestHeaderShowsIndexing(t *testing.T) {
 
 func TestExternalSearchKeepsListUntilResults(t *testing.T) {
 	_, m := newSearchApp(t)
-	m = keys(t, m, "/")
-	var cmd tea.Cmd
-	for _, k := range []string{"f", "o"} {
-		m, cmd = sendCmd(t, m, keyPress(k))
-		m = runSearches(t, m, cmd)
-	}
+	m = typeSearched(t, m, "f", "o")
 	before := slices.Clone(m.visible)
-	m, cmd = sendCmd(t, m, keyPress("g"))
+	m, cmd := sendCmd(t, m, keyPress("g"))
 	if !slices.Equal(m.visible, before) || m.query.Search != "fog" {
 		t.Fatalf("before the result: %d visible (had %d), list query %q", len(m.visible), len(before), m.query.Search)
 	}
