@@ -19,6 +19,24 @@ type confirmCall struct {
 	want       int
 }
 
+// confirmBy is a fake model.Found.Confirm deciding by match: it reads the
+// candidates in the order given until want of them match, as
+// data.Library does.
+func confirmBy(match func(model.ID) bool) func(context.Context, []model.ID, int) ([]model.ID, int, error) {
+	return func(_ context.Context, cands []model.ID, want int) ([]model.ID, int, error) {
+		var matched []model.ID
+		for k, id := range cands {
+			if want > 0 && len(matched) == want {
+				return matched, k, nil
+			}
+			if match(id) {
+				matched = append(matched, id)
+			}
+		}
+		return matched, len(cands), nil
+	}
+}
+
 // phraseIndex is a fake index for phrases: every article is a candidate,
 // and Confirm finds the even fixture articles, reading its candidates in
 // the order given until it has what it wants, as data.Library does. It
@@ -30,18 +48,11 @@ func phraseIndex(calls chan<- confirmCall) func(context.Context, string) (model.
 		even[fixtureID(i)] = i%2 == 0
 		all = append(all, fixtureID(i))
 	}
+	decide := confirmBy(func(id model.ID) bool { return even[id] })
 	confirm := func(ctx context.Context, cands []model.ID, want int) ([]model.ID, int, error) {
 		calls <- confirmCall{slices.Clone(cands), want}
-		var matched []model.ID
-		for k, id := range cands {
-			if want > 0 && len(matched) == want {
-				return matched, k, nil
-			}
-			if even[id] {
-				matched = append(matched, id)
-			}
-		}
-		return matched, len(cands), ctx.Err()
+		matched, decided, _ := decide(ctx, cands, want)
+		return matched, decided, ctx.Err()
 	}
 	return func(context.Context, string) (model.Found, error) {
 		return model.Found{Check: all, Confirm: confirm}, nil

@@ -73,18 +73,7 @@ func BenchmarkSearchPhrase(b *testing.B) {
 	opts.Marks = nopMarks{}
 	var all []model.ID
 	match := map[model.ID]bool{}
-	confirm := func(_ context.Context, cands []model.ID, want int) ([]model.ID, int, error) {
-		var out []model.ID
-		for k, id := range cands {
-			if want > 0 && len(out) == want {
-				return out, k, nil
-			}
-			if match[id] {
-				out = append(out, id)
-			}
-		}
-		return out, len(cands), nil
-	}
+	confirm := confirmBy(func(id model.ID) bool { return match[id] })
 	opts.Search = func(context.Context, string) (model.Found, error) {
 		return model.Found{Check: all, Confirm: confirm}, nil
 	}
