@@ -65,7 +65,7 @@ func (l *Library) IndexText(ctx context.Context, send func(model.Batch)) error {
 	progress.Indexed, progress.ToIndex = 0, total
 	send(model.Batch{Progress: progress})
 	err = parallel(ctx, files, readText, func(ctx context.Context, results <-chan pendingText) error {
-		return addTexts(ctx, results, progress, send)
+		return addTexts(ctx, results, progress, send, textBatch)
 	})
 	if errors.Is(err, errStopped) {
 		return nil
@@ -133,14 +133,56 @@ func readText(f pendingFile) pendingText {
 	return pendingText{f.lr, t}
 }
 
-// addTexts adds the words of results to their indexes, textBatch files a
-// transaction, and sends the progress after each. When an index cannot be
-// written it says so and returns errStopped.
-func addTexts(ctx context.Context, results <-chan pendingText, progress model.Progress, send func(model.Batch)) error {
-	batch := map[*libRoot][]index.FileText{}
-	size := 0
-	write := func(last bool) error {
-		for lr, texts := range batch {
+// addTexts adds the words of results to their indexes, setSize files a
+// transaction, and sends the progress after each. A writer goroutine
+// writes each set while the workers fold the next: written in the loop
+// that gathers them, a set's transaction left the workers idle (the
+// results channel full) and then the writer idle while they folded the
+// next set. When an index cannot be written it says so and returns
+// errStopped.
+func addTexts(ctx context.Context, results <-chan pendingText, progress model.Progress, send func(model.Batch), setSize int) error {
+	writes := make(chan textSet, 1)
+	written := make(chan error, 1)
+	go func() { written <- writeTexts(ctx, writes, progress, send) }()
+	set := textSet{files: map[*libRoot][]index.FileText{}}
+	for t := range results {
+		set.files[t.lr] = append(set.files[t.lr], t.text)
+		if set.size++; set.size >= setSize {
+			select {
+			case writes <- set:
+			case err := <-written: // it stopped; the workers end with ctx
+				close(writes)
+				return err
+			}
+			set = textSet{files: map[*libRoot][]index.FileText{}}
+		}
+	}
+	if ctx.Err() == nil {
+		set.last = true // even empty: it completes the progress
+		select {
+		case writes <- set:
+		case err := <-written:
+			close(writes)
+			return err
+		}
+	}
+	close(writes)
+	return cmp.Or(<-written, ctx.Err())
+}
+
+// textSet is the words of some files, one transaction per index.
+type textSet struct {
+	files map[*libRoot][]index.FileText
+	size  int  // files
+	last  bool // no set follows
+}
+
+// writeTexts adds each set to its indexes and sends the progress after
+// each, until writes is closed or an index fails (it then says so and
+// returns errStopped).
+func writeTexts(ctx context.Context, writes <-chan textSet, progress model.Progress, send func(model.Batch)) error {
+	for set := range writes {
+		for lr, texts := range set.files {
 			n, err := lr.ix.AddText(ctx, texts)
 			if err != nil && ctx.Err() == nil {
 				// A full disk, a busy index: search keeps scanning
@@ -155,25 +197,12 @@ func addTexts(ctx context.Context, results <-chan pendingText, progress model.Pr
 			}
 			progress.Indexed += n
 		}
-		batch, size = map[*libRoot][]index.FileText{}, 0
-		if last {
+		if set.last {
 			progress.Indexed = progress.ToIndex // articles gone meanwhile count as done
 		}
 		send(model.Batch{Progress: progress})
-		return nil
 	}
-	for t := range results {
-		batch[t.lr] = append(batch[t.lr], t.text)
-		if size++; size >= textBatch {
-			if err := write(false); err != nil {
-				return err
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return write(true)
+	return nil
 }
 
 // errStopped ends IndexText early, after it said why.

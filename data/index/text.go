@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
 	"github.com/newsline/newsline/model"
@@ -94,11 +95,26 @@ type Folded struct {
 	doc              ftsDoc
 }
 
-// Fold makes the words of a, body included, for FileText.Folded.
+// Fold makes the words of a, body included, for FileText.Folded. It keeps
+// copies of the title and tags: theirs are most often parts of the whole
+// file's text, which thousands of Folded waiting to be written kept alive
+// (40 MB of a first indexing's heap).
 func Fold(a *model.Article) Folded {
-	f := Folded{title: a.Title, tags: a.Tags, folderTags: a.FolderTags}
+	f := Folded{title: strings.Clone(a.Title), tags: cloneAll(a.Tags), folderTags: cloneAll(a.FolderTags)}
 	f.doc.words, f.doc.grams = ftsText(haystack(a))
 	return f
+}
+
+// cloneAll returns a copy of list and of its strings.
+func cloneAll(list []string) []string {
+	if list == nil {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = strings.Clone(s)
+	}
+	return out
 }
 
 // matches reports whether f was folded from a's title and tags, so that

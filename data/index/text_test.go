@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"testing"
+	"unsafe"
 
 	"github.com/newsline/newsline/model"
 )
@@ -77,5 +78,22 @@ func TestBulkText(t *testing.T) {
 	}
 	if got := search(t, ix, "counc"); len(got) != 1 {
 		t.Errorf("Search after EndBulkText = %v, want %v", got, a.ID)
+	}
+}
+
+func TestFoldKeepsNoPartOfTheFile(t *testing.T) {
+	// Parsers give titles and tags that are parts of the file's text: the
+	// words waiting to be written must not keep the whole file alive.
+	file := "Title of it\n\n#one #two\n\nThe body."
+	a := model.Article{Title: file[:11], Tags: []string{file[14:17], file[19:22]}, FolderTags: []string{file[:5]}, Body: file[24:]}
+	f := Fold(&a)
+	if !f.matches(&a) {
+		t.Fatalf("Fold(a) does not match a")
+	}
+	start := uintptr(unsafe.Pointer(unsafe.StringData(file)))
+	for _, s := range append([]string{f.title}, append(f.tags, f.folderTags...)...) {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); p >= start && p < start+uintptr(len(file)) {
+			t.Errorf("Folded keeps %q, a part of the file's text", s)
+		}
 	}
 }
