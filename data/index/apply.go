@@ -8,6 +8,7 @@ import (
 	"maps"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
@@ -60,6 +61,9 @@ func (ix *Index) Apply(ctx context.Context, changes []FileChange) error {
 	texts := foldChanges(changes)
 	return ix.write(ctx, "apply", func(w *writer) error {
 		if err := w.tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_n'`).Scan(&w.next); err != nil {
+			return wrap(ctx, "apply", err)
+		}
+		if err := w.findHeld(changes); err != nil {
 			return wrap(ctx, "apply", err)
 		}
 		for i := range changes {
@@ -162,6 +166,7 @@ type writer struct {
 	tags   map[tagSpelling]int // changes of the tags summary (see tag)
 	tagged map[tagRow]struct{} // rows of article_tags to add (see tag)
 	bulk   bool                // a first indexing: tag does nothing (see Index.bulk)
+	held   map[string]bool     // the files of the changes the index holds (see findHeld)
 }
 
 // ftsRow is an article's entry in the full-text tables.
@@ -212,6 +217,7 @@ func (w *writer) change(c *FileChange, texts []ftsDoc) error {
 	if err := w.clear(c.Rel); err != nil {
 		return err
 	}
+	w.held[c.Rel] = !c.Deleted
 	if c.Deleted {
 		return w.exec(`DELETE FROM files WHERE rel = ?`, c.Rel)
 	}
@@ -241,17 +247,12 @@ func (w *writer) change(c *FileChange, texts []ftsDoc) error {
 // clear deletes the rows of a file's articles and problems, and their
 // full-text entries (see fullText).
 //
-// A file the index does not hold has nothing to delete: its articles and
-// problems are only ever written with its row in files. One look there
-// spares a first indexing two deletions and a query per file.
+// A file the index does not hold (see findHeld) has nothing to delete:
+// its articles and problems are only ever written with its row in files.
+// That spares a first indexing two deletions and a query per file.
 func (w *writer) clear(rel string) error {
-	s, err := w.stmt(`SELECT EXISTS (SELECT 1 FROM files WHERE rel = ?)`)
-	if err != nil {
-		return err
-	}
-	var held bool
-	if err := s.QueryRowContext(w.ctx, rel).Scan(&held); err != nil || !held {
-		return err
+	if !w.held[rel] {
+		return nil
 	}
 	gone, err := w.leaving(`rel = ?`, rel)
 	if err != nil {
@@ -264,6 +265,30 @@ func (w *writer) clear(rel string) error {
 		return err
 	}
 	return w.exec(`DELETE FROM problems WHERE rel = ?`, rel)
+}
+
+// findHeld looks up which files of the changes the index holds (w.held),
+// a few hundred a query: a query for each cost a first indexing of
+// 100,000 files 0.6 s of the writer's time.
+func (w *writer) findHeld(changes []FileChange) error {
+	w.held = make(map[string]bool, len(changes))
+	for chunk := range slices.Chunk(changes, 500) {
+		q := `SELECT rel FROM files WHERE rel IN (?` + strings.Repeat(`, ?`, len(chunk)-1) + `)`
+		args := make([]any, len(chunk))
+		for i := range chunk {
+			args[i] = chunk[i].Rel
+		}
+		err := sqlitedb.Each(w.ctx, w, q, args, func(rows *sql.Rows) error {
+			var rel string
+			err := rows.Scan(&rel)
+			w.held[rel] = true
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // unindex deletes an article's full-text entries (see fullText).

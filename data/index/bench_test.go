@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"github.com/newsline/newsline/internal/newsgen"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -338,4 +339,24 @@ func benchBuildTwoPhase(b *testing.B, arts []model.Article, bulk bool) {
 			b.ReportMetric(text/float64(b.N), "s/text")
 		})
 	}
+}
+
+// BenchmarkFold folds articles of newsgen (the body their whole text, some
+// 900 words) for the full-text tables, as the workers of a first indexing
+// do (index.Fold): the search text, then each word once.
+//
+//	go test ./data/index -run '^$' -bench Fold -count 6
+func BenchmarkFold(b *testing.B) {
+	arts := make([]model.Article, 2000)
+	for i := range arts {
+		text, meta := newsgen.Article(1, i)
+		arts[i] = model.Article{Title: meta.Title, Tags: meta.Tags, Body: string(text)}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for k := range arts {
+			Fold(&arts[k])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(arts)), "µs/article")
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -336,5 +337,36 @@ func TestTextLater(t *testing.T) {
 	apply(t, ix, []FileChange{{Rel: "world/harbour.txt", Deleted: true}})
 	if got := search(t, ix, "harbour"); len(got) != 0 {
 		t.Errorf("deleted article still found: %v", got)
+	}
+}
+
+// TestApplyReplacesHeldFiles changes hundreds of files the index holds in
+// one Apply (more than one lookup of the files held), with new ones among
+// them, and a file deleted and written again in one Apply: each file's old
+// rows and words go, its new ones come.
+func TestApplyReplacesHeldFiles(t *testing.T) {
+	ix, _ := openTemp(t)
+	var before, after []model.Article
+	for i := range 700 {
+		rel := fmt.Sprintf("f%03d.txt", i)
+		if i < 600 {
+			before = append(before, art(rel, 0, "old", "oldword"))
+		}
+		after = append(after, art(rel, 0, "new", "newword"), art(rel, 1, "second", "newword"))
+	}
+	apply(t, ix, files(before))
+	if err := ix.Apply(context.Background(), files(after)); err != nil {
+		t.Fatal(err)
+	}
+	again := files([]model.Article{art("f001.txt", 0, "again", "againword")})
+	if err := ix.Apply(context.Background(), append([]FileChange{{Rel: "f001.txt", Deleted: true}}, again...)); err != nil {
+		t.Fatal(err)
+	}
+	want := slices.Concat(after[:2], again[0].Articles, after[4:]) // f001.txt: one article now
+	sameArticles(t, all(t, ix), stored(want))
+	for q, n := range map[string]int{"oldword": 0, "newword": 1398, "againword": 1} {
+		if got := len(search(t, ix, q)); got != n {
+			t.Errorf("%q finds %d articles, want %d", q, got, n)
+		}
 	}
 }

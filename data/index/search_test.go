@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
@@ -248,4 +249,29 @@ func FuzzSearchQuery(f *testing.F) {
 			t.Fatalf("Search(%q): %v", q, err)
 		}
 	})
+}
+
+// TestFTSTextWordsOnce checks the words of ftsText against a map over
+// texts of every size (the set grows past its first table), one after
+// another (each call starts the set over).
+func TestFTSTextWordsOnce(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	for _, n := range []int{0, 1, 10, 600, 5000, 30} {
+		words := make([]string, n)
+		for i := range words {
+			words[i] = fmt.Sprintf("w%d", r.IntN(max(1, n*2/3)))
+		}
+		var want []string
+		seen := map[string]bool{}
+		for _, w := range words {
+			if !seen[w] {
+				seen[w] = true
+				want = append(want, w)
+			}
+		}
+		got, grams := ftsText(strings.Join(words, " "))
+		if strings.Join(strings.Fields(got), " ") != strings.Join(want, " ") || grams != "" {
+			t.Errorf("%d words: %d distinct words given, want %d", n, len(strings.Fields(got)), len(want))
+		}
+	}
 }
