@@ -64,7 +64,8 @@ func (l *Library) IndexText(ctx context.Context, send func(model.Batch)) error {
 	progress := l.progress
 	progress.Indexed, progress.ToIndex = 0, total
 	send(model.Batch{Progress: progress})
-	err = parallel(ctx, files, readText, func(ctx context.Context, results <-chan pendingText) error {
+	read := func(f pendingFile) pendingText { return readText(ctx, f) }
+	err = parallel(ctx, files, read, func(ctx context.Context, results <-chan pendingText) error {
 		return addTexts(ctx, results, progress, send, textBatch)
 	})
 	if errors.Is(err, errStopped) {
@@ -108,29 +109,38 @@ func (l *Library) pendingFiles(ctx context.Context) ([]pendingFile, int, error) 
 }
 
 // readText reads a pending file again and folds the words of its articles
-// that wait (none when it can no longer be read, see index.FileText), here
-// on the workers rather than in AddText, so that folding the next files
-// overlaps writing the last ones. Bodies are not kept: an article folded
+// that wait (none when it can no longer be read, see index.FileText), and
+// has the index prepare them (index.Prepare), here on the workers rather
+// than in AddText, so that this work on the next files overlaps writing
+// the last ones. A file the index could not prepare is prepared by
+// AddText, which says why if it fails again. Bodies are not kept: an article folded
 // from another title or tags than the index holds (the file changed since
 // Load) is indexed by those alone, and the next check of the file, which
 // finds it changed, indexes it again.
-func readText(f pendingFile) pendingText {
-	t := index.FileText{Rel: f.file.Rel}
+func readText(ctx context.Context, f pendingFile) pendingText {
+	t := index.FileText{Rel: f.file.Rel, Folded: foldFile(f)}
+	_ = f.lr.ix.Prepare(ctx, &t) // see above
+	return pendingText{f.lr, t}
+}
+
+// foldFile reads a pending file again and folds the articles that wait,
+// by their Index; nil when the file can no longer be read.
+func foldFile(f pendingFile) map[int]index.Folded {
 	arts, ok := reread(f.r, f.file.Rel)
 	if !ok {
-		return pendingText{f.lr, t}
+		return nil
 	}
 	waits := make(map[int]bool, len(f.file.Articles))
 	for _, p := range f.file.Articles {
 		waits[p.Index] = true
 	}
-	t.Folded = make(map[int]index.Folded, len(f.file.Articles))
+	folded := make(map[int]index.Folded, len(f.file.Articles))
 	for k := range arts {
 		if a := &arts[k]; waits[a.Index] {
-			t.Folded[a.Index] = index.Fold(a)
+			folded[a.Index] = index.Fold(a)
 		}
 	}
-	return pendingText{f.lr, t}
+	return folded
 }
 
 // addTexts adds the words of results to their indexes, setSize files a

@@ -37,7 +37,8 @@ func addAll(t *testing.T, files []pendingFile, total, setSize int) ([]model.Batc
 	var sent []model.Batch
 	done := make(chan error, 1)
 	go func() {
-		done <- parallel(context.Background(), files, readText, func(ctx context.Context, results <-chan pendingText) error {
+		read := func(f pendingFile) pendingText { return readText(context.Background(), f) }
+		done <- parallel(context.Background(), files, read, func(ctx context.Context, results <-chan pendingText) error {
 			return addTexts(ctx, results, model.Progress{Done: true, ToIndex: total}, func(b model.Batch) { sent = append(sent, b) }, setSize)
 		})
 	}()

@@ -82,6 +82,9 @@ type FileText struct {
 	// made from the title and tags the index holds, and otherwise folds
 	// the article itself, with its body from Bodies.
 	Folded map[int]Folded
+
+	waiting  []waitingArticle // set by Prepare
+	prepared bool
 }
 
 // Folded is an article's text made ready for the full-text index by Fold.
@@ -126,7 +129,8 @@ func (f *Folded) matches(a *model.Article) bool {
 // AddText puts the waiting articles of the files into the full-text index,
 // in one transaction, and returns how many it added. Articles of those
 // files that no longer wait (indexed meanwhile, or deleted) are left
-// alone. Call it, like Apply, with hundreds of files at a time.
+// alone. Call it, like Apply, with hundreds of files at a time, Prepared
+// or not.
 func (ix *Index) AddText(ctx context.Context, files []FileText) (int, error) {
 	if len(files) == 0 {
 		return 0, nil
@@ -134,29 +138,59 @@ func (ix *Index) AddText(ctx context.Context, files []FileText) (int, error) {
 	added := 0
 	err := ix.write(ctx, "add text", func(w *writer) error {
 		var arts []waitingArticle
-		for _, f := range files {
-			got, err := w.waiting(f)
-			if err != nil {
-				return wrap(ctx, "add text "+f.Rel, err)
+		for k := range files {
+			if !files[k].prepared {
+				if err := prepare(ctx, w, &files[k]); err != nil {
+					return err
+				}
 			}
-			arts = append(arts, got...)
+			arts = append(arts, files[k].waiting...)
 		}
-		foldWaiting(arts)
+		// A Prepared file's articles were read before this transaction:
+		// one rewritten since has another n, and waits for the next run.
+		s, err := w.stmt(`UPDATE articles SET fts = 1, grams = ? WHERE rel = ? AND idx = ? AND n = ? AND fts = 0`)
+		if err != nil {
+			return wrap(ctx, "add text", err)
+		}
 		for k := range arts {
 			a := &arts[k]
-			if err := w.exec(`UPDATE articles SET fts = 1, grams = ? WHERE rel = ? AND idx = ?`,
-				a.doc.grams != "", a.art.Rel, a.art.Index); err != nil {
+			res, err := s.ExecContext(ctx, a.doc.grams != "", a.art.Rel, a.art.Index, a.n)
+			if err != nil {
 				return wrap(ctx, "add text "+a.art.Rel, err)
 			}
+			if n, err := res.RowsAffected(); err != nil || n == 0 {
+				continue
+			}
 			w.add[a.n] = a.doc
+			added++
 		}
-		added = len(arts)
 		return wrap(ctx, "add text", w.fullText())
 	})
 	if err != nil {
 		return 0, err
 	}
 	return added, nil
+}
+
+// Prepare readies f for AddText: it reads the file's waiting articles from
+// the index and gives each its words (from f.Folded when they match, else
+// folded now), so that AddText, in SQLite's one writer, only writes them.
+// Call it on the workers that read the files, alongside the writer:
+// reading the records took a tenth of the writer's time.
+func (ix *Index) Prepare(ctx context.Context, f *FileText) error {
+	return prepare(ctx, ix.db, f)
+}
+
+// prepare is Prepare, reading through q.
+func prepare(ctx context.Context, q sqlitedb.Querier, f *FileText) error {
+	arts, err := waiting(ctx, q, *f)
+	if err != nil {
+		return wrap(ctx, "add text "+f.Rel, err)
+	}
+	foldWaiting(arts)
+	f.waiting, f.prepared = arts, true
+	f.Bodies, f.Folded = nil, nil
+	return nil
 }
 
 // foldWaiting gives every article its words: those folded ahead
@@ -186,8 +220,8 @@ type waitingArticle struct {
 
 // waiting reads the file's articles that wait for their text, with the
 // bodies given.
-func (w *writer) waiting(f FileText) ([]waitingArticle, error) {
-	return sqlitedb.All(w.ctx, w, `SELECT rec FROM articles WHERE rel = ? AND fts = 0`, []any{f.Rel},
+func waiting(ctx context.Context, q sqlitedb.Querier, f FileText) ([]waitingArticle, error) {
+	return sqlitedb.All(ctx, q, `SELECT rec FROM articles WHERE rel = ? AND fts = 0`, []any{f.Rel},
 		func(rows *sql.Rows) (waitingArticle, error) {
 			var rec sql.RawBytes
 			if err := rows.Scan(&rec); err != nil {

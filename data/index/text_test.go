@@ -97,3 +97,50 @@ func TestFoldKeepsNoPartOfTheFile(t *testing.T) {
 		}
 	}
 }
+
+// TestAddTextPrepared checks that a file Prepared on a worker is written as
+// one that is not, and that an article rewritten between Prepare and
+// AddText keeps waiting: its words are of the version before.
+func TestAddTextPrepared(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	old := []model.Article{art("a.txt", 0, "harbour", "quay"), art("b.txt", 0, "council", "vote")}
+	changes := files(old)
+	for i := range changes {
+		changes[i].TextLater = true
+	}
+	apply(t, ix, changes)
+	texts := []FileText{
+		{Rel: "a.txt", Folded: map[int]Folded{0: Fold(&old[0])}},
+		{Rel: "b.txt", Folded: map[int]Folded{0: Fold(&old[1])}},
+	}
+	for k := range texts {
+		if err := ix.Prepare(ctx, &texts[k]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// b.txt changes before the writer gets to it.
+	rewritten := files([]model.Article{art("b.txt", 0, "museum", "opening")})
+	rewritten[0].TextLater = true
+	apply(t, ix, rewritten)
+	if n, err := ix.AddText(ctx, texts); err != nil || n != 1 {
+		t.Fatalf("AddText = %d, %v; want 1 (a.txt)", n, err)
+	}
+	if files, n, err := ix.Pending(ctx); err != nil || n != 1 || files[0].Rel != "b.txt" {
+		t.Fatalf("pending after AddText: %+v, %d (%v); want b.txt's article", files, n, err)
+	}
+	for q, n := range map[string]int{"quay": 1, "vote": 0, "council": 0} {
+		if got := len(search(t, ix, q)); got != n {
+			t.Errorf("Search(%q) finds %d, want %d", q, got, n)
+		}
+	}
+	b := rewritten[0].Articles[0]
+	b.Body = "opening"
+	again := FileText{Rel: "b.txt", Folded: map[int]Folded{0: Fold(&b)}}
+	if n, err := ix.AddText(ctx, []FileText{again}); err != nil || n != 1 {
+		t.Fatalf("AddText of b.txt again = %d, %v; want 1", n, err)
+	}
+	if got := len(search(t, ix, "opening")); got != 1 {
+		t.Errorf("the new b.txt is found %d times by its words, want 1", got)
+	}
+}
