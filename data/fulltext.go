@@ -110,7 +110,7 @@ func (l *Library) pendingFiles(ctx context.Context) ([]pendingFile, int, error) 
 
 // readText reads a pending file again and folds the words of its articles
 // that wait (none when it can no longer be read, see index.FileText), and
-// has the index prepare them (index.Prepare), here on the workers rather
+// prepares them (index.FileText.Prepare), here on the workers rather
 // than in AddText, so that this work on the next files overlaps writing
 // the last ones. A file the index could not prepare is prepared by
 // AddText, which says why if it fails again. Bodies are not kept: an article folded
@@ -119,7 +119,7 @@ func (l *Library) pendingFiles(ctx context.Context) ([]pendingFile, int, error) 
 // finds it changed, indexes it again.
 func readText(ctx context.Context, f pendingFile) pendingText {
 	t := index.FileText{Rel: f.file.Rel, Folded: foldFile(f)}
-	_ = f.lr.ix.Prepare(ctx, &t) // see above
+	_ = t.Prepare(ctx, f.lr.ix) // see above
 	return pendingText{f.lr, t}
 }
 

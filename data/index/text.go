@@ -172,12 +172,12 @@ func (ix *Index) AddText(ctx context.Context, files []FileText) (int, error) {
 	return added, nil
 }
 
-// Prepare readies f for AddText: it reads the file's waiting articles from
-// the index and gives each its words (from f.Folded when they match, else
-// folded now), so that AddText, in SQLite's one writer, only writes them.
-// Call it on the workers that read the files, alongside the writer:
+// Prepare readies f for ix.AddText: it reads the file's waiting articles
+// from the index and gives each its words (from f.Folded when they match,
+// else folded now), so that AddText, in SQLite's one writer, only writes
+// them. Call it on the workers that read the files, alongside the writer:
 // reading the records took a tenth of the writer's time.
-func (ix *Index) Prepare(ctx context.Context, f *FileText) error {
+func (f *FileText) Prepare(ctx context.Context, ix *Index) error {
 	return prepare(ctx, ix.db, f)
 }
 

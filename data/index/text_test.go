@@ -115,7 +115,7 @@ func TestAddTextPrepared(t *testing.T) {
 		{Rel: "b.txt", Folded: map[int]Folded{0: Fold(&old[1])}},
 	}
 	for k := range texts {
-		if err := ix.Prepare(ctx, &texts[k]); err != nil {
+		if err := texts[k].Prepare(ctx, ix); err != nil {
 			t.Fatal(err)
 		}
 	}
