@@ -110,13 +110,13 @@ func (l *Library) pendingFiles(ctx context.Context) ([]pendingFile, int, error) 
 
 // readText reads a pending file again and folds the words of its articles
 // that wait (none when it can no longer be read, see index.FileText), and
-// prepares them (index.FileText.Prepare), here on the workers rather
-// than in AddText, so that this work on the next files overlaps writing
-// the last ones. A file the index could not prepare is prepared by
-// AddText, which says why if it fails again. Bodies are not kept: an article folded
-// from another title or tags than the index holds (the file changed since
-// Load) is indexed by those alone, and the next check of the file, which
-// finds it changed, indexes it again.
+// prepares them (index.FileText.Prepare), here on the workers rather than
+// in AddText, so that this work on the next files overlaps writing the last
+// ones. A file the index could not prepare is prepared by AddText, which
+// says why if it fails again. Bodies are not kept: an article folded from
+// another title or tags than the index holds (the file changed since Load)
+// is indexed by those alone, and the next check of the file, which finds it
+// changed, indexes it again.
 func readText(ctx context.Context, f pendingFile) pendingText {
 	t := index.FileText{Rel: f.file.Rel, Folded: foldFile(f)}
 	_ = t.Prepare(ctx, f.lr.ix) // see above
