@@ -215,7 +215,8 @@ func TestPhraseCountCut(t *testing.T) {
 	f := model.Found{IDs: []model.ID{id(0), id(3)}, Check: []model.ID{id(1), id(2), id(3), id(4), id(5)}, Confirm: func(context.Context, []model.ID, int) ([]model.ID, int, error) {
 		return nil, 0, nil
 	}}
-	s.done(searchedMsg{query: `"a b"`, found: f}, `"a b"`, false)
+	s.request(`"a b"`, false) // started, not run: its result is given here
+	s.done(searchedMsg{gen: s.gen, query: `"a b"`, found: f}, `"a b"`, false)
 	s.took(confirmedMsg{gen: s.count.gen, decided: []model.ID{id(1), id(2)}, matched: []model.ID{id(2)}})
 	tests := []struct {
 		name     string

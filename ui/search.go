@@ -12,10 +12,14 @@ import (
 )
 
 // searchState is the search controller for Options.Search (the on-disk
-// full-text index): the latest result and the search in flight. One
-// search runs at a time; when it returns, the newest query is searched
-// next, so fast typing costs no pile of stale searches, and a newer
-// keystroke stops the one in flight. Without Options.Search the collection
+// full-text index): the latest result and the searches in flight. A newer
+// keystroke stops the search in flight and starts its own at once, beside
+// it: SQLite notices a stop only between the steps of a query, and one
+// step of the full-text index can be all of it (the 2-letter prefix of a
+// word typed at once: tens of milliseconds that the new search waited
+// for). At most two run; a keystroke beyond waits, and when one returns
+// the newest query is searched next, so fast typing costs no pile of
+// stale searches. Only the newest search's result is listed. Without Options.Search the collection
 // searches in memory and this stays empty.
 //
 // A phrase's candidates (model.Found.Check) are confirmed against their
@@ -29,9 +33,10 @@ type searchState struct {
 
 	query    string     // the query ids were found for
 	ids      []model.ID // nil: no result to filter by; while counting, every candidate
-	inflight string     // the query being searched now, if any
-	busy     bool
-	cancel   context.CancelFunc // stops the search in flight
+	inflight string             // the newest query searched, until its result comes
+	gen      int                // searches started: the newest's number
+	running  int                // searches started that have not returned
+	cancel   context.CancelFunc // stops the newest search; nil once stopped or returned
 
 	count  phraseCount // the candidates being confirmed, if any
 	counts int         // counts started: the gen of the next
@@ -39,6 +44,7 @@ type searchState struct {
 
 // searchedMsg carries the result of a search command.
 type searchedMsg struct {
+	gen   int // the search's (searchState.gen)
 	query string
 	found model.Found
 	err   error
@@ -96,11 +102,12 @@ func (s *searchState) filters(q string, typing bool) bool {
 func (s *searchState) start(q string) tea.Cmd {
 	ctx, cancel := context.WithCancel(s.ctx)
 	s.cancel = cancel
-	search := s.search
+	s.gen++
+	search, gen := s.search, s.gen
 	return func() tea.Msg {
 		defer cancel()
 		found, err := search(ctx, q)
-		return searchedMsg{query: q, found: found, err: err}
+		return searchedMsg{gen: gen, query: q, found: found, err: err}
 	}
 }
 
@@ -109,47 +116,64 @@ func (s *searchState) start(q string) tea.Cmd {
 // and forgets the result.
 func (s *searchState) request(q string, typing bool) tea.Cmd {
 	if !s.external(q, typing) {
-		if s.cancel != nil {
-			s.cancel()
-		}
+		s.stop()
 		s.clear()
 		return nil
 	}
 	if q != s.query {
 		s.count.stop() // confirming a phrase of an older query
 	}
-	if s.busy {
-		// The query changed: the search in flight is stale, so stop it
-		// (a scan of files can take a while); the newest query goes next.
-		if s.inflight != q && s.cancel != nil {
-			s.cancel()
-		}
-		return nil
+	if s.inflight == q && s.cancel != nil {
+		return nil // on its way
 	}
-	s.busy, s.inflight = true, q
+	// The query changed: the search in flight is stale, so stop it (a
+	// scan of files can take a while).
+	s.stop()
+	if s.running >= maxSearches {
+		return nil // q goes next
+	}
+	s.running++
+	s.inflight = q
 	return s.start(q)
+}
+
+// maxSearches is how many searches run at once: the newest, and one
+// stopped that has not returned yet.
+const maxSearches = 2
+
+// stop stops the search for inflight, if one runs.
+func (s *searchState) stop() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
 }
 
 // clear forgets the result and the search in flight (the search was
 // cleared).
 func (s *searchState) clear() {
 	s.count.stop()
-	*s = searchState{search: s.search, ctx: s.ctx, counts: s.counts}
+	*s = searchState{search: s.search, ctx: s.ctx, counts: s.counts, running: s.running, gen: s.gen}
 }
 
 // done takes in the result of a search for the current query q: whether
 // it changes what is listed (refilter), and why it failed, if it did. A
-// result for an older query is dropped: the newest one is searched next,
-// and listing the stale one would cost a pass for nothing.
+// result of a search stopped, or for an older query, is dropped: the
+// newest one is searched next, and listing the stale one would cost a
+// pass for nothing.
 func (s *searchState) done(msg searchedMsg, q string, typing bool) (refilter bool, why string) {
-	s.busy = false
+	s.running = max(0, s.running-1)
+	if msg.gen != s.gen || s.cancel == nil {
+		return false, "" // stopped
+	}
+	s.inflight, s.cancel = "", nil
 	if msg.err != nil {
 		if !errors.Is(msg.err, context.Canceled) {
 			return false, "Search failed: " + msg.err.Error()
 		}
 		return false, ""
 	}
-	if !s.external(q, typing) || (msg.query != q && s.ids != nil) {
+	if !s.external(q, typing) || msg.query != q {
 		return false, ""
 	}
 	s.count.stop()

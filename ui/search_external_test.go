@@ -138,26 +138,30 @@ func TestExternalSearchFiltersWithTags(t *testing.T) {
 	}
 }
 
-func TestExternalSearchOneAtATime(t *testing.T) {
+func TestExternalSearchAtMostTwoAtOnce(t *testing.T) {
 	calls, m := newSearchApp(t)
 	m = keys(t, m, "/")
-	// Keystrokes before any result: only the first worth a search (two
-	// letters) starts one.
+	// Keystrokes before any result: "fo" (the first worth a search, two
+	// letters) starts one; "fog" stops it and starts its own beside it;
+	// "fogs" stops that one and waits, two being in flight.
 	var cmds []tea.Cmd
 	for _, k := range []string{"f", "o", "g", "s"} {
 		var cmd tea.Cmd
 		m, cmd = sendCmd(t, m, keyPress(k))
 		cmds = append(cmds, cmd)
 	}
-	if !m.found.busy || m.found.inflight != "fo" {
-		t.Fatalf("in flight %q (busy %v), want fo", m.found.inflight, m.found.busy)
+	if m.found.running != 2 || m.found.inflight != "fog" || m.found.cancel != nil {
+		t.Fatalf("%d searches running, the newest %q (stopped: %v); want fo and fog, both stopped",
+			m.found.running, m.found.inflight, m.found.cancel == nil)
 	}
+	// Back to "fog": its search was stopped, so it is searched again
+	// when one of the two returns; no stale result is listed meanwhile.
 	m, cmd := sendCmd(t, m, keyPress("backspace"))
 	cmds = append(cmds, cmd)
-	// When "fo" returns, the newest query ("fog") is searched next.
 	m = runSearches(t, m, tea.Batch(cmds...))
-	if m.found.query != "fog" || calls.Load() != 2 {
-		t.Fatalf("found %q after %d searches, want fog after 2", m.found.query, calls.Load())
+	if m.found.query != "fog" || calls.Load() != 3 || m.found.running != 0 {
+		t.Fatalf("found %q after %d searches (%d running), want fog after 3 (fo, fog stopped, fog)",
+			m.found.query, calls.Load(), m.found.running)
 	}
 }
 
@@ -183,16 +187,21 @@ func TestExternalSearchStopsStaleSearch(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("no search started for fo")
 	}
-	m, _ = sendCmd(t, m, keyPress("g"))
+	m, next := sendCmd(t, m, keyPress("g"))
 	if first.Err() == nil {
 		t.Fatal("typing on did not stop the search for the stale query")
 	}
-	var next tea.Cmd
+	if next == nil {
+		t.Fatal("the search for fog waits for the stopped one to return")
+	}
 	select {
 	case msgs := <-results:
 		for _, msg := range msgs {
 			if sm, ok := msg.(searchedMsg); ok {
-				m, next = sendCmd(t, m, sm)
+				var again tea.Cmd
+				if m, again = sendCmd(t, m, sm); again != nil {
+					t.Error("the stopped search's return started another search")
+				}
 			}
 		}
 	case <-time.After(5 * time.Second):
