@@ -31,8 +31,8 @@ type searchState struct {
 	search func(ctx context.Context, query string) (model.Found, error)
 	ctx    context.Context
 
-	query    string     // the query ids were found for
-	ids      []model.ID // nil: no result to filter by; while counting, every candidate
+	query    string             // the query ids were found for
+	ids      []model.ID         // nil: no result to filter by; while counting, every candidate
 	inflight string             // the newest query searched, until its result comes
 	gen      int                // searches started: the newest's number
 	running  int                // searches started that have not returned
