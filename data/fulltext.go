@@ -154,14 +154,21 @@ func addTexts(ctx context.Context, results <-chan pendingText, progress model.Pr
 	writes := make(chan textSet, 1)
 	written := make(chan error, 1)
 	go func() { written <- writeTexts(ctx, writes, progress, send) }()
+	// give hands a set to the writer, unless it stopped (then its error;
+	// writes is left as it is, no one reading it any more).
+	give := func(set textSet) error {
+		select {
+		case writes <- set:
+			return nil
+		case err := <-written: // the workers end with ctx
+			return err
+		}
+	}
 	set := textSet{files: map[*libRoot][]index.FileText{}}
 	for t := range results {
 		set.files[t.lr] = append(set.files[t.lr], t.text)
 		if set.size++; set.size >= setSize {
-			select {
-			case writes <- set:
-			case err := <-written: // it stopped; the workers end with ctx
-				close(writes)
+			if err := give(set); err != nil {
 				return err
 			}
 			set = textSet{files: map[*libRoot][]index.FileText{}}
@@ -169,10 +176,7 @@ func addTexts(ctx context.Context, results <-chan pendingText, progress model.Pr
 	}
 	if ctx.Err() == nil {
 		set.last = true // even empty: it completes the progress
-		select {
-		case writes <- set:
-		case err := <-written:
-			close(writes)
+		if err := give(set); err != nil {
 			return err
 		}
 	}

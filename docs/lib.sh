@@ -1,13 +1,15 @@
-# lib.sh - what docs/measure.sh and docs/peers.sh share; sourced, not run.
+# lib.sh - what docs/measure.sh, docs/peers.sh and docs/warm.sh share;
+# sourced, not run.
 # Needs REPO (the checkout) set, and WORK (a temporary folder) before
 # newsline_binary. Sets BENCH: ../shared/bench beside the repo, or beside the
-# main checkout from a worktree.
+# main checkout from a worktree; and TTFF, unless set: BENCH's ttff.sh.
 
 BENCH=$REPO/../shared/bench
 if [[ ! -d $BENCH ]]; then
 	common=$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo "$REPO/.git")
 	BENCH=$(dirname "$common")/../shared/bench
 fi
+TTFF=${TTFF:-$BENCH/ttff.sh}
 
 # newsline_binary [PATH]: the newsline to measure, as an absolute path:
 # PATH, or one built from the checkout into $WORK.

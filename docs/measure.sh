@@ -58,7 +58,6 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
-TTFF=${TTFF:-$BENCH/ttff.sh}
 SIZES=${SIZES:-20000}
 [[ ${FULL:-} == 1 ]] && SIZES="$SIZES 100000"
 RUNS=${RUNS:-5}

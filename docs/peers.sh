@@ -82,7 +82,6 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
-TTFF=${TTFF:-$BENCH/ttff.sh}
 GEN=${GEN:-$BENCH/gen}
 N=${N:-100000}
 RUNS=${RUNS:-5}

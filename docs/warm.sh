@@ -29,7 +29,6 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
-TTFF=${TTFF:-$BENCH/ttff.sh}
 RUNS=${RUNS:-5}
 HALF=${HALF:-among} WORD=${WORD:-wamerklung} PHRASE=${PHRASE:-'"of the"'}
 COLS=${COLS:-160} ROWS=${ROWS:-48} TIMEOUT=${TIMEOUT:-300}

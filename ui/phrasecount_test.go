@@ -62,15 +62,24 @@ func phraseIndex(calls chan<- confirmCall) func(context.Context, string) (model.
 // deliver runs cmd and delivers what it sends of searches and
 // confirmations, one level deep: it returns the model and the commands
 // that follow.
-func deliver(t *testing.T, m Model, cmd tea.Cmd) (Model, tea.Cmd) {
-	t.Helper()
+func deliver(tb testing.TB, m Model, cmd tea.Cmd) (Model, tea.Cmd) {
+	tb.Helper()
+	return deliverSeen(tb, m, cmd, nil)
+}
+
+// deliverSeen is deliver, calling seen (if not nil) after each message.
+func deliverSeen(tb testing.TB, m Model, cmd tea.Cmd, seen func(Model)) (Model, tea.Cmd) {
+	tb.Helper()
 	var next tea.Cmd
 	for _, msg := range collect(cmd) {
 		switch msg.(type) {
 		case searchedMsg, confirmedMsg:
 			var c tea.Cmd
-			m, c = sendCmd(t, m, msg)
+			m, c = sendCmd(tb, m, msg)
 			next = tea.Batch(next, c)
+			if seen != nil {
+				seen(m)
+			}
 		}
 	}
 	return m, next

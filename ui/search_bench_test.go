@@ -116,19 +116,7 @@ func BenchmarkSearchPhrase(b *testing.B) {
 // from it, calling seen after each.
 func runConfirms(b *testing.B, m Model, cmd tea.Cmd, seen func(Model)) Model {
 	for cmd != nil {
-		var next tea.Cmd
-		for _, msg := range collect(cmd) {
-			switch msg.(type) {
-			case searchedMsg, confirmedMsg:
-				var c tea.Cmd
-				m, c = sendCmd(b, m, msg)
-				next = tea.Batch(next, c)
-				if seen != nil {
-					seen(m)
-				}
-			}
-		}
-		cmd = next
+		m, cmd = deliverSeen(b, m, cmd, seen)
 	}
 	return m
 }
