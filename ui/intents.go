@@ -138,9 +138,10 @@ func (m *Model) apply(msg tea.Msg) tea.Cmd {
 		}
 		// The box's line is a row again (once the search is cleared, so
 		// that the cursor keeps its row); a search too short to run while
-		// typing runs now.
+		// typing runs now. One already listed, or on its way, is not run
+		// again (that would start a phrase's count over).
 		m.list.clamp()
-		if msg.keep {
+		if msg.keep && !m.found.holds(m.query.Search) {
 			return m.found.request(m.query.Search, false)
 		}
 	case linkPicked:

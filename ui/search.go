@@ -137,6 +137,11 @@ func (s *searchState) request(q string, typing bool) tea.Cmd {
 	return s.start(q)
 }
 
+// holds reports whether q's result is listed, or its search on its way.
+func (s *searchState) holds(q string) bool {
+	return s.query == q && s.ids != nil || s.inflight == q && s.cancel != nil
+}
+
 // maxSearches is how many searches run at once: the newest, and one
 // stopped that has not returned yet.
 const maxSearches = 2

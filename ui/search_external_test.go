@@ -216,6 +216,20 @@ func TestExternalSearchStopsStaleSearch(t *testing.T) {
 	}
 }
 
+// TestExternalSearchEnterKeepsTheResult: enter on a query already
+// searched while typing keeps its result and searches nothing again (a
+// phrase's count would start over).
+func TestExternalSearchEnterKeepsTheResult(t *testing.T) {
+	calls, m := newSearchApp(t)
+	m = typeSearched(t, m, "f", "o", "g")
+	before, found := calls.Load(), slices.Clone(m.visible)
+	m, cmd := sendCmd(t, m, keyPress("enter"))
+	m = runSearches(t, m, cmd)
+	if calls.Load() != before || m.query.Search != "fog" || !slices.Equal(m.visible, found) {
+		t.Errorf("enter: %d more searches, search %q, %d visible (had %d)", calls.Load()-before, m.query.Search, len(m.visible), len(found))
+	}
+}
+
 func TestExternalSearchWaitsForTheSecondLetter(t *testing.T) {
 	calls, m := newSearchApp(t)
 	m = runSearches(t, m, nil)
