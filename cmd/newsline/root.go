@@ -173,11 +173,7 @@ func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 // what the configuration and the state give (keys, marks), the rest comes
 // from the source.
 func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, verbose bool, quit func(model.Place), stdin io.Reader, stdout, stderr io.Writer) error {
-	opts.Load, opts.Body, opts.Search = withBudget(src.loadIndexAndWatch), src.body, src.search()
-	opts.First = src.first()
-	opts.Query, opts.Name, opts.NoColor, opts.Notice, opts.OpenURL = q, src.name, noColor(), src.notice, openURL
-	opts.Edit = src.editor()
-	m := ui.New(opts)
+	m := ui.New(sourceOptions(src, q, opts))
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	final, err := p.Run()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
@@ -195,6 +191,16 @@ func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, 
 		}
 	}
 	return nil
+}
+
+// sourceOptions completes opts with what the source gives: loading,
+// bodies, search, the first screen, editing.
+func sourceOptions(src source, q model.Query, opts ui.Options) ui.Options {
+	opts.Load, opts.Body, opts.Search = withBudget(src.loadIndexAndWatch), src.body, src.search()
+	opts.First = src.first()
+	opts.Query, opts.Name, opts.NoColor, opts.Notice, opts.OpenURL = q, src.name, noColor(), src.notice, openURL
+	opts.Edit = src.editor()
+	return opts
 }
 
 // withState gives the reader the read state of src's collection: its
