@@ -45,8 +45,8 @@ type Options struct {
 	// MarkOnOpen marks an article read when it is opened (enter, n, p).
 	MarkOnOpen bool
 	// Edit returns the command that opens an article's file in the
-	// user's editor (e); nil leaves e out. The program waits for it and
-	// then reloads.
+	// user's editor (e); nil (the built-in demo) makes e say there is
+	// no file. The program waits for it and then reloads.
 	Edit func(a model.Article) (tea.ExecCommand, error)
 	// AnyTag makes several selected tags filter for any of them rather
 	// than all (tag_match = "any").

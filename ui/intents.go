@@ -124,7 +124,15 @@ func (m *Model) apply(msg tea.Msg) tea.Cmd {
 		m.showMarks(after)
 		return store
 	case articleStepped:
+		from := m.list.cursor
 		m.list, _, _ = m.list.Update(msg.mv)
+		if m.list.cursor == from { // at an end: say so rather than nothing
+			m.flash = "Last article"
+			if msg.mv == moveUp {
+				m.flash = "First article"
+			}
+			return nil
+		}
 		after, store := m.marks.opened(m.list.article(m.coll))
 		m.showMarks(after)
 		return store
@@ -239,10 +247,16 @@ func (m *Model) articleAction(act articleAction) tea.Cmd {
 		m.showMarks(after)
 		return store
 	case actEdit:
-		if m.opts.Edit == nil {
-			return nil
+		// e is on whenever an article is, so that it can say why it edits
+		// nothing rather than do nothing.
+		switch {
+		case m.opts.Edit == nil:
+			m.flash = "No file to edit: these articles are built in (the demo)"
+		case a.Path == "":
+			m.flash = "This article has no file to edit"
+		default:
+			return editCmd(a, m.opts.Edit)
 		}
-		return editCmd(a, m.opts.Edit)
 	case actLinks:
 		k := m.cache.key(a.ID, m.reader.innerWidth(), m.style)
 		return linksCmd(m.cache.job(k, a, m.coll.ArticleTags(a.ID)))

@@ -265,7 +265,6 @@ type keyContext struct {
 	hasList   bool    // the list has articles (n/p, enter)
 	canOpen   bool    // there is a browser to open addresses in (Options.OpenURL)
 	canMark   bool    // marks are kept (Options.Marks)
-	canEdit   bool    // there is an editor to start (Options.Edit)
 }
 
 // scope returns where the keys go in c: the question, the search box and

@@ -109,7 +109,7 @@ func (k *KeyMap) keyActions() [actionCount]keyAction {
 		{"toggle_star", &k.ToggleStar, article, func(c keyContext) bool { return c.hasList && c.canMark }},
 		{"undo_mark", &k.UndoMark, article, func(c keyContext) bool { return c.canMark }},
 		{"mark_all_read", &k.MarkAllRead, article, func(c keyContext) bool { return c.hasList && c.canMark }},
-		{"edit", &k.Edit, article, func(c keyContext) bool { return c.hasList && c.canEdit }},
+		{"edit", &k.Edit, article, func(c keyContext) bool { return c.hasList }},
 		{"links", &k.Links, article, func(c keyContext) bool { return c.hasList }},
 		{"space_down", &k.SpaceDown, inReader, nil},
 		{"next_article", &k.NextArticle, inReader, func(c keyContext) bool { return c.hasList }},

@@ -31,7 +31,6 @@ func (m *Model) refresh() {
 		hasList:   hasList,
 		canOpen:   m.opts.OpenURL != nil,
 		canMark:   m.marks.on(),
-		canEdit:   m.opts.Edit != nil,
 	})
 }
 
