@@ -44,6 +44,9 @@ type Options struct {
 	Marks Marks
 	// MarkOnOpen marks an article read when it is opened (enter, n, p).
 	MarkOnOpen bool
+	// MarkOnScrollEnd marks an article read once its end has been shown
+	// in the reader with the focus (mark_on_scroll_end).
+	MarkOnScrollEnd bool
 	// Edit returns the command that opens an article's file in the
 	// user's editor (e); nil (the built-in demo) makes e say there is
 	// no file. The program waits for it and then reloads.
@@ -104,6 +107,7 @@ type Model struct {
 	visible  []model.ID  // the collection under the query, in its order
 	found    searchState // Options.Search's latest result and search in flight
 	marks    markBook    // read and starred marks, with Options.Marks
+	endRead  model.ID    // the article whose shown end marked it (readAtEnd)
 	loading  bool
 	loadErr  error
 	first    preview      // the first screen while the load streams in

@@ -54,3 +54,60 @@ func TestEditSaysWhyThereIsNoFile(t *testing.T) {
 		t.Errorf("e on an article without a file: editor asked %d times, flash %q", asked, m.flash)
 	}
 }
+
+// markedFixture is the fixture at w×h with marks kept: read are the
+// articles of read (the list shows 29 first, 0 last).
+func markedFixture(t *testing.T, w, h int, opts Options, read ...int) (Model, *fakeMarks) {
+	t.Helper()
+	store := &fakeMarks{marks: map[model.ID]model.Mark{}}
+	for _, i := range read {
+		store.marks[fixtureID(i)] = model.Mark{Read: true}
+	}
+	opts.Marks = store
+	m := New(opts)
+	m = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	m, cmd := sendCmd(t, m, batchMsg{batch: model.Batch{Articles: fixtureArticles(), Progress: model.Progress{Done: true}}, done: true})
+	return runAll(t, m, cmd), store
+}
+
+// TestMarkOnScrollEnd: with MarkOnScrollEnd, an article is marked read
+// once its end has been shown in the reader with the focus — at once for
+// one that fits, at G for a long one — and the preview beside the list
+// never marks; m makes it unread again for good while it stays.
+func TestMarkOnScrollEnd(t *testing.T) {
+	opts := fixtureOptions()
+	opts.MarkOnScrollEnd = true // MarkOnOpen false: marks come from the end only
+	long := strings.Repeat("A line of the long article.\n\n", 80)
+	opts.Body = func(a model.Article) (string, error) {
+		if a.ID == fixtureID(29) {
+			return long, nil
+		}
+		return a.Body, nil
+	}
+	m, store := markedFixture(t, 160, 48, opts)
+	read := func(i int) bool { return m.marks.of[fixtureID(i)].Read }
+	m = press(t, m, "j", "j") // the preview shows all of 27
+	if _, atEnd := m.reader.endShown(); !atEnd || read(27) || len(store.changes) != 0 {
+		t.Fatalf("the preview marked: at end %v, changes %q", atEnd, store.changes)
+	}
+	m = press(t, m, "enter")
+	if !read(27) || !store.marks[fixtureID(27)].Read {
+		t.Fatal("an article that fits was not marked when read with the focus")
+	}
+	m = press(t, m, "esc", "g", "enter") // 29, long
+	if read(29) {
+		t.Fatal("marked before its end was shown")
+	}
+	m = press(t, m, "j", "space")
+	if read(29) {
+		t.Fatal("marked before its end was shown")
+	}
+	m = press(t, m, "G")
+	if !read(29) {
+		t.Fatal("G in the reader did not mark at the end")
+	}
+	m = press(t, m, "m", "k", "G")
+	if read(29) {
+		t.Error("m at the end was undone by the end again")
+	}
+}
