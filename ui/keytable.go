@@ -70,7 +70,7 @@ const actionCount = 50
 // every message and must not allocate.
 func (k *KeyMap) keyActions() [actionCount]keyAction {
 	const (
-		moving  = inPanes | inProblems
+		moving  = inPanes | inHelp | inProblems
 		article = inList | inReader
 	)
 	return [actionCount]keyAction{
