@@ -81,6 +81,8 @@ const (
 	actMarkAllRead
 	actEdit
 	actLinks
+	actNextUnread
+	actPrevUnread
 )
 
 // articleActionOf resolves the keys that act on the selected article.
@@ -89,7 +91,7 @@ func articleActionOf(in keyIn) (articleAction, bool) {
 	return meaningOf(in.key, []meaning[articleAction]{
 		{k.OpenURL, actOpenURL}, {k.CopyURL, actCopyURL}, {k.ToggleRead, actToggleRead},
 		{k.ToggleStar, actToggleStar}, {k.UndoMark, actUndoMark}, {k.MarkAllRead, actMarkAllRead},
-		{k.Edit, actEdit}, {k.Links, actLinks},
+		{k.Edit, actEdit}, {k.Links, actLinks}, {k.NextUnread, actNextUnread}, {k.PrevUnread, actPrevUnread},
 	})
 }
 
@@ -212,6 +214,8 @@ func (m *Model) articleAction(act articleAction) tea.Cmd {
 			m.flash = "Nothing to undo"
 		}
 		return cmd
+	case actNextUnread, actPrevUnread:
+		return m.stepUnread(act == actNextUnread)
 	case actMarkAllRead:
 		n := m.tags.unreadN // of the list: the sidebar counts the visible set
 		if n == 0 {

@@ -63,6 +63,9 @@ type KeyMap struct {
 	SpaceDown   key.Binding
 	NextArticle key.Binding
 	PrevArticle key.Binding
+	// List and reader: the next or previous unread article (with marks).
+	NextUnread key.Binding
+	PrevUnread key.Binding
 
 	// Search box.
 	Accept key.Binding
@@ -136,6 +139,8 @@ func DefaultKeyMap() KeyMap {
 		SpaceDown:   b([]string{"space"}, "space", "page down"),
 		NextArticle: b([]string{"n"}, "n", "next article"),
 		PrevArticle: b([]string{"p"}, "p", "previous article"),
+		NextUnread:  b([]string{"N"}, "N", "next unread"),
+		PrevUnread:  b([]string{"P"}, "P", "previous unread"),
 
 		Accept: b([]string{"enter"}, "enter", "keep search"),
 		Cancel: b([]string{"esc"}, "esc", "clear search"),
@@ -227,7 +232,7 @@ func (k KeyMap) groups() []helpGroup {
 		{"Panes", []key.Binding{k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight, k.FocusTags}},
 		{"Move", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
 		{"Filter", []key.Binding{k.Toggle, k.ExcludeTag, k.ClearTags, k.ToggleUnread, k.PickTag, k.Search, k.Accept, k.Cancel, k.Sort}},
-		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle, k.Links, k.OpenURL, k.CopyURL, k.Edit}},
+		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle, k.NextUnread, k.PrevUnread, k.Links, k.OpenURL, k.CopyURL, k.Edit}},
 		{"Marks", []key.Binding{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UndoMark}},
 	}
 }

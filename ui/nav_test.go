@@ -70,6 +70,52 @@ func markedFixture(t *testing.T, w, h int, opts Options, read ...int) (Model, *f
 	return runAll(t, m, cmd), store
 }
 
+// TestNextUnread: N and P go to the next and previous unread article in
+// the list's order, from the list (the cursor moves, nothing is marked)
+// and from the reader (which shows it, opened as n opens one), and say
+// when there is none left rather than wrap.
+func TestNextUnread(t *testing.T) {
+	opts := fixtureOptions()
+	opts.MarkOnOpen = true
+	m, _ := markedFixture(t, 160, 48, opts, 29, 27, 26, 0)
+	steps := []struct {
+		key   string
+		want  int
+		flash string
+	}{
+		{"N", 28, ""}, {"N", 25, ""}, {"P", 28, ""}, {"P", 28, "No more unread articles"},
+		{"G", 0, ""}, {"P", 1, ""}, {"N", 1, "No more unread articles"},
+	}
+	for i, st := range steps {
+		m = press(t, m, st.key)
+		if selectedIndex(m) != st.want || m.flash != st.flash {
+			t.Fatalf("step %d (%s): selected %d, flash %q; want %d, %q", i, st.key, selectedIndex(m), m.flash, st.want, st.flash)
+		}
+	}
+	if m.focus != paneList || m.marks.of[fixtureID(28)].Read || m.marks.of[fixtureID(25)].Read {
+		t.Errorf("N in the list opened or marked an article: focus %v", m.focus)
+	}
+	m = press(t, m, "g", "N", "enter", "N")
+	if selectedIndex(m) != 25 || m.focus != paneReader || m.reader.have.id != fixtureID(25) {
+		t.Fatalf("N in the reader: selected %d, focus %v, reader on %v", selectedIndex(m), m.focus, m.reader.have.id)
+	}
+	if !m.marks.of[fixtureID(25)].Read {
+		t.Error("N in the reader did not open the article as n does (mark_on_open)")
+	}
+	if !strings.Contains(screenText(m), "Body of article 25.") {
+		t.Errorf("the reader does not show the article:\n%s", screenText(m))
+	}
+	// 28 was read as it was opened, 29 was read before.
+	m = press(t, m, "P")
+	if selectedIndex(m) != 25 || m.reader.have.id != fixtureID(25) || m.flash != "No more unread articles" {
+		t.Errorf("P in the reader with none unread before: selected %d, flash %q", selectedIndex(m), m.flash)
+	}
+	m = press(t, m, "N")
+	if selectedIndex(m) != 24 || m.reader.have.id != fixtureID(24) {
+		t.Errorf("N in the reader: selected %d", selectedIndex(m))
+	}
+}
+
 // TestMarkOnScrollEnd: with MarkOnScrollEnd, an article is marked read
 // once its end has been shown in the reader with the focus — at once for
 // one that fits, at G for a long one — and the preview beside the list
@@ -109,5 +155,28 @@ func TestMarkOnScrollEnd(t *testing.T) {
 	m = press(t, m, "m", "k", "G")
 	if read(29) {
 		t.Error("m at the end was undone by the end again")
+	}
+}
+
+// TestNextUnreadRemapped: next_unread and prev_unread take other keys
+// from the configuration, and a clash in their places is an error.
+func TestNextUnreadRemapped(t *testing.T) {
+	km, err := NewKeyMap([]KeyOverride{{Action: "next_unread", Keys: []string{"J"}, Line: 2}, {Action: "prev_unread", Keys: []string{"K"}, Line: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := fixtureOptions()
+	opts.Keys = &km
+	m, _ := markedFixture(t, 160, 48, opts, 28)
+	m = press(t, m, "J")
+	if selectedIndex(m) != 27 {
+		t.Errorf("J as next_unread: selected %d", selectedIndex(m))
+	}
+	m = press(t, m, "N", "K")
+	if selectedIndex(m) != 29 {
+		t.Errorf("N unbound, K as prev_unread: selected %d", selectedIndex(m))
+	}
+	if _, err := NewKeyMap([]KeyOverride{{Action: "next_unread", Keys: []string{"e"}, Line: 4}}); err == nil || !strings.Contains(err.Error(), "edit") {
+		t.Errorf("next_unread on e (edit's key): %v", err)
 	}
 }
