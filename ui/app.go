@@ -51,6 +51,11 @@ type Options struct {
 	// user's editor (e); nil (the built-in demo) makes e say there is
 	// no file. The program waits for it and then reloads.
 	Edit func(a model.Article) (tea.ExecCommand, error)
+	// EditProblem returns the command that opens a problem's file in the
+	// user's editor, at its line when it has one (enter in the problems
+	// overlay); nil makes enter say there is no file to edit. As with
+	// Edit, the program waits for it and then reloads.
+	EditProblem func(p model.Problem) (tea.ExecCommand, error)
 	// AnyTag makes several selected tags filter for any of them rather
 	// than all (tag_match = "any").
 	AnyTag bool

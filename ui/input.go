@@ -31,7 +31,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		switch {
 		case m.overlay == overlayProblems:
-			m.problems, cmd = m.problems.Update(in)
+			m.problems, out, cmd = m.problems.Update(in)
 		case m.overlay == overlayHelp:
 			m.help = m.help.Update(in)
 		case m.overlay != overlayNone:
@@ -132,7 +132,7 @@ func (m *Model) handleMouse(msg tea.Msg) tea.Cmd {
 		}
 	case tea.MouseWheelMsg:
 		if m.overlay == overlayProblems {
-			m.problems, cmd = m.problems.Update(msg)
+			m.problems, out, cmd = m.problems.Update(msg)
 			break
 		}
 		p, _, ok := paneAt(m.lay, m.lay.shown(m.reading, m.focus), msg.X, msg.Y)

@@ -43,6 +43,9 @@ type (
 	articleOpened struct{ markRead bool }
 	// articleStepped moves the list's cursor from the reader (n, p).
 	articleStepped struct{ mv move }
+	// problemOpened opens a problem's file in the editor, at its line
+	// (enter in the problems overlay).
+	problemOpened struct{ problem model.Problem }
 	// articleAsked acts on the selected article (list and reader).
 	articleAsked struct{ act articleAction }
 	// searchEdited is what the search box holds after a key or a paste.
@@ -140,6 +143,8 @@ func (m *Model) apply(msg tea.Msg) tea.Cmd {
 		return store
 	case articleAsked:
 		return m.articleAction(msg.act)
+	case problemOpened:
+		return m.editProblem(msg.problem)
 	case searchEdited:
 		return m.editSearch(msg.value)
 	case searchClosed:

@@ -67,6 +67,9 @@ type KeyMap struct {
 	NextUnread key.Binding
 	PrevUnread key.Binding
 
+	// The problems overlay: the selected problem's file, at its line.
+	EditProblem key.Binding
+
 	// Search box.
 	Accept key.Binding
 	Cancel key.Binding
@@ -142,6 +145,8 @@ func DefaultKeyMap() KeyMap {
 		NextUnread:  b([]string{"N"}, "N", "next unread"),
 		PrevUnread:  b([]string{"P"}, "P", "previous unread"),
 
+		EditProblem: b([]string{"enter"}, "enter", "edit problem"),
+
 		Accept: b([]string{"enter"}, "enter", "keep search"),
 		Cancel: b([]string{"esc"}, "esc", "clear search"),
 
@@ -213,6 +218,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		k.Accept, k.Cancel,
 		k.Toggle, k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle,
+		k.EditProblem,
 		k.Back, k.NextPane, k.Search, k.ClearTags, k.Sort, k.Help, k.Quit,
 	}
 }
@@ -228,7 +234,7 @@ type helpGroup struct {
 // A picker and the question show their own keys where they are.
 func (k KeyMap) groups() []helpGroup {
 	return []helpGroup{
-		{"General", []key.Binding{k.Help, k.Problems, k.Reload, k.Back, k.Quit, k.Interrupt}},
+		{"General", []key.Binding{k.Help, k.Problems, k.EditProblem, k.Reload, k.Back, k.Quit, k.Interrupt}},
 		{"Panes", []key.Binding{k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight, k.FocusTags}},
 		{"Move", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
 		{"Filter", []key.Binding{k.Toggle, k.ExcludeTag, k.ClearTags, k.ToggleUnread, k.PickTag, k.Search, k.Accept, k.Cancel, k.Sort}},

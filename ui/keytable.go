@@ -61,7 +61,7 @@ type keyAction struct {
 }
 
 // actionCount is how many actions the key map has.
-const actionCount = 52
+const actionCount = 53
 
 // keyActions is the table of actions: the one place that says where each
 // binding works. setContext switches bindings by it, and the checks of a
@@ -116,6 +116,8 @@ func (k *KeyMap) keyActions() [actionCount]keyAction {
 		{"prev_article", &k.PrevArticle, inReader, func(c keyContext) bool { return c.hasList }},
 		{"next_unread", &k.NextUnread, article, func(c keyContext) bool { return c.hasList && c.canMark }},
 		{"prev_unread", &k.PrevUnread, article, func(c keyContext) bool { return c.hasList && c.canMark }},
+
+		{"edit_problem", &k.EditProblem, inProblems, nil},
 
 		{"accept", &k.Accept, inSearch, nil},
 		{"cancel", &k.Cancel, inSearch, nil},

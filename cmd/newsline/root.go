@@ -176,7 +176,7 @@ func runReader(ctx context.Context, src source, q model.Query, opts ui.Options, 
 	opts.Load, opts.Body, opts.Search = withBudget(src.loadIndexAndWatch), src.body, src.search()
 	opts.First = src.first()
 	opts.Query, opts.Name, opts.NoColor, opts.Notice, opts.OpenURL = q, src.name, noColor(), src.notice, openURL
-	opts.Edit = src.editor()
+	opts.Edit, opts.EditProblem = src.editor(), src.problemEditor()
 	m := ui.New(opts)
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	final, err := p.Run()
