@@ -20,10 +20,11 @@ type problemsPane struct {
 	width  int
 	height int
 	probs  []model.Problem
-	lines  []string // the problems wrapped to the width, one after another
-	start  []int    // the first line of each problem, and len(lines) last
-	cursor int      // the selected problem
-	offset int      // the first line shown
+	lines  []string      // the problems wrapped to the width, one after another
+	start  []int         // the first line of each problem, and len(lines) last
+	cursor int           // the selected problem
+	chosen model.Problem // the problem the user last moved to: a reload drops it for a while
+	offset int           // the first line shown
 	// closeHint is the footer's "esc or ! to close", with the keys as bound.
 	closeHint string
 }
@@ -61,10 +62,15 @@ func (p *problemsPane) wrap() {
 	p.keepVisible()
 }
 
-// setProblems replaces the list, keeping the cursor's place.
+// setProblems replaces the list, with the cursor on the problem the user
+// chose when it is there (a reload drops the problems, then finds them
+// again), else at its place.
 func (p *problemsPane) setProblems(probs []model.Problem) {
 	if slices.Equal(probs, p.probs) && (len(probs) > 0 || len(p.lines) > 0) {
 		return
+	}
+	if i := slices.Index(probs, p.chosen); i >= 0 {
+		p.cursor = i
 	}
 	p.probs = slices.Clone(probs)
 	p.cursor = min(p.cursor, max(len(probs)-1, 0))
@@ -111,6 +117,7 @@ func (p problemsPane) Update(msg tea.Msg) (problemsPane, tea.Msg, tea.Cmd) {
 		if len(p.probs) > 0 { // the cursor stays on screen
 			first, last := p.problemAt(p.offset), p.problemAt(p.offset+page-1)
 			p.cursor = min(max(p.cursor, first), last)
+			p.chosen = p.probs[p.cursor]
 		}
 	}
 	return p, nil, nil
@@ -128,6 +135,7 @@ func (p *problemsPane) move(mv move) {
 	case moveHalfUp, movePageUp:
 		p.cursor = min(p.problemAt(moveCursor(p.start[from], len(p.lines), page, mv)), max(from-1, 0))
 	}
+	p.chosen = p.probs[p.cursor]
 	p.keepVisible()
 }
 

@@ -49,8 +49,11 @@ func TestEnterEditsTheSelectedProblem(t *testing.T) {
 		t.Fatalf("enter on the second problem: command %v, asked %+v", cmd != nil, asked)
 	}
 	m = drive(t, m, func() tea.Msg { return editedMsg{} })
-	if runs.Load() != 2 {
-		t.Errorf("after the editor: %d loads, want 2", runs.Load())
+	if runs.Load() != 2 || m.overlay != overlayProblems {
+		t.Errorf("after the editor: %d loads, want 2; overlay %v", runs.Load(), m.overlay)
+	}
+	if m.problems.cursor != 1 {
+		t.Errorf("the reload moved the cursor off the problem edited, to %d", m.problems.cursor)
 	}
 	m = drive(t, keys(t, m, "k"), func() tea.Msg { return keyPress("enter") })
 	if len(asked) != 2 || !strings.Contains(m.flash, "cannot find the file /news/a.json") {
