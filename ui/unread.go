@@ -56,11 +56,11 @@ func (m *Model) readAtEnd() tea.Cmd {
 	if !atEnd || id == m.endRead || m.focus != paneReader || m.overlay != overlayNone || m.lay.mode == modeTooSmall {
 		return nil
 	}
-	m.endRead = id
 	a, ok := m.coll.Article(id)
 	if !ok {
-		return nil
+		return nil // not loaded yet (the first screen): its end marks it once it is
 	}
+	m.endRead = id
 	after, store := m.marks.change(model.MarkRead, []model.Article{a})
 	m.showMarks(after)
 	return store
