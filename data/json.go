@@ -242,7 +242,7 @@ func (j *jsonFile) problem(where place, reason string) {
 		j.more++
 		return
 	}
-	j.probs = append(j.probs, model.Problem{Path: j.name, Reason: where.String() + ": " + reason, Loaded: true})
+	j.probs = append(j.probs, model.Problem{Path: j.name, Reason: where.String() + ": " + reason, Loaded: true, Line: where.line})
 }
 
 // done returns what was read, with the problems that were only counted
@@ -259,7 +259,8 @@ func (j *jsonFile) syntax(err error) error {
 	if err == io.EOF {
 		err = io.ErrUnexpectedEOF
 	}
-	return fmt.Errorf("malformed JSON: line %d: %s", j.line(), jsonReason(err))
+	line := j.line()
+	return lineError{line, fmt.Errorf("malformed JSON: line %d: %s", line, jsonReason(err))}
 }
 
 // A place is where a record starts: its position among the records of a

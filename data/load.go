@@ -237,7 +237,7 @@ func read(j job) result {
 	}
 	arts, probs, err := Parse(j.name, b)
 	if err != nil {
-		probs = append(probs, model.Problem{Reason: model.SanitizeLine(err.Error()), Loaded: len(arts) > 0})
+		probs = append(probs, model.Problem{Reason: model.SanitizeLine(err.Error()), Loaded: len(arts) > 0, Line: errLine(err)})
 	}
 	for i := range probs {
 		probs[i].Path = j.path

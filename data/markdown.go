@@ -102,14 +102,14 @@ func splitFrontMatter(text string) (record, string, error) {
 func decodeYAML(src string) (record, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
-		return nil, err
+		return nil, yamlLine(err)
 	}
 	if len(doc.Content) == 0 {
 		return record{}, nil // empty
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("yaml: line %d: not a mapping of names to values", root.Line)
+		return nil, lineError{root.Line, fmt.Errorf("yaml: line %d: not a mapping of names to values", root.Line)}
 	}
 	budget := maxYAMLNodes
 	if !countNodes(root, &budget) {
@@ -119,7 +119,7 @@ func decodeYAML(src string) (record, error) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		var v any
 		if err := root.Content[i+1].Decode(&v); err != nil {
-			return nil, err
+			return nil, lineError{root.Content[i+1].Line, err}
 		}
 		m[root.Content[i].Value] = v
 	}
@@ -150,7 +150,7 @@ func decodeTOML(src string) (record, error) {
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			row, _ := de.Position()
-			return nil, fmt.Errorf("toml: line %d: %s", row, strings.TrimPrefix(de.Error(), "toml: "))
+			return nil, lineError{row, fmt.Errorf("toml: line %d: %s", row, strings.TrimPrefix(de.Error(), "toml: "))}
 		}
 		return nil, err
 	}

@@ -67,7 +67,7 @@ func ParseText(name, text string) ([]model.Article, []model.Problem, error) {
 			var cuts tagCuts
 			a.Tags = addTags(nil, &cuts, tags...)
 			for _, reason := range cuts.reasons() {
-				probs = append(probs, model.Problem{Path: name, Reason: reason, Loaded: true})
+				probs = append(probs, model.Problem{Path: name, Reason: reason, Loaded: true, Line: 1 + strings.Count(text[:start], "\n")})
 			}
 			end = start
 			break

@@ -102,6 +102,10 @@ type Problem struct {
 	// Loaded is true when the file still produced articles (re-decoded,
 	// repaired); false when it was skipped.
 	Loaded bool
+	// Line is the line of the file the problem is at (from 1), where the
+	// parser knows it: a JSON record's, a syntax error's, a front
+	// matter error's; 0 when it does not.
+	Line int
 }
 
 // String formats the problem as one line: path, then reason, then

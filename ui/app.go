@@ -44,10 +44,18 @@ type Options struct {
 	Marks Marks
 	// MarkOnOpen marks an article read when it is opened (enter, n, p).
 	MarkOnOpen bool
+	// MarkOnScrollEnd marks an article read once its end has been shown
+	// in the reader with the focus (mark_on_scroll_end).
+	MarkOnScrollEnd bool
 	// Edit returns the command that opens an article's file in the
-	// user's editor (e); nil leaves e out. The program waits for it and
-	// then reloads.
+	// user's editor (e); nil (the built-in demo) makes e say there is
+	// no file. The program waits for it and then reloads.
 	Edit func(a model.Article) (tea.ExecCommand, error)
+	// EditProblem returns the command that opens a problem's file in the
+	// user's editor, at its line when it has one (enter in the problems
+	// overlay); nil makes enter say there is no file to edit. As with
+	// Edit, the program waits for it and then reloads.
+	EditProblem func(p model.Problem) (tea.ExecCommand, error)
 	// AnyTag makes several selected tags filter for any of them rather
 	// than all (tag_match = "any").
 	AnyTag bool
@@ -104,6 +112,7 @@ type Model struct {
 	visible  []model.ID  // the collection under the query, in its order
 	found    searchState // Options.Search's latest result and search in flight
 	marks    markBook    // read and starred marks, with Options.Marks
+	endRead  model.ID    // the article whose shown end marked it (readAtEnd)
 	loading  bool
 	loadErr  error
 	first    preview      // the first screen while the load streams in

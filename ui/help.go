@@ -10,14 +10,16 @@ import (
 )
 
 // helpPane is the full help (?): every binding, in titled groups flowed
-// into as many columns as fit. It lists the bindings as the options give
-// them, whatever the focus.
+// into as many columns as fit, scrolled with the movement keys when they
+// do not fit. It lists the bindings as the options give them, whatever
+// the focus.
 type helpPane struct {
 	th     *Theme
 	groups []helpGroup // every binding, enabled, in titled groups
 	close  string      // "esc or ? to close", with the keys as bound
 	width  int
 	height int
+	offset int // the first line shown
 }
 
 // newHelpPane keeps the groups of keys, not the key map: the root's model
@@ -29,21 +31,30 @@ func newHelpPane(th *Theme, keys KeyMap) helpPane {
 // SetSize sets the outer size of the pane, border included.
 func (p *helpPane) SetSize(w, h int) { p.width, p.height = w, h }
 
-// View draws the help overlay.
-func (p helpPane) View() string {
+// page is how many lines show inside the border.
+func (p helpPane) page() int { return max(p.height-2, 1) }
+
+// Update scrolls by the movement keys (root-resolved: j/k, pgup/pgdown,
+// g/G … as bound).
+func (p helpPane) Update(in keyIn) helpPane {
+	if mv := in.keys.moveOf(in.key); mv != 0 {
+		n := len(p.lines())
+		// The offset moves as a cursor over the offsets that fill the page.
+		p.offset = moveCursor(p.offset, max(n-p.page()+1, 1), p.page(), mv)
+	}
+	return p
+}
+
+// lines are the groups flowed into rows of columns that fit the width.
+func (p helpPane) lines() []string {
 	inner := p.width - 4
 	hm := help.New()
 	hm.Styles = p.th.Help
-	var cols []string
-	for _, g := range p.groups {
-		body := hm.FullHelpView([][]key.Binding{g.bindings})
-		cols = append(cols, p.th.TitleFocused.Render(g.title)+"\n"+body)
-	}
-	var rows []string
-	var row []string
+	var rows, row []string
 	rowW := 0
 	const gap = 4
-	for _, c := range cols {
+	for _, g := range p.groups {
+		c := p.th.TitleFocused.Render(g.title) + "\n" + hm.FullHelpView([][]key.Binding{g.bindings})
 		cw := lipgloss.Width(c)
 		if len(row) > 0 && rowW+gap+cw > inner {
 			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
@@ -63,7 +74,21 @@ func (p helpPane) View() string {
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
-	return box(p.th, p.width, p.height, true, "Help", p.close, lines)
+	return lines
+}
+
+// View draws the help overlay: the lines from the offset (kept within
+// them after a resize), and the position in the footer when they scroll.
+func (p helpPane) View() string {
+	lines := p.lines()
+	page := p.page()
+	top := min(p.offset, max(len(lines)-page, 0))
+	footer := p.close
+	if len(lines) > page {
+		pct := 100 * top / (len(lines) - page)
+		footer = strings.TrimSuffix(countText(pct)+"% · "+footer, " · ")
+	}
+	return box(p.th, p.width, p.height, true, "Help", footer, lines[top:])
 }
 
 // helpBar is the one-line help at the bottom, generated from the enabled

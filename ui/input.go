@@ -31,7 +31,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		switch {
 		case m.overlay == overlayProblems:
-			m.problems, cmd = m.problems.Update(in)
+			m.problems, out, cmd = m.problems.Update(in)
+		case m.overlay == overlayHelp:
+			m.help = m.help.Update(in)
 		case m.overlay != overlayNone:
 		case m.focus == paneTags:
 			m.tags, out, cmd = m.tags.Update(in)
@@ -63,6 +65,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (_ tea.Cmd, ok bool) {
 		}
 	case key.Matches(msg, k.Help):
 		m.overlay = overlayToggled(m.overlay, overlayHelp)
+		m.help.offset = 0 // it opens at the top
 	case key.Matches(msg, k.Problems):
 		m.overlay = overlayToggled(m.overlay, overlayProblems)
 		m.problems.setProblems(m.coll.Problems())
@@ -129,7 +132,7 @@ func (m *Model) handleMouse(msg tea.Msg) tea.Cmd {
 		}
 	case tea.MouseWheelMsg:
 		if m.overlay == overlayProblems {
-			m.problems, cmd = m.problems.Update(msg)
+			m.problems, out, cmd = m.problems.Update(msg)
 			break
 		}
 		p, _, ok := paneAt(m.lay, m.lay.shown(m.reading, m.focus), msg.X, msg.Y)

@@ -43,6 +43,9 @@ type (
 	articleOpened struct{ markRead bool }
 	// articleStepped moves the list's cursor from the reader (n, p).
 	articleStepped struct{ mv move }
+	// problemOpened opens a problem's file in the editor, at its line
+	// (enter in the problems overlay).
+	problemOpened struct{ problem model.Problem }
 	// articleAsked acts on the selected article (list and reader).
 	articleAsked struct{ act articleAction }
 	// searchEdited is what the search box holds after a key or a paste.
@@ -81,6 +84,8 @@ const (
 	actMarkAllRead
 	actEdit
 	actLinks
+	actNextUnread
+	actPrevUnread
 )
 
 // articleActionOf resolves the keys that act on the selected article.
@@ -89,7 +94,7 @@ func articleActionOf(in keyIn) (articleAction, bool) {
 	return meaningOf(in.key, []meaning[articleAction]{
 		{k.OpenURL, actOpenURL}, {k.CopyURL, actCopyURL}, {k.ToggleRead, actToggleRead},
 		{k.ToggleStar, actToggleStar}, {k.UndoMark, actUndoMark}, {k.MarkAllRead, actMarkAllRead},
-		{k.Edit, actEdit}, {k.Links, actLinks},
+		{k.Edit, actEdit}, {k.Links, actLinks}, {k.NextUnread, actNextUnread}, {k.PrevUnread, actPrevUnread},
 	})
 }
 
@@ -124,12 +129,22 @@ func (m *Model) apply(msg tea.Msg) tea.Cmd {
 		m.showMarks(after)
 		return store
 	case articleStepped:
+		from := m.list.cursor
 		m.list, _, _ = m.list.Update(msg.mv)
+		if m.list.cursor == from { // at an end: say so rather than nothing
+			m.flash = "Last article"
+			if msg.mv == moveUp {
+				m.flash = "First article"
+			}
+			return nil
+		}
 		after, store := m.marks.opened(m.list.article(m.coll))
 		m.showMarks(after)
 		return store
 	case articleAsked:
 		return m.articleAction(msg.act)
+	case problemOpened:
+		return m.editProblem(msg.problem)
 	case searchEdited:
 		return m.editSearch(msg.value)
 	case searchClosed:
@@ -204,6 +219,8 @@ func (m *Model) articleAction(act articleAction) tea.Cmd {
 			m.flash = "Nothing to undo"
 		}
 		return cmd
+	case actNextUnread, actPrevUnread:
+		return m.stepUnread(act == actNextUnread)
 	case actMarkAllRead:
 		n := m.tags.unreadN // of the list: the sidebar counts the visible set
 		if n == 0 {
@@ -239,10 +256,16 @@ func (m *Model) articleAction(act articleAction) tea.Cmd {
 		m.showMarks(after)
 		return store
 	case actEdit:
-		if m.opts.Edit == nil {
-			return nil
+		// e is on whenever an article is, so that it can say why it edits
+		// nothing rather than do nothing.
+		switch {
+		case m.opts.Edit == nil:
+			m.flash = "No file to edit: these articles are built in (the demo)"
+		case a.Path == "":
+			m.flash = "This article has no file to edit"
+		default:
+			return editCmd(a, m.opts.Edit)
 		}
-		return editCmd(a, m.opts.Edit)
 	case actLinks:
 		k := m.cache.key(a.ID, m.reader.innerWidth(), m.style)
 		return linksCmd(m.cache.job(k, a, m.coll.ArticleTags(a.ID)))

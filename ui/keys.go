@@ -63,6 +63,12 @@ type KeyMap struct {
 	SpaceDown   key.Binding
 	NextArticle key.Binding
 	PrevArticle key.Binding
+	// List and reader: the next or previous unread article (with marks).
+	NextUnread key.Binding
+	PrevUnread key.Binding
+
+	// The problems overlay: the selected problem's file, at its line.
+	EditProblem key.Binding
 
 	// Search box.
 	Accept key.Binding
@@ -136,6 +142,10 @@ func DefaultKeyMap() KeyMap {
 		SpaceDown:   b([]string{"space"}, "space", "page down"),
 		NextArticle: b([]string{"n"}, "n", "next article"),
 		PrevArticle: b([]string{"p"}, "p", "previous article"),
+		NextUnread:  b([]string{"N"}, "N", "next unread"),
+		PrevUnread:  b([]string{"P"}, "P", "previous unread"),
+
+		EditProblem: b([]string{"enter"}, "enter", "edit problem"),
 
 		Accept: b([]string{"enter"}, "enter", "keep search"),
 		Cancel: b([]string{"esc"}, "esc", "clear search"),
@@ -208,6 +218,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		k.Accept, k.Cancel,
 		k.Toggle, k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle,
+		k.EditProblem,
 		k.Back, k.NextPane, k.Search, k.ClearTags, k.Sort, k.Help, k.Quit,
 	}
 }
@@ -223,11 +234,11 @@ type helpGroup struct {
 // A picker and the question show their own keys where they are.
 func (k KeyMap) groups() []helpGroup {
 	return []helpGroup{
-		{"General", []key.Binding{k.Help, k.Problems, k.Reload, k.Back, k.Quit, k.Interrupt}},
+		{"General", []key.Binding{k.Help, k.Problems, k.EditProblem, k.Reload, k.Back, k.Quit, k.Interrupt}},
 		{"Panes", []key.Binding{k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight, k.FocusTags}},
 		{"Move", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
 		{"Filter", []key.Binding{k.Toggle, k.ExcludeTag, k.ClearTags, k.ToggleUnread, k.PickTag, k.Search, k.Accept, k.Cancel, k.Sort}},
-		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle, k.Links, k.OpenURL, k.CopyURL, k.Edit}},
+		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle, k.NextUnread, k.PrevUnread, k.Links, k.OpenURL, k.CopyURL, k.Edit}},
 		{"Marks", []key.Binding{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UndoMark}},
 	}
 }
@@ -265,7 +276,6 @@ type keyContext struct {
 	hasList   bool    // the list has articles (n/p, enter)
 	canOpen   bool    // there is a browser to open addresses in (Options.OpenURL)
 	canMark   bool    // marks are kept (Options.Marks)
-	canEdit   bool    // there is an editor to start (Options.Edit)
 }
 
 // scope returns where the keys go in c: the question, the search box and

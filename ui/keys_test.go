@@ -109,8 +109,8 @@ func TestBindingsFollowFocus(t *testing.T) {
 		t.Error("esc enabled with nothing to undo")
 	}
 	k.setContext(keyContext{focus: paneList, overlay: overlayHelp, back: "close"})
-	if k.Sort.Enabled() || k.Down.Enabled() || !k.Help.Enabled() || !k.Back.Enabled() || !k.Quit.Enabled() {
-		t.Error("help overlay: only ?, esc and quit")
+	if k.Sort.Enabled() || !k.Down.Enabled() || !k.Bottom.Enabled() || !k.Help.Enabled() || !k.Back.Enabled() || !k.Quit.Enabled() || k.NextPane.Enabled() {
+		t.Error("help overlay: only scrolling, ?, esc and quit")
 	}
 	k.setContext(keyContext{focus: paneList, overlay: overlayProblems, back: "close"})
 	if k.Sort.Enabled() || !k.Down.Enabled() || !k.Problems.Enabled() || !k.Back.Enabled() {
@@ -178,13 +178,21 @@ func TestHintsFollowRemappedKeys(t *testing.T) {
 	}
 }
 
-// TestHelpShowsEveryBinding: the help overlay has room for every binding,
-// down to 80x24.
+// TestHelpShowsEveryBinding: every binding of the help overlay is on
+// screen or reached by scrolling it (j), at every size from the smallest.
 func TestHelpShowsEveryBinding(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+	for _, size := range [][2]int{{40, 10}, {60, 20}, {80, 24}, {100, 20}, {160, 48}} {
 		m := newTestApp(t, size[0], size[1])
 		m = keys(t, m, "?")
 		screen := screenText(m)
+		for range 100 {
+			before := m.help.offset
+			m = keys(t, m, "j")
+			if m.help.offset == before {
+				break
+			}
+			screen += screenText(m)
+		}
 		k := DefaultKeyMap()
 		for _, b := range k.all() {
 			if !strings.Contains(screen, b.Help().Desc) {

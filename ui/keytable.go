@@ -61,7 +61,7 @@ type keyAction struct {
 }
 
 // actionCount is how many actions the key map has.
-const actionCount = 50
+const actionCount = 53
 
 // keyActions is the table of actions: the one place that says where each
 // binding works. setContext switches bindings by it, and the checks of a
@@ -70,7 +70,7 @@ const actionCount = 50
 // every message and must not allocate.
 func (k *KeyMap) keyActions() [actionCount]keyAction {
 	const (
-		moving  = inPanes | inProblems
+		moving  = inPanes | inHelp | inProblems
 		article = inList | inReader
 	)
 	return [actionCount]keyAction{
@@ -109,11 +109,15 @@ func (k *KeyMap) keyActions() [actionCount]keyAction {
 		{"toggle_star", &k.ToggleStar, article, func(c keyContext) bool { return c.hasList && c.canMark }},
 		{"undo_mark", &k.UndoMark, article, func(c keyContext) bool { return c.canMark }},
 		{"mark_all_read", &k.MarkAllRead, article, func(c keyContext) bool { return c.hasList && c.canMark }},
-		{"edit", &k.Edit, article, func(c keyContext) bool { return c.hasList && c.canEdit }},
+		{"edit", &k.Edit, article, func(c keyContext) bool { return c.hasList }},
 		{"links", &k.Links, article, func(c keyContext) bool { return c.hasList }},
 		{"space_down", &k.SpaceDown, inReader, nil},
 		{"next_article", &k.NextArticle, inReader, func(c keyContext) bool { return c.hasList }},
 		{"prev_article", &k.PrevArticle, inReader, func(c keyContext) bool { return c.hasList }},
+		{"next_unread", &k.NextUnread, article, func(c keyContext) bool { return c.hasList && c.canMark }},
+		{"prev_unread", &k.PrevUnread, article, func(c keyContext) bool { return c.hasList && c.canMark }},
+
+		{"edit_problem", &k.EditProblem, inProblems, nil},
 
 		{"accept", &k.Accept, inSearch, nil},
 		{"cancel", &k.Cancel, inSearch, nil},

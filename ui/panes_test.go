@@ -215,17 +215,22 @@ func TestProblemsViewScrolls(t *testing.T) {
 		b.batch.Problems = append(b.batch.Problems, fixtureProblems[i%2])
 	}
 	m = send(t, m, b)
+	page := m.problems.page()
 	m = keys(t, m, "!", "j", "j")
-	if m.problems.vp.YOffset() != 2 {
-		t.Errorf("j in problems: offset %d", m.problems.vp.YOffset())
+	if m.problems.cursor != 2 || m.problems.offset != 0 || !strings.Contains(screenText(m), "3/50") {
+		t.Errorf("j j in problems: cursor %d, offset %d", m.problems.cursor, m.problems.offset)
+	}
+	m = keys(t, m, "pgdown")
+	if m.problems.cursor != 2+page || m.problems.offset != 3 {
+		t.Errorf("pgdown in problems: cursor %d, offset %d (page %d)", m.problems.cursor, m.problems.offset, page)
 	}
 	m = keys(t, m, "G")
-	if !m.problems.vp.AtBottom() || !strings.Contains(screenText(m), "100%") {
-		t.Errorf("G in problems: not at bottom")
+	if m.problems.cursor != 49 || m.problems.offset != 50-page || !strings.Contains(screenText(m), "50/50") {
+		t.Errorf("G in problems: cursor %d, offset %d", m.problems.cursor, m.problems.offset)
 	}
 	m = send(t, m, tea.MouseWheelMsg{X: 10, Y: 5, Button: tea.MouseWheelUp})
-	if m.problems.vp.AtBottom() {
-		t.Error("wheel does not scroll problems")
+	if m.problems.offset != 50-page-3 || m.problems.cursor != 50-4 {
+		t.Errorf("wheel in problems: offset %d, cursor %d (dragged onto the screen)", m.problems.offset, m.problems.cursor)
 	}
 }
 

@@ -194,6 +194,15 @@ func (p *readerPane) setLines(out string) {
 	p.vp.SetContentLines(p.lines)
 }
 
+// endShown returns the article the pane shows (0: none) and whether its
+// last line is on screen, for Options.MarkOnScrollEnd.
+func (p readerPane) endShown() (model.ID, bool) {
+	if p.have == (renderKey{}) {
+		return 0, false
+	}
+	return p.have.id, p.have == p.want && p.vp.AtBottom()
+}
+
 // pending reports whether the pane waits for a rendering.
 func (p readerPane) pending() bool {
 	return p.want != (renderKey{}) && p.have != p.want && !p.failed

@@ -123,3 +123,21 @@ func editCmd(a model.Article, edit func(model.Article) (tea.ExecCommand, error))
 func runEditor(c tea.ExecCommand) tea.Cmd {
 	return tea.Exec(c, func(err error) tea.Msg { return editedMsg{err: err} })
 }
+
+// editProblem opens the file of problem p in the editor, at its line
+// (enter in the problems overlay), or says why it cannot.
+func (m *Model) editProblem(p model.Problem) tea.Cmd {
+	switch {
+	case m.opts.EditProblem == nil:
+		m.flash = "No file to edit here"
+	case p.Path == "":
+		m.flash = "This problem names no file"
+	default:
+		edit := m.opts.EditProblem
+		return func() tea.Msg { // off the event loop: finding the file reads the disk
+			c, err := edit(p)
+			return editorMsg{cmd: c, err: err}
+		}
+	}
+	return nil
+}

@@ -16,6 +16,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	// Both change m: called before m is returned (the order of a return's
 	// operands is not the language's).
 	cmd = tea.Batch(cmd, m.syncReader(), m.found.more(m.list.rows()))
+	cmd = tea.Batch(cmd, m.readAtEnd()) // after the reader shows what it can
 	return m, cmd
 }
 
@@ -31,7 +32,6 @@ func (m *Model) refresh() {
 		hasList:   hasList,
 		canOpen:   m.opts.OpenURL != nil,
 		canMark:   m.marks.on(),
-		canEdit:   m.opts.Edit != nil,
 	})
 }
 

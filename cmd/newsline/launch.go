@@ -2,10 +2,13 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -63,8 +66,10 @@ func browserCommand(browser, goos, u string) []string {
 // editCommand is the command that opens file in the user's editor and
 // waits for it: $VISUAL, else $EDITOR, else vi, split into words without a
 // shell (so "code --wait" works, and quotes are not special), with the file
-// as the last argument.
-func editCommand(visual, editor, file string) *exec.Cmd {
+// as the last argument — after "+LINE" for a line (from 1) with the
+// editors known to take it (lineEditors); 0 is none. A file named like an
+// option ("-x", "+cmd") is given as "./-x", so that no editor takes it for one.
+func editCommand(visual, editor, file string, line int) *exec.Cmd {
 	words := strings.Fields(visual)
 	if len(words) == 0 {
 		words = strings.Fields(editor)
@@ -72,7 +77,20 @@ func editCommand(visual, editor, file string) *exec.Cmd {
 	if len(words) == 0 {
 		words = []string{"vi"}
 	}
-	return exec.Command(words[0], append(words[1:], file)...)
+	if strings.HasPrefix(file, "-") || strings.HasPrefix(file, "+") {
+		file = "." + string(filepath.Separator) + file
+	}
+	args := words[1:]
+	if line > 0 && lineEditors[strings.TrimSuffix(filepath.Base(words[0]), ".exe")] {
+		args = append(args, "+"+strconv.Itoa(line))
+	}
+	return exec.Command(words[0], append(args, file)...)
+}
+
+// lineEditors are the editors that open a file at a line with "+LINE FILE".
+var lineEditors = map[string]bool{
+	"vi": true, "vim": true, "nvim": true, "nano": true, "emacs": true,
+	"micro": true, "helix": true, "hx": true, "kak": true,
 }
 
 // editor returns the reader's Options.Edit: the file an article came from,
@@ -86,7 +104,23 @@ func (s source) editor() func(a model.Article) (tea.ExecCommand, error) {
 		if err != nil {
 			return nil, err
 		}
-		return execCommand{editCommand(os.Getenv("VISUAL"), os.Getenv("EDITOR"), file)}, nil
+		return execCommand{editCommand(os.Getenv("VISUAL"), os.Getenv("EDITOR"), file, 0)}, nil
+	}
+}
+
+// problemEditor returns the reader's Options.EditProblem: the file a
+// problem names, opened in the user's editor at the problem's line. A
+// problem names a file of the collection as it was found (a folder that
+// could not be listed is no file to edit).
+func (s source) problemEditor() func(p model.Problem) (tea.ExecCommand, error) {
+	if s.paths == nil {
+		return nil
+	}
+	return func(p model.Problem) (tea.ExecCommand, error) {
+		if fi, err := os.Stat(p.Path); err != nil || !fi.Mode().IsRegular() {
+			return nil, fmt.Errorf("cannot find the file %s", p.Path)
+		}
+		return execCommand{editCommand(os.Getenv("VISUAL"), os.Getenv("EDITOR"), p.Path, p.Line)}, nil
 	}
 }
 

@@ -106,10 +106,82 @@ func TestEditCommand(t *testing.T) {
 		{"", "'my editor' -x", []string{"'my", "editor'", "-x", f}}, // no shell: quotes are plain text
 	}
 	for _, tc := range tests {
-		c := editCommand(tc.visual, tc.editor, f)
+		c := editCommand(tc.visual, tc.editor, f, 0)
 		if got := append([]string{c.Path}, c.Args[1:]...); c.Args[0] != tc.want[0] || !slices.Equal(c.Args, tc.want) {
 			t.Errorf("editCommand(%q, %q) = %q, want %q", tc.visual, tc.editor, got, tc.want)
 		}
+	}
+}
+
+// TestEditCommandAtLine: a line goes before the file as +LINE for the
+// editors known to take it, whatever their folder or arguments; other
+// editors get the file alone; a file named like an option stays a file.
+func TestEditCommandAtLine(t *testing.T) {
+	const f = "/news/bad.json"
+	tests := []struct {
+		visual, editor string
+		file           string
+		line           int
+		want           []string
+	}{
+		{"", "", f, 3, []string{"vi", "+3", f}},
+		{"", "/usr/bin/vim", f, 12, []string{"/usr/bin/vim", "+12", f}},
+		{"nvim", "", f, 1, []string{"nvim", "+1", f}},
+		{"", "nano", f, 3, []string{"nano", "+3", f}},
+		{"", "emacs -nw", f, 3, []string{"emacs", "-nw", "+3", f}},
+		{"micro", "", f, 3, []string{"micro", "+3", f}},
+		{"hx", "", f, 3, []string{"hx", "+3", f}},
+		{"helix", "", f, 3, []string{"helix", "+3", f}},
+		{"kak", "", f, 3, []string{"kak", "+3", f}},
+		{"code --wait", "", f, 3, []string{"code", "--wait", f}},
+		{"", "vim", f, 0, []string{"vim", f}},
+		{"", "vim", "-c!x.md", 2, []string{"vim", "+2", "./-c!x.md"}},
+		{"", "vim", "+!x.md", 0, []string{"vim", "./+!x.md"}},
+	}
+	for _, tc := range tests {
+		c := editCommand(tc.visual, tc.editor, tc.file, tc.line)
+		want := slices.Clone(tc.want)
+		want[len(want)-1] = filepath.FromSlash(want[len(want)-1])
+		if !slices.Equal(c.Args, want) {
+			t.Errorf("editCommand(%q, %q, %q, %d) = %q, want %q", tc.visual, tc.editor, tc.file, tc.line, c.Args, want)
+		}
+	}
+}
+
+// TestProblemEditor opens a problem's file at its line through a stand-in
+// editor named vi; a problem whose file is gone, or a folder, is an error;
+// the demo has none.
+func TestProblemEditor(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "args")
+	file := filepath.Join(dir, "bad.jsonl")
+	if err := os.WriteFile(file, []byte("{}\n[1]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	vi := filepath.Join(dir, "vi")
+	if err := os.Symlink(os.Args[0], vi); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", vi+" -test.run=^TestHelperBrowser$")
+	t.Setenv(browserOut, out)
+	edit := source{paths: []string{dir}}.problemEditor()
+	c, err := edit(model.Problem{Path: file, Reason: "line 2: not an object: skipped", Line: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(out); err != nil || string(got) != "+2\x00"+file {
+		t.Errorf("the editor got %q (%v), want +2 and the file", got, err)
+	}
+	for _, p := range []model.Problem{{Path: filepath.Join(dir, "gone.json"), Line: 1}, {Path: dir}} {
+		if _, err := edit(p); err == nil || !strings.Contains(err.Error(), "cannot find the file") {
+			t.Errorf("problem %+v: %v", p, err)
+		}
+	}
+	if (source{}).problemEditor() != nil {
+		t.Error("the demo offers an editor for problems")
 	}
 }
 

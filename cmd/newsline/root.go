@@ -112,7 +112,7 @@ named like a subcommand is given as ./list.`,
 				return err
 			}
 			defer src.close()
-			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen, AnyTag: cfg.TagMatch == config.TagMatchAny, Appearance: uiAppearance(cfg)}
+			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen, MarkOnScrollEnd: cfg.MarkOnScrollEnd, AnyTag: cfg.TagMatch == config.TagMatchAny, Appearance: uiAppearance(cfg)}
 			quit, closeState := withState(cmd.Context(), common, &src, &opts, !fresh && !flags.changed(cmd), stderr)
 			defer closeState()
 			return runReader(cmd.Context(), src, q, opts, verbose, quit, stdin, stdout, stderr)
@@ -199,7 +199,7 @@ func sourceOptions(src source, q model.Query, opts ui.Options) ui.Options {
 	opts.Load, opts.Body, opts.Search = withBudget(src.loadIndexAndWatch), src.body, src.search()
 	opts.First = src.first()
 	opts.Query, opts.Name, opts.NoColor, opts.Notice, opts.OpenURL = q, src.name, noColor(), src.notice, openURL
-	opts.Edit = src.editor()
+	opts.Edit, opts.EditProblem = src.editor(), src.problemEditor()
 	return opts
 }
 

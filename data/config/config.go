@@ -57,6 +57,9 @@ type Config struct {
 
 	// MarkOnOpen marks an article read when it is opened.
 	MarkOnOpen bool
+	// MarkOnScrollEnd marks an article read once the reader, with the
+	// focus, has shown its end.
+	MarkOnScrollEnd bool
 
 	// DateFormat is the Go time layout of dates in the article list (the
 	// names in DateFormats are resolved to their layout).
@@ -133,7 +136,7 @@ func Default() Config {
 // Settings are the names of the settings in the file, in the order
 // `newsline config` prints them; keys.ACTION and layout.wide and
 // layout.medium name the values inside the two tables.
-var Settings = []string{"paths", "theme", "sort", "tag_match", "mark_on_open", "date_format", "layout", "keys"}
+var Settings = []string{"paths", "theme", "sort", "tag_match", "mark_on_open", "mark_on_scroll_end", "date_format", "layout", "keys"}
 
 // Sources says where each value came from, by its key in the file
 // ("theme", "layout.wide", "keys.quit"): SourceDefault, "FILE:LINE",

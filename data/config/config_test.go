@@ -54,6 +54,7 @@ func TestLoadValid(t *testing.T) {
 		{"tag_match any", `tag_match = "any"`, func(c *Config, _ string) { c.TagMatch = TagMatchAny }},
 		{"tag_match all", `tag_match = "ALL"`, func(*Config, string) {}},
 		{"mark_on_open", `mark_on_open = false`, func(c *Config, _ string) { c.MarkOnOpen = false }},
+		{"mark_on_scroll_end", `mark_on_scroll_end = true`, func(c *Config, _ string) { c.MarkOnScrollEnd = true }},
 		{"date_format layout", `date_format = "Jan 2"`, func(c *Config, _ string) { c.DateFormat = "Jan 2" }},
 		{"date_format name", `date_format = "long"`, func(c *Config, _ string) { c.DateFormat = "2 January 2006" }},
 		{"date_format iso", `date_format = "iso"`, func(*Config, string) {}},
@@ -121,10 +122,10 @@ func TestLoadInvalid(t *testing.T) {
 		{"bad syntax in a key", "[keys\nquit = \"q\"", `config FILE:1: expected ']' to close table name (the file is not valid TOML)`},
 		{"unterminated string", `theme = "dark`, `config FILE:1: unterminated basic string (the file is not valid TOML)`},
 		{"duplicate key", "sort = \"title\"\n\nsort = \"reads\"", `config FILE:3: sort: key sort is already defined (write sort = "newest")`},
-		{"unknown key", "theme = \"dark\"\ncolour = \"red\"", `config FILE:2: colour: unknown setting (the settings are paths, theme, sort, tag_match, mark_on_open, date_format, layout, keys)`},
-		{"unknown key, typo", "them = \"dark\"", `config FILE:1: them: unknown setting (did you mean theme? the settings are paths, theme, sort, tag_match, mark_on_open, date_format, layout, keys)`},
-		{"unknown key, prefix", "\n\ndate = \"iso\"", `config FILE:3: date: unknown setting (did you mean date_format? the settings are paths, theme, sort, tag_match, mark_on_open, date_format, layout, keys)`},
-		{"unknown table", "[colours]\nbg = 1", `config FILE:1: colours: unknown setting (the settings are paths, theme, sort, tag_match, mark_on_open, date_format, layout, keys)`},
+		{"unknown key", "theme = \"dark\"\ncolour = \"red\"", `config FILE:2: colour: unknown setting (the settings are paths, theme, sort, tag_match, mark_on_open, mark_on_scroll_end, date_format, layout, keys)`},
+		{"unknown key, typo", "them = \"dark\"", `config FILE:1: them: unknown setting (did you mean theme? the settings are paths, theme, sort, tag_match, mark_on_open, mark_on_scroll_end, date_format, layout, keys)`},
+		{"unknown key, prefix", "\n\ndate = \"iso\"", `config FILE:3: date: unknown setting (did you mean date_format? the settings are paths, theme, sort, tag_match, mark_on_open, mark_on_scroll_end, date_format, layout, keys)`},
+		{"unknown table", "[colours]\nbg = 1", `config FILE:1: colours: unknown setting (the settings are paths, theme, sort, tag_match, mark_on_open, mark_on_scroll_end, date_format, layout, keys)`},
 		{"unknown layout key", "[layout]\nwide = 120\nnarrow = 40", `config FILE:3: layout.narrow: unknown setting (layout has wide and medium)`},
 		{"unknown layout key, typo", "[layout]\nwdie = 120", `config FILE:2: layout.wdie: unknown setting (did you mean layout.wide? layout has wide and medium)`},
 
@@ -135,6 +136,7 @@ func TestLoadInvalid(t *testing.T) {
 		{"sort a list", `sort = ["newest"]`, `config FILE:1: sort: wrong type: want a string, got array (write sort = "newest")`},
 		{"tag_match a bool", `tag_match = true`, `config FILE:1: tag_match: wrong type: want a string, got boolean (write tag_match = "any")`},
 		{"mark_on_open a string", "\nmark_on_open = \"yes\"", `config FILE:2: mark_on_open: wrong type: want true or false, got string (write mark_on_open = false)`},
+		{"mark_on_scroll_end a number", "\n\nmark_on_scroll_end = 1", `config FILE:3: mark_on_scroll_end: wrong type: want true or false, got integer (write mark_on_scroll_end = true)`},
 		{"date_format a date", `date_format = 2026-01-02`, `config FILE:1: date_format: wrong type: want a string, got local date (write date_format = "2006-01-02")`},
 		{"layout a number", `layout = 3`, `config FILE:1: layout: wrong type: want a table, got integer (write [layout] and wide = 120 on the next line)`},
 		{"layout width a string", "[layout]\nwide = \"120\"", `config FILE:2: layout.wide: wrong type: want a whole number, got string (write wide = 120)`},
@@ -365,6 +367,7 @@ func TestFormatRoundTrip(t *testing.T) {
 	writeFile(t, dir, "style.json", styleJSON)
 	text := "paths = [\"/a \\\"quoted\\\" path\", \"/b\\\\c\"]\ntheme = \"style.json\"\nsort = \"title\"\ntag_match = \"any\"\n" +
 		"mark_on_open = false\ndate_format = \"short\"\n[layout]\nwide = 200\nmedium = 100\n[keys]\nquit = []\nsearch = [\"/\", \"ctrl+f\"]\n"
+	text = "mark_on_scroll_end = true\n" + text // the lines below count from 2
 	p := writeFile(t, dir, "config.toml", text)
 	cfg, src, err := Load(p, true)
 	if err != nil {
@@ -373,12 +376,13 @@ func TestFormatRoundTrip(t *testing.T) {
 	out := Format(cfg, src)
 	for _, want := range []string{
 		"# file: " + p + "\n",
-		"sort = \"title\"  # " + p + ":3\n",
-		"date_format = \"2 Jan 2006\"  # " + p + ":6\n",
-		"tag_match = \"any\"  # " + p + ":4\n",
-		"[layout]\nwide = 200  # " + p + ":8\nmedium = 100  # " + p + ":9\n",
-		"quit = []  # " + p + ":11\n",
-		"search = [\"/\", \"ctrl+f\"]  # " + p + ":12\n",
+		"mark_on_scroll_end = true  # " + p + ":1\n",
+		"sort = \"title\"  # " + p + ":4\n",
+		"date_format = \"2 Jan 2006\"  # " + p + ":7\n",
+		"tag_match = \"any\"  # " + p + ":5\n",
+		"[layout]\nwide = 200  # " + p + ":9\nmedium = 100  # " + p + ":10\n",
+		"quit = []  # " + p + ":12\n",
+		"search = [\"/\", \"ctrl+f\"]  # " + p + ":13\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -402,7 +406,8 @@ func TestFormatDefaults(t *testing.T) {
 	if !strings.Contains(out, "# file: none (the defaults)\n") ||
 		!strings.Contains(out, "paths = []  # default: the embedded demo collection\n") ||
 		!strings.Contains(out, "theme = \"auto\"  # default\n") ||
-		!strings.Contains(out, "mark_on_open = true  # default\n") {
+		!strings.Contains(out, "mark_on_open = true  # default\n") ||
+		!strings.Contains(out, "mark_on_scroll_end = false  # default\n") {
 		t.Errorf("defaults:\n%s", out)
 	}
 }

@@ -20,6 +20,7 @@ type fileConfig struct {
 	Sort       *string        `toml:"sort"`
 	TagMatch   *string        `toml:"tag_match"`
 	MarkOnOpen *bool          `toml:"mark_on_open"`
+	MarkOnEnd  *bool          `toml:"mark_on_scroll_end"`
 	DateFormat *string        `toml:"date_format"`
 	Layout     *fileLayout    `toml:"layout"`
 	Keys       map[string]any `toml:"keys"`
@@ -42,6 +43,8 @@ var expected = map[string][2]string{
 	"layout.wide":   {"a whole number", `write wide = 120`},
 	"layout.medium": {"a whole number", `write medium = 80`},
 	"keys":          {"a table of actions", `write [keys] and quit = ["q"] on the next line`},
+
+	"mark_on_scroll_end": {"true or false", `write mark_on_scroll_end = true`},
 }
 
 var mismatch = regexp.MustCompile(`cannot decode TOML ([a-z ]+?) into`)

@@ -34,6 +34,7 @@ func Format(cfg Config, src Sources) string {
 	line("sort", quote(cfg.Sort.String()), src.Of("sort"))
 	line("tag_match", quote(cfg.TagMatch), src.Of("tag_match"))
 	line("mark_on_open", strconv.FormatBool(cfg.MarkOnOpen), src.Of("mark_on_open"))
+	line("mark_on_scroll_end", strconv.FormatBool(cfg.MarkOnScrollEnd), src.Of("mark_on_scroll_end"))
 	line("date_format", quote(cfg.DateFormat), src.Of("date_format"))
 	b.WriteString("\n[layout]\n")
 	line("wide", strconv.Itoa(cfg.Layout.Wide), src.Of("layout.wide"))

@@ -89,6 +89,10 @@ func (l *loader) apply(fc *fileConfig) {
 		l.set("mark_on_open")
 		c.MarkOnOpen = *fc.MarkOnOpen
 	}
+	if fc.MarkOnEnd != nil {
+		l.set("mark_on_scroll_end")
+		c.MarkOnScrollEnd = *fc.MarkOnEnd
+	}
 	if fc.DateFormat != nil {
 		l.set("date_format")
 		l.dateFormat(*fc.DateFormat)

@@ -236,8 +236,8 @@ func (w *writer) change(c *FileChange, texts []ftsDoc) error {
 		}
 	}
 	for seq, p := range c.Problems {
-		if err := w.exec(`INSERT INTO problems (rel, seq, path, reason, loaded) VALUES (?, ?, ?, ?, ?)`,
-			c.Rel, seq, p.Path, p.Reason, p.Loaded); err != nil {
+		if err := w.exec(`INSERT INTO problems (rel, seq, path, reason, loaded, line) VALUES (?, ?, ?, ?, ?, ?)`,
+			c.Rel, seq, p.Path, p.Reason, p.Loaded, p.Line); err != nil {
 			return err
 		}
 	}

@@ -48,7 +48,7 @@ func TestRoundTrip(t *testing.T) {
 	changes := files(arts)
 	changes[0].Problems = []model.Problem{{Path: "/news/world/harbour.txt", Reason: "not valid UTF-8: read as Windows-1252", Loaded: true}}
 	changes = append(changes, FileChange{Rel: "bad.json", Size: 10, ModTime: 7,
-		Problems: []model.Problem{{Path: "/news/bad.json", Reason: "malformed JSON"}, {Path: "/news/bad.json", Reason: "second"}}})
+		Problems: []model.Problem{{Path: "/news/bad.json", Reason: "malformed JSON: line 3: …", Line: 3}, {Path: "/news/bad.json", Reason: "second"}}})
 	apply(t, ix, changes)
 
 	sameArticles(t, all(t, ix), stored(arts))

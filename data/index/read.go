@@ -157,9 +157,9 @@ func (ix *Index) records(ctx context.Context, batches chan<- []string) error {
 // their files' Rel and then as they were found. Their Path is the one the
 // problem had when it was found.
 func (ix *Index) Problems(ctx context.Context) ([]model.Problem, error) {
-	out, err := sqlitedb.All(ctx, ix.db, `SELECT path, reason, loaded FROM problems ORDER BY rel, seq`, nil,
+	out, err := sqlitedb.All(ctx, ix.db, `SELECT path, reason, loaded, line FROM problems ORDER BY rel, seq`, nil,
 		func(rows *sql.Rows) (p model.Problem, err error) {
-			err = rows.Scan(&p.Path, &p.Reason, &p.Loaded)
+			err = rows.Scan(&p.Path, &p.Reason, &p.Loaded, &p.Line)
 			return p, err
 		})
 	return out, wrap(ctx, "problems", err)

@@ -93,6 +93,7 @@ var schema = []string{
 		path   TEXT NOT NULL,     -- model.Problem.Path, as it was when found
 		reason TEXT NOT NULL,
 		loaded INTEGER NOT NULL,
+		line   INTEGER NOT NULL,  -- model.Problem.Line, 0 for none
 		PRIMARY KEY (rel, seq)
 	) WITHOUT ROWID`,
 	`CREATE VIRTUAL TABLE words USING fts5 (text,
