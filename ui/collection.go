@@ -116,6 +116,19 @@ func (m *Model) refilter() {
 	m.updateSidebar()
 }
 
+// filterChanged recomputes the visible set after a change of the filter
+// (tags, search, the smart entries, sort): the cursor stays on its article
+// when the new list still shows it (refilter scrolls it on screen), else
+// it goes to the top — not to the old position, which would select an
+// article the user never chose. setIDs finds the article in one scan.
+func (m *Model) filterChanged() {
+	old, had := m.list.selected()
+	m.refilter()
+	if id, ok := m.list.selected(); had && ok && id != old && m.list.want == nil {
+		m.list.toTop()
+	}
+}
+
 // updateSidebar recounts the sidebar's numbers within the visible set.
 func (m *Model) updateSidebar() {
 	if m.first.on {
@@ -133,7 +146,7 @@ func (m *Model) setFilter(q model.Query, s smartFilter) {
 		m.marks.forget()
 	}
 	m.query, m.smart = q, s
-	m.refilter()
+	m.filterChanged()
 }
 
 // showMarks is the one place marks change on screen: a change (markBook.change

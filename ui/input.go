@@ -93,7 +93,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (_ tea.Cmd, ok bool) {
 		return m.list.startSearch(m.query.Search), true
 	case key.Matches(msg, k.Sort):
 		m.query.Sort = m.query.Sort.Next()
-		m.refilter()
+		m.filterChanged()
 		m.flash = "Sorted " + m.query.Sort.Label()
 	default:
 		return nil, false

@@ -73,7 +73,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		refilter, why := m.found.done(msg, m.query.Search, m.list.searching())
 		m.flash = cmp.Or(why, m.flash)
 		if refilter {
-			m.refilter()
+			m.filterChanged() // the result of a new search
 		}
 		if msg.query != m.query.Search {
 			return m.found.request(m.query.Search, m.list.searching())
