@@ -115,11 +115,13 @@ func (p *listPane) emptyText(v listView) string {
 	return s
 }
 
-// Column widths of a list row.
+// Column widths of a list row. The title comes first: a column shows only
+// when the title keeps its room beside it.
 const (
-	minTitleWidth = 24 // below this the tags column gives way to the title
-	dateWidth     = 10 // 2006-01-02, the default (Theme.dateColumn gives the width)
-	readsWidth    = 5  // 1.2k
+	dateTitleWidth = 24 // the title's least width beside the date
+	minTitleWidth  = 36 // the title's least width beside the reads and tags columns
+	dateWidth      = 10 // 2006-01-02, the default (Theme.dateColumn gives the width)
+	readsWidth     = 5  // 1.2k
 )
 
 // rowCells are the cells of a list row after the marker, each fitted to
@@ -141,7 +143,9 @@ func (p *listPane) cells(coll *model.Collection, a model.Article, cw int) rowCel
 	// A wider date (Appearance.DateFormat) moves the widths where the date,
 	// reads and tags columns show, so that the title keeps its room.
 	dw := p.th.dateColumn().width
-	c := rowCells{showTags: cw >= dw+36, showReads: cw >= dw+24, showDate: cw >= dw+14}
+	c := rowCells{showDate: cw-1-dw >= dateTitleWidth}
+	c.showReads = c.showDate && cw-2-dw-readsWidth >= minTitleWidth
+	c.showTags = c.showReads
 	rest := 0 // cells taken by the columns after the title
 	if c.showDate {
 		c.date = spaces(dw)
