@@ -282,7 +282,8 @@ func (p tagsPane) entryText(v sidebarView, i, w int) (name, count string, on, di
 	}
 	n := p.counts[t.Key]
 	name, on = t.Name, q.HasTag(t.Key)
-	count = tagCount(p.unread[t.Key], n, w-5-width(name))
+	// "▌ ● " and a space around the count; the name keeps one cell at least.
+	count = tagCount(p.unread[t.Key], n, w-5-width(name), w-6)
 	if q.Excludes(t.Key) {
 		return "-" + t.Name, "", on, false
 	}
@@ -290,11 +291,13 @@ func (p tagsPane) entryText(v sidebarView, i, w int) (name, count string, on, di
 }
 
 // tagCount is a tag's count, n articles of which u are unread, in room
-// cells if it can: exact ("3,899/3,900", "unread/all"), else in short
-// numbers ("12k/23k") when they are shorter — never short numbers that
-// would look equal when the counts are not (3.9k/3.9k for 3,899/3,900):
-// then the name gives way to the exact count.
-func tagCount(u, n, room int) string {
+// cells if it can (the name then shows whole), in most cells at worst:
+// exact ("3,899/3,900", "unread/all"), else in short numbers ("12k/23k")
+// when they are shorter — never short numbers that would look equal when
+// the counts are not (3.9k/3.9k for 3,950/3,999): then the name gives way
+// to the exact count, or when even that does not fit, the total alone is
+// short ("99,950/99k").
+func tagCount(u, n, room, most int) string {
 	exact := countText(n)
 	if u > 0 {
 		exact = countText(u) + "/" + exact
@@ -305,7 +308,10 @@ func tagCount(u, n, room int) string {
 	short := readsCell(n)
 	if u > 0 {
 		if u != n && readsCell(u) == readsCell(n) {
-			return exact
+			if len(exact) <= most {
+				return exact
+			}
+			return countText(u) + "/" + readsCell(n)
 		}
 		short = readsCell(u) + "/" + short
 	}

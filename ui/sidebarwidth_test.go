@@ -137,24 +137,26 @@ func TestSidebarWant(t *testing.T) {
 // and never short in a way that makes different counts look equal.
 func TestTagCount(t *testing.T) {
 	tests := []struct {
-		u, n, room int
-		want       string
+		u, n, room, most int
+		want             string
 	}{
-		{3899, 3900, 11, "3,899/3,900"}, // fits
-		{3899, 3900, 10, "3.8k/3.9k"},   // short, and still different
-		{3800, 3900, 9, "3.8k/3.9k"},
-		{3900, 3900, 9, "3.9k/3.9k"},   // equal and shown equal
-		{3950, 3999, 9, "3,950/3,999"}, // both 3.9k: exact, the name gives way
-		{0, 3900, 5, "3,900"},
-		{0, 3900, 4, "3.9k"},
-		{0, 951, 2, "951"},       // no shorter form
-		{951, 951, 5, "951/951"}, // no shorter form
-		{12000, 23000, 7, "12k/23k"},
-		{12000, 23000, 20, "12,000/23,000"},
+		{3899, 3900, 11, 20, "3,899/3,900"}, // fits
+		{3899, 3900, 10, 20, "3.8k/3.9k"},   // short, and still different
+		{3800, 3900, 9, 20, "3.8k/3.9k"},
+		{3900, 3900, 9, 20, "3.9k/3.9k"},   // equal and shown equal
+		{3950, 3999, 9, 20, "3,950/3,999"}, // both 3.9k: exact, the name gives way
+		{0, 3900, 5, 20, "3,900"},
+		{0, 3900, 4, 20, "3.9k"},
+		{0, 951, 2, 20, "951"},       // no shorter form
+		{951, 951, 5, 20, "951/951"}, // no shorter form
+		{12000, 23000, 7, 20, "12k/23k"},
+		{12000, 23000, 20, 20, "12,000/23,000"},
+		{99950, 99999, 9, 12, "99,950/99k"}, // the exact count does not fit at all
+		{99950, 99999, 9, 13, "99,950/99,999"},
 	}
 	for _, tt := range tests {
-		if got := tagCount(tt.u, tt.n, tt.room); got != tt.want {
-			t.Errorf("tagCount(%d, %d, %d) = %q, want %q", tt.u, tt.n, tt.room, got, tt.want)
+		if got := tagCount(tt.u, tt.n, tt.room, tt.most); got != tt.want {
+			t.Errorf("tagCount(%d, %d, %d, %d) = %q, want %q", tt.u, tt.n, tt.room, tt.most, got, tt.want)
 		}
 	}
 }
@@ -180,5 +182,33 @@ func TestSidebarExactCountsAt120(t *testing.T) {
 	}
 	if r := lineWith(s, "Council"); !strings.Contains(r, "Council approves the new harbour b") {
 		t.Errorf("list %d columns, title cut short: %q", m.lay.listW, r)
+	}
+}
+
+// TestSidebarRowsFitWithLargeCounts: at its least width, with counts of
+// 100,000 and long names, every sidebar line is exactly as wide as the
+// pane, and unread and all stay told apart.
+func TestSidebarRowsFitWithLargeCounts(t *testing.T) {
+	th := NewTheme(true)
+	p := newTagsPane(&th, true)
+	tags := []model.Tag{
+		{Key: "w", Name: "World", Count: 99999},
+		{Key: "l", Name: "Local news from the valley", Count: 100000},
+	}
+	p.setTags(tags, 100000)
+	p.setCounts(sidebarCounts{
+		counts:  map[string]int{"w": 99999, "l": 100000},
+		unread:  map[string]int{"w": 99950, "l": 100000},
+		unreadN: 99999,
+	})
+	p.SetSize(minSidebarWidth, 10)
+	lines := p.viewLines(sidebarView{})
+	for i, l := range lines {
+		if lw := width(l); lw != minSidebarWidth {
+			t.Errorf("line %d: %d cells: %q", i, lw, l)
+		}
+	}
+	if s := strings.Join(lines, "\n"); !strings.Contains(s, "99,950/99k") || !strings.Contains(s, "100k/100k") {
+		t.Errorf("counts:\n%s", s)
 	}
 }
