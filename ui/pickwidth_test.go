@@ -70,6 +70,13 @@ func TestTagPickerWithCJKIsStraight(t *testing.T) {
 						t.Errorf("picker line %d: %d cells, want %d: %q", i, lw, p.width, ansi.Strip(l))
 					}
 				}
+				// A filter longer than its box scrolls within it.
+				long := typeText(t, m, strings.Repeat("霧a", 30))
+				for i, l := range long.picker.viewLines() {
+					if lw := lipgloss.Width(l); lw != p.width {
+						t.Errorf("long filter: picker line %d: %d cells, want %d: %q", i, lw, p.width, ansi.Strip(l))
+					}
+				}
 				lines := strings.Split(screenText(m), "\n")
 				for i, l := range lines {
 					if lw := lipgloss.Width(l); lw != w {
