@@ -158,6 +158,7 @@ func TestFrameIsExactlyTheTerminal(t *testing.T) {
 		"help":     {"?"},
 		"problems": {"!"},
 		"sorted":   {"s", "s", "G"},
+		"hidden":   {"b", "enter", "tab"},
 	}
 	for _, sz := range sizes {
 		for name, ks := range states {
