@@ -90,16 +90,16 @@ func checkSums(t *testing.T, l layout) {
 // 40 columns.
 func TestComputeLayoutWidths(t *testing.T) {
 	for _, a := range []Appearance{{}, {Sidebar: 20, ListMin: 40}, {Sidebar: 60, ListMin: 90}, {Wide: 40, Medium: 40}} {
-		for _, want := range []int{10, 26, 80} {
+		for _, want := range []int{10, 26, 80, -1} { // -1: hidden
 			for w := 40; w <= 300; w++ {
 				s := a.layoutSpec()
-				s.sidebarWant = want
+				s.sidebarWant, s.noSidebar = want, want < 0
 				l := computeLayout(w, 30, s)
 				checkSums(t, l)
 				if l.mode == modeNarrow {
 					continue
 				}
-				if l.tagsW > s.sidebarMax || l.tagsW < min(minSidebarWidth, s.sidebarMax) {
+				if s.noSidebar && l.tagsW != 0 || !s.noSidebar && (l.tagsW > s.sidebarMax || l.tagsW < min(minSidebarWidth, s.sidebarMax)) {
 					t.Errorf("%+v at %d: sidebar %d", a, w, l.tagsW)
 				}
 				if l.mode == modeWide && w-l.tagsW >= s.listMin+minReaderWidth && (l.listW < s.listMin || l.readerW < minReaderWidth) {
