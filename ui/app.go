@@ -125,6 +125,8 @@ type Model struct {
 	overlay  overlay
 	flash    string    // a one-off message, cleared by the next key
 	question *question // a yes/no question the next key answers
+	// noSidebar hides the sidebar (b): the list and the reader take its room.
+	noSidebar bool
 
 	keys  KeyMap
 	theme *Theme

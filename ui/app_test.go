@@ -188,19 +188,23 @@ func TestCursorStaysOnSameArticleWhenBatchArrives(t *testing.T) {
 	}
 }
 
-func TestCursorStaysNearWhenSelectedDisappears(t *testing.T) {
+// TestCursorGoesToTopWhenFilterHidesSelected: a filter without the
+// selected article puts the cursor at the top, not at its old position
+// (an article the user never chose). A removed article leaves the cursor
+// nearby instead: TestRemovedArticleLeavesCursorNearby.
+func TestCursorGoesToTopWhenFilterHidesSelected(t *testing.T) {
 	m := newTestApp(t, 160, 48)
 	m = keys(t, m, "j", "j", "j", "j", "j") // index 5 → article 24 (python)
 	if selectedIndex(m) != 24 {
 		t.Fatalf("selected %d", selectedIndex(m))
 	}
-	// Filter by Go: 24 is gone; the cursor stays at position 5 (article 4).
+	// Filter by Go: 24 is gone; the cursor goes to the top (article 9).
 	m = keys(t, m, "t", "j", "enter")
 	if !slices.Equal(m.query.Tags, []string{"go"}) {
 		t.Fatalf("tags %v", m.query.Tags)
 	}
-	if m.list.cursor != 5 || selectedIndex(m) != 4 {
-		t.Errorf("cursor %d on %d, want 5 on 4", m.list.cursor, selectedIndex(m))
+	if m.list.cursor != 0 || selectedIndex(m) != 9 {
+		t.Errorf("cursor %d on %d, want 0 on 9", m.list.cursor, selectedIndex(m))
 	}
 }
 

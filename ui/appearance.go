@@ -33,6 +33,10 @@ type Appearance struct {
 	// Wide and Medium are the smallest widths with three panes side by
 	// side and with the sidebar next to the list; 0 means 120 and 80.
 	Wide, Medium int
+	// Sidebar is the most columns the sidebar takes (it is as wide as
+	// its names and counts need, up to this); ListMin is the least the
+	// list keeps beside it and the reader. 0 means 32 and 52.
+	Sidebar, ListMin int
 }
 
 // The themes of Appearance.Theme.
@@ -75,6 +79,25 @@ func (a Appearance) breakpoints() breakpoints {
 	}
 	bp.medium = min(bp.medium, bp.wide)
 	return bp
+}
+
+// The default widths of Appearance.Sidebar and ListMin.
+const (
+	defaultSidebarMax = 32
+	defaultListMin    = 52
+)
+
+// layoutSpec is the configuration's part of the layout: the breakpoints
+// and the widths (a zero or negative width is the default).
+func (a Appearance) layoutSpec() layoutSpec {
+	s := layoutSpec{bp: a.breakpoints(), sidebarMax: defaultSidebarMax, listMin: defaultListMin}
+	if a.Sidebar > 0 {
+		s.sidebarMax = a.Sidebar
+	}
+	if a.ListMin > 0 {
+		s.listMin = a.ListMin
+	}
+	return s
 }
 
 // Date column.

@@ -54,7 +54,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	}
 	changed := len(msg.batch.Articles) > 0 || len(msg.batch.Removed) > 0
 	if changed || swept {
-		m.tags.setTags(m.coll.Tags(), m.coll.Len())
+		m.setSidebarTags(m.coll.Tags(), m.coll.Len())
 		m.refilter()
 	}
 	if p := m.placed; p != nil && !m.loading {
@@ -116,6 +116,29 @@ func (m *Model) refilter() {
 	m.updateSidebar()
 }
 
+// filterChanged recomputes the visible set after a change of the filter
+// (tags, search, the smart entries, sort): the cursor stays on its article
+// when the new list still shows it (refilter scrolls it on screen), else
+// it goes to the top — not to the old position, which would select an
+// article the user never chose. setIDs finds the article in one scan.
+func (m *Model) filterChanged() {
+	old, had := m.list.selected()
+	m.refilter()
+	if id, ok := m.list.selected(); had && ok && id != old && m.list.want == nil {
+		m.list.toTop()
+	}
+}
+
+// setSidebarTags gives the sidebar the collection's tags, and the panes
+// new widths when the sidebar's names and counts ask for another.
+func (m *Model) setSidebarTags(tags []model.Tag, total int) {
+	want := m.tags.want
+	m.tags.setTags(tags, total)
+	if m.tags.want != want {
+		m.relayout()
+	}
+}
+
 // updateSidebar recounts the sidebar's numbers within the visible set.
 func (m *Model) updateSidebar() {
 	if m.first.on {
@@ -133,7 +156,7 @@ func (m *Model) setFilter(q model.Query, s smartFilter) {
 		m.marks.forget()
 	}
 	m.query, m.smart = q, s
-	m.refilter()
+	m.filterChanged()
 }
 
 // showMarks is the one place marks change on screen: a change (markBook.change

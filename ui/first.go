@@ -166,6 +166,6 @@ func (m *Model) endPreview() {
 // count of articles.
 func (m *Model) showing(coll *model.Collection, tags []model.Tag, total int) {
 	m.coll = coll
-	m.tags.setTags(tags, total)
+	m.setSidebarTags(tags, total)
 	m.refilter()
 }

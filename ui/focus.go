@@ -10,21 +10,24 @@ import (
 // focusOrder returns the panes that focus moves between in layout l, left
 // to right: the panes on screen, and below 80 columns the ones a
 // single-pane screen can switch to (the reader while an article is open).
+// A hidden sidebar is not among them.
 func focusOrder(l layout, reading bool) []paneID {
+	var ps []paneID
 	switch l.mode {
 	case modeWide:
-		return []paneID{paneTags, paneList, paneReader}
+		ps = []paneID{paneTags, paneList, paneReader}
 	case modeMedium:
+		ps = []paneID{paneTags, paneList}
 		if reading {
-			return []paneID{paneTags, paneReader}
+			ps = []paneID{paneTags, paneReader}
 		}
-		return []paneID{paneTags, paneList}
 	case modeNarrow, modeTooSmall:
+		ps = []paneID{paneTags, paneList}
+		if reading {
+			ps = []paneID{paneTags, paneList, paneReader}
+		}
 	}
-	if reading {
-		return []paneID{paneTags, paneList, paneReader}
-	}
-	return []paneID{paneTags, paneList}
+	return l.withoutHidden(ps)
 }
 
 // shown returns the panes on screen, left to right, when an article is
@@ -32,17 +35,25 @@ func focusOrder(l layout, reading bool) []paneID {
 func (l layout) shown(reading bool, focus paneID) []paneID {
 	switch l.mode {
 	case modeWide:
-		return []paneID{paneTags, paneList, paneReader}
+		return l.withoutHidden([]paneID{paneTags, paneList, paneReader})
 	case modeMedium:
 		if reading {
-			return []paneID{paneTags, paneReader}
+			return l.withoutHidden([]paneID{paneTags, paneReader})
 		}
-		return []paneID{paneTags, paneList}
+		return l.withoutHidden([]paneID{paneTags, paneList})
 	case modeNarrow:
 		return []paneID{focus}
 	case modeTooSmall:
 	}
 	return nil
+}
+
+// withoutHidden is ps without the sidebar when it is hidden.
+func (l layout) withoutHidden(ps []paneID) []paneID {
+	if l.noSidebar {
+		return ps[1:] // the sidebar is first
+	}
+	return ps
 }
 
 // nextPane is the pane the pane keys move focus to from cur, in ps (the

@@ -81,17 +81,20 @@ func edge(bp, lp paint, left, h, right, label string, inner int, alignRight bool
 	return bp.on(left + strings.Repeat(h, inner) + right)
 }
 
-// width is the display width of s, with a fast path for text without
-// escape sequences in scripts whose characters are one cell each (Latin,
-// Greek, Cyrillic: below U+0300, and U+0370–U+1FFF apart from Hangul
-// Jamo and combining marks). Anything else goes to ansi.StringWidth.
+// width is the display width of s, the grapheme-aware width Lip Gloss
+// measures (ansi.StringWidth), with a fast path for text without escape
+// sequences in scripts whose characters are one cell each and never join
+// a neighbour (Latin, Greek, Cyrillic: below U+0300 but the soft hyphen,
+// and U+0370–U+052F apart from combining marks). Anything else (Thai's
+// and Lao's vowels that share a cell, CJK, emoji) goes to
+// ansi.StringWidth.
 func width(s string) int {
 	n := 0
 	for _, r := range s {
 		switch {
-		case r >= 0x20 && r < 0x7f, r >= 0xa0 && r < 0x300:
+		case r >= 0x20 && r < 0x7f, r >= 0xa0 && r < 0x300 && r != 0xad:
 			n++
-		case r >= 0x370 && r < 0x1100 && !unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me, unicode.Cf):
+		case r >= 0x370 && r < 0x530 && !unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me, unicode.Cf):
 			// (Marks and format characters such as U+0605, which joins
 			// the next character, share a cell with a neighbour.)
 			n++

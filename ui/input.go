@@ -74,7 +74,12 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (_ tea.Cmd, ok bool) {
 	case key.Matches(msg, k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight):
 		m.setFocus(nextPane(k, msg, focusOrder(m.lay, m.reading), m.focus))
 	case key.Matches(msg, k.FocusTags):
+		if m.noSidebar {
+			m.toggleSidebar() // t asks for the sidebar: it shows again
+		}
 		m.focus = paneTags
+	case key.Matches(msg, k.ToggleSidebar):
+		m.toggleSidebar()
 	case key.Matches(msg, k.ClearTags):
 		m.setFilter(toggled(m.query, m.smart, entryAll, ""))
 	case key.Matches(msg, k.ToggleUnread):
@@ -96,7 +101,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (_ tea.Cmd, ok bool) {
 		return m.list.startSearch(m.query.Search), true
 	case key.Matches(msg, k.Sort):
 		m.query.Sort = m.query.Sort.Next()
-		m.refilter()
+		m.filterChanged()
 		m.flash = "Sorted " + m.query.Sort.Label()
 	default:
 		return nil, false

@@ -197,14 +197,14 @@ func (m *Model) editSearch(v string) tea.Cmd {
 	if v == "" {
 		m.query.Search = ""
 		m.found.clear()
-		m.refilter()
+		m.filterChanged()
 		return nil
 	}
 	filtered := m.found.filters(m.query.Search, typing)
 	m.query.Search = v
 	cmd := m.found.request(v, typing)
 	if m.opts.Search == nil || m.found.filters(v, typing) != filtered {
-		m.refilter()
+		m.filterChanged()
 	}
 	return cmd
 }

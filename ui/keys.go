@@ -33,6 +33,9 @@ type KeyMap struct {
 	PickTag      key.Binding
 	Reload       key.Binding
 
+	// Hides and shows the sidebar.
+	ToggleSidebar key.Binding
+
 	// Movement in the focused pane (scrolling in the reader).
 	Up       key.Binding
 	Down     key.Binding
@@ -114,6 +117,8 @@ func DefaultKeyMap() KeyMap {
 		ToggleUnread: b([]string{"u"}, "u", "unread only"),
 		PickTag:      b([]string{"T"}, "T", "find a tag"),
 		Reload:       b([]string{"r"}, "r", "reload"),
+
+		ToggleSidebar: b([]string{"b"}, "b", "hide/show sidebar"),
 
 		Up:       b([]string{"k", "up"}, "k/↑", "up"),
 		Down:     b([]string{"j", "down"}, "j/↓", "down"),
@@ -235,7 +240,7 @@ type helpGroup struct {
 func (k KeyMap) groups() []helpGroup {
 	return []helpGroup{
 		{"General", []key.Binding{k.Help, k.Problems, k.EditProblem, k.Reload, k.Back, k.Quit, k.Interrupt}},
-		{"Panes", []key.Binding{k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight, k.FocusTags}},
+		{"Panes", []key.Binding{k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight, k.FocusTags, k.ToggleSidebar}},
 		{"Move", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
 		{"Filter", []key.Binding{k.Toggle, k.ExcludeTag, k.ClearTags, k.ToggleUnread, k.PickTag, k.Search, k.Accept, k.Cancel, k.Sort}},
 		{"Read", []key.Binding{k.Open, k.SpaceDown, k.NextArticle, k.PrevArticle, k.NextUnread, k.PrevUnread, k.Links, k.OpenURL, k.CopyURL, k.Edit}},

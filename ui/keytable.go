@@ -61,7 +61,7 @@ type keyAction struct {
 }
 
 // actionCount is how many actions the key map has.
-const actionCount = 53
+const actionCount = 54
 
 // keyActions is the table of actions: the one place that says where each
 // binding works. setContext switches bindings by it, and the checks of a
@@ -83,6 +83,7 @@ func (k *KeyMap) keyActions() [actionCount]keyAction {
 		{"pane_left", &k.PaneLeft, inPanes, nil},
 		{"pane_right", &k.PaneRight, inPanes, nil},
 		{"focus_tags", &k.FocusTags, inPanes, nil},
+		{"toggle_sidebar", &k.ToggleSidebar, inPanes, nil},
 		{"clear_tags", &k.ClearTags, inPanes, nil},
 		{"search", &k.Search, inPanes, nil},
 		{"sort", &k.Sort, inPanes, nil},

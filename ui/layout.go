@@ -40,34 +40,56 @@ func (m layoutMode) String() string {
 type layout struct {
 	mode          layoutMode
 	width, height int
-	bodyY         int // first row of the pane area (below the header)
-	bodyH         int // rows of the pane area (between header and help bar)
+	bodyY         int  // first row of the pane area (below the header)
+	bodyH         int  // rows of the pane area (between header and help bar)
+	noSidebar     bool // the sidebar is hidden (b): the list and reader take its room
 	tagsW         int
 	listW         int
 	readerW       int
 }
 
-// computeLayout is the pure layout function: the same size and breakpoints
+// layoutSpec is what the geometry depends on besides the terminal's size:
+// the configuration's breakpoints and widths, the width the sidebar's
+// names and counts ask for, and whether the sidebar is hidden.
+type layoutSpec struct {
+	bp          breakpoints
+	sidebarMax  int // the most columns the sidebar takes (layout.sidebar)
+	listMin     int // the least columns the list keeps (layout.list_min)
+	sidebarWant int // what the sidebar's names and counts need (sidebarWant)
+	noSidebar   bool
+}
+
+// Pane widths.
+const (
+	// minSidebarWidth is the least the sidebar narrows to when the list
+	// and the reader need its room (less when layout.sidebar is less).
+	minSidebarWidth = 20
+	// minReaderWidth is the least the reader keeps beside the list before
+	// the list gives up columns to it.
+	minReaderWidth = 40
+	// maxReaderWidth keeps lines of text readable on wide terminals.
+	maxReaderWidth = 76
+)
+
+// computeLayout is the pure layout function: the same size and spec
 // always give the same geometry.
-func computeLayout(w, h int, bp breakpoints) layout {
-	l := layout{width: w, height: h}
+func computeLayout(w, h int, s layoutSpec) layout {
+	l := layout{width: w, height: h, noSidebar: s.noSidebar}
 	if w < minWidth || h < minHeight {
 		l.mode = modeTooSmall
 		return l
 	}
 	l.bodyY, l.bodyH = 1, h-2 // one header line, one help line
 	switch {
-	case w >= bp.wide:
+	case w >= s.bp.wide:
 		l.mode = modeWide
-		l.tagsW = sidebarWidth(w)
-		rest := w - l.tagsW
-		// The reader keeps a comfortable measure (at most maxReaderWidth);
-		// the list takes what is left, so titles grow with the terminal.
-		l.readerW = min(rest*3/5, maxReaderWidth)
-		l.listW = rest - l.readerW
-	case w >= bp.medium:
+		l.tagsW, l.listW, l.readerW = wideWidths(w, s)
+	case w >= s.bp.medium:
 		l.mode = modeMedium
-		l.tagsW = sidebarWidth(w)
+		if !s.noSidebar {
+			// The list keeps listMin when the sidebar can narrow for it.
+			l.tagsW = max(min(s.sidebarWidth(), w-s.listMin), min(minSidebarWidth, s.sidebarWidth()))
+		}
 		l.listW = w - l.tagsW
 		l.readerW = l.listW
 	default:
@@ -77,11 +99,32 @@ func computeLayout(w, h int, bp breakpoints) layout {
 	return l
 }
 
-// maxReaderWidth keeps lines of text readable on wide terminals.
-const maxReaderWidth = 76
+// wideWidths shares w columns between the three panes: the sidebar as
+// wide as its names ask (within its limits), the list at least listMin,
+// the reader the rest up to a readable measure, and the list what the
+// reader leaves. When that leaves the reader under minReaderWidth, the
+// sidebar narrows first (to minSidebarWidth), then the list gives up
+// columns, down to half of what is left.
+func wideWidths(w int, s layoutSpec) (tags, list, reader int) {
+	if !s.noSidebar {
+		tags = s.sidebarWidth()
+	}
+	reader = min(w-tags-s.listMin, maxReaderWidth)
+	if short := minReaderWidth - reader; short > 0 && tags > 0 {
+		tags = max(tags-short, min(minSidebarWidth, tags))
+		reader = min(w-tags-s.listMin, maxReaderWidth)
+	}
+	if reader < minReaderWidth {
+		reader = min(minReaderWidth, (w-tags)/2)
+	}
+	return tags, w - tags - reader, reader
+}
 
-// sidebarWidth is about a sixth of the screen, kept between 22 and 28 columns.
-func sidebarWidth(w int) int { return min(max(w/6, 22), 28) }
+// sidebarWidth is the width the sidebar's names and counts ask for, within
+// minSidebarWidth and sidebarMax.
+func (s layoutSpec) sidebarWidth() int {
+	return max(min(s.sidebarWant, s.sidebarMax), min(minSidebarWidth, s.sidebarMax))
+}
 
 // paneWidth returns the width of pane p in this layout.
 func (l layout) paneWidth(p paneID) int {

@@ -117,6 +117,9 @@ func (p *listPane) setIDs(ids []model.ID) {
 	p.clamp()
 }
 
+// toTop puts the cursor on the first row.
+func (p *listPane) toTop() { p.cursor, p.offset = 0, 0 }
+
 // hold keeps the cursor on its article from now on, whatever arrives:
 // the article is being read.
 func (p *listPane) hold() { p.touched = true }

@@ -115,11 +115,13 @@ func (p *listPane) emptyText(v listView) string {
 	return s
 }
 
-// Column widths of a list row.
+// Column widths of a list row. The title comes first: a column shows only
+// when the title keeps its room beside it.
 const (
-	minTitleWidth = 24 // below this the tags column gives way to the title
-	dateWidth     = 10 // 2006-01-02, the default (Theme.dateColumn gives the width)
-	readsWidth    = 5  // 1.2k
+	dateTitleWidth = 24 // the title's least width beside the date
+	minTitleWidth  = 36 // the title's least width beside the reads and tags columns
+	dateWidth      = 10 // 2006-01-02, the default (Theme.dateColumn gives the width)
+	readsWidth     = 5  // 1.2k
 )
 
 // rowCells are the cells of a list row after the marker, each fitted to
@@ -141,7 +143,9 @@ func (p *listPane) cells(coll *model.Collection, a model.Article, cw int) rowCel
 	// A wider date (Appearance.DateFormat) moves the widths where the date,
 	// reads and tags columns show, so that the title keeps its room.
 	dw := p.th.dateColumn().width
-	c := rowCells{showTags: cw >= dw+36, showReads: cw >= dw+24, showDate: cw >= dw+14}
+	c := rowCells{showDate: cw-1-dw >= dateTitleWidth}
+	c.showReads = c.showDate && cw-2-dw-readsWidth >= minTitleWidth
+	c.showTags = c.showReads
 	rest := 0 // cells taken by the columns after the title
 	if c.showDate {
 		c.date = spaces(dw)
@@ -174,9 +178,9 @@ func (p *listPane) cells(coll *model.Collection, a model.Article, cw int) rowCel
 func (p *listPane) row(v listView, i, w int) string {
 	id := p.ids[i]
 	a, _ := v.coll.Article(id)
-	c := p.cells(v.coll, a, w-2) // after the marker column
 	pt := &p.th.p
-	mark := markCell(pt, v.marks, id)
+	mark := markCells(pt, v.marks, id)
+	c := p.cells(v.coll, a, w-1-markWidth(v.marks)) // after the cursor and mark columns
 	if i == p.cursor {
 		paint := pt.cursorBlur
 		if v.focused {
@@ -203,19 +207,22 @@ func (p *listPane) row(v listView, i, w int) string {
 	return b.String()
 }
 
-// markCell is the cell before the title: ★ starred, • unread, else blank
-// (always blank when no marks are kept).
-func markCell(pt *paints, marks map[model.ID]model.Mark, id model.ID) string {
+// markCells are the cells before the title: one blank cell when no marks
+// are kept, else two, "•" for unread and "★" for starred side by side, so
+// that a starred article still shows whether it is read.
+func markCells(pt *paints, marks map[model.ID]model.Mark, id model.ID) string {
 	if marks == nil {
 		return " "
 	}
-	switch mk := marks[id]; {
-	case mk.Starred:
-		return pt.marker.on("★")
-	case !mk.Read:
-		return pt.marker.on("•")
+	mk := marks[id]
+	unread, star := " ", " "
+	if !mk.Read {
+		unread = pt.marker.on("•")
 	}
-	return " "
+	if mk.Starred {
+		star = pt.marker.on("★")
+	}
+	return unread + star
 }
 
 func optional(ok bool, s string) string {
@@ -223,4 +230,12 @@ func optional(ok bool, s string) string {
 		return s
 	}
 	return ""
+}
+
+// markWidth is the width of the mark columns (markCells).
+func markWidth(marks map[model.ID]model.Mark) int {
+	if marks == nil {
+		return 1
+	}
+	return 2
 }

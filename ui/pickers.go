@@ -135,11 +135,30 @@ func (p pickerPane) over(body string, bodyY int) string {
 	x, y := p.originX, p.originY-bodyY
 	for i, b := range box {
 		if r := y + i; r >= 0 && r < len(lines) {
-			bg := lines[r]
-			lines[r] = ansi.Truncate(bg, x, "") + b + ansi.TruncateLeft(bg, x+width(b), "")
+			lines[r] = overLine(lines[r], b, x)
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// overLine puts b over line bg from column x, the cells of bg on either
+// side staying where they were: a wide character that an edge of b cuts
+// in two gives way to a space, so that the box's sides stay straight.
+func overLine(bg, b string, x int) string {
+	left := ansi.Truncate(bg, x, "")
+	left += spaces(x - width(left))
+	end := x + width(b)
+	room := width(bg) - end // the cells of bg right of b
+	if room <= 0 {
+		return left + b
+	}
+	// A character cut in two by the cut at end is kept whole by
+	// TruncateLeft; one more cell drops it.
+	right := ansi.TruncateLeft(bg, end, "")
+	if width(right) > room {
+		right = ansi.TruncateLeft(bg, end+1, "")
+	}
+	return left + b + spaces(room-width(right)) + right
 }
 
 // openLinkCmd opens a link chosen in the picker with open (Options.OpenURL):

@@ -26,6 +26,7 @@ type tagsPane struct {
 	tags   []model.Tag // collection order (model.Collection.Tags)
 	total  int         // articles in the collection
 	marked bool        // marks are kept: the smart entries are shown
+	want   int         // the width its names and counts need (sidebarWant)
 	rowWindow
 	width  int
 	height int
@@ -49,7 +50,9 @@ const (
 	entryTag
 )
 
-func newTagsPane(th *Theme, marked bool) tagsPane { return tagsPane{th: th, marked: marked} }
+func newTagsPane(th *Theme, marked bool) tagsPane {
+	return tagsPane{th: th, marked: marked, want: sidebarWant(nil, 0, marked)}
+}
 
 // SetSize sets the outer size of the pane, border included.
 func (p *tagsPane) SetSize(w, h int) {
@@ -88,6 +91,7 @@ func (p tagsPane) entry(i int) (entryKind, model.Tag) {
 func (p *tagsPane) setTags(tags []model.Tag, total int) {
 	kind, cur := p.entry(p.cursor)
 	p.tags, p.total = tags, total
+	p.want = sidebarWant(tags, total, p.marked)
 	if kind == entryTag {
 		if i := slices.IndexFunc(tags, func(t model.Tag) bool { return t.Key == cur.Key }); i >= 0 {
 			row := p.cursor - p.offset
@@ -278,16 +282,63 @@ func (p tagsPane) entryText(v sidebarView, i, w int) (name, count string, on, di
 	}
 	n := p.counts[t.Key]
 	name, on = t.Name, q.HasTag(t.Key)
-	count = countText(n)
-	if u := p.unread[t.Key]; u > 0 {
-		count = countText(u) + "/" + count
-		// Short numbers (12k/23k) rather than a cut name.
-		if width(name)+len(count)+5 > w {
-			count = readsCell(u) + "/" + readsCell(n)
-		}
-	}
+	// "▌ ● " and a space around the count; the name keeps one cell at least.
+	count = tagCount(p.unread[t.Key], n, w-5-width(name), w-6)
 	if q.Excludes(t.Key) {
 		return "-" + t.Name, "", on, false
 	}
 	return name, count, on, !on && n == 0
+}
+
+// tagCount is a tag's count, n articles of which u are unread, in room
+// cells if it can (the name then shows whole), in most cells at worst:
+// exact ("3,899/3,900", "unread/all"), else in short numbers ("12k/23k")
+// when they are shorter — never short numbers that would look equal when
+// the counts are not (3.9k/3.9k for 3,950/3,999): then the name gives way
+// to the exact count, or when even that does not fit, the total alone is
+// short ("99,950/99k").
+func tagCount(u, n, room, most int) string {
+	exact := countText(n)
+	if u > 0 {
+		exact = countText(u) + "/" + exact
+	}
+	if len(exact) <= room {
+		return exact
+	}
+	short := readsCell(n)
+	if u > 0 {
+		if u != n && readsCell(u) == readsCell(n) {
+			if len(exact) <= most {
+				return exact
+			}
+			return countText(u) + "/" + readsCell(n)
+		}
+		short = readsCell(u) + "/" + short
+	}
+	if len(short) < len(exact) {
+		return short
+	}
+	return exact
+}
+
+// sidebarWant is the width of a sidebar that shows every entry's name
+// and count in full: border, the cursor and selection marks, the name, a
+// space and the count. A tag's count is at most the articles that carry
+// it, and "unread/all" when marks are kept.
+func sidebarWant(tags []model.Tag, total int, marked bool) int {
+	const frame = 7 // two sides, "▌ ● " and the space before the count
+	count := func(n int) int {
+		if marked {
+			return 2*len(countText(n)) + 1
+		}
+		return len(countText(n))
+	}
+	w := width("All") + len(countText(total))
+	if marked {
+		w = max(w, width("Starred")+len(countText(total)))
+	}
+	for _, t := range tags {
+		w = max(w, width(t.Name)+count(t.Count))
+	}
+	return w + frame
 }

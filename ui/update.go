@@ -73,7 +73,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		refilter, why := m.found.done(msg, m.query.Search, m.list.searching())
 		m.flash = cmp.Or(why, m.flash)
 		if refilter {
-			m.refilter()
+			m.filterChanged() // the result of a new search
 		}
 		if msg.query != m.query.Search {
 			return m.found.request(m.query.Search, m.list.searching())
@@ -120,7 +120,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 // handleResize recomputes the layout and sizes every pane.
 func (m *Model) handleResize(w, h int) {
-	m.lay = computeLayout(w, h, m.opts.Appearance.breakpoints())
+	s := m.opts.Appearance.layoutSpec()
+	s.sidebarWant, s.noSidebar = m.tags.want, m.noSidebar
+	m.lay = computeLayout(w, h, s)
 	m.list.fitSearch(m.lay.listW)
 	l := m.lay
 	if l.mode == modeTooSmall {
@@ -132,6 +134,20 @@ func (m *Model) handleResize(w, h int) {
 	m.problems.SetSize(l.width, l.bodyH)
 	m.help.SetSize(l.width, l.bodyH)
 	m.picker.place(l)
+}
+
+// relayout sizes the panes again at the terminal's size: the sidebar was
+// hidden or shown, or its names ask for another width.
+func (m *Model) relayout() { m.handleResize(m.lay.width, m.lay.height) }
+
+// toggleSidebar hides or shows the sidebar (b); the focus leaves it when
+// it hides.
+func (m *Model) toggleSidebar() {
+	m.noSidebar = !m.noSidebar
+	m.relayout()
+	if m.noSidebar && m.focus == paneTags {
+		m.setFocus(focusOrder(m.lay, m.reading)[0])
+	}
 }
 
 // setTheme sets the theme for a dark or light background, unless

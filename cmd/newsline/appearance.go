@@ -16,6 +16,8 @@ func uiAppearance(cfg config.Config) ui.Appearance {
 		DateWidth:  config.DateWidth(cfg.DateFormat),
 		Wide:       cfg.Layout.Wide,
 		Medium:     cfg.Layout.Medium,
+		Sidebar:    cfg.Layout.Sidebar,
+		ListMin:    cfg.Layout.ListMin,
 	}
 	switch cfg.Theme {
 	case "", config.ThemeAuto:

@@ -26,7 +26,7 @@ func TestUIAppearance(t *testing.T) {
 		f(&c)
 		return c
 	}
-	defaults := ui.Appearance{Theme: ui.ThemeAuto, DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80}
+	defaults := ui.Appearance{Theme: ui.ThemeAuto, DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80, Sidebar: 32, ListMin: 52}
 	tests := []struct {
 		name string
 		cfg  config.Config
@@ -36,14 +36,14 @@ func TestUIAppearance(t *testing.T) {
 		{"auto", with(func(c *config.Config) { c.Theme = config.ThemeAuto }), defaults},
 		{"empty theme is auto", with(func(c *config.Config) { c.Theme = "" }), defaults},
 		{"dark", with(func(c *config.Config) { c.Theme = config.ThemeDark }),
-			ui.Appearance{Theme: ui.ThemeDark, DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80}},
+			ui.Appearance{Theme: ui.ThemeDark, DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80, Sidebar: 32, ListMin: 52}},
 		{"light", with(func(c *config.Config) { c.Theme = config.ThemeLight }),
-			ui.Appearance{Theme: ui.ThemeLight, DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80}},
+			ui.Appearance{Theme: ui.ThemeLight, DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80, Sidebar: 32, ListMin: 52}},
 		{"style file", with(func(c *config.Config) { c.Theme, c.Style = "/s/good.json", []byte(goodStyle) }),
-			ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle), DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80}},
+			ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle), DateFormat: "2006-01-02", DateWidth: 10, Wide: 120, Medium: 80, Sidebar: 32, ListMin: 52}},
 		{"date format and layout", with(func(c *config.Config) {
-			c.DateFormat, c.Layout = "2 Jan 2006", config.Layout{Wide: 150, Medium: 90}
-		}), ui.Appearance{Theme: ui.ThemeAuto, DateFormat: "2 Jan 2006", DateWidth: 11, Wide: 150, Medium: 90}},
+			c.DateFormat, c.Layout = "2 Jan 2006", config.Layout{Wide: 150, Medium: 90, Sidebar: 24, ListMin: 60}
+		}), ui.Appearance{Theme: ui.ThemeAuto, DateFormat: "2 Jan 2006", DateWidth: 11, Wide: 150, Medium: 90, Sidebar: 24, ListMin: 60}},
 	}
 	for _, tt := range tests {
 		if got := uiAppearance(tt.cfg); !reflect.DeepEqual(got, tt.want) {
@@ -77,12 +77,12 @@ func TestUIAppearanceFromFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := testfs.WriteFile(t, filepath.Join(dir, "config.toml"),
-		"theme = \"mine.json\"\ndate_format = \"short\"\n[layout]\nwide = 150\nmedium = 100\n")
+		"theme = \"mine.json\"\ndate_format = \"short\"\n[layout]\nwide = 150\nmedium = 100\nlist_min = 44\n")
 	cfg, _, err := config.Load(path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle), DateFormat: "2 Jan 2006", DateWidth: 11, Wide: 150, Medium: 100}
+	want := ui.Appearance{Theme: ui.ThemeAuto, Style: []byte(goodStyle), DateFormat: "2 Jan 2006", DateWidth: 11, Wide: 150, Medium: 100, Sidebar: 32, ListMin: 44}
 	if got := uiAppearance(cfg); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}

@@ -77,7 +77,8 @@ type Config struct {
 	pathsFrom string // where Paths came from ("FILE:LINE"), for ResolvePaths
 }
 
-// Layout is the terminal widths where the layout switches.
+// Layout is the terminal widths where the layout switches, and the widths
+// of the panes.
 type Layout struct {
 	// Wide is the smallest width with all three panes side by side.
 	Wide int
@@ -85,6 +86,12 @@ type Layout struct {
 	// side (the reader taking the list's place); below it, one pane at a
 	// time.
 	Medium int
+	// Sidebar is the most columns the sidebar takes: it is as wide as its
+	// names and counts need, up to this.
+	Sidebar int
+	// ListMin is the least columns the list keeps beside the sidebar and
+	// the reader.
+	ListMin int
 }
 
 // The themes that are not files.
@@ -104,6 +111,14 @@ const (
 const (
 	MinWidth = 40    // the smallest width newsline draws at
 	MaxWidth = 10000 // above any real terminal: a breakpoint this high is never reached
+)
+
+// Limits of the pane widths.
+const (
+	MinSidebar = 16
+	MaxSidebar = 80
+	MinListMin = 20
+	MaxListMin = 200
 )
 
 // MaxDateWidth is the most columns a formatted date may take in the list.
@@ -129,7 +144,7 @@ func Default() Config {
 		TagMatch:   TagMatchAll,
 		MarkOnOpen: true,
 		DateFormat: "2006-01-02",
-		Layout:     Layout{Wide: 120, Medium: 80},
+		Layout:     Layout{Wide: 120, Medium: 80, Sidebar: 32, ListMin: 52}, // ui's defaults
 	}
 }
 

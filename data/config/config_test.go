@@ -59,10 +59,13 @@ func TestLoadValid(t *testing.T) {
 		{"date_format name", `date_format = "long"`, func(c *Config, _ string) { c.DateFormat = "2 January 2006" }},
 		{"date_format iso", `date_format = "iso"`, func(*Config, string) {}},
 		{"date_format eu", `date_format = "EU"`, func(c *Config, _ string) { c.DateFormat = "02.01.2006" }},
-		{"layout table", "[layout]\nwide = 150\nmedium = 60", func(c *Config, _ string) { c.Layout = Layout{150, 60} }},
+		{"layout table", "[layout]\nwide = 150\nmedium = 60", func(c *Config, _ string) { c.Layout.Wide, c.Layout.Medium = 150, 60 }},
 		{"layout dotted", "layout.wide = 100", func(c *Config, _ string) { c.Layout.Wide = 100 }},
-		{"layout equal skips medium", "[layout]\nwide = 100\nmedium = 100", func(c *Config, _ string) { c.Layout = Layout{100, 100} }},
-		{"layout extremes", "[layout]\nwide = 10000\nmedium = 40", func(c *Config, _ string) { c.Layout = Layout{10000, 40} }},
+		{"layout equal skips medium", "[layout]\nwide = 100\nmedium = 100", func(c *Config, _ string) { c.Layout.Wide, c.Layout.Medium = 100, 100 }},
+		{"layout extremes", "[layout]\nwide = 10000\nmedium = 40", func(c *Config, _ string) { c.Layout.Wide, c.Layout.Medium = 10000, 40 }},
+		{"layout widths", "[layout]\nsidebar = 24\nlist_min = 60", func(c *Config, _ string) { c.Layout.Sidebar, c.Layout.ListMin = 24, 60 }},
+		{"layout width extremes", "[layout]\nsidebar = 16\nlist_min = 200", func(c *Config, _ string) { c.Layout.Sidebar, c.Layout.ListMin = 16, 200 }},
+		{"layout widths dotted", "layout.sidebar = 80\nlayout.list_min = 20", func(c *Config, _ string) { c.Layout.Sidebar, c.Layout.ListMin = 80, 20 }},
 		{"key as string", "[keys]\nquit = \"Q\"", func(c *Config, _ string) { c.Keys = []KeyEntry{{"quit", []string{"Q"}, 2}} }},
 		{"keys as list", "[keys]\nsearch = [\"/\", \"ctrl+f\", \"/\"]", func(c *Config, _ string) { c.Keys = []KeyEntry{{"search", []string{"/", "ctrl+f"}, 2}} }},
 		{"key unbound", "[keys]\nsort = []", func(c *Config, _ string) { c.Keys = []KeyEntry{{"sort", []string{}, 2}} }},
@@ -87,7 +90,7 @@ func TestLoadValid(t *testing.T) {
 		{"everything", "paths = [\"/a\"]\ntheme = \"dark\"\nsort = \"reads\"\ntag_match = \"any\"\nmark_on_open = false\ndate_format = \"02/01\"\n[layout]\nwide = 130\nmedium = 90\n[keys]\nquit = \"Q\"",
 			func(c *Config, _ string) {
 				c.Paths, c.Theme, c.Sort, c.TagMatch, c.MarkOnOpen, c.DateFormat = []string{"/a"}, "dark", model.SortReads, "any", false, "02/01"
-				c.Layout = Layout{130, 90}
+				c.Layout.Wide, c.Layout.Medium = 130, 90
 				c.Keys = []KeyEntry{{"quit", []string{"Q"}, 11}}
 			}},
 	}
@@ -126,8 +129,9 @@ func TestLoadInvalid(t *testing.T) {
 		{"unknown key, typo", "them = \"dark\"", `config FILE:1: them: unknown setting (did you mean theme? the settings are paths, theme, sort, tag_match, mark_on_open, mark_on_scroll_end, date_format, layout, keys)`},
 		{"unknown key, prefix", "\n\ndate = \"iso\"", `config FILE:3: date: unknown setting (did you mean date_format? the settings are paths, theme, sort, tag_match, mark_on_open, mark_on_scroll_end, date_format, layout, keys)`},
 		{"unknown table", "[colours]\nbg = 1", `config FILE:1: colours: unknown setting (the settings are paths, theme, sort, tag_match, mark_on_open, mark_on_scroll_end, date_format, layout, keys)`},
-		{"unknown layout key", "[layout]\nwide = 120\nnarrow = 40", `config FILE:3: layout.narrow: unknown setting (layout has wide and medium)`},
-		{"unknown layout key, typo", "[layout]\nwdie = 120", `config FILE:2: layout.wdie: unknown setting (did you mean layout.wide? layout has wide and medium)`},
+		{"unknown layout key", "[layout]\nwide = 120\nnarrow = 40", `config FILE:3: layout.narrow: unknown setting (layout has wide, medium, sidebar and list_min)`},
+		{"unknown layout key, typo", "[layout]\nwdie = 120", `config FILE:2: layout.wdie: unknown setting (did you mean layout.wide? layout has wide, medium, sidebar and list_min)`},
+		{"unknown layout key, typo of list_min", "[layout]\nlist_mni = 50", `config FILE:2: layout.list_mni: unknown setting (did you mean layout.list_min? layout has wide, medium, sidebar and list_min)`},
 
 		// Wrong types.
 		{"paths not a list", `paths = "~/news"`, `config FILE:1: paths: wrong type: want a list of strings, got string (write paths = ["~/news"])`},
@@ -166,6 +170,12 @@ func TestLoadInvalid(t *testing.T) {
 		{"date_format control character", `date_format = "2006\u001b[31m01"`, `config FILE:1: date_format: "2006\x1b[31m01" holds a control or invisible character (use a Go time layout such as "2006-01-02" or "2 Jan 2006", or iso, us, eu, long or short)`},
 		{"layout below minimum", "[layout]\nmedium = 30", `config FILE:2: layout.medium: 30 is out of range (use a width from 40 to 10000 columns)`},
 		{"layout above maximum", "[layout]\nwide = 10001", `config FILE:2: layout.wide: 10001 is out of range (use a width from 40 to 10000 columns)`},
+		{"sidebar below minimum", "[layout]\nwide = 130\nsidebar = 15", `config FILE:3: layout.sidebar: 15 is out of range (use a width from 16 to 80 columns)`},
+		{"sidebar above maximum", "layout.sidebar = 81", `config FILE:1: layout.sidebar: 81 is out of range (use a width from 16 to 80 columns)`},
+		{"list_min below minimum", "\n[layout]\nlist_min = 19", `config FILE:3: layout.list_min: 19 is out of range (use a width from 20 to 200 columns)`},
+		{"list_min above maximum", "[layout]\nlist_min = 201", `config FILE:2: layout.list_min: 201 is out of range (use a width from 20 to 200 columns)`},
+		{"sidebar a string", "[layout]\nsidebar = \"wide\"", `config FILE:2: layout.sidebar: wrong type: want a whole number, got string (write sidebar = 32)`},
+		{"list_min a float", "layout.list_min = 50.5", `config FILE:1: layout.list_min: wrong type: want a whole number, got float (write list_min = 52)`},
 		{"layout out of order", "[layout]\nwide = 70\nmedium = 90", `config FILE:2: layout.wide: wide (70) is below medium (90) (wide must be at least medium; equal widths skip the medium layout)`},
 		{"layout medium above default wide", "[layout]\nmedium = 130", `config FILE:2: layout.medium: wide (120) is below medium (130) (wide must be at least medium; equal widths skip the medium layout)`},
 		// One error: the first in the file.
@@ -301,7 +311,7 @@ wide = 140
 	if src.Of("tag_match") != SourceDefault || src.Of("keys.help") != SourceDefault {
 		t.Errorf("unset values must come from the default")
 	}
-	if cfg.Layout != (Layout{140, 70}) {
+	if cfg.Layout != (Layout{Wide: 140, Medium: 70, Sidebar: 32, ListMin: 52}) {
 		t.Errorf("layout %+v", cfg.Layout)
 	}
 }
@@ -380,7 +390,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		"sort = \"title\"  # " + p + ":4\n",
 		"date_format = \"2 Jan 2006\"  # " + p + ":7\n",
 		"tag_match = \"any\"  # " + p + ":5\n",
-		"[layout]\nwide = 200  # " + p + ":9\nmedium = 100  # " + p + ":10\n",
+		"[layout]\nwide = 200  # " + p + ":9\nmedium = 100  # " + p + ":10\nsidebar = 32  # default\nlist_min = 52  # default\n",
 		"quit = []  # " + p + ":12\n",
 		"search = [\"/\", \"ctrl+f\"]  # " + p + ":13\n",
 	} {
@@ -482,7 +492,7 @@ func TestREADMEExample(t *testing.T) {
 		t.Fatalf("the README's example: %v", err)
 	}
 	unbound := slices.ContainsFunc(cfg.Keys, func(e KeyEntry) bool { return e.Action == "sort" && len(e.Keys) == 0 })
-	if cfg.Sort != model.SortReads || cfg.Layout != (Layout{140, 90}) || !unbound {
+	if cfg.Sort != model.SortReads || cfg.Layout != (Layout{Wide: 140, Medium: 90, Sidebar: 28, ListMin: 52}) || !unbound {
 		t.Errorf("the README's example loads as %+v", cfg)
 	}
 	for _, s := range Settings {

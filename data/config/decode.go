@@ -27,23 +27,26 @@ type fileConfig struct {
 }
 
 type fileLayout struct {
-	Wide   *int `toml:"wide"`
-	Medium *int `toml:"medium"`
+	Wide    *int `toml:"wide"`
+	Medium  *int `toml:"medium"`
+	Sidebar *int `toml:"sidebar"`
+	ListMin *int `toml:"list_min"`
 }
 
 // expected describes each key's type and gives an example, for type errors.
 var expected = map[string][2]string{
-	"paths":         {"a list of strings", `write paths = ["~/news"]`},
-	"theme":         {"a string", `write theme = "dark"`},
-	"sort":          {"a string", `write sort = "newest"`},
-	"tag_match":     {"a string", `write tag_match = "any"`},
-	"mark_on_open":  {"true or false", `write mark_on_open = false`},
-	"date_format":   {"a string", `write date_format = "2006-01-02"`},
-	"layout":        {"a table", `write [layout] and wide = 120 on the next line`},
-	"layout.wide":   {"a whole number", `write wide = 120`},
-	"layout.medium": {"a whole number", `write medium = 80`},
-	"keys":          {"a table of actions", `write [keys] and quit = ["q"] on the next line`},
-
+	"paths":              {"a list of strings", `write paths = ["~/news"]`},
+	"theme":              {"a string", `write theme = "dark"`},
+	"sort":               {"a string", `write sort = "newest"`},
+	"tag_match":          {"a string", `write tag_match = "any"`},
+	"mark_on_open":       {"true or false", `write mark_on_open = false`},
+	"date_format":        {"a string", `write date_format = "2006-01-02"`},
+	"layout":             {"a table", `write [layout] and wide = 120 on the next line`},
+	"layout.wide":        {"a whole number", `write wide = 120`},
+	"layout.medium":      {"a whole number", `write medium = 80`},
+	"layout.sidebar":     {"a whole number", `write sidebar = 32`},
+	"layout.list_min":    {"a whole number", `write list_min = 52`},
+	"keys":               {"a table of actions", `write [keys] and quit = ["q"] on the next line`},
 	"mark_on_scroll_end": {"true or false", `write mark_on_scroll_end = true`},
 }
 
@@ -60,8 +63,8 @@ func decodeError(file string, err error) error {
 		parts := de.Key()
 		switch {
 		case len(parts) > 1 && parts[0] == "layout":
-			e.Hint = "layout has wide and medium"
-			if n := errtext.Nearest(parts[1], []string{"wide", "medium"}); n != "" {
+			e.Hint = "layout has wide, medium, sidebar and list_min"
+			if n := errtext.Nearest(parts[1], []string{"wide", "medium", "sidebar", "list_min"}); n != "" {
 				e.Hint = "did you mean layout." + n + "? " + e.Hint
 			}
 		default:

@@ -39,6 +39,8 @@ func Format(cfg Config, src Sources) string {
 	b.WriteString("\n[layout]\n")
 	line("wide", strconv.Itoa(cfg.Layout.Wide), src.Of("layout.wide"))
 	line("medium", strconv.Itoa(cfg.Layout.Medium), src.Of("layout.medium"))
+	line("sidebar", strconv.Itoa(cfg.Layout.Sidebar), src.Of("layout.sidebar"))
+	line("list_min", strconv.Itoa(cfg.Layout.ListMin), src.Of("layout.list_min"))
 	b.WriteString("\n[keys]\n")
 	for _, e := range cfg.Keys {
 		line(tomlKey(e.Action), quoteList(e.Keys), src.Of("keys."+e.Action))

@@ -191,20 +191,22 @@ func DateWidth(layout string) int {
 
 func (l *loader) layout(fl *fileLayout) {
 	c := l.cfg
-	check := func(key string, v *int, dst *int) {
+	check := func(key string, v *int, dst *int, lo, hi int) {
 		if v == nil {
 			return
 		}
 		l.set(key)
-		if *v < MinWidth || *v > MaxWidth {
-			l.fail(key, fmt.Sprintf("use a width from %d to %d columns", MinWidth, MaxWidth), "%d is out of range", *v)
+		if *v < lo || *v > hi {
+			l.fail(key, fmt.Sprintf("use a width from %d to %d columns", lo, hi), "%d is out of range", *v)
 			return
 		}
 		*dst = *v
 	}
+	check("layout.sidebar", fl.Sidebar, &c.Layout.Sidebar, MinSidebar, MaxSidebar)
+	check("layout.list_min", fl.ListMin, &c.Layout.ListMin, MinListMin, MaxListMin)
 	before := len(l.errs)
-	check("layout.wide", fl.Wide, &c.Layout.Wide)
-	check("layout.medium", fl.Medium, &c.Layout.Medium)
+	check("layout.wide", fl.Wide, &c.Layout.Wide, MinWidth, MaxWidth)
+	check("layout.medium", fl.Medium, &c.Layout.Medium, MinWidth, MaxWidth)
 	if len(l.errs) > before {
 		return
 	}
