@@ -263,6 +263,15 @@ func TestVersionHelpCompletion(t *testing.T) {
 	if code, out, _ := runCLI(t, "completion", "bash"); code != 0 || !strings.Contains(out, "newsline") {
 		t.Errorf("completion bash: %d, %d bytes", code, len(out))
 	}
+	// A shell cobra cannot complete is a usage error, said in one line,
+	// with nothing on stdout that a script could take for a script.
+	code, out, errOut := runCLI(t, "completion", "nushell")
+	if code != 2 || out != "" || errOut != "newsline: completion: unknown shell \"nushell\" (newsline completes bash, fish, powershell, zsh)\n" {
+		t.Errorf("completion nushell: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if code, out, _ := runCLI(t, "completion"); code != 0 || !strings.Contains(out, "bash") {
+		t.Errorf("completion with no shell shows its help: %d %q", code, out)
+	}
 }
 
 func TestEscapesNeverReachStdout(t *testing.T) {
