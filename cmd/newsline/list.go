@@ -39,6 +39,7 @@ An unknown value is an empty field. With --json, print JSON Lines instead.
 				return err
 			}
 			return withCollection(cmd, args, common, marks.active(), func(st *state.Store, src source, c *model.Collection) error {
+				hintUnknownTags(cmd.ErrOrStderr(), c, flags.tags)
 				ids, err := src.visible(cmd.Context(), c, q)
 				if err != nil {
 					return err
@@ -68,6 +69,22 @@ An unknown value is an empty field. With --json, print JSON Lines instead.
 	marks.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: one object per article, with its body")
 	return cmd
+}
+
+// hintUnknownTags says on w which of the --tag values no article of c
+// has: an empty list is then a typo's, not the collection's.
+func hintUnknownTags(w io.Writer, c *model.Collection, tags []string) {
+	seen := map[string]bool{}
+	for _, t := range tags {
+		key := model.TagKey(t)
+		if key == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		if _, ok := c.Tag(key); !ok {
+			fmt.Fprintf(w, "newsline: no article has the tag %q; newsline tags lists them\n", model.SanitizeLine(t))
+		}
+	}
 }
 
 // withCollection calls fn with the marks (only when withState; nil

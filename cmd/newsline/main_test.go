@@ -104,6 +104,22 @@ func TestListFilters(t *testing.T) {
 	}
 }
 
+// TestListUnknownTagHint: a --tag no article has is most likely a typo:
+// list says so on stderr, once per tag, and still succeeds.
+func TestListUnknownTagHint(t *testing.T) {
+	dir := writeCollection(t)
+	code, out, errOut := runCLI(t, "list", dir, "--tag", "Nothing", "--tag", "world", "--tag", "#nothing", "--tag", "sience")
+	want := "newsline: no article has the tag \"Nothing\"; newsline tags lists them\n" +
+		"newsline: no article has the tag \"sience\"; newsline tags lists them\n"
+	if code != 0 || out != "" || errOut != want {
+		t.Errorf("exit %d, stdout %q, stderr %q, want %q", code, out, errOut, want)
+	}
+	// Known tags give no hint, even when together they match nothing.
+	if code, _, errOut := runCLI(t, "list", dir, "--tag", "world", "--tag", "science"); code != 0 || errOut != "" {
+		t.Errorf("known tags: exit %d, stderr %q", code, errOut)
+	}
+}
+
 func TestListJSON(t *testing.T) {
 	dir := writeCollection(t)
 	code, out, _ := runCLI(t, "list", dir, "--json", "--tag", "science")
