@@ -66,6 +66,9 @@ func MarkdownText(src string) string {
 			return ast.WalkSkipChildren, nil
 		case *ast.ListItem:
 			if entering {
+				// A nested list starts on its own line, indented.
+				endLine(&b)
+				b.WriteString(strings.Repeat("  ", listDepth(n)-1))
 				if list, ok := n.Parent().(*ast.List); ok && list.IsOrdered() {
 					b.WriteString(itemNumber(list, n) + ". ")
 				} else {
@@ -87,7 +90,19 @@ func MarkdownText(src string) string {
 			if !entering {
 				endLine(&b)
 			}
-		case *ast.Paragraph, *ast.Heading, *ast.Blockquote, *ast.List, *east.Table:
+		case *ast.TextBlock:
+			if !entering {
+				endLine(&b)
+			}
+		case *ast.List:
+			if !entering {
+				if _, nested := n.Parent().(*ast.ListItem); nested {
+					endLine(&b) // the item's line; the outer list ends the block
+				} else {
+					endBlock(&b)
+				}
+			}
+		case *ast.Paragraph, *ast.Heading, *ast.Blockquote, *east.Table:
 			if !entering && !isTight(n) {
 				endBlock(&b)
 			}
@@ -109,6 +124,17 @@ func isTight(n ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// listDepth is the number of lists n is in.
+func listDepth(n ast.Node) int {
+	d := 0
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.List); ok {
+			d++
+		}
+	}
+	return d
 }
 
 func itemNumber(list *ast.List, item ast.Node) string {

@@ -145,19 +145,28 @@ func writeListLine(w io.Writer, c *model.Collection, a model.Article) error {
 	return err
 }
 
-// jsonArticle is one line of `list --json`.
+// jsonArticle is one line of `list --json`. Every key is in every line,
+// null when the value is unknown, so that a script can rely on the keys.
 type jsonArticle struct {
 	ID     string   `json:"id"`
 	Path   string   `json:"path"`
 	Title  string   `json:"title"`
-	Date   string   `json:"date,omitempty"`
+	Date   *string  `json:"date"`
 	Reads  *int     `json:"reads"`
 	Tags   []string `json:"tags"`
-	Source string   `json:"source,omitempty"`
-	URL    string   `json:"url,omitempty"`
-	Author string   `json:"author,omitempty"`
+	Source *string  `json:"source"`
+	URL    *string  `json:"url"`
+	Author *string  `json:"author"`
 	Format string   `json:"format"`
 	Body   string   `json:"body"`
+}
+
+// orNull is s, or nil (JSON's null) when s is empty: unknown.
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 func writeJSONArticle(w io.Writer, src source, c *model.Collection, a model.Article) error {
@@ -170,13 +179,13 @@ func writeJSONArticle(w io.Writer, src source, c *model.Collection, a model.Arti
 	}
 	j := jsonArticle{
 		ID: c.ShortID(a.ID), Path: a.Path, Title: a.Title, Tags: c.ArticleTags(a.ID),
-		Source: a.Source, URL: a.URL, Author: a.Author, Format: a.Format.String(), Body: body,
+		Source: orNull(a.Source), URL: orNull(a.URL), Author: orNull(a.Author), Format: a.Format.String(), Body: body,
 	}
 	if j.Tags == nil {
 		j.Tags = []string{}
 	}
 	if a.HasDate() {
-		j.Date = a.Date.Format(time.RFC3339)
+		j.Date = orNull(a.Date.Format(time.RFC3339))
 	}
 	if a.HasReads() {
 		j.Reads = &a.Reads

@@ -145,10 +145,27 @@ func TestListJSON(t *testing.T) {
 	if tags, _ := a["tags"].([]any); len(tags) != 2 || tags[0] != "Science" || tags[1] != "Space" {
 		t.Errorf("tags = %v, want [Science Space]", a["tags"])
 	}
-	// An unknown date is absent, not empty.
+	// Every documented key is in every line; an unknown value is null.
 	_, out, _ = runCLI(t, "list", dir, "--json", "--search", "undated")
-	if strings.Contains(out, `"date"`) {
-		t.Errorf("unknown date must be absent: %s", out)
+	var u map[string]any
+	if err := json.Unmarshal([]byte(out), &u); err != nil {
+		t.Fatalf("not JSON: %v: %q", err, out)
+	}
+	for _, k := range []string{"id", "path", "title", "date", "reads", "tags", "source", "url", "author", "format", "body"} {
+		v, ok := u[k]
+		switch k {
+		case "date", "reads", "source", "url", "author":
+			if !ok || v != nil {
+				t.Errorf("unknown %s must be null: %s", k, out)
+			}
+		default:
+			if !ok || v == nil {
+				t.Errorf("%s missing or null: %s", k, out)
+			}
+		}
+	}
+	if len(u) != 11 {
+		t.Errorf("%d keys, want the 11 documented: %s", len(u), out)
 	}
 	// A tab expands to the next stop of 4 columns: column 13 → 16.
 	if !strings.Contains(out, `"body":"No date here.   Tabbed."`) {
