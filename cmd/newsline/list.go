@@ -112,6 +112,9 @@ func withCollection(cmd *cobra.Command, paths []string, common *common, withStat
 // loadForCommand reads the collection for a subcommand and, with --verbose,
 // reports its problems on stderr. The caller closes the source.
 func loadForCommand(cmd *cobra.Command, args []string, common *common) (source, *model.Collection, error) {
+	if err := checkConfigPaths(args, *common.cfg); err != nil {
+		return source{}, nil, err
+	}
 	src, err := resolveSource(cmd.Context(), args, *common.cache, common.cfg.Paths...)
 	if err != nil {
 		return source{}, nil, err

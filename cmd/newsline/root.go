@@ -105,6 +105,9 @@ named like a subcommand is given as ./list.`,
 					return usageError{err}
 				}
 			}
+			if err := checkConfigPaths(args, cfg); err != nil {
+				return err
+			}
 			if !isTerminal(stdout) {
 				return usagef("stdout is not a terminal: to print articles for a pipe or a script, use `newsline list` (or `newsline --help`)")
 			}
