@@ -25,8 +25,8 @@ type loader struct {
 	// entries are the lines of the entries of paths (pathLines).
 	entries []int
 	cfg     *Config
-	src   Sources
-	errs  []*Error
+	src     Sources
+	errs    []*Error
 }
 
 func (l *loader) fail(key, hint, format string, args ...any) {
