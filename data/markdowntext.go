@@ -16,7 +16,8 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 // MarkdownText returns the text of a Markdown body as plain text: the words
 // without the markup, paragraphs separated by blank lines, list items on
 // their own lines, and each link's destination after its text, so nothing
-// the source said is hidden. Raw HTML is dropped.
+// the source said is hidden. Backslash escapes and character references
+// are resolved outside code. Raw HTML is dropped.
 func MarkdownText(src string) string {
 	source := []byte(src)
 	doc := markdown.Parser().Parse(text.NewReader(source))
@@ -25,7 +26,11 @@ func MarkdownText(src string) string {
 		switch n := n.(type) {
 		case *ast.Text:
 			if entering {
-				b.Write(n.Segment.Value(source))
+				if _, code := n.Parent().(*ast.CodeSpan); code {
+					b.Write(n.Segment.Value(source)) // as written, as CommonMark says
+				} else {
+					b.WriteString(inlineText(string(n.Segment.Value(source)), inlineRules))
+				}
 				switch {
 				case n.HardLineBreak():
 					b.WriteByte('\n')
@@ -51,7 +56,7 @@ func MarkdownText(src string) string {
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
 			if !entering && len(n.Destination) > 0 {
-				b.WriteString(" (" + string(n.Destination) + ")")
+				b.WriteString(" (" + inlineText(string(n.Destination), destRules) + ")")
 			}
 		case *ast.AutoLink:
 			if entering {
@@ -60,7 +65,7 @@ func MarkdownText(src string) string {
 			return ast.WalkSkipChildren, nil
 		case *ast.Image:
 			if !entering && len(n.Destination) > 0 {
-				b.WriteString(" (image: " + string(n.Destination) + ")")
+				b.WriteString(" (image: " + inlineText(string(n.Destination), destRules) + ")")
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
