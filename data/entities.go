@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	gmparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -24,7 +25,9 @@ import (
 // decodeEntities returns the Markdown src with the character references in
 // its text made the characters they stand for, as CommonMark reads them:
 // those in code spans and blocks, raw HTML and link destinations stay as
-// written. A character Markdown would read as markup stays text: < and >
+// written, and so does every reference of a body with link reference
+// definitions ([label]: /url). A character Markdown would read as markup
+// stays text: < and >
 // are written with a backslash, & as &amp; when what follows would make a
 // reference of it. A reference to other ASCII punctuation, a letter, a
 // digit or white space (&#42;, &#49;, &#10;) stays as written (see
@@ -36,7 +39,16 @@ func decodeEntities(src string) string {
 		return src // most bodies: no parse
 	}
 	source := []byte(src)
-	doc := markdown.Parser().Parse(text.NewReader(source))
+	pc := gmparser.NewContext()
+	doc := markdown.Parser().Parse(text.NewReader(source), gmparser.WithContext(pc))
+	if len(pc.References()) > 0 {
+		// Text in brackets is also a label that finds a link's definition,
+		// matched as written: decoded, [caf&eacute;] would no longer find
+		// [caf&eacute;]: /url, and [AT&amp;T] would find [at&t]: /url.
+		// Such bodies are rare; the reader and MarkdownText still show
+		// their references decoded.
+		return src
+	}
 	var segs []text.Segment
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
@@ -125,10 +137,11 @@ func writeDecoded(b *strings.Builder, dec, raw, rest string) {
 }
 
 // keepRef reports whether a reference to r stays as written: an ASCII
-// letter, digit or white space, or punctuation that is markup (* _ ~ [ #
-// …) but for the common & < > " ', whose references are rare and whose
-// backslash escapes not every Markdown parser reads right (goldmark's
-// strikethrough takes ~~\~~~ for five tildes).
+// letter, digit or white space, or ASCII punctuation other than the
+// common & < > " ' — the rest (* _ ~ [ # …) may be markup, their
+// references are rare, and the backslash escapes that would keep them
+// text are not read right everywhere (goldmark's strikethrough takes
+// ~~\~~~ for five tildes).
 func keepRef(r rune) bool {
 	if r >= utf8.RuneSelf {
 		return false

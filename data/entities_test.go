@@ -41,6 +41,8 @@ func TestParseMarkdownEntities(t *testing.T) {
 		{"invalid code points", "# T\n\n&#0; &#xD800; &#x110000;", "T", "\ufffd \ufffd \ufffd", "\ufffd \ufffd \ufffd"},
 		{"link text and destination", "# T\n\n[caf&eacute;](https://x.example/?a=1&amp;b=2)",
 			"T", "[café](https://x.example/?a=1&amp;b=2)", "café (https://x.example/?a=1&b=2)"},
+		{"link definitions: as written", "# T &mdash; t\n\n[caf&eacute;][] &mdash; [x&amp;y][r]\n\n[caf&eacute;]: /u\n[r]: /v",
+			"T — t", "[caf&eacute;][] &mdash; [x&amp;y][r]\n\n[caf&eacute;]: /u\n[r]: /v", "café (/u) — x&y (/v)"},
 		{"front matter title", "---\ntitle: \"Fish &amp; chips &mdash; \\\\* \\u001b\"\n---\nBody", "Fish & chips — \\*", "Body", "Body"},
 		{"heading escapes", "# A \\* b &#42; `c&amp;`", "A * b * `c&amp;`", "", ""},
 		{"title repeated after front matter", "---\ntitle: Rock — paper\n---\n# Rock &mdash; paper\n\nBody", "Rock — paper", "Body", "Body"},

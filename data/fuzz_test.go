@@ -96,6 +96,7 @@ func FuzzDecodeEntities(f *testing.F) {
 	for _, s := range []string{
 		"AT&amp;T &mdash; `&amp;` &lt;b&gt;", "&amp;copy; &amp;amp &#35; heading\n\n&#42;&#42;x&#42;&#42;", "- a&#10;b\n  - &#x5c;*c*",
 		"| a &#124; b |\n|---|\n| &#96;c&#96; |", "[x&#93;(y)](z&amp;w) <a href=\"&amp;\"> ~~&#126;~~ &#95;d&#95;",
+		"[caf&eacute;][] and [AT&amp;T] &mdash;\n\n[caf&eacute;]: /u\n[at&amp;t]: /v \"&quot;\"",
 	} {
 		f.Add(s)
 	}
