@@ -2,6 +2,8 @@ package data
 
 import (
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsline/newsline/model"
 )
@@ -30,4 +32,24 @@ func TestDemo(t *testing.T) {
 		}
 	}
 	t.Logf("demo: %d articles by format %v", len(arts), formats)
+}
+
+// TestDemoTagsCapitalised: the demo's tags are shown as the collection's
+// own spelling (an article's, before its folder's name), and every one
+// that starts with a letter starts with a capital, as a reader expects of
+// a sidebar.
+func TestDemoTagsCapitalised(t *testing.T) {
+	c := model.NewCollection()
+	err := LoadFS(t.Context(), Demo(), "demo", c.Apply)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Tags()) < 12 {
+		t.Fatalf("%d tags", len(c.Tags()))
+	}
+	for _, tag := range c.Tags() {
+		if r, _ := utf8.DecodeRuneInString(tag.Name); unicode.IsLower(r) {
+			t.Errorf("tag %q is not capitalised like the others", tag.Name)
+		}
+	}
 }

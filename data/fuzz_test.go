@@ -84,6 +84,39 @@ func FuzzParseMarkdown(f *testing.F) {
 		"---\ntitle: T\ndate: 2021-07-15\ntags: [a, b]\nreads: 5\n---\nBody", "+++\ntitle = \"T\"\ndate = 2021-07-15\n+++\n# H\nB",
 		"# Heading\n\n```\n# code\n```\n", "---\n[\n---\n", "---\n" + aliasBomb() + "---\n", "", "---\nauthor: {name: A}\nsource: [x]\n---\n",
 		"---\ntitle: \"\\e[31mx\\u009b\"\n---\n",
+		"# Rock &mdash; paper &amp; `a&amp;b`\n\nAT&amp;T &#x1b;[31mred&#27; &lt;b&gt; &#42;x&#42; &nbsp;&#8212;&#x2014;\n\n```\n&amp;\n```\n",
+		"---\ntitle: \"Q&amp;A &#x9b;2J\"\n---\n&amp;copy &amp;amp; &#49;. &#10;&#32; [a&quot;](b&amp;c)\n",
+	})
+}
+
+// FuzzDecodeEntities: decoding character references never changes what
+// the Markdown says (its text, by MarkdownText) and is done once for all:
+// decoding again changes nothing.
+func FuzzDecodeEntities(f *testing.F) {
+	for _, s := range []string{
+		"AT&amp;T &mdash; `&amp;` &lt;b&gt;", "&amp;copy; &amp;amp &#35; heading\n\n&#42;&#42;x&#42;&#42;", "- a&#10;b\n  - &#x5c;*c*",
+		"| a &#124; b |\n|---|\n| &#96;c&#96; |", "[x&#93;(y)](z&amp;w) <a href=\"&amp;\"> ~~&#126;~~ &#95;d&#95;",
+		"[caf&eacute;][] and [AT&amp;T] &mdash;\n\n[caf&eacute;]: /u\n[at&amp;t]: /v \"&quot;\"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := decodeEntities(s)
+		if twice := decodeEntities(once); twice != once {
+			t.Fatalf("not stable: %q → %q → %q", s, once, twice)
+		}
+		for i := strings.IndexByte(s, '&'); i >= 0 && i < len(s); i++ {
+			if dec, _, ok := charRef(s[i:]); ok {
+				for _, r := range dec {
+					if !model.Printable(r, 0) {
+						return // the sanitizer's part: the texts differ by design
+					}
+				}
+			}
+		}
+		if a, b := MarkdownText(s), MarkdownText(once); a != b {
+			t.Fatalf("the text changed: %q → %q\n%q\n%q", s, once, a, b)
+		}
 	})
 }
 

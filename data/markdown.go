@@ -42,7 +42,11 @@ func ParseMarkdown(name, text string) ([]model.Article, []model.Problem, error) 
 			probs = append(probs, model.Problem{Path: name, Reason: "front matter: " + bad, Loaded: true})
 		}
 	}
-	body = model.Sanitize(body)
+	// References are decoded before the sanitizer runs (see
+	// decodeEntities); a title from the front matter is text, not
+	// Markdown, but written by the same tools.
+	a.Title = model.OneLine(inlineText(a.Title, refsOnly))
+	body = model.Sanitize(decodeEntities(body))
 	if a.Title == "" {
 		a.Title, body = headingTitle(body)
 	} else if line, next, ok := firstNonBlank(body, 0, -1); ok {
@@ -184,7 +188,8 @@ func headingTitle(body string) (string, string) {
 }
 
 // heading returns the text of a level-one ATX heading line (# Title, or
-// # Title # with a closing sequence), made one line.
+// # Title # with a closing sequence) as text (backslash escapes and
+// character references resolved), made one line.
 func heading(line string) (string, bool) {
 	trimmed := strings.TrimLeft(line, " ")
 	if len(line)-len(trimmed) > 3 || !(trimmed == "#" || strings.HasPrefix(trimmed, "# ")) {
@@ -194,7 +199,7 @@ func heading(line string) (string, bool) {
 	if u := strings.TrimRight(title, "#"); u == "" || strings.HasSuffix(u, " ") {
 		title = u // a closing sequence: # Title ##
 	}
-	title = model.OneLine(title)
+	title = model.OneLine(inlineText(title, inlineRules))
 	return title, title != ""
 }
 

@@ -16,7 +16,8 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 // MarkdownText returns the text of a Markdown body as plain text: the words
 // without the markup, paragraphs separated by blank lines, list items on
 // their own lines, and each link's destination after its text, so nothing
-// the source said is hidden. Raw HTML is dropped.
+// the source said is hidden. Backslash escapes and character references
+// are resolved outside code. Raw HTML is dropped.
 func MarkdownText(src string) string {
 	source := []byte(src)
 	doc := markdown.Parser().Parse(text.NewReader(source))
@@ -25,7 +26,11 @@ func MarkdownText(src string) string {
 		switch n := n.(type) {
 		case *ast.Text:
 			if entering {
-				b.Write(n.Segment.Value(source))
+				if _, code := n.Parent().(*ast.CodeSpan); code {
+					b.Write(n.Segment.Value(source)) // as written, as CommonMark says
+				} else {
+					b.WriteString(inlineText(string(n.Segment.Value(source)), inlineRules))
+				}
 				switch {
 				case n.HardLineBreak():
 					b.WriteByte('\n')
@@ -51,7 +56,7 @@ func MarkdownText(src string) string {
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
 			if !entering && len(n.Destination) > 0 {
-				b.WriteString(" (" + string(n.Destination) + ")")
+				b.WriteString(" (" + inlineText(string(n.Destination), destRules) + ")")
 			}
 		case *ast.AutoLink:
 			if entering {
@@ -60,12 +65,15 @@ func MarkdownText(src string) string {
 			return ast.WalkSkipChildren, nil
 		case *ast.Image:
 			if !entering && len(n.Destination) > 0 {
-				b.WriteString(" (image: " + string(n.Destination) + ")")
+				b.WriteString(" (image: " + inlineText(string(n.Destination), destRules) + ")")
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		case *ast.ListItem:
 			if entering {
+				// A nested list starts on its own line, indented.
+				endLine(&b)
+				b.WriteString(strings.Repeat("  ", listDepth(n)-1))
 				if list, ok := n.Parent().(*ast.List); ok && list.IsOrdered() {
 					b.WriteString(itemNumber(list, n) + ". ")
 				} else {
@@ -87,7 +95,19 @@ func MarkdownText(src string) string {
 			if !entering {
 				endLine(&b)
 			}
-		case *ast.Paragraph, *ast.Heading, *ast.Blockquote, *ast.List, *east.Table:
+		case *ast.TextBlock:
+			if !entering {
+				endLine(&b)
+			}
+		case *ast.List:
+			if !entering {
+				if _, nested := n.Parent().(*ast.ListItem); nested {
+					endLine(&b) // the item's line; the outer list ends the block
+				} else {
+					endBlock(&b)
+				}
+			}
+		case *ast.Paragraph, *ast.Heading, *ast.Blockquote, *east.Table:
 			if !entering && !isTight(n) {
 				endBlock(&b)
 			}
@@ -109,6 +129,17 @@ func isTight(n ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// listDepth is the number of lists n is in.
+func listDepth(n ast.Node) int {
+	d := 0
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.List); ok {
+			d++
+		}
+	}
+	return d
 }
 
 func itemNumber(list *ast.List, item ast.Node) string {

@@ -39,6 +39,7 @@ An unknown value is an empty field. With --json, print JSON Lines instead.
 				return err
 			}
 			return withCollection(cmd, args, common, marks.active(), func(st *state.Store, src source, c *model.Collection) error {
+				hintUnknownTags(cmd.ErrOrStderr(), c, flags.tags)
 				ids, err := src.visible(cmd.Context(), c, q)
 				if err != nil {
 					return err
@@ -70,6 +71,22 @@ An unknown value is an empty field. With --json, print JSON Lines instead.
 	return cmd
 }
 
+// hintUnknownTags says on w which of the --tag values no article of c
+// has: an empty list is then a typo's, not the collection's.
+func hintUnknownTags(w io.Writer, c *model.Collection, tags []string) {
+	seen := map[string]bool{}
+	for _, t := range tags {
+		key := model.TagKey(t)
+		if key == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		if _, ok := c.Tag(key); !ok {
+			fmt.Fprintf(w, "newsline: no article has the tag %q; newsline tags lists them\n", model.SanitizeLine(t))
+		}
+	}
+}
+
 // withCollection calls fn with the marks (only when withState; nil
 // otherwise) and the collection of paths, read by loadForCommand, and
 // closes both after. The marks are opened first, so that a state folder
@@ -95,6 +112,9 @@ func withCollection(cmd *cobra.Command, paths []string, common *common, withStat
 // loadForCommand reads the collection for a subcommand and, with --verbose,
 // reports its problems on stderr. The caller closes the source.
 func loadForCommand(cmd *cobra.Command, args []string, common *common) (source, *model.Collection, error) {
+	if err := checkConfigPaths(args, *common.cfg); err != nil {
+		return source{}, nil, err
+	}
 	src, err := resolveSource(cmd.Context(), args, *common.cache, common.cfg.Paths...)
 	if err != nil {
 		return source{}, nil, err
@@ -128,19 +148,28 @@ func writeListLine(w io.Writer, c *model.Collection, a model.Article) error {
 	return err
 }
 
-// jsonArticle is one line of `list --json`.
+// jsonArticle is one line of `list --json`. Every key is in every line,
+// null when the value is unknown, so that a script can rely on the keys.
 type jsonArticle struct {
 	ID     string   `json:"id"`
 	Path   string   `json:"path"`
 	Title  string   `json:"title"`
-	Date   string   `json:"date,omitempty"`
+	Date   *string  `json:"date"`
 	Reads  *int     `json:"reads"`
 	Tags   []string `json:"tags"`
-	Source string   `json:"source,omitempty"`
-	URL    string   `json:"url,omitempty"`
-	Author string   `json:"author,omitempty"`
+	Source *string  `json:"source"`
+	URL    *string  `json:"url"`
+	Author *string  `json:"author"`
 	Format string   `json:"format"`
 	Body   string   `json:"body"`
+}
+
+// orNull is s, or nil (JSON's null) when s is empty: unknown.
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 func writeJSONArticle(w io.Writer, src source, c *model.Collection, a model.Article) error {
@@ -153,13 +182,13 @@ func writeJSONArticle(w io.Writer, src source, c *model.Collection, a model.Arti
 	}
 	j := jsonArticle{
 		ID: c.ShortID(a.ID), Path: a.Path, Title: a.Title, Tags: c.ArticleTags(a.ID),
-		Source: a.Source, URL: a.URL, Author: a.Author, Format: a.Format.String(), Body: body,
+		Source: orNull(a.Source), URL: orNull(a.URL), Author: orNull(a.Author), Format: a.Format.String(), Body: body,
 	}
 	if j.Tags == nil {
 		j.Tags = []string{}
 	}
 	if a.HasDate() {
-		j.Date = a.Date.Format(time.RFC3339)
+		j.Date = orNull(a.Date.Format(time.RFC3339))
 	}
 	if a.HasReads() {
 		j.Reads = &a.Reads

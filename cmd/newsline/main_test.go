@@ -104,6 +104,22 @@ func TestListFilters(t *testing.T) {
 	}
 }
 
+// TestListUnknownTagHint: a --tag no article has is most likely a typo:
+// list says so on stderr, once per tag, and still succeeds.
+func TestListUnknownTagHint(t *testing.T) {
+	dir := writeCollection(t)
+	code, out, errOut := runCLI(t, "list", dir, "--tag", "Nothing", "--tag", "world", "--tag", "#nothing", "--tag", "sience")
+	want := "newsline: no article has the tag \"Nothing\"; newsline tags lists them\n" +
+		"newsline: no article has the tag \"sience\"; newsline tags lists them\n"
+	if code != 0 || out != "" || errOut != want {
+		t.Errorf("exit %d, stdout %q, stderr %q, want %q", code, out, errOut, want)
+	}
+	// Known tags give no hint, even when together they match nothing.
+	if code, _, errOut := runCLI(t, "list", dir, "--tag", "world", "--tag", "science"); code != 0 || errOut != "" {
+		t.Errorf("known tags: exit %d, stderr %q", code, errOut)
+	}
+}
+
 func TestListJSON(t *testing.T) {
 	dir := writeCollection(t)
 	code, out, _ := runCLI(t, "list", dir, "--json", "--tag", "science")
@@ -129,10 +145,27 @@ func TestListJSON(t *testing.T) {
 	if tags, _ := a["tags"].([]any); len(tags) != 2 || tags[0] != "Science" || tags[1] != "Space" {
 		t.Errorf("tags = %v, want [Science Space]", a["tags"])
 	}
-	// An unknown date is absent, not empty.
+	// Every documented key is in every line; an unknown value is null.
 	_, out, _ = runCLI(t, "list", dir, "--json", "--search", "undated")
-	if strings.Contains(out, `"date"`) {
-		t.Errorf("unknown date must be absent: %s", out)
+	var u map[string]any
+	if err := json.Unmarshal([]byte(out), &u); err != nil {
+		t.Fatalf("not JSON: %v: %q", err, out)
+	}
+	for _, k := range []string{"id", "path", "title", "date", "reads", "tags", "source", "url", "author", "format", "body"} {
+		v, ok := u[k]
+		switch k {
+		case "date", "reads", "source", "url", "author":
+			if !ok || v != nil {
+				t.Errorf("unknown %s must be null: %s", k, out)
+			}
+		default:
+			if !ok || v == nil {
+				t.Errorf("%s missing or null: %s", k, out)
+			}
+		}
+	}
+	if len(u) != 11 {
+		t.Errorf("%d keys, want the 11 documented: %s", len(u), out)
 	}
 	// A tab expands to the next stop of 4 columns: column 13 → 16.
 	if !strings.Contains(out, `"body":"No date here.   Tabbed."`) {
@@ -262,6 +295,15 @@ func TestVersionHelpCompletion(t *testing.T) {
 	}
 	if code, out, _ := runCLI(t, "completion", "bash"); code != 0 || !strings.Contains(out, "newsline") {
 		t.Errorf("completion bash: %d, %d bytes", code, len(out))
+	}
+	// A shell cobra cannot complete is a usage error, said in one line,
+	// with nothing on stdout that a script could take for a script.
+	code, out, errOut := runCLI(t, "completion", "nushell")
+	if code != 2 || out != "" || errOut != "newsline: completion: unknown shell \"nushell\" (newsline completes bash, fish, powershell, zsh)\n" {
+		t.Errorf("completion nushell: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if code, out, _ := runCLI(t, "completion"); code != 0 || !strings.Contains(out, "bash") {
+		t.Errorf("completion with no shell shows its help: %d %q", code, out)
 	}
 }
 

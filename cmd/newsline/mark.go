@@ -64,7 +64,7 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 					return fmt.Errorf("marking %s: %w", change, err)
 				}
 				if *common.verbose {
-					fmt.Fprintf(cmd.ErrOrStderr(), "newsline: %d of %d articles %s (the others were already)\n", undo.Len(), len(picked), pastTense[change])
+					fmt.Fprintln(cmd.ErrOrStderr(), "newsline: "+markReport(change, picked, undo.Len()))
 				}
 				return nil
 			})
@@ -76,6 +76,21 @@ is given as ./cafe01). The marks are kept in $XDG_STATE_HOME/newsline/
 // pastTense says what a change made of articles.
 var pastTense = map[model.MarkChange]string{
 	model.MarkRead: "marked read", model.MarkUnread: "marked unread", model.Star: "starred", model.Unstar: "unstarred",
+}
+
+// markReport says what a change did to the picked articles, of which
+// changed were not already so: one article by its title, many by count.
+func markReport(change model.MarkChange, picked []model.Article, changed int) string {
+	done := pastTense[change]
+	switch {
+	case len(picked) == 1 && changed == 1:
+		return done + ": " + model.OneLine(picked[0].Title)
+	case len(picked) == 1:
+		return "already " + done + ": " + model.OneLine(picked[0].Title)
+	case changed == len(picked):
+		return fmt.Sprintf("%d articles %s", changed, done)
+	}
+	return fmt.Sprintf("%d of %d articles %s (the others were already)", changed, len(picked), done)
 }
 
 // splitIDs splits mark's arguments after the change: the leading ones that

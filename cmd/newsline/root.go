@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -104,6 +105,9 @@ named like a subcommand is given as ./list.`,
 					return usageError{err}
 				}
 			}
+			if err := checkConfigPaths(args, cfg); err != nil {
+				return err
+			}
 			if !isTerminal(stdout) {
 				return usagef("stdout is not a terminal: to print articles for a pipe or a script, use `newsline list` (or `newsline --help`)")
 			}
@@ -135,7 +139,31 @@ named like a subcommand is given as ./list.`,
 		return err
 	}
 	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common))
+	strictCompletion(root)
 	return root
+}
+
+// strictCompletion makes `completion SHELL` with a shell cobra does not
+// know a usage error: cobra's own command prints its help and exits 0,
+// which a script piping it into a file takes for a completion script.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, comp := range root.Commands() {
+		if comp.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, sh := range comp.Commands() {
+			shells = append(shells, sh.Name())
+		}
+		comp.Args = func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("completion: unknown shell %q (newsline completes %s)", args[0], strings.Join(shells, ", "))
+			}
+			return nil
+		}
+		comp.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+	}
 }
 
 // common are the persistent flags the subcommands share.

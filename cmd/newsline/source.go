@@ -29,6 +29,20 @@ type source struct {
 	notice string        // one line about the index, for the status bar
 }
 
+// checkConfigPaths checks the configuration's paths when they are the ones
+// used (no PATH argument, no $NEWSLINE_DIR): one that does not exist is an
+// error of the file, at its entry's line (config.Config.CheckPaths).
+func checkConfigPaths(args []string, cfg config.Config) error {
+	switch _, from := config.ResolvePaths(args, os.Getenv("NEWSLINE_DIR"), cfg); from {
+	case config.SourceArgs, config.SourceEnv, config.SourceDefault:
+		return nil
+	}
+	if err := cfg.CheckPaths(); err != nil {
+		return usageError{err}
+	}
+	return nil
+}
+
 // resolveSource picks the collection: PATH arguments, else $NEWSLINE_DIR (a
 // list separated like $PATH), else the configuration file's paths, else the
 // embedded demo (see config.ResolvePaths). Paths must exist. Folders are

@@ -114,6 +114,33 @@ func TestMarkAndList(t *testing.T) {
 	}
 }
 
+// TestMarkVerboseSaysWhat: -v names the one article it marked, and counts
+// many.
+func TestMarkVerboseSaysWhat(t *testing.T) {
+	dir := writeCollection(t)
+	sd := "--state-dir=" + t.TempDir()
+	all := listed(t, dir, sd)
+	comet, harbour := idOf(t, all, "Comet"), idOf(t, all, "Harbour")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"star", comet}, "newsline: starred: Comet named after a cat"},
+		{[]string{"star", comet}, "newsline: already starred: Comet named after a cat"},
+		{[]string{"read", comet, harbour}, "newsline: 2 articles marked read"},
+		{[]string{"unread", comet, harbour}, "newsline: 2 articles marked unread"},
+		{[]string{"read", harbour}, "newsline: marked read: Harbour of Velmora reopens after storm"},
+		{[]string{"read", comet, harbour}, "newsline: 1 of 2 articles marked read (the others were already)"},
+	} {
+		args := append(append([]string{"mark"}, tc.args...), dir, sd, "-v")
+		// -v lists the collection's problems first (broken.json, empty.txt).
+		code, out, errOut := runCLI(t, args...)
+		if got := lines(errOut); code != 0 || out != "" || got[len(got)-1] != tc.want {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q, want %q", args, code, out, errOut, tc.want)
+		}
+	}
+}
+
 // TestMarksFollowTheArticle: the marks survive a move, a rename, an edit
 // in place, and the collection opened by another path; the index (cache)
 // plays no part.

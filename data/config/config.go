@@ -18,6 +18,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -75,6 +76,7 @@ type Config struct {
 	Keys []KeyEntry
 
 	pathsFrom string // where Paths came from ("FILE:LINE"), for ResolvePaths
+	pathLines []int  // the line of each of Paths in File, for CheckPaths
 }
 
 // Layout is the terminal widths where the layout switches, and the widths
@@ -227,6 +229,30 @@ func ResolvePaths(args []string, env string, cfg Config) (paths []string, source
 		return slices.Clone(cfg.Paths), from
 	}
 	return nil, SourceDefault
+}
+
+// CheckPaths reports the first of the file's paths that does not exist or
+// cannot be looked at as an *Error at the line of its entry, like the
+// file's other errors. The paths are checked when they are the ones used
+// (see ResolvePaths), not by Load: a PATH argument makes them irrelevant.
+func (c Config) CheckPaths() error {
+	for i, p := range c.Paths {
+		_, err := os.Stat(p)
+		if err == nil {
+			continue
+		}
+		e := &Error{File: c.File, Key: "paths", Err: err}
+		if i < len(c.pathLines) {
+			e.Line = c.pathLines[i]
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			e.Msg, e.Hint = "no such file or folder: "+p, "fix the path or remove it"
+		} else {
+			e.Msg, e.Hint = "cannot read "+p+": "+unwrapPathError(err), "check its permissions"
+		}
+		return e
+	}
+	return nil
 }
 
 // Error is an invalid configuration: the file, the line (0 when unknown),

@@ -106,24 +106,7 @@ func keyLines(data []byte) map[string]int {
 	var p unstable.Parser
 	p.Reset(data)
 	var table []string
-	// Line starts, to find a node's line without rescanning the document.
-	starts := []int{0}
-	for i, c := range data {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	line := func(n *unstable.Node) int {
-		off := int(n.Raw.Offset)
-		if off > len(data) {
-			return 0
-		}
-		i, found := slices.BinarySearch(starts, off)
-		if found {
-			return i + 1
-		}
-		return i
-	}
+	line := nodeLines(data)
 	record := func(prefix []string, it unstable.Iterator) []string {
 		full := slices.Clone(prefix)
 		for it.Next() {
@@ -157,4 +140,56 @@ func keyLines(data []byte) map[string]int {
 		}
 	}
 	return lines
+}
+
+// nodeLines returns the function that gives the line of a node of data
+// (0 when unknown), which finds it without rescanning the document.
+func nodeLines(data []byte) func(*unstable.Node) int {
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return func(n *unstable.Node) int {
+		off := int(n.Raw.Offset)
+		if off > len(data) {
+			return 0
+		}
+		i, found := slices.BinarySearch(starts, off)
+		if found {
+			return i + 1
+		}
+		return i
+	}
+}
+
+// pathLines returns the line of each entry of the top-level paths list of
+// a valid document (nil when it has none), so that an error about one
+// path names its own line.
+func pathLines(data []byte) []int {
+	var p unstable.Parser
+	p.Reset(data)
+	line := nodeLines(data)
+	for p.NextExpression() {
+		e := p.Expression()
+		if e.Kind == unstable.Table || e.Kind == unstable.ArrayTable {
+			return nil // paths is a top-level setting
+		}
+		if e.Kind != unstable.KeyValue {
+			continue
+		}
+		k := e.Key()
+		if !k.Next() || string(k.Node().Data) != "paths" || k.Next() {
+			continue
+		}
+		var lines []int
+		if v := e.Value(); v.Kind == unstable.Array {
+			for c := v.Children(); c.Next(); {
+				lines = append(lines, line(c.Node()))
+			}
+		}
+		return lines
+	}
+	return nil
 }

@@ -132,7 +132,7 @@ func parse(file string, data []byte) (Config, Sources, error) {
 	if err := dec.Decode(&fc); err != nil {
 		return cfg, src, decodeError(file, err)
 	}
-	l := &loader{file: file, dir: absDir(file), lines: keyLines(data), cfg: &cfg, src: src}
+	l := &loader{file: file, dir: absDir(file), lines: keyLines(data), entries: pathLines(data), cfg: &cfg, src: src}
 	l.apply(&fc)
 	if len(l.errs) > 0 {
 		// One error: the first in the file.

@@ -22,18 +22,25 @@ type loader struct {
 	file  string
 	dir   string // the file's folder, for relative paths
 	lines map[string]int
-	cfg   *Config
-	src   Sources
-	errs  []*Error
+	// entries are the lines of the entries of paths (pathLines).
+	entries []int
+	cfg     *Config
+	src     Sources
+	errs    []*Error
 }
 
 func (l *loader) fail(key, hint, format string, args ...any) {
+	l.failAt(l.lines[key], key, hint, format, args...)
+}
+
+// failAt is fail at a line of the value rather than the key's.
+func (l *loader) failAt(line int, key, hint, format string, args ...any) {
 	for i, a := range args {
 		if s, ok := a.(string); ok {
 			args[i] = errtext.Clip(s)
 		}
 	}
-	l.errs = append(l.errs, &Error{File: l.file, Line: l.lines[key], Key: key, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	l.errs = append(l.errs, &Error{File: l.file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // set records where key's value came from.
@@ -50,17 +57,18 @@ func (l *loader) apply(fc *fileConfig) {
 	if fc.Paths != nil {
 		l.set("paths")
 		c.pathsFrom = l.src["paths"]
-		c.Paths = nil
-		for _, p := range *fc.Paths {
+		c.Paths, c.pathLines = nil, nil
+		for i, p := range *fc.Paths {
 			switch {
 			case strings.TrimSpace(p) == "":
-				l.fail("paths", "remove it, or give a file or folder", "an empty path")
+				l.failAt(l.pathLine(i), "paths", "remove it, or give a file or folder", "an empty path")
 				continue
 			case strings.ContainsRune(p, 0):
-				l.fail("paths", "remove it", "path %q holds a NUL character", p)
+				l.failAt(l.pathLine(i), "paths", "remove it", "path %q holds a NUL character", p)
 				continue
 			}
 			c.Paths = append(c.Paths, l.resolve(p))
+			c.pathLines = append(c.pathLines, l.pathLine(i))
 		}
 	}
 	if fc.Theme != nil {
@@ -103,6 +111,14 @@ func (l *loader) apply(fc *fileConfig) {
 	if fc.Keys != nil {
 		l.keys(fc.Keys)
 	}
+}
+
+// pathLine is the line of the i-th entry of paths, else of paths.
+func (l *loader) pathLine(i int) int {
+	if i < len(l.entries) && l.entries[i] > 0 {
+		return l.entries[i]
+	}
+	return l.lines["paths"]
 }
 
 // resolve makes a path from the file absolute: ~/ is the home folder, a
