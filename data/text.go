@@ -235,4 +235,4 @@ func hasPrefixFold(s, prefix string) bool {
 	return true
 }
 
-func isASCIILetter(c byte) bool { return 'a' <= c&^0x20 && c&^0x20 <= 'Z' }
+func isASCIILetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }

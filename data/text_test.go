@@ -205,3 +205,23 @@ func TestParseTextReads(t *testing.T) {
 		}
 	}
 }
+
+// TestCounterAt: the counter's word stands alone; a word that holds one
+// (Threads, Preview, Readers) is not it.
+func TestCounterAt(t *testing.T) {
+	for _, tc := range []struct {
+		s       string
+		at, len int
+	}{
+		{"Read: 715", 0, 4},
+		{"15 July 2021 | Reads: 1,204", 15, 5},
+		{"Threads: 3 | Reads: 12", 13, 5},
+		{"Preview 4 · VIEWS 9", 13, 5}, // · is two bytes
+		{"Readers: 40", -1, 0},
+		{"spreadsheet", -1, 0},
+	} {
+		if at, n := counterAt(tc.s); at != tc.at || n != tc.len {
+			t.Errorf("counterAt(%q) = %d, %d; want %d, %d", tc.s, at, n, tc.at, tc.len)
+		}
+	}
+}
