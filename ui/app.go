@@ -176,7 +176,11 @@ func New(opts Options) Model {
 		renderer: renderer,
 		cache:    newRenderQueue(renderer, opts.Body),
 	}
-	m.setArticleStyle()
+	// A style file that does not parse (config.Load checks it first, with
+	// glamourstyle.Parse) leaves newsline's own styles, and says so.
+	if err := opts.Appearance.ApplyStyle(renderer); err != nil {
+		m.flash = "Article style not used: " + model.OneLine(err.Error())
+	}
 	if p := opts.Place; p != nil {
 		var want *wanted
 		m.query, m.smart, want = restorePlace(*p, m.query, opts.Marks != nil)

@@ -204,15 +204,6 @@ func sanitizeStyleValue(v reflect.Value, name string) {
 	}
 }
 
-// setArticleStyle gives the renderer the style file of Appearance.Style.
-// One that does not parse (config.Load checks it first, with glamourstyle.Parse)
-// leaves newsline's own styles, and says so in the status bar.
-func (m *Model) setArticleStyle() {
-	if err := m.opts.Appearance.ApplyStyle(m.renderer); err != nil {
-		m.flash = strings.TrimPrefix(m.flash+"; Article style not used: "+model.OneLine(err.Error()), "; ")
-	}
-}
-
 // ApplyStyle gives r the style file of Appearance.Style; nothing without
 // one. The error says why a style cannot be used.
 func (a Appearance) ApplyStyle(r *Renderer) error {

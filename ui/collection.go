@@ -54,8 +54,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	}
 	changed := len(msg.batch.Articles) > 0 || len(msg.batch.Removed) > 0
 	if changed || swept {
-		m.setSidebarTags(m.coll.Tags(), m.coll.Len())
-		m.refilter()
+		m.showing(m.coll, m.coll.Tags(), m.coll.Len())
 	}
 	if p := m.placed; p != nil && !m.loading {
 		// The restored article, if the cursor is still on it (the user
@@ -126,16 +125,6 @@ func (m *Model) filterChanged() {
 	m.refilter()
 	if id, ok := m.list.selected(); had && ok && id != old && m.list.want == nil {
 		m.list.toTop()
-	}
-}
-
-// setSidebarTags gives the sidebar the collection's tags, and the panes
-// new widths when the sidebar's names and counts ask for another.
-func (m *Model) setSidebarTags(tags []model.Tag, total int) {
-	want := m.tags.want
-	m.tags.setTags(tags, total)
-	if m.tags.want != want {
-		m.relayout()
 	}
 }
 

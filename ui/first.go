@@ -163,9 +163,14 @@ func (m *Model) endPreview() {
 }
 
 // showing puts coll on screen, with the sidebar's tags and the header's
-// count of articles.
+// count of articles; the panes take new widths when the sidebar's names
+// and counts ask for another.
 func (m *Model) showing(coll *model.Collection, tags []model.Tag, total int) {
 	m.coll = coll
-	m.setSidebarTags(tags, total)
+	want := m.tags.want
+	m.tags.setTags(tags, total)
+	if m.tags.want != want {
+		m.handleResize(m.lay.width, m.lay.height)
+	}
 	m.refilter()
 }

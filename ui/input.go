@@ -74,12 +74,14 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (_ tea.Cmd, ok bool) {
 	case key.Matches(msg, k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight):
 		m.setFocus(nextPane(k, msg, focusOrder(m.lay, m.reading), m.focus))
 	case key.Matches(msg, k.FocusTags):
-		if m.noSidebar {
-			m.toggleSidebar() // t asks for the sidebar: it shows again
+		if m.noSidebar { // t asks for the sidebar: it shows again
+			m.noSidebar = false
+			m.handleResize(m.lay.width, m.lay.height)
 		}
 		m.focus = paneTags
 	case key.Matches(msg, k.ToggleSidebar):
-		m.toggleSidebar()
+		m.noSidebar = !m.noSidebar
+		m.handleResize(m.lay.width, m.lay.height)
 	case key.Matches(msg, k.ClearTags):
 		m.setFilter(toggled(m.query, m.smart, entryAll, ""))
 	case key.Matches(msg, k.ToggleUnread):

@@ -129,22 +129,13 @@ func (m *Model) apply(msg tea.Msg) tea.Cmd {
 		m.showMarks(after)
 		return store
 	case articleStepped:
-		from := m.list.cursor
-		m.list, _, _ = m.list.Update(msg.mv)
-		if m.list.cursor == from { // at an end: say so rather than nothing
-			m.flash = "Last article"
-			if msg.mv == moveUp {
-				m.flash = "First article"
-			}
-			return nil
-		}
-		after, store := m.marks.opened(m.list.article(m.coll))
-		m.showMarks(after)
-		return store
+		return m.step(msg.mv != moveUp, false)
 	case articleAsked:
 		return m.articleAction(msg.act)
 	case problemOpened:
-		return m.editProblem(msg.problem)
+		cmd, why := editProblem(m.opts.EditProblem, msg.problem)
+		m.flash = cmp.Or(why, m.flash)
+		return cmd
 	case searchEdited:
 		return m.editSearch(msg.value)
 	case searchClosed:
@@ -220,7 +211,7 @@ func (m *Model) articleAction(act articleAction) tea.Cmd {
 		}
 		return cmd
 	case actNextUnread, actPrevUnread:
-		return m.stepUnread(act == actNextUnread)
+		return m.step(act == actNextUnread, true)
 	case actMarkAllRead:
 		n := m.tags.unreadN // of the list: the sidebar counts the visible set
 		if n == 0 {

@@ -42,26 +42,27 @@ func (m *Model) syncReader() tea.Cmd {
 	return cmd
 }
 
-// handleRendered shows a finished render if the reader still wants it; a
-// stale one (other article, width or style) is dropped (the Renderer has
-// cached it). A render that failed but fell back to plain text is shown
-// with why.
-func (m *Model) handleRendered(msg renderedMsg) {
-	m.cache.done(msg.key)
-	if msg.key != m.reader.want {
-		return
+// rendered shows a finished render if the reader still wants it; a stale
+// one (other article, width or style) is dropped (the Renderer has cached
+// it). A render that failed but fell back to plain text is shown, and why
+// is returned. The line to restore (s) is scrolled to once its article is
+// shown.
+func (p *readerPane) rendered(msg renderedMsg, s *scrollTo) (why string) {
+	if msg.key != p.want {
+		return ""
 	}
 	switch {
 	case msg.err != nil && msg.out == "":
-		m.reader.fail(msg.key, msg.err)
+		p.fail(msg.key, msg.err)
 	case msg.err != nil: // the renderer fell back to plain text
-		m.reader.show(msg.key, msg.out)
-		m.flash = "Shown as plain text: " + msg.err.Error()
+		p.show(msg.key, msg.out)
+		why = "Shown as plain text: " + msg.err.Error()
 	default:
-		m.reader.show(msg.key, msg.out)
+		p.show(msg.key, msg.out)
 	}
-	if s := m.scrollTo; s.id == msg.key.id && s.y > 0 {
-		m.reader.scrollTo(s.y)
-		m.scrollTo = scrollTo{}
+	if s.id == msg.key.id && s.y > 0 {
+		p.scrollTo(s.y)
+		*s = scrollTo{}
 	}
+	return why
 }

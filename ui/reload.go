@@ -126,18 +126,15 @@ func runEditor(c tea.ExecCommand) tea.Cmd {
 
 // editProblem opens the file of problem p in the editor, at its line
 // (enter in the problems overlay), or says why it cannot.
-func (m *Model) editProblem(p model.Problem) tea.Cmd {
+func editProblem(edit func(model.Problem) (tea.ExecCommand, error), p model.Problem) (_ tea.Cmd, why string) {
 	switch {
-	case m.opts.EditProblem == nil:
-		m.flash = "No file to edit here"
+	case edit == nil:
+		return nil, "No file to edit here"
 	case p.Path == "":
-		m.flash = "This problem names no file"
-	default:
-		edit := m.opts.EditProblem
-		return func() tea.Msg { // off the event loop: finding the file reads the disk
-			c, err := edit(p)
-			return editorMsg{cmd: c, err: err}
-		}
+		return nil, "This problem names no file"
 	}
-	return nil
+	return func() tea.Msg { // off the event loop: finding the file reads the disk
+		c, err := edit(p)
+		return editorMsg{cmd: c, err: err}
+	}, ""
 }

@@ -6,22 +6,29 @@ import (
 	"github.com/newsline/newsline/model"
 )
 
-// stepUnread moves the list's cursor to the next (forward) or previous
-// unread article in the list's order (N, P), without wrapping: at the end
-// it says so, as newsboat does. From the reader, the reader shows that
-// article, opened as n and p open one.
-func (m *Model) stepUnread(forward bool) tea.Cmd {
+// step moves the list's cursor to the next (forward) or previous article
+// (n, p in the reader), or unread article (unread: N, P) in the list's
+// order, without wrapping: at an end it says so, as newsboat does. From
+// the reader, the reader shows that article, opened (and so marked read).
+func (m *Model) step(forward, unread bool) tea.Cmd {
 	d := 1
 	if !forward {
 		d = -1
 	}
 	ids := m.list.ids
 	i := m.list.cursor + d
-	for i >= 0 && i < len(ids) && m.marks.of[ids[i]].Read {
+	for unread && i >= 0 && i < len(ids) && m.marks.of[ids[i]].Read {
 		i += d
 	}
 	if i < 0 || i >= len(ids) {
-		m.flash = "No more unread articles"
+		switch {
+		case unread:
+			m.flash = "No more unread articles"
+		case forward:
+			m.flash = "Last article"
+		default:
+			m.flash = "First article"
+		}
 		return nil
 	}
 	m.list.selectIndex(i)

@@ -43,11 +43,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.handleResize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
 		// The theme and render style follow the terminal's background,
-		// unless a dark or light theme is set (Appearance.Theme); the
-		// renders of a style that changed are dropped.
-		if _, fixed := m.opts.Appearance.fixedTheme(); fixed || m.opts.NoColor || msg.IsDark() == m.dark {
-			return nil
-		}
+		// unless a dark or light theme is set (setTheme); the renders of
+		// a style that changed are dropped.
 		style := m.style
 		m.setTheme(msg.IsDark())
 		if m.style != style { // a style file looks the same on both
@@ -68,7 +65,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.showing(shown, first.tags, first.total)
 		}
 	case renderedMsg:
-		m.handleRendered(msg)
+		m.cache.done(msg.key)
+		m.flash = cmp.Or(m.reader.rendered(msg, &m.scrollTo), m.flash)
 	case searchedMsg:
 		refilter, why := m.found.done(msg, m.query.Search, m.list.searching())
 		m.flash = cmp.Or(why, m.flash)
@@ -134,18 +132,7 @@ func (m *Model) handleResize(w, h int) {
 	m.problems.SetSize(l.width, l.bodyH)
 	m.help.SetSize(l.width, l.bodyH)
 	m.picker.place(l)
-}
-
-// relayout sizes the panes again at the terminal's size: the sidebar was
-// hidden or shown, or its names ask for another width.
-func (m *Model) relayout() { m.handleResize(m.lay.width, m.lay.height) }
-
-// toggleSidebar hides or shows the sidebar (b); the focus leaves it when
-// it hides.
-func (m *Model) toggleSidebar() {
-	m.noSidebar = !m.noSidebar
-	m.relayout()
-	if m.noSidebar && m.focus == paneTags {
+	if m.noSidebar && m.focus == paneTags { // hidden (b): the focus leaves it
 		m.setFocus(focusOrder(m.lay, m.reading)[0])
 	}
 }

@@ -17,21 +17,18 @@ const tooSmall = "Terminal too small (need 40x10)"
 // View assembles the screen from state: header, panes (or an overlay) and
 // the help bar. It does no IO and renders no Markdown.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.screen())
+	l := m.lay
+	v := tea.NewView("")
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "newsline"
 	if m.opts.Name != "" {
 		v.WindowTitle += " — " + m.opts.Name
 	}
-	return v
-}
-
-func (m Model) screen() string {
-	l := m.lay
 	switch l.mode {
 	case modeTooSmall:
-		return tooSmallScreen(l.width, l.height)
+		v.SetContent(tooSmallScreen(l.width, l.height))
+		return v
 	case modeNarrow, modeMedium, modeWide:
 	}
 	var body string
@@ -72,7 +69,8 @@ func (m Model) screen() string {
 	default:
 		bottom = m.bar.View(m.keys, l.width)
 	}
-	return top.View(m.theme, l.width) + "\n" + body + "\n" + bottom
+	v.SetContent(top.View(m.theme, l.width) + "\n" + body + "\n" + bottom)
+	return v
 }
 
 // tooSmallScreen is the short message shown instead of the panes.
