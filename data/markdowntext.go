@@ -23,98 +23,115 @@ func MarkdownText(src string) string {
 	doc := markdown.Parser().Parse(text.NewReader(source))
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		switch n := n.(type) {
-		case *ast.Text:
-			if entering {
-				if _, code := n.Parent().(*ast.CodeSpan); code {
-					b.Write(n.Segment.Value(source)) // as written, as CommonMark says
-				} else {
-					b.WriteString(inlineText(string(n.Segment.Value(source)), inlineRules))
-				}
-				switch {
-				case n.HardLineBreak():
-					b.WriteByte('\n')
-				case n.SoftLineBreak():
-					b.WriteByte(' ')
-				}
-			}
-		case *ast.String:
-			if entering {
-				b.Write(n.Value)
-			}
-		case *ast.CodeSpan:
-			// Its text children are written as they are.
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			if entering {
-				lines := n.Lines()
-				for i := range lines.Len() {
-					seg := lines.At(i)
-					b.Write(seg.Value(source))
-				}
-				endBlock(&b)
-			}
+		if writeInline(&b, source, n, entering) == ast.WalkSkipChildren {
 			return ast.WalkSkipChildren, nil
-		case *ast.Link:
-			if !entering && len(n.Destination) > 0 {
-				b.WriteString(" (" + inlineText(string(n.Destination), destRules) + ")")
-			}
-		case *ast.AutoLink:
-			if entering {
-				b.Write(n.URL(source))
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.Image:
-			if !entering && len(n.Destination) > 0 {
-				b.WriteString(" (image: " + inlineText(string(n.Destination), destRules) + ")")
-			}
-		case *ast.RawHTML, *ast.HTMLBlock:
-			return ast.WalkSkipChildren, nil
-		case *ast.ListItem:
-			if entering {
-				// A nested list starts on its own line, indented.
-				endLine(&b)
-				b.WriteString(strings.Repeat("  ", listDepth(n)-1))
-				if list, ok := n.Parent().(*ast.List); ok && list.IsOrdered() {
-					b.WriteString(itemNumber(list, n) + ". ")
-				} else {
-					b.WriteString("- ")
-				}
-			} else {
-				endLine(&b)
-			}
-		case *ast.ThematicBreak:
-			if entering {
-				b.WriteString("---")
-				endBlock(&b)
-			}
-		case *east.TableCell:
-			if entering && n.PreviousSibling() != nil {
-				b.WriteString("  ")
-			}
-		case *east.TableRow, *east.TableHeader:
-			if !entering {
-				endLine(&b)
-			}
-		case *ast.TextBlock:
-			if !entering {
-				endLine(&b)
-			}
-		case *ast.List:
-			if !entering {
-				if _, nested := n.Parent().(*ast.ListItem); nested {
-					endLine(&b) // the item's line; the outer list ends the block
-				} else {
-					endBlock(&b)
-				}
-			}
-		case *ast.Paragraph, *ast.Heading, *ast.Blockquote, *east.Table:
-			if !entering && !isTight(n) {
-				endBlock(&b)
-			}
 		}
+		writeBlockEdge(&b, n, entering)
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// writeInline writes the text of an inline node (and of code and HTML
+// blocks, whose children it skips) for MarkdownText.
+func writeInline(b *strings.Builder, source []byte, n ast.Node, entering bool) ast.WalkStatus {
+	switch n := n.(type) {
+	case *ast.Text:
+		if entering {
+			if _, code := n.Parent().(*ast.CodeSpan); code {
+				b.Write(n.Segment.Value(source)) // as written, as CommonMark says
+			} else {
+				b.WriteString(inlineText(string(n.Segment.Value(source)), inlineRules))
+			}
+			switch {
+			case n.HardLineBreak():
+				b.WriteByte('\n')
+			case n.SoftLineBreak():
+				b.WriteByte(' ')
+			}
+		}
+	case *ast.String:
+		if entering {
+			b.Write(n.Value)
+		}
+	case *ast.CodeSpan:
+		// Its text children are written as they are.
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		if entering {
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				b.Write(seg.Value(source))
+			}
+			endBlock(b)
+		}
+		return ast.WalkSkipChildren
+	case *ast.Link:
+		if !entering && len(n.Destination) > 0 {
+			b.WriteString(" (" + inlineText(string(n.Destination), destRules) + ")")
+		}
+	case *ast.AutoLink:
+		if entering {
+			b.Write(n.URL(source))
+		}
+		return ast.WalkSkipChildren
+	case *ast.Image:
+		if !entering && len(n.Destination) > 0 {
+			b.WriteString(" (image: " + inlineText(string(n.Destination), destRules) + ")")
+		}
+	case *ast.RawHTML, *ast.HTMLBlock:
+		return ast.WalkSkipChildren
+	}
+	return ast.WalkContinue
+}
+
+// writeBlockEdge writes what starts or ends a block for MarkdownText: list
+// markers, line ends, blank lines between blocks.
+func writeBlockEdge(b *strings.Builder, n ast.Node, entering bool) {
+	switch n := n.(type) {
+	case *ast.ListItem:
+		if entering {
+			// A nested list starts on its own line, indented.
+			endLine(b)
+			b.WriteString(strings.Repeat("  ", listDepth(n)-1))
+			if list, ok := n.Parent().(*ast.List); ok && list.IsOrdered() {
+				b.WriteString(itemNumber(list, n) + ". ")
+			} else {
+				b.WriteString("- ")
+			}
+		} else {
+			endLine(b)
+		}
+	case *ast.ThematicBreak:
+		if entering {
+			b.WriteString("---")
+			endBlock(b)
+		}
+	case *east.TableCell:
+		if entering && n.PreviousSibling() != nil {
+			b.WriteString("  ")
+		}
+	case *east.TableRow, *east.TableHeader:
+		if !entering {
+			endLine(b)
+		}
+	case *ast.TextBlock:
+		if !entering {
+			endLine(b)
+		}
+	case *ast.List:
+		if !entering {
+			if _, nested := n.Parent().(*ast.ListItem); nested {
+				endLine(b) // the item's line; the outer list ends the block
+			} else {
+				endBlock(b)
+			}
+		}
+	case *ast.Paragraph, *ast.Heading, *ast.Blockquote, *east.Table:
+		if !entering && !isTight(n) {
+			endBlock(b)
+		}
+	}
 }
 
 // isTight reports whether n is a paragraph inside a tight list item, which
