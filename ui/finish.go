@@ -40,6 +40,48 @@ func finishRender(raw string, width int) string {
 		}
 	}
 	b.WriteByte('\n')
+	return closeHyperlinksPerLine(b.String())
+}
+
+// closeHyperlinksPerLine ends a hyperlink still open at the end of a line
+// and opens it again on the next, so that each line holds its own
+// hyperlinks: the reader pane draws borders and other panes beside a line,
+// and the link's text may wrap (a link is one hyperlink from its text to
+// its number).
+func closeHyperlinksPerLine(s string) string {
+	if !strings.Contains(s, osc8) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	open := "" // the sequence of the hyperlink open at the end of the line
+	for line := range strings.SplitSeq(strings.TrimSuffix(s, "\n"), "\n") {
+		if open != "" {
+			b.WriteString(open)
+		}
+		b.WriteString(line)
+		for rest := line; ; {
+			i := strings.Index(rest, osc8)
+			if i < 0 {
+				break
+			}
+			end, term := oscEnd(rest[i+len(osc8):])
+			if end < 0 {
+				break
+			}
+			seq := rest[i : i+len(osc8)+end+term]
+			if _, uri, _ := strings.Cut(seq[len(osc8):len(osc8)+end], ";"); uri == "" {
+				open = ""
+			} else {
+				open = seq
+			}
+			rest = rest[i+len(seq):]
+		}
+		if open != "" {
+			b.WriteString(osc8 + ";\a")
+		}
+		b.WriteByte('\n')
+	}
 	return b.String()
 }
 

@@ -307,7 +307,7 @@ func newGlamourPipeline(k rendererKey) *glamourPipeline {
 		PreserveNewLines: k.plain,
 		Styles:           styleConfig(k.style, k.width, k.custom),
 	}
-	md := newMarkdown()
+	md := newMarkdown(k.width)
 	md.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(
 		util.Prioritized(glamouransi.NewRenderer(opts), 1000),
 	)))
@@ -315,12 +315,13 @@ func newGlamourPipeline(k rendererKey) *glamourPipeline {
 }
 
 // newMarkdown is the Markdown reader of articles: GitHub's flavour and
-// definition lists, and astGuard (which numbers the links). bodyLinks
-// parses with it too, so the numbers it lists are those on screen.
-func newMarkdown() goldmark.Markdown {
+// definition lists, and astGuard (which numbers the links and wraps the
+// list of their addresses to width columns). bodyLinks parses with it too,
+// so the numbers it lists are those on screen.
+func newMarkdown(width int) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(astGuard{}, 100))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(astGuard{width: width}, 100))),
 	)
 }
 

@@ -288,9 +288,10 @@ func TestRenderLinks(t *testing.T) {
 		out := mustRender(t, NewRenderer(), doc, 400, style)
 		vis := visible(out)
 		for _, want := range []string{
-			"click javascript:alert(1)", "file file:///etc/passwd", "web https://good.example/a", "page http://plain.example",
-			"pic → data:image/png;base64,AAAA", "https://img.example/x.png", "bad http://%25zz", "http://%25zz",
-			"spaced /java%20script%3Ax", "anchor", "https://auto.example/p", "cell", "javascript:cell()", "div text", "rel /about",
+			"click (javascript:)", "file (file:)", "web (good.example)", "page (plain.example)",
+			"pic → data:image/png;base64,AAAA", "https://img.example/x.png", "bad (http://%25zz)", "http://%25zz",
+			"spaced (java%20script%3Ax)", "anchor", "https://auto.example/p", "cell", "javascript:cell()", "div text", "rel (/about)",
+			"] javascript:alert(1)", "] file:///etc/passwd", "] https://good.example/a", "] http://plain.example", "] /about",
 		} {
 			if !strings.Contains(vis, want) {
 				t.Errorf("style %d: %q not shown in\n%s", style, want, vis)
