@@ -13,11 +13,13 @@ import (
 	glamouransi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/newsline/newsline/internal/glamourstyle"
 	"github.com/newsline/newsline/model"
 )
 
@@ -302,15 +304,23 @@ type glamourPipeline struct {
 // definition lists rendered by Glamour's ANSI renderer), plus astGuard,
 // which glamour.TermRenderer has no option for.
 func newGlamourPipeline(k rendererKey) *glamourPipeline {
+	registerCodeStyles()
 	opts := glamouransi.Options{
 		WordWrap:         k.width,
 		PreserveNewLines: k.plain,
 		Styles:           styleConfig(k.style, k.width, k.custom),
 	}
+	ar := glamouransi.NewRenderer(opts)
+	nodeRenderers := []util.PrioritizedValue{util.Prioritized(ar, 1000)}
+	if opts.Styles.CodeBlock.Theme != "" {
+		// Glamour's renderer with its code blocks given a known language
+		// (codeBlocks), registered after it, so in its place for them.
+		funcs := glamourFuncs{}
+		ar.RegisterFuncs(funcs)
+		nodeRenderers = append(nodeRenderers, util.Prioritized(codeBlocks{funcs[ast.KindFencedCodeBlock]}, 100))
+	}
 	md := newMarkdown(k.width)
-	md.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(
-		util.Prioritized(glamouransi.NewRenderer(opts), 1000),
-	)))
+	md.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(nodeRenderers...)))
 	return &glamourPipeline{md: md}
 }
 
@@ -344,8 +354,9 @@ func (p *glamourPipeline) render(src string) (out string, err error) {
 // styleConfig returns Glamour's style for s (custom for StyleCustom), with
 // no document margin (the pane has its own padding and the caller passes
 // the inner width), no blank line above and below, quotes that keep to the
-// width, a horizontal rule as wide as the text, and code blocks in one
-// colour.
+// width, a horizontal rule as wide as the text, and code blocks highlighted
+// in the theme's colours for dark and light (codeTheme), in one colour for
+// the others.
 func styleConfig(s RenderStyle, width int, custom *glamouransi.StyleConfig) glamouransi.StyleConfig {
 	var c glamouransi.StyleConfig
 	rule := "─"
@@ -375,10 +386,5 @@ func styleConfig(s RenderStyle, width int, custom *glamouransi.StyleConfig) glam
 	c.BlockQuote.Indent = &zero
 	c.BlockQuote.Margin = &one
 	c.HorizontalRule.Format = "\n" + strings.Repeat(rule, width) + "\n"
-	// No syntax highlighting: with no language given, Chroma tries every
-	// lexer (about 3 ms a block), and Glamour registers its Chroma theme
-	// globally once, so dark and light would share whichever came first.
-	c.CodeBlock.Chroma = nil
-	c.CodeBlock.Theme = ""
-	return c
+	return glamourstyle.WithCodeTheme(c, codeTheme(s))
 }
