@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/newsline/newsline/internal/termcheck"
 	"github.com/newsline/newsline/model"
 )
 
@@ -47,7 +48,7 @@ func finishRender(raw string, width int) string {
 // and opens it again on the next, so that each line holds its own
 // hyperlinks: the reader pane draws borders and other panes beside a line,
 // and the link's text may wrap (a link is one hyperlink from its text to
-// its number).
+// its number). Then it keeps only the honest ones (keepHonestLinks).
 func closeHyperlinksPerLine(s string) string {
 	if !strings.Contains(s, osc8) {
 		return s
@@ -56,10 +57,7 @@ func closeHyperlinksPerLine(s string) string {
 	b.Grow(len(s) + len(s)/8)
 	open := "" // the sequence of the hyperlink open at the end of the line
 	for line := range strings.SplitSeq(strings.TrimSuffix(s, "\n"), "\n") {
-		if open != "" {
-			b.WriteString(open)
-		}
-		b.WriteString(line)
+		reopen := open
 		for rest := line; ; {
 			i := strings.Index(rest, osc8)
 			if i < 0 {
@@ -77,12 +75,56 @@ func closeHyperlinksPerLine(s string) string {
 			}
 			rest = rest[i+len(seq):]
 		}
-		if open != "" {
-			b.WriteString(osc8 + ";\a")
+		if reopen != "" {
+			line = reopen + line
 		}
+		if open != "" {
+			line += osc8 + ";\a"
+		}
+		b.WriteString(keepHonestLinks(line))
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// keepHonestLinks removes from one line the hyperlinks on text that does
+// not show where they go (termcheck.ShowsLinkTarget): the part of a link's
+// text on a line without its host (the rest of a wrapped link), an
+// image's description. Each part of a link left is honest on its own, so
+// a pane that shows one line of a link and not the next shows no lie.
+func keepHonestLinks(line string) string {
+	var b strings.Builder
+	dropped := false // the last opening was dropped: drop its end
+	for rest := line; ; {
+		i := strings.Index(rest, osc8)
+		end, term := -1, 0
+		if i >= 0 {
+			end, term = oscEnd(rest[i+len(osc8):])
+		}
+		if end < 0 {
+			b.WriteString(rest)
+			return b.String()
+		}
+		b.WriteString(rest[:i])
+		seq := rest[i : i+len(osc8)+end+term]
+		_, uri, _ := strings.Cut(seq[len(osc8):len(osc8)+end], ";")
+		rest = rest[i+len(seq):]
+		text := rest
+		if j := strings.Index(text, osc8); j >= 0 {
+			text = text[:j]
+		}
+		switch {
+		case uri == "" && dropped:
+			dropped = false
+		case uri == "":
+			b.WriteString(seq)
+		case termcheck.ShowsLinkTarget(ansi.Strip(text), uri):
+			b.WriteString(seq)
+			dropped = false
+		default:
+			dropped = true
+		}
+	}
 }
 
 // trimLineRight removes trailing spaces (ASCII: a code span's no-break

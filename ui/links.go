@@ -55,7 +55,7 @@ const linksTitle = "Links"
 // call it off the event loop for long bodies.
 func bodyLinks(doc Document) []string {
 	pc := parser.NewContext()
-	src := []byte(documentMarkdown(doc, StylePlain))
+	src := []byte(documentMarkdown(doc, StylePlain, 0))
 	linkParser().Parse(text.NewReader(src), parser.WithContext(pc))
 	links, _ := pc.Get(linksKey).([]string)
 	return links

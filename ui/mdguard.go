@@ -27,6 +27,7 @@ const maxNesting = 8
 //     characters that are not safe to print are percent-encoded too.
 //   - It unwraps quotes and lists nested deeper than maxNesting, keeping
 //     their content at that depth.
+//   - It makes the header's lines one block (joinHeader).
 //   - It numbers the links and lists them after the body (numberLinks, in
 //     links.go), leaving the list in the parser context for bodyLinks.
 type astGuard struct {
@@ -74,6 +75,7 @@ func (g astGuard) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	for _, n := range tooDeep { // outermost first
 		unwrap(n)
 	}
+	joinHeader(doc)
 	pc.Set(linksKey, numberLinks(doc, source, g.width))
 }
 

@@ -157,7 +157,7 @@ func (r *Renderer) Render(doc Document, width int, style RenderStyle) (string, e
 	}
 	r.mu.Unlock()
 
-	raw, err := r.renderWithin(p, documentMarkdown(doc, style))
+	raw, err := r.renderWithin(p, documentMarkdown(doc, style, width))
 	if err != nil {
 		// The pipeline's state may be half-way through a document, or it is
 		// still rendering: drop it.
@@ -280,6 +280,8 @@ func (r *Renderer) sum(doc Document) uint64 {
 	a := &doc.Article
 	str(a.Title)
 	str(a.Source)
+	str(a.Author)
+	str(a.URL)
 	num(uint64(a.Date.UnixNano()))
 	num(uint64(int64(a.Reads)))
 	num(uint64(a.Format))

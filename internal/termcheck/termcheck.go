@@ -1,6 +1,8 @@
 // Package termcheck tells whether output is safe to print to a terminal
 // as newsline prints it: the checker of the terminal-safety tests (see
-// SECURITY.md), shared by the packages that test screens and output.
+// SECURITY.md), shared by the packages that test screens and output, and
+// the rule of which text may carry a hyperlink (ShowsLinkTarget), which
+// the reader applies to what it prints.
 package termcheck
 
 import (
@@ -15,8 +17,8 @@ import (
 // Problems lists what in out newsline's styling would not have
 // produced: any escape sequence but SGR, cursor movement and position and
 // erase; an OSC 8 hyperlink that is not well formed, goes to anything but
-// an http(s) URL with a host, or whose text does not show where it goes
-// (see hyperlinks); any control but newline, tab and carriage return; a
+// an http(s) URL with a host, or is on text that does not show where it
+// goes (see hyperlinks); any control but newline, tab and carriage return; a
 // bidi override or isolate; invalid UTF-8. shown (out as the terminal
 // shows it) is not needed any more: a hyperlink is judged by its own text.
 func Problems(out, shown string) []string {
@@ -25,7 +27,7 @@ func Problems(out, shown string) []string {
 	if !utf8.ValidString(out) {
 		probs = append(probs, "invalid UTF-8")
 	}
-	links := newHyperlinks()
+	links := &hyperlinks{}
 	p := ansi.NewParser()
 	var state byte
 	for i := 0; i < len(out); {
