@@ -13,7 +13,8 @@ import (
 // what the reader pane shows (see plaintext.go for the text going in).
 
 // finishRender post-processes Glamour's output for a pane width columns wide:
-// hyperlinks only to web pages, tabs expanded, the padding Glamour adds to
+// hyperlinks only to web pages, tabs expanded, list items hanging
+// (hangListItems), the padding Glamour adds to
 // every line removed, lines wider than width wrapped (code, deep nesting),
 // blank lines at both ends dropped, one newline at the end.
 func finishRender(raw string, width int) string {
@@ -22,6 +23,7 @@ func finishRender(raw string, width int) string {
 	// those, and the printed URL shows where the link goes.)
 	s := filterHyperlinks(raw, model.IsWebURL)
 	s = strings.ReplaceAll(s, "\t", "    ")
+	s = hangListItems(s, width)
 	var b strings.Builder
 	b.Grow(len(s))
 	blank := 0 // blank lines held back, written before the next text line

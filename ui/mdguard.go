@@ -28,6 +28,8 @@ const maxNesting = 8
 //   - It unwraps quotes and lists nested deeper than maxNesting, keeping
 //     their content at that depth.
 //   - It makes the header's lines one block (joinHeader).
+//   - It marks where the text of each list item starts (markListItems),
+//     for its lines to hang under it (hangListItems).
 //   - It numbers the links and lists them after the body (numberLinks, in
 //     links.go), leaving the list in the parser context for bodyLinks.
 type astGuard struct {
@@ -76,6 +78,7 @@ func (g astGuard) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		unwrap(n)
 	}
 	joinHeader(doc)
+	markListItems(doc)
 	pc.Set(linksKey, numberLinks(doc, source, g.width))
 }
 
