@@ -78,22 +78,47 @@ func hangListItems(s string, width int) string {
 		}
 		if width-col < minHang {
 			out = append(append(out, head+text), rest...)
-			continue
+		} else {
+			out = append(out, hangItem(head, margin, pieces, width)...)
 		}
-		wrapped := carrySGR(strings.Split(ansi.Wordwrap(strings.Join(pieces, " "), width-col, ""), "\n"))
-		out = append(out, head+wrapped[0])
-		// The margin as the item's line draws it (a quote's bar), then
-		// spaces to the text.
-		hang := ansi.Truncate(head, ansi.StringWidth(margin), "")
-		if strings.Contains(hang, "\x1b[") {
-			hang += "\x1b[m"
-		}
-		hang += strings.Repeat(" ", col-ansi.StringWidth(margin))
-		for _, w := range wrapped[1:] {
-			out = append(out, hang+w)
+		// Glamour ends each nested list with blank lines of its own: one
+		// blank line after an item is enough.
+		if blanks := blankRun(lines[i+1:]); blanks > 1 {
+			out = append(out, lines[i+1])
+			i += blanks
 		}
 	}
 	return strings.ReplaceAll(strings.Join(out, "\n"), listMark, "")
+}
+
+// hangItem wraps the text of a list item, in pieces (the first after
+// head, the line up to the item's text), to the columns after head; its
+// lines after the first start with the margin (see itemMargin) and
+// spaces up to the text.
+func hangItem(head, margin string, pieces []string, width int) []string {
+	col := ansi.StringWidth(head)
+	wrapped := carrySGR(strings.Split(ansi.Wordwrap(strings.Join(pieces, " "), width-col, ""), "\n"))
+	out := []string{head + wrapped[0]}
+	// The margin as the item's line draws it (a quote's bar), then
+	// spaces to the text.
+	hang := ansi.Truncate(head, ansi.StringWidth(margin), "")
+	if strings.Contains(hang, "\x1b[") {
+		hang += "\x1b[m"
+	}
+	hang += strings.Repeat(" ", col-ansi.StringWidth(margin))
+	for _, w := range wrapped[1:] {
+		out = append(out, hang+w)
+	}
+	return out
+}
+
+// blankRun returns how many of lines, from the first, are blank.
+func blankRun(lines []string) int {
+	n := 0
+	for n < len(lines) && strings.TrimSpace(ansi.Strip(lines[n])) == "" {
+		n++
+	}
+	return n
 }
 
 // itemMargin returns what a list item's line shows before its bullet: the

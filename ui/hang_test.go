@@ -17,11 +17,11 @@ import (
 const listBody = `The harbour board's agenda:
 
 - Dredging the channel by the old quay before the spring tides come in
+- [ ] Painting the crane cabs in the colours the volunteers chose last winter
 - Lights
   - Replacing the green light on the north pier, which has been out since January
     1. Ordering the lamp from the supplier in Rotterdam, who has not answered
     2. Fitting it
-- [ ] Painting the crane cabs in the colours the volunteers chose last winter
 
 1. Minutes of the last meeting, read and approved without amendment by all present
 2. Any other business
@@ -51,6 +51,9 @@ func TestListItemsHang(t *testing.T) {
 			out := mustRender(t, r, doc, width, style)
 			if strings.Contains(out, listMark) {
 				t.Errorf("style %d width %d: a list mark is left: %q", style, width, out)
+			}
+			if strings.Contains(visible(out), "\n\n\n") {
+				t.Errorf("style %d width %d: two blank lines in a row:\n%s", style, width, visible(out))
 			}
 			lines := strings.Split(ansi.Strip(out), "\n")
 			for _, first := range []string{"Dredging", "Replacing", "Ordering", "Painting", "Minutes", "A quoted"} {

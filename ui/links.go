@@ -125,15 +125,13 @@ func findLinks(doc *ast.Document, source []byte) (found []foundLink, tableImages
 	return found, tableImages
 }
 
-// labelLinks puts " (where) [n]" after each link that gets a number (the
-// same address twice has one; see linkWhere), makes the text and label of
-// each web link one hyperlink, and unlinks the links in tables; it returns
-// the numbered addresses, link n at n-1. An autolink's text is its
-// address, so it gets only its number.
+// labelLinks puts a label after each link that gets a number (the same
+// address twice has one; see newLabel) and unlinks the links in tables; it
+// returns the numbered addresses, link n at n-1.
 func labelLinks(found []foundLink, source []byte) []string {
 	var links []string
 	numbers := make(map[string]int)
-	last := make(map[ast.Node]ast.Node) // anchor → the last node put after it
+	last := make(map[ast.Node]ast.Node) // anchor → the last label put after it
 	for i, f := range found {
 		inTable := isInTable(f.node)
 		if f.url != "" {
@@ -143,38 +141,11 @@ func labelLinks(found []foundLink, source []byte) []string {
 				num = len(links)
 				numbers[f.url] = num
 			}
-			// Plain spaces: a no-break one would glue the number to an
-			// address, and an address as wide as the pane would then be
-			// cut inside the number.
-			// One hyperlink from the text to the number, or from the label
-			// when the text is an image (a hyperlink of its own) or inside
-			// a strikethrough (which Glamour prints flat). The sequences go
-			// inside the link and the label: in emphasis, Glamour marks
-			// every child, even an empty one, with the emphasis's tokens.
-			// Glamour's own hyperlinks (autolinks) cover the address.
-			// An autolink's text is its address, and so is what Glamour
-			// shows of a link with no text (astGuard's repaired
-			// autolinks): they get only their number.
-			_, auto := f.node.(*ast.AutoLink)
-			auto = auto || f.node.FirstChild() == nil
-			anchor := outermost(f.node, extast.KindStrikethrough)
-			hyper := !auto && !inTable && model.IsWebURL(f.url)
-			open, end := "", ""
-			if hyper {
-				open, end = ansi.SetHyperlink(f.url, "id=t"+strconv.Itoa(i+1)), ansi.ResetHyperlink()
-				if anchor == f.node && !hasImage(f.node) {
-					f.node.InsertBefore(f.node, f.node.FirstChild(), literal(open))
-					open = ""
-				}
-			}
-			text := " " + open + "[" + strconv.Itoa(num) + "]" + end
-			if !auto {
-				text = " " + open + "(" + linkWhere(f.url) + ") [" + strconv.Itoa(num) + "]" + end
-			}
-			label := literal(text)
 			// The label goes after the link, or after a strikethrough
 			// around it: Glamour prints a strikethrough's text flat, so a
 			// node inside it would not show.
+			anchor := outermost(f.node, extast.KindStrikethrough)
+			label := newLabel(f, i+1, num, anchor == f.node && !inTable)
 			after := anchor
 			if l, ok := last[anchor]; ok {
 				after = l
@@ -198,6 +169,35 @@ func labelLinks(found []foundLink, source []byte) []string {
 		}
 	}
 	return links
+}
+
+// newLabel returns the label of link f, the k-th link of the document,
+// numbered num: " (where) [n]" (see linkWhere), or " [n]" for an autolink,
+// whose text is its address, as is what Glamour shows of a link with no
+// text (astGuard's repaired autolinks). A web link's text (when inText,
+// and it is no image, a hyperlink of its own) and its label are one
+// hyperlink, else its label alone; Glamour's own hyperlinks cover an
+// autolink's address. The sequences go inside the link and the label: in
+// emphasis, Glamour marks every child, even an empty one, with the
+// emphasis's tokens. The spaces are plain ones: a no-break space would
+// glue the number to an address, which would then be cut inside the
+// number when it is as wide as the pane.
+func newLabel(f foundLink, k, num int, inText bool) ast.Node {
+	_, auto := f.node.(*ast.AutoLink)
+	auto = auto || f.node.FirstChild() == nil
+	open, end := "", ""
+	if !auto && model.IsWebURL(f.url) && !isInTable(f.node) {
+		open, end = ansi.SetHyperlink(f.url, "id=t"+strconv.Itoa(k)), ansi.ResetHyperlink()
+		if inText && !hasImage(f.node) {
+			f.node.InsertBefore(f.node, f.node.FirstChild(), literal(open))
+			open = ""
+		}
+	}
+	number := "[" + strconv.Itoa(num) + "]"
+	if auto {
+		return literal(" " + open + number + end)
+	}
+	return literal(" " + open + "(" + linkWhere(f.url) + ") " + number + end)
 }
 
 // textOnlyLink is a destination url.Parse refuses: Glamour prints such a

@@ -71,7 +71,10 @@ var errRenderTimeout = errors.New("glamour took too long")
 // the width passed to Render, trailing padding removed, no leading or
 // trailing blank line, ending in one newline. StylePlain output contains no
 // SGR sequence at all (no colour, no bold); every style keeps OSC 8
-// hyperlinks for http and https links only (see StripHyperlinks).
+// hyperlinks for http and https links only, on the text of each line that
+// shows where they go (see keepHonestLinks and StripHyperlinks). List items
+// hang under their text (hangListItems); code blocks that name a language
+// are highlighted in StyleDark and StyleLight (codeBlocks).
 //
 // Two caches: Glamour pipelines by {width, style, body kind} (each with a
 // mutex held for the whole render, since a pipeline is not safe for
