@@ -529,6 +529,9 @@ func FuzzRenderMarkdown(f *testing.F) {
 		if hasControl(s) {
 			return
 		}
+		if s == model.Sanitize(s) { // as bodies are, once read
+			checkTerminalSafe(t, fmt.Sprintf("Render(%q)", s), out, ansi.Strip(out))
+		}
 		limit := max(width, minRenderWidth)
 		for _, l := range strings.Split(out, "\n") {
 			if ansi.StringWidth(l) > limit {
