@@ -23,7 +23,8 @@ import (
 // "Links" section after the body lists "[n] address" once per address, so
 // the reader can tell where each link goes without reading its address
 // twice, and the link picker (bodyLinks) can offer the same list. A web
-// link's text and label are one OSC 8 hyperlink.
+// link's text and label are one OSC 8 hyperlink (kept on the lines that
+// show its host: keepHonestLinks).
 //
 // What is numbered: Markdown links (inline, reference, with emphasis
 // inside or around), autolinks (<https://…>, and the bare URLs and e-mail
