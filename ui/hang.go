@@ -18,33 +18,45 @@ import (
 //	    1. A nested item, as long, wraps under its
 //	       own text
 
-// listMark is put where a list item's text starts. It is a control
-// sequence (an OSC with a number no terminal uses), so no text of an
-// article can hold it (the sanitizer removes every escape), Glamour
-// passes it through as a sequence of no width, and hangListItems removes
-// every one.
-const listMark = "\x1b]7707;\a"
+// listMark is put where a list item's text starts, and paraMark where
+// each later paragraph of the item starts. They are control sequences (an
+// OSC with a number no terminal uses), so no text of an article can hold
+// them (the sanitizer removes every escape), Glamour passes them through
+// as sequences of no width, and hangListItems removes every one.
+const (
+	listMark = "\x1b]7707;\a"
+	paraMark = "\x1b]7708;\a"
+)
 
 // markListItems puts listMark before the text of every list item whose
-// first block is text.
+// first block is text, and paraMark before its later paragraphs.
 func markListItems(doc *ast.Document) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Kind() != ast.KindListItem {
 			return ast.WalkContinue, nil
 		}
-		b := n.FirstChild()
-		if b == nil || (b.Kind() != ast.KindTextBlock && b.Kind() != ast.KindParagraph) {
+		first := n.FirstChild()
+		if first == nil || !isTextBlock(first) {
 			return ast.WalkContinue, nil
 		}
 		// After a task's check box: Glamour draws a task item only when the
 		// box comes first.
-		if box := b.FirstChild(); box != nil && box.Kind() == extast.KindTaskCheckBox {
-			b.InsertAfter(b, box, literal(listMark))
+		if box := first.FirstChild(); box != nil && box.Kind() == extast.KindTaskCheckBox {
+			first.InsertAfter(first, box, literal(listMark))
 		} else {
-			b.InsertBefore(b, box, literal(listMark))
+			first.InsertBefore(first, box, literal(listMark))
+		}
+		for b := first.NextSibling(); b != nil; b = b.NextSibling() {
+			if isTextBlock(b) {
+				b.InsertBefore(b, b.FirstChild(), literal(paraMark))
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+func isTextBlock(n ast.Node) bool {
+	return n.Kind() == ast.KindTextBlock || n.Kind() == ast.KindParagraph
 }
 
 // minHang is the narrowest text a hanging item is wrapped to; narrower,
@@ -52,32 +64,47 @@ func markListItems(doc *ast.Document) {
 const minHang = 8
 
 // hangListItems rewraps, in Glamour's output s for a text width columns
-// wide, each marked list item — the line with listMark and the lines after
-// it as far indented as the item's bullet, up to a blank line or the next
-// item — to the columns after its bullet, and removes the marks.
+// wide, each marked list item's paragraphs — the line with the mark and
+// the lines after it that go on with its text (isContinuation) — to the
+// columns after the item's bullet, and removes the marks.
 func hangListItems(s string, width int) string {
-	if !strings.Contains(s, listMark) {
+	if !strings.Contains(s, listMark) && !strings.Contains(s, paraMark) {
 		return s
 	}
 	lines := strings.Split(s, "\n")
 	out := make([]string, 0, len(lines))
+	cols := map[string]int{} // an item's margin → the column of its text
 	for i := 0; i < len(lines); i++ {
-		head, text, ok := strings.Cut(lines[i], listMark)
-		if !ok {
-			out = append(out, lines[i])
+		orig := lines[i]
+		head, text, ok := strings.Cut(orig, listMark)
+		var margin string
+		switch {
+		case ok:
+			margin = itemMargin(head)
+			cols[margin] = ansi.StringWidth(head)
+		case strings.Contains(orig, paraMark):
+			// A later paragraph of the item whose bullet it is level with.
+			head, text, _ = strings.Cut(orig, paraMark)
+			margin = itemMargin(head)
+			col, known := cols[margin]
+			if !known || ansi.StringWidth(head) != ansi.StringWidth(margin) {
+				out = append(out, orig)
+				continue
+			}
+			head += strings.Repeat(" ", col-ansi.StringWidth(margin))
+		default:
+			out = append(out, orig)
 			continue
 		}
-		col := ansi.StringWidth(head)
-		margin := itemMargin(head)
 		pieces := []string{trimLineRight(text)}
-		var rest []string // the continuation lines as they are
+		rest := []string{} // the continuation lines as they are
 		for i+1 < len(lines) && isContinuation(lines[i+1], margin) {
 			i++
 			rest = append(rest, lines[i])
 			pieces = append(pieces, trimLineRight(ansi.TruncateLeft(lines[i], ansi.StringWidth(margin), "")))
 		}
-		if width-col < minHang {
-			out = append(append(out, head+text), rest...)
+		if width-ansi.StringWidth(head) < minHang {
+			out = append(append(out, orig), rest...)
 		} else {
 			out = append(out, hangItem(head, margin, pieces, width)...)
 		}
@@ -88,13 +115,13 @@ func hangListItems(s string, width int) string {
 			i += blanks
 		}
 	}
-	return strings.ReplaceAll(strings.Join(out, "\n"), listMark, "")
+	return strings.NewReplacer(listMark, "", paraMark, "").Replace(strings.Join(out, "\n"))
 }
 
-// hangItem wraps the text of a list item, in pieces (the first after
-// head, the line up to the item's text), to the columns after head; its
-// lines after the first start with the margin (see itemMargin) and
-// spaces up to the text.
+// hangItem wraps the text of a list item's paragraph, in pieces (the
+// first after head, the line up to the item's text), to the columns after
+// head; its lines after the first start with the margin (see itemMargin)
+// and spaces up to the text.
 func hangItem(head, margin string, pieces []string, width int) []string {
 	col := ansi.StringWidth(head)
 	wrapped := carrySGR(strings.Split(ansi.Wordwrap(strings.Join(pieces, " "), width-col, ""), "\n"))
@@ -129,14 +156,15 @@ func itemMargin(head string) string {
 }
 
 // isContinuation reports whether line goes on with the text of a list item
-// whose bullet comes after margin: it is not another item, and it starts
-// with margin and then text.
+// whose bullet comes after margin: it holds no mark (another item or
+// paragraph), and it starts with margin and then text — not a space (a
+// code block, a deeper list) nor a quote's bar (a quote in the item).
 func isContinuation(line, margin string) bool {
-	if strings.Contains(line, listMark) {
+	if strings.Contains(line, listMark) || strings.Contains(line, paraMark) {
 		return false
 	}
 	rest, ok := strings.CutPrefix(ansi.Strip(line), margin)
-	return ok && rest != "" && rest[0] != ' '
+	return ok && rest != "" && !strings.ContainsAny(rest[:1], " |") && !strings.HasPrefix(rest, "│")
 }
 
 // carrySGR ends the SGR styles still in force at the end of each line and

@@ -75,3 +75,23 @@ func TestListItemsHang(t *testing.T) {
 		}
 	}
 }
+
+// TestListParagraphsHang: the later paragraphs of a loose item start on a
+// line of their own under the item's text, and a quote in an item stays a
+// quote.
+func TestListParagraphsHang(t *testing.T) {
+	doc := linkDoc(model.FormatMarkdown, "1. **The channel.** Dredging the channel by the old quay before the spring tides.\n\n"+
+		"   The board says the dredger is booked for April and will take three weeks at least.\n\n"+
+		"2. **Lights.** The green light on the north pier.\n\n"+
+		"   > A quote inside the item that goes on long enough to wrap.\n\nAfter the list.\n")
+	out := mustRender(t, NewRenderer(), doc, 40, StylePlain)
+	lines := strings.Split(visible(out), "\n")
+	for _, want := range []string{"   The board says the dredger is booked", "   for April and will take three weeks", "| A quote inside the item that goes on", "After the list."} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("no line %q in\n%s", want, visible(out))
+		}
+	}
+	if strings.Contains(out, paraMark) || strings.Contains(out, listMark) {
+		t.Errorf("a mark is left: %q", out)
+	}
+}
