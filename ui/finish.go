@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/newsline/newsline/internal/termcheck"
 	"github.com/newsline/newsline/model"
 )
 
@@ -12,7 +13,8 @@ import (
 // what the reader pane shows (see plaintext.go for the text going in).
 
 // finishRender post-processes Glamour's output for a pane width columns wide:
-// hyperlinks only to web pages, tabs expanded, the padding Glamour adds to
+// hyperlinks only to web pages, tabs expanded, list items hanging
+// (hangListItems), the padding Glamour adds to
 // every line removed, lines wider than width wrapped (code, deep nesting),
 // blank lines at both ends dropped, one newline at the end.
 func finishRender(raw string, width int) string {
@@ -21,6 +23,7 @@ func finishRender(raw string, width int) string {
 	// those, and the printed URL shows where the link goes.)
 	s := filterHyperlinks(raw, model.IsWebURL)
 	s = strings.ReplaceAll(s, "\t", "    ")
+	s = hangListItems(s, width)
 	var b strings.Builder
 	b.Grow(len(s))
 	blank := 0 // blank lines held back, written before the next text line
@@ -40,7 +43,90 @@ func finishRender(raw string, width int) string {
 		}
 	}
 	b.WriteByte('\n')
+	return closeHyperlinksPerLine(b.String())
+}
+
+// closeHyperlinksPerLine ends a hyperlink still open at the end of a line
+// and opens it again on the next, so that each line holds its own
+// hyperlinks: the reader pane draws borders and other panes beside a line,
+// and the link's text may wrap (a link is one hyperlink from its text to
+// its number). Then it keeps only the honest ones (keepHonestLinks).
+func closeHyperlinksPerLine(s string) string {
+	if !strings.Contains(s, osc8) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	open := "" // the sequence of the hyperlink open at the end of the line
+	for line := range strings.SplitSeq(strings.TrimSuffix(s, "\n"), "\n") {
+		reopen := open
+		for rest := line; ; {
+			i := strings.Index(rest, osc8)
+			if i < 0 {
+				break
+			}
+			end, term := oscEnd(rest[i+len(osc8):])
+			if end < 0 {
+				break
+			}
+			seq := rest[i : i+len(osc8)+end+term]
+			if _, uri, _ := strings.Cut(seq[len(osc8):len(osc8)+end], ";"); uri == "" {
+				open = ""
+			} else {
+				open = seq
+			}
+			rest = rest[i+len(seq):]
+		}
+		if reopen != "" {
+			line = reopen + line
+		}
+		if open != "" {
+			line += osc8 + ";\a"
+		}
+		b.WriteString(keepHonestLinks(line))
+		b.WriteByte('\n')
+	}
 	return b.String()
+}
+
+// keepHonestLinks removes from one line the hyperlinks on text that does
+// not show where they go (termcheck.ShowsLinkTarget): the part of a link's
+// text on a line without its host (the rest of a wrapped link), an
+// image's description. Each part of a link left is honest on its own, so
+// a pane that shows one line of a link and not the next shows no lie.
+func keepHonestLinks(line string) string {
+	var b strings.Builder
+	dropped := false // the last opening was dropped: drop its end
+	for rest := line; ; {
+		i := strings.Index(rest, osc8)
+		end, term := -1, 0
+		if i >= 0 {
+			end, term = oscEnd(rest[i+len(osc8):])
+		}
+		if end < 0 {
+			b.WriteString(rest)
+			return b.String()
+		}
+		b.WriteString(rest[:i])
+		seq := rest[i : i+len(osc8)+end+term]
+		_, uri, _ := strings.Cut(seq[len(osc8):len(osc8)+end], ";")
+		rest = rest[i+len(seq):]
+		text := rest
+		if j := strings.Index(text, osc8); j >= 0 {
+			text = text[:j]
+		}
+		switch {
+		case uri == "" && dropped:
+			dropped = false
+		case uri == "":
+			b.WriteString(seq)
+		case termcheck.ShowsLinkTarget(ansi.Strip(text), uri):
+			b.WriteString(seq)
+			dropped = false
+		default:
+			dropped = true
+		}
+	}
 }
 
 // trimLineRight removes trailing spaces (ASCII: a code span's no-break

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/charmbracelet/x/ansi"
 	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark-emoji/definition"
 	"github.com/yuin/goldmark/ast"
@@ -17,9 +18,13 @@ import (
 )
 
 // Numbered links: every link of an article's body gets a number in reading
-// order, shown after the link as " [n]", and a "Links" section after the
-// body lists "[n] address" one per line, so the reader can tell where each
-// link goes and the link picker (bodyLinks) can offer the same list.
+// order, shown after the link with where it goes as " (host) [n]" (see
+// linkWhere; an autolink, whose text is its address, gets " [n]"), and a
+// "Links" section after the body lists "[n] address" once per address, so
+// the reader can tell where each link goes without reading its address
+// twice, and the link picker (bodyLinks) can offer the same list. A web
+// link's text and label are one OSC 8 hyperlink (kept on the lines that
+// show its host: keepHonestLinks).
 //
 // What is numbered: Markdown links (inline, reference, with emphasis
 // inside or around), autolinks (<https://…>, and the bare URLs and e-mail
@@ -51,7 +56,7 @@ const linksTitle = "Links"
 // call it off the event loop for long bodies.
 func bodyLinks(doc Document) []string {
 	pc := parser.NewContext()
-	src := []byte(documentMarkdown(doc, StylePlain))
+	src := []byte(documentMarkdown(doc, StylePlain, 0))
 	linkParser().Parse(text.NewReader(src), parser.WithContext(pc))
 	links, _ := pc.Get(linksKey).([]string)
 	return links
@@ -59,7 +64,7 @@ func bodyLinks(doc Document) []string {
 
 // linkParser parses Markdown as the Glamour pipelines do (newMarkdown).
 // Goldmark parsers are safe for concurrent use.
-var linkParser = sync.OnceValue(func() parser.Parser { return newMarkdown().Parser() })
+var linkParser = sync.OnceValue(func() parser.Parser { return newMarkdown(0).Parser() })
 
 // foundLink is a link numberLinks found: the node and its address ("" for
 // a link that gets no number).
@@ -74,7 +79,7 @@ type foundLink struct {
 // images in tables become their text and address: Glamour would otherwise
 // number them again in a list of its own after the table.
 // It runs after astGuard has made every destination showable.
-func numberLinks(doc *ast.Document, source []byte) []string {
+func numberLinks(doc *ast.Document, source []byte, width int) []string {
 	found, tableImages := findLinks(doc, source)
 	// Glamour lists a table's images after it, numbered like links: they
 	// are shown in the table instead, as Glamour shows an image elsewhere.
@@ -89,7 +94,7 @@ func numberLinks(doc *ast.Document, source []byte) []string {
 	if len(links) == 0 {
 		return nil
 	}
-	appendLinkList(doc, links)
+	appendLinkList(doc, links, width)
 	return links
 }
 
@@ -121,14 +126,15 @@ func findLinks(doc *ast.Document, source []byte) (found []foundLink, tableImages
 	return found, tableImages
 }
 
-// labelLinks puts " [n]" after each link that gets a number (the same
-// address twice has one) and unlinks the links in tables; it returns the
-// numbered addresses, link n at n-1.
+// labelLinks puts a label after each link that gets a number (the same
+// address twice has one; see newLabel) and unlinks the links in tables; it
+// returns the numbered addresses, link n at n-1.
 func labelLinks(found []foundLink, source []byte) []string {
 	var links []string
 	numbers := make(map[string]int)
-	last := make(map[ast.Node]ast.Node) // anchor → the last number put after it
-	for _, f := range found {
+	last := make(map[ast.Node]ast.Node) // anchor → the last label put after it
+	for i, f := range found {
+		inTable := isInTable(f.node)
 		if f.url != "" {
 			num, ok := numbers[f.url]
 			if !ok {
@@ -136,14 +142,11 @@ func labelLinks(found []foundLink, source []byte) []string {
 				num = len(links)
 				numbers[f.url] = num
 			}
-			// A plain space: a no-break one would glue the number to an
-			// address, and an address as wide as the pane would then be
-			// cut inside the number.
-			label := literal(" [" + strconv.Itoa(num) + "]")
-			// The number goes after the link, or after a strikethrough
+			// The label goes after the link, or after a strikethrough
 			// around it: Glamour prints a strikethrough's text flat, so a
 			// node inside it would not show.
 			anchor := outermost(f.node, extast.KindStrikethrough)
+			label := newLabel(f, i+1, num, anchor == f.node && !inTable)
 			after := anchor
 			if l, ok := last[anchor]; ok {
 				after = l
@@ -151,16 +154,62 @@ func labelLinks(found []foundLink, source []byte) []string {
 			after.Parent().InsertAfter(after.Parent(), after, label)
 			last[anchor] = label
 		}
-		if isInTable(f.node) {
-			unlink(f.node, source)
+		switch n := f.node.(type) {
+		case *ast.Link:
+			if inTable {
+				unlink(n, source)
+			} else if f.url != "" && n.FirstChild() != nil {
+				// Glamour prints the address of a link it can parse: the
+				// label says where it goes instead.
+				n.Destination = []byte(textOnlyLink)
+			}
+		case *ast.AutoLink:
+			if inTable {
+				unlink(n, source)
+			}
 		}
 	}
 	return links
 }
 
+// newLabel returns the label of link f, the k-th link of the document,
+// numbered num: " (where) [n]" (see linkWhere), or " [n]" for an autolink,
+// whose text is its address, as is what Glamour shows of a link with no
+// text (astGuard's repaired autolinks). A web link's text (when inText,
+// and it is no image, a hyperlink of its own) and its label are one
+// hyperlink, else its label alone; Glamour's own hyperlinks cover an
+// autolink's address. The sequences go inside the link and the label: in
+// emphasis, Glamour marks every child, even an empty one, with the
+// emphasis's tokens. The spaces are plain ones: a no-break space would
+// glue the number to an address, which would then be cut inside the
+// number when it is as wide as the pane.
+func newLabel(f foundLink, k, num int, inText bool) ast.Node {
+	_, auto := f.node.(*ast.AutoLink)
+	auto = auto || f.node.FirstChild() == nil
+	open, end := "", ""
+	if !auto && model.IsWebURL(f.url) && !isInTable(f.node) {
+		open, end = ansi.SetHyperlink(f.url, "id=t"+strconv.Itoa(k)), ansi.ResetHyperlink()
+		if inText && !hasImage(f.node) {
+			f.node.InsertBefore(f.node, f.node.FirstChild(), literal(open))
+			open = ""
+		}
+	}
+	number := "[" + strconv.Itoa(num) + "]"
+	if auto {
+		return literal(" " + open + number + end)
+	}
+	return literal(" " + open + "(" + linkWhere(f.url) + ") " + number + end)
+}
+
+// textOnlyLink is a destination url.Parse refuses: Glamour prints such a
+// link's text, styled as a link's, and neither its address nor a hyperlink.
+const textOnlyLink = "%"
+
 // appendLinkList appends the "Links" heading and the numbered addresses,
-// one a line, to the document.
-func appendLinkList(doc *ast.Document, links []string) {
+// one a line, to the document; an address wider than width columns is
+// wrapped at a sensible point (wrapAddress) and its lines hang under its
+// first. Web addresses are hyperlinks.
+func appendLinkList(doc *ast.Document, links []string, width int) {
 	h := ast.NewHeading(2)
 	h.AppendChild(h, literal(linksTitle))
 	doc.AppendChild(doc, h)
@@ -168,16 +217,27 @@ func appendLinkList(doc *ast.Document, links []string) {
 	// is, so each "\n" starts a line (a paragraph would join the lines).
 	list := ast.NewTextBlock()
 	for i, u := range links {
-		num := "\n[" + strconv.Itoa(i+1) + "]" // the first after a blank line, as after any heading
-		if model.IsWebURL(u) {
-			// Glamour prints an absolute destination as it is, after a
-			// space, and links it.
+		num := "[" + strconv.Itoa(i+1) + "] "
+		list.AppendChild(list, literal("\n"+num)) // the first after a blank line, as after any heading
+		web := model.IsWebURL(u)
+		avail := 0
+		if width > 0 {
+			avail = max(width-len(num), 8)
+		}
+		for j, piece := range wrapAddress(u, avail) {
+			if j > 0 {
+				list.AppendChild(list, literal("\n"+strings.Repeat(" ", len(num))))
+			}
+			if !web {
+				list.AppendChild(list, literal(piece))
+				continue
+			}
+			list.AppendChild(list, literal(ansi.SetHyperlink(u, "id=u"+strconv.Itoa(i+1))))
 			l := ast.NewLink()
-			l.Destination = []byte(u)
-			list.AppendChild(list, literal(num))
+			l.Destination = []byte(textOnlyLink)
+			l.AppendChild(l, literal(piece))
 			list.AppendChild(list, l)
-		} else {
-			list.AppendChild(list, literal(num+" "+u))
+			list.AppendChild(list, literal(ansi.ResetHyperlink()))
 		}
 	}
 	doc.AppendChild(doc, list)
@@ -212,6 +272,19 @@ func textOf(n ast.Node, source []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// hasImage reports whether n has an image inside.
+func hasImage(n ast.Node) bool {
+	found := false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Kind() == ast.KindImage {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // outermost returns n's outermost ancestor of the given kind, or n.

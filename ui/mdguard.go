@@ -27,12 +27,17 @@ const maxNesting = 8
 //     characters that are not safe to print are percent-encoded too.
 //   - It unwraps quotes and lists nested deeper than maxNesting, keeping
 //     their content at that depth.
+//   - It makes the header's lines one block (joinHeader).
+//   - It marks where the text of each list item starts (markListItems),
+//     for its lines to hang under it (hangListItems).
 //   - It numbers the links and lists them after the body (numberLinks, in
 //     links.go), leaving the list in the parser context for bodyLinks.
-type astGuard struct{}
+type astGuard struct {
+	width int // the render's wrap width, for the list of links (0: no wrapping)
+}
 
 // Transform implements parser.ASTTransformer.
-func (astGuard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (g astGuard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
 	var badLinks []*ast.AutoLink
 	var tooDeep []ast.Node
@@ -72,7 +77,9 @@ func (astGuard) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 	for _, n := range tooDeep { // outermost first
 		unwrap(n)
 	}
-	pc.Set(linksKey, numberLinks(doc, source))
+	joinHeader(doc)
+	markListItems(doc)
+	pc.Set(linksKey, numberLinks(doc, source, g.width))
 }
 
 // unwrap replaces a quote or list by its blocks (a list by the blocks of its

@@ -204,70 +204,6 @@ func expandTabs(s string) string {
 	return b.String()
 }
 
-// documentMarkdown builds the Markdown of a whole document: the title as a
-// level-1 heading, the metadata line, a rule, then the body. Everything but
-// a Markdown body is escaped. The metadata is italic where the style has
-// italics (the plain style would show the asterisks).
-func documentMarkdown(doc Document, style RenderStyle) string {
-	var b strings.Builder
-	b.Grow(len(doc.Body) + len(doc.Body)/8 + 256)
-	if title := escapeInline(doc.Article.Title); title != "" {
-		b.WriteString("# ")
-		b.WriteString(title)
-		b.WriteString("\n\n")
-	}
-	if meta := escapeInline(metadataLine(doc)); meta != "" {
-		italic := style != StylePlain
-		if italic {
-			b.WriteByte('*')
-		}
-		b.WriteString(meta)
-		if italic {
-			b.WriteByte('*')
-		}
-		b.WriteString("\n\n")
-	}
-	b.WriteString("---\n\n")
-	if doc.Article.Format.IsMarkdown() {
-		b.WriteString(defuseCharRefs(doc.Body))
-	} else {
-		b.WriteString(plainToMarkdownLinks(doc.Body))
-	}
-	b.WriteByte('\n')
-	return b.String()
-}
-
-// metadataLine returns "date · source · reads · tags" with the unknown
-// parts left out, e.g. "15 July 2021 · The Courier · 1,204 reads · #France #US".
-// Tags are the document's display spellings, else the article's own.
-func metadataLine(doc Document) string {
-	a := doc.Article
-	var parts []string
-	if a.HasDate() {
-		parts = append(parts, a.Date.UTC().Format("2 January 2006"))
-	}
-	if s := strings.TrimSpace(a.Source); s != "" {
-		parts = append(parts, s)
-	}
-	if a.HasReads() {
-		parts = append(parts, formatReads(a.Reads))
-	}
-	tags := doc.Tags
-	if len(tags) == 0 {
-		tags = a.Tags
-	}
-	var hashed []string
-	for _, t := range tags {
-		if t = strings.TrimSpace(t); t != "" {
-			hashed = append(hashed, "#"+t)
-		}
-	}
-	if len(hashed) > 0 {
-		parts = append(parts, strings.Join(hashed, " "))
-	}
-	return strings.Join(parts, " · ")
-}
-
 // formatReads formats a known read counter: "1 read", "1,204 reads".
 func formatReads(n int) string {
 	if n == 1 {
@@ -283,8 +219,8 @@ func fallbackText(doc Document, width int) string {
 	if t := strings.Join(strings.Fields(doc.Article.Title), " "); t != "" {
 		parts = append(parts, t)
 	}
-	if m := metadataLine(doc); m != "" {
-		parts = append(parts, m)
+	if h := headerLines(doc, width); len(h) > 0 {
+		parts = append(parts, strings.Join(h, "\n"))
 	}
 	parts = append(parts, strings.Repeat("-", width), strings.TrimSpace(doc.Body))
 	s := ansi.Strip(strings.ToValidUTF8(strings.Join(parts, "\n\n"), "\uFFFD"))

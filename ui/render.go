@@ -13,11 +13,13 @@ import (
 	glamouransi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/newsline/newsline/internal/glamourstyle"
 	"github.com/newsline/newsline/model"
 )
 
@@ -69,7 +71,10 @@ var errRenderTimeout = errors.New("glamour took too long")
 // the width passed to Render, trailing padding removed, no leading or
 // trailing blank line, ending in one newline. StylePlain output contains no
 // SGR sequence at all (no colour, no bold); every style keeps OSC 8
-// hyperlinks for http and https links only (see StripHyperlinks).
+// hyperlinks for http and https links only, on the text of each line that
+// shows where they go (see keepHonestLinks and StripHyperlinks). List items
+// hang under their text (hangListItems); code blocks that name a language
+// are highlighted in StyleDark and StyleLight (codeBlocks).
 //
 // Two caches: Glamour pipelines by {width, style, body kind} (each with a
 // mutex held for the whole render, since a pipeline is not safe for
@@ -155,7 +160,7 @@ func (r *Renderer) Render(doc Document, width int, style RenderStyle) (string, e
 	}
 	r.mu.Unlock()
 
-	raw, err := r.renderWithin(p, documentMarkdown(doc, style))
+	raw, err := r.renderWithin(p, documentMarkdown(doc, style, width))
 	if err != nil {
 		// The pipeline's state may be half-way through a document, or it is
 		// still rendering: drop it.
@@ -278,6 +283,8 @@ func (r *Renderer) sum(doc Document) uint64 {
 	a := &doc.Article
 	str(a.Title)
 	str(a.Source)
+	str(a.Author)
+	str(a.URL)
 	num(uint64(a.Date.UnixNano()))
 	num(uint64(int64(a.Reads)))
 	num(uint64(a.Format))
@@ -302,25 +309,34 @@ type glamourPipeline struct {
 // definition lists rendered by Glamour's ANSI renderer), plus astGuard,
 // which glamour.TermRenderer has no option for.
 func newGlamourPipeline(k rendererKey) *glamourPipeline {
+	registerCodeStyles()
 	opts := glamouransi.Options{
 		WordWrap:         k.width,
 		PreserveNewLines: k.plain,
 		Styles:           styleConfig(k.style, k.width, k.custom),
 	}
-	md := newMarkdown()
-	md.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(
-		util.Prioritized(glamouransi.NewRenderer(opts), 1000),
-	)))
+	ar := glamouransi.NewRenderer(opts)
+	nodeRenderers := []util.PrioritizedValue{util.Prioritized(ar, 1000)}
+	if opts.Styles.CodeBlock.Theme != "" {
+		// Glamour's renderer with its code blocks given a known language
+		// (codeBlocks), registered after it, so in its place for them.
+		funcs := glamourFuncs{}
+		ar.RegisterFuncs(funcs)
+		nodeRenderers = append(nodeRenderers, util.Prioritized(codeBlocks{funcs[ast.KindFencedCodeBlock]}, 100))
+	}
+	md := newMarkdown(k.width)
+	md.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(nodeRenderers...)))
 	return &glamourPipeline{md: md}
 }
 
 // newMarkdown is the Markdown reader of articles: GitHub's flavour and
-// definition lists, and astGuard (which numbers the links). bodyLinks
-// parses with it too, so the numbers it lists are those on screen.
-func newMarkdown() goldmark.Markdown {
+// definition lists, and astGuard (which numbers the links and wraps the
+// list of their addresses to width columns). bodyLinks parses with it too,
+// so the numbers it lists are those on screen.
+func newMarkdown(width int) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(astGuard{}, 100))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(astGuard{width: width}, 100))),
 	)
 }
 
@@ -343,8 +359,9 @@ func (p *glamourPipeline) render(src string) (out string, err error) {
 // styleConfig returns Glamour's style for s (custom for StyleCustom), with
 // no document margin (the pane has its own padding and the caller passes
 // the inner width), no blank line above and below, quotes that keep to the
-// width, a horizontal rule as wide as the text, and code blocks in one
-// colour.
+// width, a horizontal rule as wide as the text, and code blocks highlighted
+// in the theme's colours for dark and light (codeTheme), in one colour for
+// the others.
 func styleConfig(s RenderStyle, width int, custom *glamouransi.StyleConfig) glamouransi.StyleConfig {
 	var c glamouransi.StyleConfig
 	rule := "─"
@@ -374,10 +391,5 @@ func styleConfig(s RenderStyle, width int, custom *glamouransi.StyleConfig) glam
 	c.BlockQuote.Indent = &zero
 	c.BlockQuote.Margin = &one
 	c.HorizontalRule.Format = "\n" + strings.Repeat(rule, width) + "\n"
-	// No syntax highlighting: with no language given, Chroma tries every
-	// lexer (about 3 ms a block), and Glamour registers its Chroma theme
-	// globally once, so dark and light would share whichever came first.
-	c.CodeBlock.Chroma = nil
-	c.CodeBlock.Theme = ""
-	return c
+	return glamourstyle.WithCodeTheme(c, codeTheme(s))
 }

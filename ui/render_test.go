@@ -124,6 +124,12 @@ func TestRenderHeader(t *testing.T) {
 	oneRead.Article.Reads, oneRead.Tags = 1, nil
 	untitled := plainDoc()
 	untitled.Article.Title = "  \n "
+	everything := plainDoc()
+	everything.Article.Author = " Ada  Mensah "
+	everything.Article.URL = "https://quay-courier.example/2021/07/15/harbour-cranes-return-to-the-old-quay-after-twenty-years/"
+	everything.Tags = []string{"Open Source", "Science", "Rivermouth"}
+	addressOnly := noMeta
+	addressOnly.Article.URL = "http://quay-courier.example/cranes/"
 	tests := []struct {
 		name string
 		doc  Document
@@ -131,7 +137,20 @@ func TestRenderHeader(t *testing.T) {
 	}{
 		{"full", full, []string{
 			"# Harbour cranes return to the old quay after *twenty* years", "",
-			"15 July 2021 · The Quay Courier · 1,204 reads · #Harbours #Rivermouth", "",
+			"15 July 2021 · The Quay Courier · 1,204 reads",
+			"#Harbours · #Rivermouth", "",
+			strings.Repeat("-", 80), "",
+		}},
+		{"author, address, tags with spaces", everything, []string{
+			"# Harbour cranes return to the old quay after *twenty* years", "",
+			"15 July 2021 · by Ada Mensah · The Quay Courier · 1,204 reads",
+			"#Open\u00a0Source · #Science · #Rivermouth",
+			"quay-courier.example/2021/07/15/harbour-cranes-return-to-the-old-quay-after-twe…", "",
+			strings.Repeat("-", 80), "",
+		}},
+		{"address only", addressOnly, []string{
+			"# Harbour cranes return to the old quay after *twenty* years", "",
+			"quay-courier.example/cranes", "",
 			strings.Repeat("-", 80), "",
 		}},
 		{"no metadata", noMeta, []string{
@@ -140,10 +159,12 @@ func TestRenderHeader(t *testing.T) {
 		}},
 		{"one read, article tags", oneRead, []string{
 			"# Harbour cranes return to the old quay after *twenty* years", "",
-			"15 July 2021 · The Quay Courier · 1 read · #harbours #rivermouth", "",
+			"15 July 2021 · The Quay Courier · 1 read",
+			"#harbours · #rivermouth", "",
 		}},
 		{"untitled", untitled, []string{
-			"15 July 2021 · The Quay Courier · 1,204 reads · #Harbours #Rivermouth", "",
+			"15 July 2021 · The Quay Courier · 1,204 reads",
+			"#Harbours · #Rivermouth", "",
 			strings.Repeat("-", 80),
 		}},
 	}
@@ -168,7 +189,7 @@ func TestRenderEscapesHeader(t *testing.T) {
 		vis := visible(out)
 		for _, want := range []string{
 			"# *Breaking*: [news](javascript:x) <b>bold</b> `x` 1. ~~no~~ a=b #tag",
-			"_The_ <Quay> [Courier] · 1,204 reads · #C++ #*star* #a_b",
+			"_The_ <Quay> [Courier] · 1,204 reads", "#C++ · #*star* · #a_b",
 		} {
 			if !strings.Contains(vis, want) {
 				t.Errorf("style %d: %q not shown in\n%s", style, want, vis)
@@ -288,9 +309,10 @@ func TestRenderLinks(t *testing.T) {
 		out := mustRender(t, NewRenderer(), doc, 400, style)
 		vis := visible(out)
 		for _, want := range []string{
-			"click javascript:alert(1)", "file file:///etc/passwd", "web https://good.example/a", "page http://plain.example",
-			"pic → data:image/png;base64,AAAA", "https://img.example/x.png", "bad http://%25zz", "http://%25zz",
-			"spaced /java%20script%3Ax", "anchor", "https://auto.example/p", "cell", "javascript:cell()", "div text", "rel /about",
+			"click (javascript:)", "file (file:)", "web (good.example)", "page (plain.example)",
+			"pic → data:image/png;base64,AAAA", "https://img.example/x.png", "bad (http://%25zz)", "http://%25zz",
+			"spaced (java%20script%3Ax)", "anchor", "https://auto.example/p", "cell", "javascript:cell()", "div text", "rel (/about)",
+			"] javascript:alert(1)", "] file:///etc/passwd", "] https://good.example/a", "] http://plain.example", "] /about",
 		} {
 			if !strings.Contains(vis, want) {
 				t.Errorf("style %d: %q not shown in\n%s", style, want, vis)
@@ -384,7 +406,7 @@ func TestRenderFallback(t *testing.T) {
 			t.Errorf("fallback has escape sequences: %q", out)
 		}
 		words := wordsOf(out)
-		for _, want := range []string{"Record field at the Rivermouth marathon", "2 April 2023 · Rivermouth Evening Post · #Sport", "The **Rivermouth** marathon"} {
+		for _, want := range []string{"Record field at the Rivermouth marathon", "2 April 2023 · Rivermouth Evening Post #Sport", "The **Rivermouth** marathon"} {
 			if !strings.Contains(words, want) {
 				t.Errorf("fallback lacks %q:\n%s", want, out)
 			}
@@ -506,6 +528,9 @@ func FuzzRenderMarkdown(f *testing.F) {
 		}
 		if hasControl(s) {
 			return
+		}
+		if s == model.Sanitize(s) { // as bodies are, once read
+			checkTerminalSafe(t, fmt.Sprintf("Render(%q)", s), out, ansi.Strip(out))
 		}
 		limit := max(width, minRenderWidth)
 		for _, l := range strings.Split(out, "\n") {

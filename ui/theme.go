@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"github.com/newsline/newsline/internal/glamourstyle"
 )
 
 // Theme is every style of the interface. NewTheme is the only place colours
@@ -205,4 +207,21 @@ func renderStyle(plain, dark, custom bool) RenderStyle {
 		return StyleDark
 	}
 	return StyleLight
+}
+
+// codePalette is the colours of highlighted code, from NewTheme's palette:
+// keywords in the accent, strings in the second accent, comments subtle,
+// numbers in the warning colour, functions in a shade between, the rest in
+// the text colour.
+func codePalette(isDark bool) glamourstyle.CodePalette {
+	if isDark {
+		return glamourstyle.CodePalette{
+			Text: "#E4E4EF", Comment: "#9A9AB0", Keyword: "#A28CFF", Function: "#7FB8FF",
+			String: "#4FD6BE", Number: "#FFB86C", Operator: "#9A9AB0",
+		}
+	}
+	return glamourstyle.CodePalette{
+		Text: "#1F1F28", Comment: "#6E6E80", Keyword: "#5A3FC0", Function: "#1F5FAF",
+		String: "#00806B", Number: "#B35900", Operator: "#6E6E80",
+	}
 }

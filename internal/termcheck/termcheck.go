@@ -1,11 +1,12 @@
 // Package termcheck tells whether output is safe to print to a terminal
 // as newsline prints it: the checker of the terminal-safety tests (see
-// SECURITY.md), shared by the packages that test screens and output.
+// SECURITY.md), shared by the packages that test screens and output, and
+// the rule of which text may carry a hyperlink (ShowsLinkTarget), which
+// the reader applies to what it prints.
 package termcheck
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,15 +16,18 @@ import (
 
 // Problems lists what in out newsline's styling would not have
 // produced: any escape sequence but SGR, cursor movement and position and
-// erase; an OSC 8 hyperlink to anything but an http(s) URL that is also
-// printed as text (whitespace aside) in shown; any control but newline, tab
-// and carriage return; a bidi override or isolate; invalid UTF-8.
+// erase; an OSC 8 hyperlink that is not well formed, goes to anything but
+// an http(s) URL with a host, or is on text that does not show where it
+// goes (see hyperlinks); any control but newline, tab and carriage return; a
+// bidi override or isolate; invalid UTF-8. shown (out as the terminal
+// shows it) is not needed any more: a hyperlink is judged by its own text.
 func Problems(out, shown string) []string {
+	_ = shown
 	var probs []string
 	if !utf8.ValidString(out) {
 		probs = append(probs, "invalid UTF-8")
 	}
-	shown = flat(shown)
+	links := &hyperlinks{}
 	p := ansi.NewParser()
 	var state byte
 	for i := 0; i < len(out); {
@@ -31,28 +35,20 @@ func Problems(out, shown string) []string {
 		state, i = st, i+n
 		switch {
 		case seq == "\n" || seq == "\t" || seq == "\r":
+			links.text(" ")
 		case ansi.HasCsiPrefix(seq):
 			c := ansi.Cmd(p.Command())
 			if c.Prefix() != 0 || c.Intermediate() != 0 || !strings.ContainsRune("mABCDEFGHfdJK", rune(c.Final())) {
 				probs = append(probs, fmt.Sprintf("CSI %q", seq))
 			}
 		case ansi.HasOscPrefix(seq):
-			body := strings.TrimSuffix(strings.TrimSuffix(seq[2:], "\a"), "\x1b\\")
-			rest, ok := strings.CutPrefix(body, "8;")
-			_, uri, _ := strings.Cut(rest, ";")
-			u, err := url.Parse(uri)
-			switch {
-			case !ok:
-				probs = append(probs, fmt.Sprintf("OSC %q", seq))
-			case uri == "": // the end of a hyperlink
-			case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-				probs = append(probs, fmt.Sprintf("hyperlink to a non-web URL %q", uri))
-			case !strings.Contains(shown, flat(uri)):
-				probs = append(probs, fmt.Sprintf("hyperlink to %q, which is not shown", uri))
+			if prob := links.osc(seq); prob != "" {
+				probs = append(probs, prob)
 			}
 		case width == 0 && seq != "" && (seq[0] < 0x20 || seq[0] == 0x7f || seq[0] >= 0x80 && seq[0] <= 0x9f):
 			probs = append(probs, fmt.Sprintf("control or escape %q", seq))
 		default:
+			links.text(seq)
 			for _, r := range seq {
 				if unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
 					probs = append(probs, fmt.Sprintf("%U in %q", r, seq))
@@ -60,7 +56,7 @@ func Problems(out, shown string) []string {
 			}
 		}
 	}
-	return probs
+	return append(probs, links.finish()...)
 }
 
 // flat is text as a reader reads it across wrapped lines: without white
