@@ -56,7 +56,7 @@ func pilotsApp(t *testing.T, theme string, w, h int, ks ...string) Model {
 	m := loadedApp(t, opts, w, h, []model.Article{pilotsArticle()})
 	m = keys(t, m, ks...)
 	out := m.View().Content
-	checkTerminalSafe(t, "pilots", out, ansi.Strip(out))
+	checkTerminalSafe(t, "pilots", out)
 	return m
 }
 

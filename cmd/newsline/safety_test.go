@@ -22,9 +22,9 @@ import (
 // puts on the screen. The checker is the one in ui/safety_test.go.
 
 // checkTerminalSafe fails the test for every problem termcheck.Problems finds.
-func checkTerminalSafe(t testing.TB, what, out, shown string) {
+func checkTerminalSafe(t testing.TB, what, out string) {
 	t.Helper()
-	for _, p := range termcheck.Problems(out, shown) {
+	for _, p := range termcheck.Problems(out) {
 		t.Errorf("%s: %s\n%q", what, p, out)
 	}
 }
@@ -84,8 +84,8 @@ func TestCLIOutputIsTerminalSafe(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("%q: exit %d: %s", args, code, errOut)
 			}
-			checkTerminalSafe(t, fmt.Sprintf("%q stdout", args), out, out)
-			checkTerminalSafe(t, fmt.Sprintf("%q stderr", args), errOut, errOut)
+			checkTerminalSafe(t, fmt.Sprintf("%q stdout", args), out)
+			checkTerminalSafe(t, fmt.Sprintf("%q stderr", args), errOut)
 			return out
 		}
 		list := check("list", dir, "-v")
@@ -104,7 +104,7 @@ func TestCLIOutputIsTerminalSafe(t *testing.T) {
 		// Unknown IDs and paths are quoted back in errors.
 		for _, args := range [][]string{{"show", "\x1b]52;c;eA==\x07", dir}, {"list", filepath.Join(dir, "\x1b[2J\u202emissing")}} {
 			_, out, errOut := runCLI(t, append(args, cache...)...)
-			checkTerminalSafe(t, fmt.Sprintf("%q stderr", args), out+errOut, out+errOut)
+			checkTerminalSafe(t, fmt.Sprintf("%q stderr", args), out+errOut)
 		}
 	}
 }
@@ -225,7 +225,7 @@ func walkScreens(t testing.TB, src source, noColor bool, w, h, articles int) str
 		t.Helper()
 		out := d.screen()
 		seen.WriteString(ansi.Strip(out))
-		checkTerminalSafe(t, fmt.Sprintf("%dx%d nocolor=%v %s", w, h, noColor, what), out, ansi.Strip(out))
+		checkTerminalSafe(t, fmt.Sprintf("%dx%d nocolor=%v %s", w, h, noColor, what), out)
 	}
 	check("loaded")
 	for i := range articles {
@@ -296,11 +296,11 @@ func FuzzScreenIsSafe(f *testing.F) {
 		defer src.close()
 		walkScreens(t, src, false, 80, 24, 2)
 		if code, out, errOut := runCLI(t, "list", dir, "--no-cache", "-v"); code == 0 {
-			checkTerminalSafe(t, "list", out+errOut, out+errOut)
+			checkTerminalSafe(t, "list", out+errOut)
 			for _, l := range lines(out) {
 				if id, _, _ := strings.Cut(l, "\t"); id != "" {
 					_, out, errOut := runCLI(t, "show", id, dir, "--no-cache")
-					checkTerminalSafe(t, "show", out+errOut, out+errOut)
+					checkTerminalSafe(t, "show", out+errOut)
 				}
 			}
 		}

@@ -19,10 +19,8 @@ import (
 // erase; an OSC 8 hyperlink that is not well formed, goes to anything but
 // an http(s) URL with a host, or is on text that does not show where it
 // goes (see hyperlinks); any control but newline, tab and carriage return; a
-// bidi override or isolate; invalid UTF-8. shown (out as the terminal
-// shows it) is not needed any more: a hyperlink is judged by its own text.
-func Problems(out, shown string) []string {
-	_ = shown
+// bidi override or isolate; invalid UTF-8.
+func Problems(out string) []string {
 	var probs []string
 	if !utf8.ValidString(out) {
 		probs = append(probs, "invalid UTF-8")
