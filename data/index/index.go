@@ -83,7 +83,8 @@ type Index struct {
 	// apply serializes writers of this process, so that they queue here
 	// rather than time out on SQLite's lock.
 	apply sync.Mutex
-	ids   idMap // full-text rowid → ID, for Search
+	ids   idMap     // full-text rowid → ID, for Search
+	reads stmtCache // for the queries run once per file (Prepare)
 	// bulk is set between StartBulkRows and EndBulkRows in this process:
 	// Apply leaves the tags summary and article_tags alone, and
 	// EndBulkRows makes them from every row at once.
@@ -182,6 +183,7 @@ func Open(ctx context.Context, path string) (ix *Index, notice string, err error
 // notice for the status bar. It must not run alongside other methods; after
 // an error the Index is closed (its methods fail).
 func (ix *Index) Reset(ctx context.Context) (notice string, err error) {
+	ix.reads.reset(nil)
 	ix.db.Close()
 	ix.ids.reset() // rowids start again
 	if err := setAside(ix.path); err != nil {
@@ -196,12 +198,16 @@ func (ix *Index) Reset(ctx context.Context) (notice string, err error) {
 		return "", fmt.Errorf("index: %s: %s", ix.path, reason)
 	}
 	ix.db = fresh.db
+	ix.reads.reset(fresh.db)
 	return "rebuilding the index: " + reasonCorrupt, nil
 }
 
 // Close closes the index; a second Close does nothing. The last connection
 // to the database checkpoints the write-ahead log into its file.
-func (ix *Index) Close() error { return ix.db.Close() }
+func (ix *Index) Close() error {
+	ix.reads.reset(ix.db)
+	return ix.db.Close()
+}
 
 // open opens the database at path and checks it. A non-empty reason means
 // the file is not a usable index (the database is then closed); an error
@@ -219,6 +225,7 @@ func open(ctx context.Context, path string) (*Index, string, error) {
 	db.SetMaxOpenConns(max(2, min(4, runtime.GOMAXPROCS(0))))
 	db.SetMaxIdleConns(2)
 	ix := &Index{db: db, path: path}
+	ix.reads.reset(db)
 	reason, err := ix.check(ctx)
 	if err == nil && reason == "" {
 		err = ix.EndBulkRows(ctx) // a first indexing cut short left them out

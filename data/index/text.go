@@ -178,7 +178,7 @@ func (ix *Index) AddText(ctx context.Context, files []FileText) (int, error) {
 // them. Call it on the workers that read the files, alongside the writer:
 // reading the records took a tenth of the writer's time.
 func (f *FileText) Prepare(ctx context.Context, ix *Index) error {
-	return prepare(ctx, ix.db, f)
+	return prepare(ctx, &ix.reads, f)
 }
 
 // prepare is Prepare, reading through q.
