@@ -111,7 +111,7 @@ named like a subcommand is given as ./list.`,
 			if !isTerminal(stdout) {
 				return usagef("stdout is not a terminal: to print articles for a pipe or a script, use `newsline list` (or `newsline --help`)")
 			}
-			src, err := resolveSource(cmd.Context(), args, cache, cfg.Paths...)
+			src, err := resolveSource(cmd.Context(), collectionArgs(args, cfg), cache)
 			if err != nil {
 				return err
 			}
