@@ -245,7 +245,7 @@ func subOf(attrs []xml.Attr) Sub {
 		case "category":
 			s.Tags = unionTags(s.Tags, categories(v))
 		default:
-			s.Extra = append(s.Extra, Attr{a.Name.Local, a.Value})
+			s.Extra = append(s.Extra, Attr{a.Name.Local, model.SanitizeLine(a.Value)})
 		}
 	}
 	switch {
