@@ -118,7 +118,8 @@ func TestMarshalRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l.Subs = append(l.Subs, Sub{Name: `Quotes "&" <angles>`, URL: "https://q.example/?a=1&b=2", Tags: []string{"A tag"}})
+	l.Subs = append(l.Subs, Sub{Name: `Quotes "&" <angles>`, URL: "https://q.example/?a=1&b=2", Tags: []string{"A tag"}},
+		Sub{Name: "Repeats", URL: "https://r.example/", Extra: []Attr{{"lang", "en"}, {"LANG", "de"}, {"Type", "atom"}, {"bad name", "x"}}})
 	var buf bytes.Buffer
 	if err := Marshal(&buf, l); err != nil {
 		t.Fatal(err)
@@ -142,6 +143,10 @@ func TestMarshalRoundTrip(t *testing.T) {
 		}
 		return m
 	}
+	if !strings.Contains(out, `<outline text="Repeats" type="rss" xmlUrl="https://r.example/" lang="en"/>`) {
+		t.Errorf("an attribute twice, a second type or a name XML cannot hold was written:\n%s", out)
+	}
+	l.Subs[len(l.Subs)-1].Extra = []Attr{{"lang", "en"}} // what is written of them
 	if back.Title != l.Title || !reflect.DeepEqual(byURL(back), byURL(l)) {
 		t.Errorf("round trip\ngot  %+v\nwant %+v", back, l)
 	}

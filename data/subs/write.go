@@ -64,8 +64,10 @@ func writeSub(w *bufio.Writer, indent string, s Sub) {
 	if s.Site != "" {
 		fmt.Fprintf(w, " htmlUrl=\"%s\"", escape(s.Site))
 	}
+	written := map[string]bool{"type": true} // each name once: XML allows no repeat
 	for _, a := range s.Extra {
-		if validName(a.Name) && !strings.EqualFold(a.Name, "type") {
+		if validName(a.Name) && !written[strings.ToLower(a.Name)] {
+			written[strings.ToLower(a.Name)] = true
 			fmt.Fprintf(w, " %s=\"%s\"", a.Name, escape(a.Value))
 		}
 	}
