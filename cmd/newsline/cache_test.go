@@ -22,6 +22,7 @@ func TestMain(m *testing.M) {
 	os.Setenv("XDG_CACHE_HOME", dir)
 	os.Setenv("XDG_STATE_HOME", dir+"/state")
 	os.Setenv("XDG_CONFIG_HOME", dir+"/config")
+	os.Setenv("XDG_DATA_HOME", dir+"/data") // and no library of the machine
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

@@ -115,7 +115,7 @@ func loadForCommand(cmd *cobra.Command, args []string, common *common) (source, 
 	if err := checkConfigPaths(args, *common.cfg); err != nil {
 		return source{}, nil, err
 	}
-	src, err := resolveSource(cmd.Context(), args, *common.cache, common.cfg.Paths...)
+	src, err := resolveSource(cmd.Context(), collectionArgs(args, *common.cfg), *common.cache)
 	if err != nil {
 		return source{}, nil, err
 	}

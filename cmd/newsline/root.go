@@ -83,11 +83,12 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		Short: "A terminal news reader for local collections of articles",
 		Long: `newsline reads a collection of news articles — plain-text articles, Markdown
 with front matter, JSON and JSON Lines — from the files and folders given as
-PATH (else $NEWSLINE_DIR, else an embedded demo collection) and opens them in
-a three-pane reader: tags, articles, and the article itself.
+PATH (else $NEWSLINE_DIR or the configuration's paths, plus the library of
+fetched feed items; else an embedded demo collection) and opens them in a
+three-pane reader: tags, articles, and the article itself.
 
 Folders are read recursively; the names of sub-folders become tags. A folder
-named like a subcommand is given as ./list.`,
+named like a subcommand is given as ./list or ./feed.`,
 		Example: `  newsline                     # the embedded demo collection
   newsline ~/news --tag sport  # a folder, filtered by a tag
   newsline list ~/news --search "harbour" --json | jq .title`,
@@ -111,7 +112,7 @@ named like a subcommand is given as ./list.`,
 			if !isTerminal(stdout) {
 				return usagef("stdout is not a terminal: to print articles for a pipe or a script, use `newsline list` (or `newsline --help`)")
 			}
-			src, err := resolveSource(cmd.Context(), args, cache, cfg.Paths...)
+			src, err := resolveSource(cmd.Context(), collectionArgs(args, cfg), cache)
 			if err != nil {
 				return err
 			}
@@ -138,7 +139,7 @@ named like a subcommand is given as ./list.`,
 		cfg, cfgSrc, keys, err = loadConfig(common)
 		return err
 	}
-	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common))
+	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common), newFeedCmd(common))
 	strictCompletion(root)
 	return root
 }

@@ -45,7 +45,8 @@ func checkConfigPaths(args []string, cfg config.Config) error {
 
 // resolveSource picks the collection: PATH arguments, else $NEWSLINE_DIR (a
 // list separated like $PATH), else the configuration file's paths, else the
-// embedded demo (see config.ResolvePaths). Paths must exist. Folders are
+// embedded demo (see config.ResolvePaths); callers pass collectionArgs,
+// which adds the library when there are no PATH arguments. Paths must exist. Folders are
 // read through their index in the cache folder unless --no-cache; an index
 // that cannot be opened means running without one.
 func resolveSource(ctx context.Context, args []string, cache cacheFlags, configPaths ...string) (source, error) {

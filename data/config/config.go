@@ -41,6 +41,12 @@ type Config struct {
 	// ResolvePaths for the order of precedence.
 	Paths []string
 
+	// Library is the folder newsline writes fetched items into, absolute
+	// (~/ and relative paths as in Paths); DefaultLibrary when the file
+	// does not set it, "" when there is no data folder. Read with Paths
+	// when it exists (see ResolvePaths).
+	Library string
+
 	// Theme is ThemeAuto, ThemeDark, ThemeLight, or the absolute path of a
 	// Glamour JSON style file (the interface then follows the terminal's
 	// background, as with auto).
@@ -141,6 +147,7 @@ var DateFormats = map[string]string{
 func Default() Config {
 	return Config{
 		Paths:      nil,
+		Library:    defaultLibrary(),
 		Theme:      ThemeAuto,
 		Sort:       model.SortNewest,
 		TagMatch:   TagMatchAll,
@@ -153,7 +160,7 @@ func Default() Config {
 // Settings are the names of the settings in the file, in the order
 // `newsline config` prints them; keys.ACTION and layout.wide and
 // layout.medium name the values inside the two tables.
-var Settings = []string{"paths", "theme", "sort", "tag_match", "mark_on_open", "mark_on_scroll_end", "date_format", "layout", "keys"}
+var Settings = []string{"paths", "library", "theme", "sort", "tag_match", "mark_on_open", "mark_on_scroll_end", "date_format", "layout", "keys"}
 
 // Sources says where each value came from, by its key in the file
 // ("theme", "layout.wide", "keys.quit"): SourceDefault, "FILE:LINE",
@@ -187,6 +194,35 @@ func DefaultPath() (string, error) {
 		return "", fmt.Errorf("no configuration folder: %w", err)
 	}
 	return filepath.Join(dir, "config.toml"), nil
+}
+
+// DefaultLibrary returns the library's default folder:
+// $XDG_DATA_HOME/newsline/library when $XDG_DATA_HOME is an absolute path,
+// else in the system's data folder (~/.local/share on Linux and the BSDs,
+// ~/Library/Application Support on macOS, %AppData% on Windows).
+func DefaultLibrary() (string, error) {
+	dir, err := xdg.Dir("XDG_DATA_HOME", systemDataDir)
+	if err != nil {
+		return "", fmt.Errorf("no data folder: %w", err)
+	}
+	return filepath.Join(dir, "library"), nil
+}
+
+// defaultLibrary is DefaultLibrary, "" when there is no data folder.
+func defaultLibrary() string {
+	dir, _ := DefaultLibrary()
+	return dir
+}
+
+// systemDataDir is the system's data folder, for a user without an
+// absolute $XDG_DATA_HOME.
+func systemDataDir() (string, error) {
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "plan9":
+		return os.UserConfigDir()
+	}
+	home, err := os.UserHomeDir()
+	return filepath.Join(home, ".local", "share"), err
 }
 
 // systemConfigDir is the system's configuration folder, for a user

@@ -16,6 +16,7 @@ import (
 // fileConfig is the file as TOML decodes it: a nil field was not set.
 type fileConfig struct {
 	Paths      *[]string      `toml:"paths"`
+	Library    *string        `toml:"library"`
 	Theme      *string        `toml:"theme"`
 	Sort       *string        `toml:"sort"`
 	TagMatch   *string        `toml:"tag_match"`
@@ -36,6 +37,7 @@ type fileLayout struct {
 // expected describes each key's type and gives an example, for type errors.
 var expected = map[string][2]string{
 	"paths":              {"a list of strings", `write paths = ["~/news"]`},
+	"library":            {"a string", `write library = "~/news/library"`},
 	"theme":              {"a string", `write theme = "dark"`},
 	"sort":               {"a string", `write sort = "newest"`},
 	"tag_match":          {"a string", `write tag_match = "any"`},

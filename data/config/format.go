@@ -30,6 +30,11 @@ func Format(cfg Config, src Sources) string {
 		pathsFrom += ": the embedded demo collection"
 	}
 	line("paths", quoteList(cfg.Paths), pathsFrom)
+	if cfg.Library != "" {
+		line("library", quote(cfg.Library), src.Of("library"))
+	} else {
+		b.WriteString("# library: none (no data folder: set library to keep fetched articles)\n")
+	}
 	line("theme", quote(cfg.Theme), src.Of("theme"))
 	line("sort", quote(cfg.Sort.String()), src.Of("sort"))
 	line("tag_match", quote(cfg.TagMatch), src.Of("tag_match"))

@@ -71,6 +71,10 @@ func (l *loader) apply(fc *fileConfig) {
 			c.pathLines = append(c.pathLines, l.pathLine(i))
 		}
 	}
+	if fc.Library != nil {
+		l.set("library")
+		l.library(*fc.Library)
+	}
 	if fc.Theme != nil {
 		l.set("theme")
 		l.theme(*fc.Theme)
@@ -111,6 +115,27 @@ func (l *loader) apply(fc *fileConfig) {
 	if fc.Keys != nil {
 		l.keys(fc.Keys)
 	}
+}
+
+const libraryHint = "give the folder newsline may write fetched articles into, or remove the line for the default"
+
+// library checks the library's folder: a path without NUL, and not a file
+// (a folder that does not exist yet is created when first needed).
+func (l *loader) library(p string) {
+	switch {
+	case strings.TrimSpace(p) == "":
+		l.fail("library", libraryHint, "an empty path")
+		return
+	case strings.ContainsRune(p, 0):
+		l.fail("library", libraryHint, "path %q holds a NUL character", p)
+		return
+	}
+	dir := l.resolve(p)
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		l.fail("library", libraryHint, "%s is a file, not a folder", dir)
+		return
+	}
+	l.cfg.Library = dir
 }
 
 // pathLine is the line of the i-th entry of paths, else of paths.
