@@ -88,8 +88,10 @@ func candidate(name string, i int) string {
 // name of dir among name, name-2, …, skipping those in skip, and returns
 // its path. It never replaces a file: a name is taken by os.Link, which
 // fails when it exists; where the file system refuses hard links, the
-// name is created exclusively and content written and synced into it. The
-// caller removes tmp and syncs dir.
+// name is created exclusively and content written and synced into it (a
+// file cut short there by a crash is not recognised as newsline's, and is
+// left: the item is written again under the next name). The caller
+// removes tmp and syncs dir.
 func place(tmp, dir, name string, content []byte, skip map[string]bool) (string, error) {
 	linked := true
 	for i := 1; i <= maxTries; i++ {
@@ -101,11 +103,11 @@ func place(tmp, dir, name string, content []byte, skip map[string]bool) (string,
 		var err error
 		if linked {
 			err = link(tmp, final)
-			if err != nil && !errors.Is(err, fs.ErrExist) {
-				linked = false // no hard links here: write the name itself
+			if err != nil && noHardLinks(err) {
+				linked = false // write the name itself
+				err = createExclusive(final, content)
 			}
-		}
-		if !linked {
+		} else {
 			err = createExclusive(final, content)
 		}
 		switch {
@@ -174,6 +176,12 @@ func RemoveTemps(dir string) (int, error) {
 		n++
 	}
 	return n, nil
+}
+
+// noHardLinks reports whether a link failed because the file system has
+// no hard links (vfat says EPERM).
+func noHardLinks(err error) bool {
+	return errors.Is(err, errors.ErrUnsupported) || errors.Is(err, syscall.EPERM)
 }
 
 // isInvalid reports whether err says a folder cannot be synced there.
