@@ -121,3 +121,38 @@ func TestDamagedStateSavesNothing(t *testing.T) {
 		t.Error("the damaged file was changed")
 	}
 }
+
+// TestFindOwn: the file of an intent is found at its path or under any of
+// the names place would have tried after it, and only when it is a
+// regular file with the content recorded.
+func TestFindOwn(t *testing.T) {
+	ours := []byte("ours")
+	for _, tc := range []struct {
+		name  string
+		files map[string]string // name → content ("->x": a link to x)
+		want  string            // "" not found
+	}{
+		{"at its path", map[string]string{"n.md": "ours"}, "n.md"},
+		{"the next name", map[string]string{"n.md": "the user's", "n-2.md": "ours"}, "n-2.md"},
+		{"after a name another item kept", map[string]string{"n.md": "the user's", "n-3.md": "ours"}, "n-3.md"},
+		{"other content only", map[string]string{"n.md": "the user's", "n-2.md": "ours, edited"}, ""},
+		{"nothing", nil, ""},
+		{"not a name place makes", map[string]string{"n-02.md": "ours", "n-2x.md": "ours", "n-1.md": "ours", "m-2.md": "ours", "n-2": "ours"}, ""},
+		{"a link to the content", map[string]string{"x": "ours", "n.md": "->x", "n-2.md": "->x"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for n, c := range tc.files {
+				if target, ok := strings.CutPrefix(c, "->"); ok {
+					os.Symlink(filepath.Join(dir, target), filepath.Join(dir, n))
+					continue
+				}
+				os.WriteFile(filepath.Join(dir, n), []byte(c), 0o644)
+			}
+			got, ok := findOwn(state.Item{Key: "k", Path: filepath.Join(dir, "n.md"), Hash: hashOf(ours)})
+			if want := filepath.Join(dir, tc.want); ok != (tc.want != "") || ok && got != want {
+				t.Errorf("findOwn = %s, %v; want %q", got, ok, tc.want)
+			}
+		})
+	}
+}

@@ -5,13 +5,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/newsline/newsline/data/state"
+	"github.com/newsline/newsline/model"
 )
 
 // Item is one item of a feed to save.
@@ -60,6 +64,9 @@ func crashed(step string) bool { return crashAt != nil && crashAt(step) }
 // cleared, so that the next fetch gets the whole feed), and the error is
 // returned with the paths.
 func SaveItems(ctx context.Context, st *state.Store, library, feedURL, folder string, items []Item, fetch *state.Fetch) (saved []string, err error) {
+	if err := checkItems(feedURL, items); err != nil {
+		return nil, err
+	}
 	dir, err := FeedDir(library, folder)
 	if err != nil {
 		return nil, err
@@ -92,6 +99,20 @@ func SaveItems(ctx context.Context, st *state.Store, library, feedURL, folder st
 		saved = append(saved, it.Path)
 	}
 	return saved, werr
+}
+
+// checkItems refuses a batch SaveItems cannot keep apart: no feed URL, or
+// an item without a key (every such item would be taken for the first).
+func checkItems(feedURL string, items []Item) error {
+	if feedURL == "" {
+		return errors.New("library: no feed URL given: nothing saved")
+	}
+	for i, it := range items {
+		if it.Key == "" {
+			return fmt.Errorf("library: item %d of %s has no key: nothing saved", i+1, model.SanitizeLine(feedURL))
+		}
+	}
+	return nil
 }
 
 // sortItems splits items (the first of each key) into those found saved
@@ -233,22 +254,49 @@ func hashOf(content []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-// findOwn looks for the file of an intent: at its path, else at the next
-// names place would have taken (name-2, …, up to the first missing), a
-// regular file holding the content recorded (its hash). It returns the
-// path found.
+// findOwn looks for the file of an intent: a regular file holding the
+// content recorded (its hash) at its path, else under one of the names
+// place tries after it (name-2, name-3, …: any of them, since other
+// items' names are skipped). It returns the path found. The folder is
+// read only when the path is not the file, which happens only after a
+// killed fetch.
 func findOwn(it state.Item) (string, bool) {
+	if ours, _ := holds(it.Path, it.Hash); ours {
+		return it.Path, true
+	}
 	dir, name := filepath.Split(it.Path)
-	for n := 1; n <= maxTries; n++ {
-		path := filepath.Join(dir, candidate(name, n))
-		switch ours, exists := holds(path, it.Hash); {
-		case ours:
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", false
+	}
+	for _, e := range entries {
+		if !isCandidate(e.Name(), name) {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		if ours, _ := holds(path, it.Hash); ours {
 			return path, true
-		case !exists && n > 1:
-			return "", false
 		}
 	}
 	return "", false
+}
+
+// isCandidate reports whether c is one of the names place tries for name
+// after name itself: name-N before its extension, N ≥ 2 written plainly.
+func isCandidate(c, name string) bool {
+	ext := filepath.Ext(name)
+	if ext == name {
+		ext = ""
+	}
+	mid, ok := strings.CutPrefix(c, name[:len(name)-len(ext)]+"-")
+	if !ok {
+		return false
+	}
+	if mid, ok = strings.CutSuffix(mid, ext); !ok {
+		return false
+	}
+	n, err := strconv.Atoi(mid)
+	return err == nil && n >= 2 && strconv.Itoa(n) == mid
 }
 
 // holds reports whether path is a regular file whose content has the

@@ -198,3 +198,35 @@ func TestSaveItemsCrash(t *testing.T) {
 		})
 	}
 }
+
+// TestSaveItemsBadInput: a batch without a feed URL, an item without a
+// key, or a folder name with nothing usable is one line saying so, and
+// nothing is written or recorded.
+func TestSaveItemsBadInput(t *testing.T) {
+	keyless := item(1)
+	keyless.Key = ""
+	for _, tc := range []struct {
+		name, url, folder string
+		items             []Item
+		want              string
+	}{
+		{"no feed URL", "", "News", items(0, 2), "no feed URL given"},
+		{"an item without a key", feedURL, "News", []Item{item(0), keyless}, "item 2 of " + feedURL + " has no key"},
+		{"a folder of nothing", feedURL, "..\x1b", items(0, 2), "feed folder name"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lib := t.TempDir()
+			st := openState(t, t.TempDir())
+			saved, err := SaveItems(ctx, st, lib, tc.url, tc.folder, tc.items, nil)
+			if err == nil || len(saved) != 0 || !strings.Contains(err.Error(), tc.want) || strings.ContainsAny(err.Error(), "\n\x1b") {
+				t.Errorf("SaveItems = %v, %v; want an error saying %q", saved, err, tc.want)
+			}
+			if entries, _ := os.ReadDir(lib); len(entries) != 0 {
+				t.Errorf("wrote %v", entries)
+			}
+			if f, _ := st.Feeds(ctx); len(f) != 0 {
+				t.Errorf("recorded %v", f)
+			}
+		})
+	}
+}

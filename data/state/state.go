@@ -15,6 +15,12 @@
 // inside its collection (see Key). Reconcile, called after a collection is
 // loaded, moves the state of an article whose file was moved or renamed.
 //
+// It also keeps the fetch bookkeeping of feed subscriptions (feeds.go):
+// per feed its validators, last fetch, error, items saved, 410 and
+// Retry-After; per item whether it was saved or is about to be (an
+// intent, which data/library reconciles after a killed fetch). LockFetch
+// keeps two fetches from running at once.
+//
 // The typical use:
 //
 //	st, err := state.Open(dir)                     // dir from DefaultDir or --state-dir
