@@ -48,7 +48,8 @@ func crashed(step string) bool { return crashAt != nil && crashAt(step) }
 
 // SaveItems saves the items of the feed at feedURL that are not saved yet
 // into <library>/feeds/<folder>/ and returns the paths of the files it put
-// in place. In order:
+// in place (and of those a killed run had put in place: new to the
+// library's readers too). In order:
 //
 //  1. items whose key is saved are skipped (even when the user has deleted
 //     the file: it is not written again); an intent left by a killed run
