@@ -162,11 +162,28 @@ func fileName(name string) (string, error) {
 	return safe, nil
 }
 
-// makeDir creates dir and its parents (mode 0755) when missing; it
-// changes nothing that exists.
+// makeDir creates dir and its parents (mode 0755) when missing, and syncs
+// the folder above each one it created, so that a power loss does not
+// take a new folder away with the files saved in it; it changes nothing
+// that exists.
 func makeDir(dir string) error {
+	var made []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || d == filepath.Dir(d) {
+			break
+		}
+		made = append(made, d)
+	}
+	if len(made) == 0 {
+		return nil
+	}
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return fmt.Errorf("library: cannot create the folder %s: %w", dir, err)
+	}
+	for _, d := range made {
+		if err := syncDir(filepath.Dir(d)); err != nil {
+			return err
+		}
 	}
 	return nil
 }
