@@ -33,8 +33,8 @@ func TestSaveItemsWriteFails(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "2026-03-12-headline-2.md")) || len(saved) != 2 {
 		t.Fatalf("SaveItems = %v, %v; want 2 saved and an error naming the third file", saved, err)
 	}
-	if f, _, _ := st.Feed(ctx, feedURL); f.Items != 2 || f.ETag != "" {
-		t.Errorf("the feed: %+v; want 2 items and no validator", f)
+	if f, _, _ := st.Feed(ctx, feedURL); f.Items != 2 || f.ETag != "" || !strings.Contains(f.Error, "headline-2.md") {
+		t.Errorf("the feed: %+v; want 2 items, no validator, and the error", f)
 	}
 	link = os.Link
 	saved, err = SaveItems(ctx, st, lib, feedURL, "News", items(0, 5), &state.Fetch{ETag: `"v1"`})
@@ -44,7 +44,7 @@ func TestSaveItemsWriteFails(t *testing.T) {
 	if got, want := contents(t, dir), wantContents(items(0, 5)); !reflect.DeepEqual(got, want) {
 		t.Errorf("the folder holds %d files, want %d", len(got), len(want))
 	}
-	if f, _, _ := st.Feed(ctx, feedURL); f.Items != 5 || f.ETag != `"v1"` {
+	if f, _, _ := st.Feed(ctx, feedURL); f.Items != 5 || f.ETag != `"v1"` || f.Error != "" {
 		t.Errorf("the feed: %+v", f)
 	}
 }

@@ -62,8 +62,9 @@ func crashed(step string) bool { return crashAt != nil && crashAt(step) }
 //
 // A failure to write stops the writing: what was put in place is still
 // marked saved, the rest stays intended (and the feed's validators are
-// cleared, so that the next fetch gets the whole feed), and the error is
-// returned with the paths.
+// cleared, so that the next fetch gets the whole feed), the failure is
+// recorded as the feed's last error (when fetch has none), and the error
+// is returned with the paths.
 func SaveItems(ctx context.Context, st *state.Store, library, feedURL, folder string, items []Item, fetch *state.Fetch) (saved []string, err error) {
 	if err := checkItems(feedURL, items); err != nil {
 		return nil, err
@@ -91,6 +92,11 @@ func SaveItems(ctx context.Context, st *state.Store, library, feedURL, folder st
 			}
 			done = append(done, written...)
 		}
+	}
+	if werr != nil && fetch != nil && fetch.Err == "" {
+		f := *fetch // the feed's last error is the failure to save
+		f.Err = werr.Error()
+		fetch = &f
 	}
 	// What is in place is recorded even when ctx was cancelled meanwhile.
 	if err := st.MarkSaved(context.WithoutCancel(ctx), feedURL, done, fetch); err != nil {
