@@ -15,6 +15,12 @@
 // inside its collection (see Key). Reconcile, called after a collection is
 // loaded, moves the state of an article whose file was moved or renamed.
 //
+// It also keeps the fetch bookkeeping of feed subscriptions (feeds.go):
+// per feed its validators, last fetch, error, items saved, 410 and
+// Retry-After; per item whether it was saved or is about to be (an
+// intent, which data/library reconciles after a killed fetch). LockFetch
+// keeps two fetches from running at once.
+//
 // The typical use:
 //
 //	st, err := state.Open(dir)                     // dir from DefaultDir or --state-dir
@@ -35,7 +41,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -50,7 +58,7 @@ const FileName = "state.db"
 // database ("NLST"), PRAGMA user_version its schema.
 const (
 	applicationID = 0x4E4C5354
-	schemaVersion = 2
+	schemaVersion = 3
 )
 
 // schema creates the tables of schemaVersion. A change to it raises
@@ -65,6 +73,8 @@ const (
 //
 // views (schema 2) has one row per collection, keyed by Scope: the place
 // the reader quit with, as JSON (see SaveView).
+//
+// feeds and items (schema 3) are the fetch bookkeeping (see feeds.go).
 var schema = []string{
 	`CREATE TABLE meta (
 		key   TEXT PRIMARY KEY,
@@ -80,6 +90,9 @@ var schema = []string{
 		changed INTEGER NOT NULL    -- Unix milliseconds of the last change
 	) WITHOUT ROWID`,
 	viewsTable,
+	feedsTable,
+	itemsTable,
+	pendingIndex,
 }
 
 // viewsTable is in schema and in the migration from schema 1, so that a
@@ -94,6 +107,7 @@ const viewsTable = `CREATE TABLE views (
 // v+1, run in one transaction with the new user_version.
 var migrations = map[int][]string{
 	1: {viewsTable},
+	2: {feedsTable, itemsTable, pendingIndex},
 }
 
 // busyTimeout is how long a statement waits for a lock another process
@@ -287,23 +301,21 @@ const writeAdvice = "newsline must be able to write it and its folder: check the
 // (a truncated file is otherwise only found when a query reaches a missing
 // page; the length is comparable only while the log is empty).
 func (s *Store) complete(ctx context.Context, conn *sql.Conn) error {
-	var marks, views int
+	var tables string
 	var pages, pageSize int64
 	var mode string
 	err := conn.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'marks'),
-		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'views'),
+		(SELECT group_concat(name, ',') FROM sqlite_schema WHERE type = 'table'),
 		(SELECT page_count FROM pragma_page_count),
 		(SELECT page_size FROM pragma_page_size),
-		(SELECT journal_mode FROM pragma_journal_mode)`).Scan(&marks, &views, &pages, &pageSize, &mode)
+		(SELECT journal_mode FROM pragma_journal_mode)`).Scan(&tables, &pages, &pageSize, &mode)
 	if err != nil {
 		return s.openErr(ctx, err)
 	}
-	if marks != 1 {
-		return unusable(s.path, "is damaged (its marks table is missing)")
-	}
-	if views != 1 {
-		return unusable(s.path, "is damaged (its views table is missing)")
+	for _, name := range []string{"marks", "views", "feeds", "items"} {
+		if !slices.Contains(strings.Split(tables, ","), name) {
+			return unusable(s.path, "is damaged (its "+name+" table is missing)")
+		}
 	}
 	switch cut, err := sqlitedb.Truncated(s.path, pages, pageSize); {
 	case err != nil:
