@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -96,7 +97,8 @@ type frontMatter struct {
 // Article renders the article file of an item of feed f, fetched from
 // feedURL: YAML front matter (title, date, author, url, source, feed,
 // guid, tags: the item's categories, then tags) and the Markdown body
-// (see Markdown). An item without a title is titled "Untitled".
+// (see Markdown). An item without a title is titled by the start of its
+// text (see textTitle).
 func Article(f *Feed, it Item, feedURL string, tags []string) ([]byte, error) {
 	fm := frontMatter{
 		Title:  it.Title,
@@ -110,7 +112,7 @@ func Article(f *Feed, it Item, feedURL string, tags []string) ([]byte, error) {
 		fm.Source = f.Title
 	}
 	if fm.Title == "" {
-		fm.Title = "Untitled"
+		fm.Title = textTitle(it)
 	}
 	if d := it.Date(); !d.IsZero() {
 		fm.Date = d.UTC().Format(time.RFC3339)
@@ -147,4 +149,38 @@ func mergeTags(lists ...[]string) []string {
 		}
 	}
 	return out
+}
+
+// maxTextTitle is the length, in runes, of a title taken from an item's
+// text.
+const maxTextTitle = 80
+
+// textTitle titles an item that has none, as feed readers do for
+// microblog feeds: the first words of its text (content, else summary),
+// shortened to 80 runes, else "Untitled".
+func textTitle(it Item) string {
+	src := it.Content
+	if strings.TrimSpace(src) == "" {
+		src = it.Summary
+	}
+	var text strings.Builder
+	z := html.NewTokenizer(strings.NewReader(src))
+	for text.Len() < 4*maxTextTitle {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		if tt == html.TextToken {
+			text.Write(z.Text())
+			text.WriteByte(' ')
+		}
+	}
+	t := oneLine(text.String())
+	if t == "" {
+		return "Untitled"
+	}
+	if r := []rune(t); len(r) > maxTextTitle {
+		t = strings.TrimSpace(string(r[:maxTextTitle-1])) + "…"
+	}
+	return t
 }

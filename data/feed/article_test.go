@@ -35,7 +35,7 @@ func TestArticleRoundTrip(t *testing.T) {
 		a := arts[0]
 		wantTitle := it.Title
 		if wantTitle == "" {
-			wantTitle = "Untitled"
+			wantTitle = "No title at all."
 		}
 		if a.Title != wantTitle || a.URL != it.Link || a.Author != it.Author || a.Source != f.Title || !a.Date.Equal(it.Published) {
 			t.Errorf("read back %+v\nfrom\n%s", a, b)
@@ -54,6 +54,29 @@ func TestArticleRoundTrip(t *testing.T) {
 			if it.GUID != "" && !strings.Contains(string(b), field) {
 				t.Errorf("no %q in\n%s", field, b)
 			}
+		}
+	}
+}
+
+func TestArticleTitleFromText(t *testing.T) {
+	long := strings.Repeat("word ", 30)
+	tests := []struct {
+		it   feed.Item
+		want string
+	}{
+		{feed.Item{Content: "<p>Just posted: <b>tide</b>\n tables</p>", Summary: "ignored"}, "Just posted: tide tables"},
+		{feed.Item{Summary: "<p>" + long + "</p>"}, strings.TrimSpace(long[:79]) + "…"},
+		{feed.Item{Summary: `<img src="x.png">`}, "Untitled"},
+		{feed.Item{}, "Untitled"},
+	}
+	for _, tt := range tests {
+		b, err := feed.Article(nil, tt.it, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts, _, err := data.Parse("a.md", b)
+		if err != nil || len(arts) != 1 || arts[0].Title != tt.want {
+			t.Errorf("title of %+v: %v %v, want %q", tt.it, arts, err, tt.want)
 		}
 	}
 }
