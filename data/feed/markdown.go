@@ -2,6 +2,7 @@ package feed
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -29,7 +30,29 @@ func Markdown(it Item) string {
 	if strings.TrimSpace(src) == "" {
 		src = it.Summary
 	}
+	if !looksHTML.MatchString(src) {
+		src = textToHTML(src)
+	}
 	return HTMLToMarkdown(src, it.Link)
+}
+
+// looksHTML matches text with a tag or a character reference in it: HTML.
+// Feeds also give plain text (JSON Feed's content_text, many RSS
+// descriptions), whose line breaks HTML would lose.
+var looksHTML = regexp.MustCompile(`<[A-Za-z!/]|&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);`)
+
+// textToHTML makes plain text HTML: blank lines part paragraphs, other
+// line breaks stay.
+func textToHTML(s string) string {
+	var b strings.Builder
+	for p := range strings.SplitSeq(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			b.WriteString("<p>")
+			b.WriteString(strings.ReplaceAll(html.EscapeString(p), "\n", "<br>"))
+			b.WriteString("</p>")
+		}
+	}
+	return b.String()
 }
 
 // HTMLToMarkdown converts HTML to Markdown, links and images resolved

@@ -49,6 +49,19 @@ func TestMarkdownContentElseSummary(t *testing.T) {
 	}
 }
 
+func TestMarkdownOfPlainText(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"First paragraph,\nsecond line.\n\nSecond *paragraph* <3", "First paragraph,  \nsecond line.\n\nSecond \\*paragraph* &lt;3"},
+		{"Caf\u00e9 & bar", "Café & bar"},
+		{"AT&amp;T <b>bold</b>", "AT&T **bold**"},
+	}
+	for _, tt := range tests {
+		if got := Markdown(Item{Content: tt.text}); got != tt.want {
+			t.Errorf("Markdown(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestKey(t *testing.T) {
 	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {

@@ -13,6 +13,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Feed is a parsed feed: its title and web page, and its items in the
@@ -135,10 +136,26 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // names.
 var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
 
-// toUTF8 decodes b to UTF-8 unless its XML declaration names an encoding
-// (gofeed decodes those): by the HTTP header's charset when given, else as
-// Windows-1252 when b is not valid UTF-8.
+// dropEncoding removes the encoding from an XML declaration xmlEncoding
+// matched.
+func dropEncoding(decl []byte) []byte {
+	i := bytes.LastIndex(decl, []byte("encoding"))
+	return bytes.TrimRight(decl[:i], " \t\r\n")
+}
+
+// toUTF8 decodes b to UTF-8: UTF-16 with a byte order mark always; else
+// unless its XML declaration names an encoding (gofeed decodes those), by
+// the HTTP header's charset when given, else as Windows-1252 when b is not
+// valid UTF-8.
 func toUTF8(b []byte, httpCharset string) ([]byte, error) {
+	if bytes.HasPrefix(b, []byte{0xFE, 0xFF}) || bytes.HasPrefix(b, []byte{0xFF, 0xFE}) {
+		u, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder().Bytes(b)
+		if err != nil {
+			return nil, err
+		}
+		// Now UTF-8, whatever the declaration said.
+		return xmlEncoding.ReplaceAllFunc(u, dropEncoding), nil
+	}
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	head := b[:min(len(b), 512)]
 	if xmlEncoding.Match(head) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 )
 
 func TestParse(t *testing.T) {
@@ -51,6 +52,8 @@ func TestParse(t *testing.T) {
 			"ISO-8859-1", "Grüße", []Item{{Title: "Ärger"}}},
 		{"declared encoding wins over the header", []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Gr\xfc\xdfe</title></channel></rss>"),
 			"utf-16", "Grüße", nil},
+		{"utf-16 with a byte order mark, declared", utf16LE("<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>Wide</title><item><title>Ünï</title></item></channel></rss>"),
+			"", "Wide", []Item{{Title: "Ünï"}}},
 		{"utf-8 with a byte order mark", []byte("\uFEFF<rss version=\"0.91\"><channel><title>Old  one</title><item><title>x</title></item></channel></rss>"),
 			"", "Old one", []Item{{Title: "x"}}},
 	}
@@ -163,4 +166,13 @@ func TestSniff(t *testing.T) {
 			t.Errorf("Sniff(%.40q) = %v, want %v", tt.doc, got, tt.want)
 		}
 	}
+}
+
+// utf16LE encodes s as UTF-16, little-endian, with a byte order mark.
+func utf16LE(s string) []byte {
+	b := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
 }
