@@ -144,7 +144,8 @@ func dropEncoding(decl []byte) []byte {
 }
 
 // toUTF8 decodes b to UTF-8: UTF-16 with a byte order mark always; else
-// unless its XML declaration names an encoding (gofeed decodes those), by
+// unless its XML declaration names an encoding (gofeed decodes those; a
+// document declared UTF-8 that is not is read as Windows-1252), by
 // the HTTP header's charset when given, else as Windows-1252 when b is not
 // valid UTF-8.
 func toUTF8(b []byte, httpCharset string) ([]byte, error) {
@@ -158,8 +159,13 @@ func toUTF8(b []byte, httpCharset string) ([]byte, error) {
 	}
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	head := b[:min(len(b), 512)]
-	if xmlEncoding.Match(head) {
-		return b, nil
+	if m := xmlEncoding.FindSubmatch(head); m != nil {
+		if cs := strings.ToLower(string(m[1])); (cs != "utf-8" && cs != "utf8") || utf8.Valid(b) {
+			return b, nil
+		}
+		// Declared UTF-8 but not: Windows-1252, as when undeclared.
+		u, err := charmap.Windows1252.NewDecoder().Bytes(b)
+		return xmlEncoding.ReplaceAllFunc(u, dropEncoding), err
 	}
 	if cs := strings.ToLower(strings.TrimSpace(httpCharset)); cs != "" && cs != "utf-8" && cs != "utf8" {
 		enc, _ := charset.Lookup(cs)

@@ -48,6 +48,8 @@ func TestParse(t *testing.T) {
 		{"latin-1 undeclared", latin1, "", "Café du Port", []Item{
 			{Title: "Crème brûlée – the verdict", Link: "https://cafe.example/creme"},
 		}},
+		{"latin-1 declared utf-8", []byte("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Caf\xe9</title><item><title>\xc0 la carte</title></item></channel></rss>"),
+			"", "Café", []Item{{Title: "À la carte"}}},
 		{"charset in the http header only", []byte("<rss version=\"2.0\"><channel><title>Gr\xfc\xdfe</title><item><title>\xc4rger</title></item></channel></rss>"),
 			"ISO-8859-1", "Grüße", []Item{{Title: "Ärger"}}},
 		{"declared encoding wins over the header", []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Gr\xfc\xdfe</title></channel></rss>"),
