@@ -13,7 +13,7 @@ import (
 type Alternate struct {
 	URL   string // absolute, http or https
 	Type  string // application/rss+xml, application/atom+xml or application/feed+json
-	Title string // the link's title attribute, trimmed (not sanitized)
+	Title string // the link's title attribute, one line, sanitized
 }
 
 // feedTypes are the media types of feeds autodiscovery looks for.

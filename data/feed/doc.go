@@ -10,6 +10,7 @@
 // page links to, and Sniff tells a feed from other XML or JSON.
 //
 // Everything here is a pure function of its input: no IO, no network.
-// Strings are not sanitized for a terminal here; what reaches one is read
-// back through the data package's parsers, which sanitize.
+// Every string it returns is sanitized for a terminal (model.OneLine for
+// one-line fields, model.Sanitize for Markdown), but an item's raw HTML
+// (Item.Content, Item.Summary), which only Markdown should read.
 package feed

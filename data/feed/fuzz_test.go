@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsline/newsline/model"
 )
 
 func FuzzParse(f *testing.F) {
@@ -18,10 +20,14 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, it := range feed.Items {
-			if it.Title != strings.TrimSpace(it.Title) {
-				t.Errorf("title not trimmed: %q", it.Title)
+			for _, s := range append([]string{feed.Title, feed.Link, it.Title, it.Link, it.GUID, it.Author}, it.Categories...) {
+				if s != model.OneLine(s) {
+					t.Errorf("not one sanitized, trimmed line: %q", s)
+				}
 			}
-			Markdown(it)
+			if md := Markdown(it); md != model.Sanitize(md) {
+				t.Errorf("Markdown not sanitized: %q", md)
+			}
 			if name := FileName(it, time.Time{}); strings.ContainsAny(name, "/\\\x00") || strings.Contains(name, "..") {
 				t.Errorf("unsafe file name %q", name)
 			}
@@ -35,6 +41,9 @@ func FuzzItemMarkdown(f *testing.F) {
 	f.Add("<ul><li>one<li>two</ul><pre><code>x := 1</code></pre>", "::bad")
 	f.Fuzz(func(t *testing.T, html, base string) {
 		md := HTMLToMarkdown(html, base)
+		if md != model.Sanitize(md) {
+			t.Errorf("not sanitized: %q", md)
+		}
 		if strings.Contains(md, "](javascript:") {
 			t.Errorf("a javascript: link survived: %q", md)
 		}

@@ -12,6 +12,8 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsline/newsline/model"
 )
 
 // converters holds html-to-markdown converters: one serializes its
@@ -56,15 +58,16 @@ func textToHTML(s string) string {
 }
 
 // HTMLToMarkdown converts HTML to Markdown, links and images resolved
-// against base (see Markdown). Text that does not parse as HTML is kept
-// as it is.
+// against base (see Markdown), sanitized for a terminal (model.Sanitize).
 func HTMLToMarkdown(src, base string) string {
 	if strings.TrimSpace(src) == "" {
 		return ""
 	}
-	doc, err := html.Parse(strings.NewReader(src))
+	// Sanitized first too, so that an escape sequence goes whole, not
+	// its ESC alone.
+	doc, err := html.Parse(strings.NewReader(model.Sanitize(src)))
 	if err != nil {
-		return strings.TrimSpace(src)
+		return strings.TrimSpace(model.Sanitize(src))
 	}
 	b, _ := url.Parse(strings.TrimSpace(base))
 	rewrite(doc, b)
@@ -72,9 +75,9 @@ func HTMLToMarkdown(src, base string) string {
 	defer converters.Put(conv)
 	md, err := conv.ConvertNode(doc)
 	if err != nil {
-		return strings.TrimSpace(src)
+		return strings.TrimSpace(model.Sanitize(src))
 	}
-	return strings.TrimSpace(string(md))
+	return strings.TrimSpace(model.Sanitize(string(md)))
 }
 
 // rewrite resolves the links and images below n against base, unwraps

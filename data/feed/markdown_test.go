@@ -27,6 +27,7 @@ func TestHTMLToMarkdown(t *testing.T) {
 		{"table", `<table><tr><th>Tide</th><th>Time</th></tr><tr><td>High</td><td>06:12</td></tr></table>`,
 			"| Tide | Time  |\n|------|-------|\n| High | 06:12 |"},
 		{"plain text", "Just words, no markup.", "Just words, no markup."},
+		{"escapes removed", "<p>Red\x1b[31m text\x1b]8;;https://evil.example\x07 here\u202e</p>", "Red text here"},
 		{"empty", "  ", ""},
 	}
 	for _, tt := range tests {

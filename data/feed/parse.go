@@ -14,10 +14,12 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/newsline/newsline/model"
 )
 
-// Feed is a parsed feed: its title and web page, and its items in the
-// order the document gives them.
+// Feed is a parsed feed: its title and web page (sanitized one-line
+// fields), and its items in the order the document gives them.
 type Feed struct {
 	Title string
 	Link  string // the feed's web page, when it names one
@@ -25,8 +27,10 @@ type Feed struct {
 }
 
 // Item is one entry of a feed. Times are UTC, zero when the feed gives
-// none; strings are trimmed. Content is HTML (or text) as the feed gives
-// it; Summary is the description, used when there is no content.
+// none. The one-line fields (all but Content and Summary) are sanitized
+// for a terminal and trimmed (model.OneLine). Content is HTML (or text) as
+// the feed gives it, unsanitized; Summary is the description, used when
+// there is no content.
 type Item struct {
 	Title      string
 	Link       string
@@ -73,20 +77,20 @@ func Parse(b []byte, httpCharset string) (*Feed, error) {
 
 // fromGofeed copies what newsline uses out of gofeed's types.
 func fromGofeed(gf *gofeed.Feed) *Feed {
-	f := &Feed{Title: oneLine(gf.Title), Link: strings.TrimSpace(gf.Link), Items: make([]Item, 0, len(gf.Items))}
+	f := &Feed{Title: oneLine(gf.Title), Link: oneLine(gf.Link), Items: make([]Item, 0, len(gf.Items))}
 	for _, gi := range gf.Items {
 		if gi == nil {
 			continue
 		}
 		it := Item{
 			Title:   oneLine(gi.Title),
-			Link:    strings.TrimSpace(gi.Link),
-			GUID:    strings.TrimSpace(gi.GUID),
+			Link:    oneLine(gi.Link),
+			GUID:    oneLine(gi.GUID),
 			Content: gi.Content,
 			Summary: gi.Description,
 		}
 		if it.Link == "" && len(gi.Links) > 0 {
-			it.Link = strings.TrimSpace(gi.Links[0])
+			it.Link = oneLine(gi.Links[0])
 		}
 		if gi.PublishedParsed != nil {
 			it.Published = gi.PublishedParsed.UTC()
@@ -128,9 +132,9 @@ func authorOf(gi *gofeed.Item) string {
 	return strings.Join(names, ", ")
 }
 
-// oneLine trims s and joins its lines and runs of white space with one
-// space.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine makes a one-line field of s: sanitized for a terminal, trimmed,
+// runs of white space one space (model.OneLine).
+func oneLine(s string) string { return model.OneLine(s) }
 
 // xmlEncoding finds the encoding an XML declaration at the start of b
 // names.

@@ -56,6 +56,9 @@ func TestParse(t *testing.T) {
 			"utf-16", "Grüße", nil},
 		{"utf-16 with a byte order mark, declared", utf16LE("<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>Wide</title><item><title>Ünï</title></item></channel></rss>"),
 			"", "Wide", []Item{{Title: "Ünï"}}},
+		{"escapes removed", []byte(`{"version": "https://jsonfeed.org/version/1", "title": "\u001b]0;owned\u0007Feed", "items": [` +
+			`{"id": "\u001b[31mid", "url": "https://e.example/\u009b", "title": "\u001b[2JClean\u202e title\n", "author": {"name": "A\u0007 B"}, "tags": ["\u001b[1mbold"]}]}`),
+			"", "Feed", []Item{{Title: "Clean title", GUID: "id", Link: "https://e.example/", Author: "A B", Categories: []string{"bold"}}}},
 		{"utf-8 with a byte order mark", []byte("\uFEFF<rss version=\"0.91\"><channel><title>Old  one</title><item><title>x</title></item></channel></rss>"),
 			"", "Old one", []Item{{Title: "x"}}},
 	}
