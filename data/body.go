@@ -22,6 +22,15 @@ func (l *Library) Body(a model.Article) (string, error) {
 	if body, ok := recordBody(a, b); ok {
 		return body, nil
 	}
+	if isFeedFile(a.Path, b) { // one item converted, not the whole feed
+		arts, _, err := parseFeed(a.Path, b, a.Index)
+		if len(arts) == 1 && arts[0].Title == a.Title {
+			return arts[0].Body, nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", a.Path, err)
+		}
+	}
 	arts, _, err := Parse(a.Path, b)
 	for _, x := range arts {
 		if x.Index == a.Index {

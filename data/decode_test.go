@@ -114,7 +114,7 @@ func TestParseErrors(t *testing.T) {
 		{"a.md", nil, "empty file"},
 		{"a.json", []byte("\n"), "empty file"},
 		{"a.jsonl", nil, "empty file"},
-		{"a.doc", []byte("x"), "not a news file (.txt, .md, .markdown, .json, .jsonl, .ndjson): skipped"},
+		{"a.doc", []byte("x"), "not a news file (.txt, .md, .markdown, .json, .jsonl, .ndjson, .rss, .atom, .rdf, .xml): skipped"},
 	} {
 		arts, _, err := Parse(tc.name, tc.in)
 		if err == nil || err.Error() != tc.want || len(arts) != 0 {

@@ -5,8 +5,11 @@
 //
 // Formats: plain-text news articles (.txt, ParseText), Markdown with
 // optional YAML or TOML front matter (.md, .markdown, ParseMarkdown), JSON
-// (.json, ParseJSON) and JSON Lines (.jsonl, .ndjson, ParseJSONL). Each
-// parser is a pure function of a file name and its text.
+// (.json, ParseJSON), JSON Lines (.jsonl, .ndjson, ParseJSONL), and feed
+// files (.rss, .atom, .rdf, and .xml or .json whose first bytes are a
+// feed's, ParseFeed), one article per item. Each parser is a pure function
+// of a file name and its text (feed files: its bytes, which may declare
+// their own encoding).
 //
 // Text is UTF-8, with or without a byte order mark; UTF-16 with a byte
 // order mark is decoded; a file that is not valid UTF-8 is read as

@@ -135,3 +135,10 @@ func FuzzParseJSONL(f *testing.F) {
 		"{\"body\": \"x\\r\\ny\"} {\"a\": 1}", "",
 	})
 }
+
+func FuzzParseFeed(f *testing.F) {
+	fuzzParser(f, "a.rss", parseFeedText, []string{
+		rssFile, atomFile, rdfFile, jsonFeedFile, loneEntryFile, "",
+		"<rss version=\"2.0\"><channel><title>\x1b[31m</title><item><title>\u202e</title><category>#x</category></item></channel></rss>",
+	})
+}

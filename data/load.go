@@ -60,7 +60,9 @@ func CheckPaths(paths []string) error {
 //
 // Article.Rel is the file's slash-separated path inside its root (for a
 // file given as a path, its name), Article.Path is the root as given
-// joined with Rel, and Article.ID is model.NewID(Rel, Index). When a file
+// joined with Rel, and Article.ID is model.NewID(Rel, Index) (for an
+// item of a feed file, derived from Rel and the item's key instead, see
+// ParseFeed). When a file
 // of a later root has the same Rel as one already loaded, its IDs derive
 // from its Path instead, so they stay distinct and stable.
 //
@@ -236,6 +238,9 @@ func read(j job) result {
 		return res
 	}
 	arts, probs, err := Parse(j.name, b)
+	if errors.Is(err, errNotFeed) && !j.root.file {
+		err = nil // an .xml file of another kind, in a folder: not ours
+	}
 	if err != nil {
 		probs = append(probs, model.Problem{Reason: model.SanitizeLine(err.Error()), Loaded: len(arts) > 0, Line: errLine(err)})
 	}
@@ -244,7 +249,11 @@ func read(j job) result {
 	}
 	for i := range arts {
 		a := &arts[i]
-		a.ID = model.NewID(j.idKey, a.Index)
+		if a.ID != 0 { // an item of a feed file
+			a.ID = feedID(j.idKey, a.ID)
+		} else {
+			a.ID = model.NewID(j.idKey, a.Index)
+		}
 		a.Path, a.Rel = j.path, j.rel
 		a.FolderTags = appendTags(nil, j.tags...)
 	}

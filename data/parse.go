@@ -24,7 +24,7 @@ var errEmpty = errors.New("empty file")
 
 // reasonNotNews is why a file given by name but of no format newsline
 // reads is skipped.
-const reasonNotNews = "not a news file (.txt, .md, .markdown, .json, .jsonl, .ndjson): skipped"
+const reasonNotNews = "not a news file (.txt, .md, .markdown, .json, .jsonl, .ndjson, .rss, .atom, .rdf, .xml): skipped"
 
 // parserFor picks the parser for a file name by its extension, ignoring
 // case, or nil when newsline does not read such files.
@@ -38,24 +38,40 @@ func parserFor(name string) parser {
 		return ParseJSON
 	case ".jsonl", ".ndjson":
 		return ParseJSONL
+	case ".rss", ".atom", ".rdf", ".xml":
+		return parseFeedText
 	}
 	return nil
 }
 
+// parseFeedText stands for ParseFeed among the parsers of text: Parse
+// reads feed files from their bytes, before decoding, since a feed may
+// declare its own encoding.
+func parseFeedText(name, text string) ([]model.Article, []model.Problem, error) {
+	return ParseFeed(name, []byte(text))
+}
+
 // Supported reports whether newsline reads files with this name: .txt,
-// .md, .markdown, .json, .jsonl and .ndjson, in any case.
+// .md, .markdown, .json, .jsonl, .ndjson, and the feed files .rss, .atom,
+// .rdf and .xml (an .xml file that is not a feed gives no article), in any
+// case.
 func Supported(name string) bool { return parserFor(name) != nil }
 
 // Parse reads the articles of one file from its bytes: it decodes them
 // (see the package documentation), picks the parser by the extension of
 // name and runs it. Problems report repairs and skipped records; the error
 // reports a file that could not be used at all (binary, empty, malformed),
-// possibly after some articles were read. Returned articles have no ID,
-// Path or Rel yet.
+// possibly after some articles were read. Returned articles have no
+// Path or Rel yet, and no ID, but for the articles of a feed file (.rss,
+// .atom, .rdf, or .xml and .json whose content is a feed: see ParseFeed),
+// which carry their item's provisional ID.
 func Parse(name string, b []byte) ([]model.Article, []model.Problem, error) {
 	parse := parserFor(name)
 	if parse == nil {
 		return nil, nil, errors.New(reasonNotNews)
+	}
+	if isFeedFile(name, b) {
+		return finish(ParseFeed(name, b))
 	}
 	text, repaired, err := decode(b)
 	if err != nil {
@@ -65,6 +81,12 @@ func Parse(name string, b []byte) ([]model.Article, []model.Problem, error) {
 	if repaired != "" {
 		probs = append(probs, model.Problem{Path: name, Reason: repaired})
 	}
+	return finish(arts, probs, err)
+}
+
+// finish finishes the problems of a parse: sanitized, and marked loaded
+// when the file gave articles.
+func finish(arts []model.Article, probs []model.Problem, err error) ([]model.Article, []model.Problem, error) {
 	for i := range probs {
 		probs[i].Reason = model.SanitizeLine(probs[i].Reason) // some quote the file
 		probs[i].Loaded = len(arts) > 0
