@@ -244,6 +244,11 @@ func TestFetchIntervalOff(t *testing.T) {
 	if cmd := m.fetch.tick(); cmd != nil || len(*ticks) != 0 {
 		t.Error("no interval armed a tick")
 	}
+	m, ticks = fetchApp(t, 120, 40, noFetch, nil, time.Second)
+	cmdMsgs(t, m.fetch.tick())
+	if !slices.Equal(*ticks, []time.Duration{time.Minute}) {
+		t.Errorf("an interval under a minute armed %v", *ticks)
+	}
 	m, _ = fetchApp(t, 120, 40, nil, nil, time.Hour)
 	if m.fetch.tick() != nil {
 		t.Error("an interval without Options.Fetch armed a tick")
