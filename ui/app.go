@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -68,6 +69,15 @@ type Options struct {
 	// Appearance is the theme, article style, date format and layout
 	// breakpoints of the configuration.
 	Appearance Appearance
+	// Fetch fetches every subscribed feed into the library (R, and every
+	// FetchInterval); nil makes R say fetching is not available here.
+	Fetch FetchFunc
+	// AddFiles reads the files a fetch wrote into the collection, without
+	// a walk of the rest; nil leaves them to the folder watch or to r.
+	AddFiles AddFilesFunc
+	// FetchInterval fetches in the background this often while the
+	// reader is open (fetch_interval); 0 never does.
+	FetchInterval time.Duration
 }
 
 // paneID names the three panes, left to right.
@@ -102,6 +112,7 @@ type Model struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	load   *loadRun // the latest run of Options.Load
+	fetch  fetchState
 	// search is the restored search Init starts, prepared in New so that
 	// the search's state (its cancel function) is the model's.
 	search tea.Cmd
@@ -158,6 +169,7 @@ func New(opts Options) Model {
 		ctx:      ctx,
 		cancel:   cancel,
 		load:     newLoadRun(ctx, 0),
+		fetch:    newFetchState(opts),
 		coll:     newCollection(opts),
 		query:    q,
 		found:    newSearchState(ctx, opts.Search),
@@ -215,9 +227,9 @@ func (m Model) LoadErr() error { return m.loadErr }
 // Init asks for the terminal background and starts loading: one command
 // runs Load, another (re-armed after every batch) turns batches into
 // messages, so the first frame shows at once. A restored search starts
-// too.
+// too, and the background fetch's interval (Options.FetchInterval).
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{firstCmd(m.ctx, m.opts, m.query, m.smart.on()), m.load.start(m.opts.Load, nil), m.search}
+	cmds := []tea.Cmd{firstCmd(m.ctx, m.opts, m.query, m.smart.on()), m.load.start(m.opts.Load, nil), m.search, m.fetch.tick()}
 	if !m.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}

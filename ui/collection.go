@@ -12,8 +12,12 @@ import (
 // recomputes the visible set and the tag counts, and keeps the cursor on the
 // same article. It re-arms waitLoad until the load is done.
 func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
-	if msg.gen != m.load.gen {
+	if msg.gen != m.load.gen && !msg.added {
 		return nil // a run replaced by a reload
+	}
+	wait := waitLoad(m.load.gen, m.load.ch)
+	if msg.added {
+		wait = nil // the load's waiting is armed already, or over
 	}
 	coll := m.first.target(m.coll)
 	for i := range msg.batch.Articles {
@@ -30,7 +34,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 			m.endPreview()
 		}
 		if m.first.on {
-			return waitLoad(m.load.gen, m.load.ch)
+			return wait
 		}
 		msg.batch = model.Batch{Progress: msg.batch.Progress} // applied
 	}
@@ -38,7 +42,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	m.flash = cmp.Or(msg.batch.Notice, m.flash)
 	var marks tea.Cmd
 	swept := false
-	if (msg.batch.Progress.Done || msg.done) && m.loading {
+	if (msg.batch.Progress.Done || msg.done) && m.loading && !msg.added {
 		m.loading = false
 		var reloaded bool
 		if swept, reloaded = m.load.sweep(m.coll, m.cache.replaced); reloaded {
@@ -76,7 +80,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	if msg.done {
 		return tea.Batch(search, marks)
 	}
-	return tea.Batch(search, marks, waitLoad(m.load.gen, m.load.ch))
+	return tea.Batch(search, marks, wait)
 }
 
 // reload reads the collection again (r, and after the editor): the list

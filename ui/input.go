@@ -88,6 +88,10 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (_ tea.Cmd, ok bool) {
 		m.setFilter(toggled(m.query, m.smart, entryUnread, ""))
 	case key.Matches(msg, k.Reload):
 		return m.reload(), true
+	case key.Matches(msg, k.Fetch):
+		cmd, why := m.fetch.start(m.ctx, false)
+		m.flash = why
+		return cmd, true
 	case key.Matches(msg, k.PickTag):
 		p, ok := newTagPicker(m.theme, m.coll.Tags(), m.query, m.tags.counts)
 		if !ok {

@@ -32,6 +32,8 @@ type KeyMap struct {
 	ToggleUnread key.Binding
 	PickTag      key.Binding
 	Reload       key.Binding
+	// Fetches the subscribed feeds now (Options.Fetch).
+	Fetch key.Binding
 
 	// Hides and shows the sidebar.
 	ToggleSidebar key.Binding
@@ -117,6 +119,7 @@ func DefaultKeyMap() KeyMap {
 		ToggleUnread: b([]string{"u"}, "u", "unread only"),
 		PickTag:      b([]string{"T"}, "T", "find a tag"),
 		Reload:       b([]string{"r"}, "r", "reload"),
+		Fetch:        b([]string{"R"}, "R", "fetch feeds"),
 
 		ToggleSidebar: b([]string{"b"}, "b", "hide/show sidebar"),
 
@@ -239,7 +242,7 @@ type helpGroup struct {
 // A picker and the question show their own keys where they are.
 func (k KeyMap) groups() []helpGroup {
 	return []helpGroup{
-		{"General", []key.Binding{k.Help, k.Problems, k.EditProblem, k.Reload, k.Back, k.Quit, k.Interrupt}},
+		{"General", []key.Binding{k.Help, k.Problems, k.EditProblem, k.Reload, k.Fetch, k.Back, k.Quit, k.Interrupt}},
 		{"Panes", []key.Binding{k.NextPane, k.PrevPane, k.PaneLeft, k.PaneRight, k.FocusTags, k.ToggleSidebar}},
 		{"Move", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
 		{"Filter", []key.Binding{k.Toggle, k.ExcludeTag, k.ClearTags, k.ToggleUnread, k.PickTag, k.Search, k.Accept, k.Cancel, k.Sort}},

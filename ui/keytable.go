@@ -61,7 +61,7 @@ type keyAction struct {
 }
 
 // actionCount is how many actions the key map has.
-const actionCount = 54
+const actionCount = 55
 
 // keyActions is the table of actions: the one place that says where each
 // binding works. setContext switches bindings by it, and the checks of a
@@ -91,6 +91,7 @@ func (k *KeyMap) keyActions() [actionCount]keyAction {
 		{"toggle_unread", &k.ToggleUnread, inPanes, func(c keyContext) bool { return c.canMark }},
 		{"pick_tag", &k.PickTag, inPanes, nil},
 		{"reload", &k.Reload, inPanes, nil},
+		{"fetch", &k.Fetch, inPanes, nil},
 
 		{"up", &k.Up, moving, nil},
 		{"down", &k.Down, moving, nil},

@@ -17,6 +17,9 @@ type batchMsg struct {
 	batch model.Batch
 	done  bool
 	err   error
+	// added is a batch of files a fetch wrote (Options.AddFiles), of no
+	// load run: it neither ends nor re-arms the load.
+	added bool
 }
 
 // renderedMsg is the output of a renderCmd for key. It is applied only when

@@ -56,6 +56,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleMouse(msg)
 	case batchMsg:
 		return m.handleBatch(msg)
+	case fetchMsg, fetchTickMsg:
+		return m.fetch.update(m.ctx, msg, &m.flash)
 	case firstMsg:
 		// The first screen, with its rows' marks, while the load goes on.
 		open := m.loading && m.load.gen == 0 && !m.smart.on()

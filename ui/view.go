@@ -49,6 +49,7 @@ func (m Model) View() tea.View {
 	}
 	top := headerLine{
 		name: m.opts.Name, flash: m.flash, problems: len(m.coll.Problems()), loadErr: m.loadErr,
+		fetching: m.fetch.status(),
 		progress: progressText(m.coll, loadState{
 			preview:   m.first.on,
 			total:     m.first.count(m.coll),
@@ -109,6 +110,7 @@ func (m Model) paneLines(p paneID) []string {
 // flash message, load progress and problems on the right.
 type headerLine struct {
 	name, flash, progress string
+	fetching              string // a fetch's progress (R)
 	problems              int
 	loadErr               error
 }
@@ -125,6 +127,9 @@ func (h headerLine) View(theme *Theme, w int) string {
 	// the editor, the store): it passes the one sanitizer here.
 	if h.flash != "" {
 		right = append(right, th.flash.on(model.OneLine(h.flash)))
+	}
+	if h.fetching != "" {
+		right = append(right, th.status.on(h.fetching))
 	}
 	right = append(right, th.status.on(h.progress))
 	if h.problems > 0 {

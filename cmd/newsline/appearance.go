@@ -5,6 +5,17 @@ import (
 	"github.com/newsline/newsline/ui"
 )
 
+// settingsOptions returns the reader's settings from the configuration:
+// the keys, the marking rules, the tag match, the background fetch's
+// interval and the appearance. The functions are added by the caller.
+func settingsOptions(cfg config.Config, keys *ui.KeyMap) ui.Options {
+	return ui.Options{
+		Keys: keys, MarkOnOpen: cfg.MarkOnOpen, MarkOnScrollEnd: cfg.MarkOnScrollEnd,
+		AnyTag: cfg.TagMatch == config.TagMatchAny, FetchInterval: cfg.FetchInterval,
+		Appearance: uiAppearance(cfg),
+	}
+}
+
 // uiAppearance returns the interface's look from the configuration: the
 // theme, the date format and its width, the layout breakpoints and, when the theme is a
 // style file, its contents, read and checked by config.Load (the interface

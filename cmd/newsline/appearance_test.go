@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsline/newsline/data/config"
 	"github.com/newsline/newsline/internal/testfs"
@@ -104,5 +105,23 @@ func TestShowFollowsTheTheme(t *testing.T) {
 	out, err := r.Render(ui.Document{Article: model.Article{Title: "Harbour news"}, Body: "Text."}, 60, ui.StyleCustom)
 	if err != nil || !strings.Contains(out, "38;2;171;205;239") { // #ABCDEF, the style's h1
 		t.Errorf("custom render %q (%v)", out, err)
+	}
+}
+
+// TestSettingsOptions: the reader gets the configuration's settings, the
+// background fetch's interval among them.
+func TestSettingsOptions(t *testing.T) {
+	cfg := config.Default()
+	cfg.FetchInterval, cfg.MarkOnOpen, cfg.MarkOnScrollEnd, cfg.TagMatch = 30*time.Minute, false, true, config.TagMatchAny
+	keys := ui.DefaultKeyMap()
+	opts := settingsOptions(cfg, &keys)
+	if opts.FetchInterval != 30*time.Minute || opts.MarkOnOpen || !opts.MarkOnScrollEnd || !opts.AnyTag || opts.Keys != &keys {
+		t.Errorf("options %+v", opts)
+	}
+	if !reflect.DeepEqual(opts.Appearance, uiAppearance(cfg)) {
+		t.Errorf("appearance %+v", opts.Appearance)
+	}
+	if settingsOptions(config.Default(), &keys).FetchInterval != 0 {
+		t.Error("the default configuration fetches in the background")
 	}
 }

@@ -35,6 +35,7 @@ func TestConfigCmdDefaults(t *testing.T) {
 		"tag_match = \"all\"  # default\n",
 		"mark_on_open = true  # default\n",
 		"mark_on_scroll_end = false  # default\n",
+		"fetch_interval = \"0\"  # default\n",
 		"date_format = \"2006-01-02\"  # default\n",
 		"[layout]\nwide = 120  # default\nmedium = 80  # default\n",
 		"[keys]\nquit = [\"q\"]  # default\n",
@@ -117,7 +118,7 @@ func TestConfigCmdInvalid(t *testing.T) {
 		want string // FILE is the file
 	}{
 		{"bad syntax", "sort = \"newest\"\ntheme =\n", "config FILE:2: unexpected character U+000A at start of value (the file is not valid TOML)"},
-		{"unknown key", "\ncolour = \"red\"\n", "config FILE:2: colour: unknown setting (the settings are paths, library, theme, sort, tag_match, mark_on_open, mark_on_scroll_end, date_format, layout, keys)"},
+		{"unknown key", "\ncolour = \"red\"\n", "config FILE:2: colour: unknown setting (the settings are paths, library, fetch_interval, theme, sort, tag_match, mark_on_open, mark_on_scroll_end, date_format, layout, keys)"},
 		{"wrong type", "mark_on_open = \"yes\"\n", "config FILE:1: mark_on_open: wrong type: want true or false, got string (write mark_on_open = false)"},
 		{"bad value", "[layout]\nwide = 60\n", "config FILE:2: layout.wide: wide (60) is below medium (80) (wide must be at least medium; equal widths skip the medium layout)"},
 		{"key conflict", "[keys]\nsort = \"/\"\n", `config FILE:2: keys.sort: "/" is also the key of search in the sidebar (give one of them another key)`},

@@ -117,7 +117,7 @@ named like a subcommand is given as ./list or ./feed.`,
 				return err
 			}
 			defer src.close()
-			opts := ui.Options{Keys: &keys, MarkOnOpen: cfg.MarkOnOpen, MarkOnScrollEnd: cfg.MarkOnScrollEnd, AnyTag: cfg.TagMatch == config.TagMatchAny, Appearance: uiAppearance(cfg)}
+			opts := settingsOptions(cfg, &keys)
 			quit, closeState := withState(cmd.Context(), common, &src, &opts, !fresh && !flags.changed(cmd), stderr)
 			defer closeState()
 			return runReader(cmd.Context(), src, q, opts, verbose, quit, stdin, stdout, stderr)

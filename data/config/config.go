@@ -24,6 +24,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/newsline/newsline/internal/xdg"
 	"github.com/newsline/newsline/model"
@@ -46,6 +47,10 @@ type Config struct {
 	// does not set it, "" when there is no data folder. Read with Paths
 	// when it exists (see ResolvePaths).
 	Library string
+
+	// FetchInterval is how often the reader fetches the feeds in the
+	// background (fetch_interval): at least MinFetchInterval, 0 for never.
+	FetchInterval time.Duration
 
 	// Theme is ThemeAuto, ThemeDark, ThemeLight, or the absolute path of a
 	// Glamour JSON style file (the interface then follows the terminal's
@@ -160,7 +165,7 @@ func Default() Config {
 // Settings are the names of the settings in the file, in the order
 // `newsline config` prints them; keys.ACTION and layout.wide and
 // layout.medium name the values inside the two tables.
-var Settings = []string{"paths", "library", "theme", "sort", "tag_match", "mark_on_open", "mark_on_scroll_end", "date_format", "layout", "keys"}
+var Settings = []string{"paths", "library", "fetch_interval", "theme", "sort", "tag_match", "mark_on_open", "mark_on_scroll_end", "date_format", "layout", "keys"}
 
 // Sources says where each value came from, by its key in the file
 // ("theme", "layout.wide", "keys.quit"): SourceDefault, "FILE:LINE",

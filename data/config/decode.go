@@ -17,6 +17,7 @@ import (
 type fileConfig struct {
 	Paths      *[]string      `toml:"paths"`
 	Library    *string        `toml:"library"`
+	Interval   *string        `toml:"fetch_interval"`
 	Theme      *string        `toml:"theme"`
 	Sort       *string        `toml:"sort"`
 	TagMatch   *string        `toml:"tag_match"`
@@ -38,6 +39,7 @@ type fileLayout struct {
 var expected = map[string][2]string{
 	"paths":              {"a list of strings", `write paths = ["~/news"]`},
 	"library":            {"a string", `write library = "~/news/library"`},
+	"fetch_interval":     {"a string", `write fetch_interval = "30m"`},
 	"theme":              {"a string", `write theme = "dark"`},
 	"sort":               {"a string", `write sort = "newest"`},
 	"tag_match":          {"a string", `write tag_match = "any"`},

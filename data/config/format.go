@@ -35,6 +35,7 @@ func Format(cfg Config, src Sources) string {
 	} else {
 		b.WriteString("# library: none (no data folder: set library to keep fetched articles)\n")
 	}
+	line("fetch_interval", quote(formatInterval(cfg.FetchInterval)), src.Of("fetch_interval"))
 	line("theme", quote(cfg.Theme), src.Of("theme"))
 	line("sort", quote(cfg.Sort.String()), src.Of("sort"))
 	line("tag_match", quote(cfg.TagMatch), src.Of("tag_match"))

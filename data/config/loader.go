@@ -75,6 +75,10 @@ func (l *loader) apply(fc *fileConfig) {
 		l.set("library")
 		l.library(*fc.Library)
 	}
+	if fc.Interval != nil {
+		l.set("fetch_interval")
+		l.fetchInterval(*fc.Interval)
+	}
 	if fc.Theme != nil {
 		l.set("theme")
 		l.theme(*fc.Theme)
