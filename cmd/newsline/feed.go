@@ -22,23 +22,24 @@ import (
 func newFeedCmd(common *common) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "feed",
-		Short: "List, remove, import and export feed subscriptions",
+		Short: "Add, list, remove, import and export feed subscriptions",
 		Long: `The subscriptions are kept in feeds.opml, an OPML 2.0 file beside the
 configuration file ($XDG_CONFIG_HOME/newsline/feeds.opml, or beside the file
 given with --config). You may edit it by hand; newsline rewrites it when it
 changes the subscriptions. A folder named feed is given as ./feed.`,
-		Example: `  newsline feed import subscriptions.opml
+		Example: `  newsline feed add https://example.org/
+  newsline feed import subscriptions.opml
   newsline feed list
   newsline feed export > backup.opml`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usagef("feed: unknown command %q: feed has list, remove, import and export (a folder named feed is given as ./feed)", model.OneLine(args[0]))
+				return usagef("feed: unknown command %q: feed has add, list, remove, import and export (a folder named feed is given as ./feed)", model.OneLine(args[0]))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newFeedListCmd(common, noRecords{}), newFeedRemoveCmd(common), newFeedImportCmd(common), newFeedExportCmd(common))
+	cmd.AddCommand(newFeedAddCmd(common), newFeedListCmd(common, noRecords{}), newFeedRemoveCmd(common), newFeedImportCmd(common), newFeedExportCmd(common))
 	return cmd
 }
 

@@ -75,7 +75,7 @@ func TestFeedImportListRemoveExport(t *testing.T) {
 </opml>
 `, ""},
 		{[]string{"feed", "list", "x"}, 2, "", "newsline: feed list takes no arguments (see `newsline feed list --help`)\n"},
-		{[]string{"feed", "lsit"}, 2, "", "newsline: feed: unknown command \"lsit\": feed has list, remove, import and export (a folder named feed is given as ./feed)\n"},
+		{[]string{"feed", "lsit"}, 2, "", "newsline: feed: unknown command \"lsit\": feed has add, list, remove, import and export (a folder named feed is given as ./feed)\n"},
 	}
 	for _, s := range steps {
 		code, out, errOut := runCLI(t, s.args...)
