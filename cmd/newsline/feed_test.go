@@ -38,6 +38,7 @@ const exported = `<?xml version="1.0" encoding="UTF-8"?>
 func feedEnv(t *testing.T) string {
 	t.Helper()
 	libraryEnv(t)
+	t.Setenv("XDG_STATE_HOME", t.TempDir()) // feed list reads the state's records
 	return filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "newsline", subs.FileName)
 }
 

@@ -84,3 +84,50 @@ func TestFeedAddClearsGone(t *testing.T) {
 		t.Errorf("after feed add: asked %d times; fetch exit %d, %q", hits, code, errOut)
 	}
 }
+
+// TestFeedListAfterFetch: feed list shows what fetch recorded in the
+// state: when, the last error (sanitized), the items saved, gone; a state
+// that cannot be read is a warning, and the list is still printed.
+func TestFeedListAfterFetch(t *testing.T) {
+	_, stateDir := fetchEnv(t)
+	srv := newFeedServer(t)
+	subscribe(t, srv, [2]string{"Gazette", "/rss"}, [2]string{"Missing", "/missing"}, [2]string{"Old", "/gone"}, [2]string{"Later", "/json"})
+	if code, _, errOut := runCLI(t, "fetch", "Gazette", "Missing", "Old"); code != 1 {
+		t.Fatalf("fetch: exit %d, %s", code, errOut)
+	}
+	code, out, errOut := runCLI(t, "feed", "list")
+	if code != 0 || errOut != "" {
+		t.Fatalf("feed list: exit %d, %q", code, errOut)
+	}
+	want := []struct{ name, err, items string }{
+		{"Gazette", "", "2"},
+		{"Missing", "HTTP 404 Not Found", "0"},
+		{"Old", "gone: gone (HTTP 410): the address was removed for good", "0"},
+		{"Later", "", ""}, // never fetched: unknown, empty
+	}
+	got := lines(out)
+	if len(got) != len(want) {
+		t.Fatalf("feed list:\n%s", out)
+	}
+	for i, w := range want {
+		f := strings.Split(got[i], "\t")
+		fetched := w.items != ""
+		if len(f) != 6 || f[0] != w.name || (f[3] != "") == !fetched || f[4] != w.err || f[5] != w.items {
+			t.Errorf("line %d = %q, want %s with error %q and %q items (fetched %v)", i+1, got[i], w.name, w.err, w.items, fetched)
+		}
+	}
+	_, out, _ = runCLI(t, "feed", "list", "--json")
+	if j := lines(out); len(j) != 4 || !strings.Contains(j[0], `"last_error":null,"items":2,"gone":false}`) ||
+		!strings.Contains(j[2], `"last_error":"gone (HTTP 410): the address was removed for good","items":0,"gone":true}`) ||
+		!strings.Contains(j[3], `"last_fetched":null`) || strings.Contains(j[0], `"last_fetched":null`) {
+		t.Errorf("feed list --json:\n%s", out)
+	}
+	if err := os.WriteFile(filepath.Join(stateDir, "state.db"), []byte(strings.Repeat("damaged ", 600)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCLI(t, "feed", "list")
+	if code != 0 || len(lines(out)) != 4 || !strings.HasPrefix(errOut, "newsline: warning: state: ") ||
+		!strings.HasSuffix(errOut, ": fetch records not shown\n") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("a damaged state: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}

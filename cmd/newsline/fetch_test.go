@@ -161,6 +161,10 @@ func TestFetchGoneAndRetryAfter(t *testing.T) {
 			t.Errorf("%s asked %d times, want once", p, hits)
 		}
 	}
+	_, out, _ := runCLI(t, "feed", "list")
+	if !strings.Contains(out, "Old\t"+srv.URL+"/gone\tTest\t") || !strings.Contains(out, "\tgone: gone (HTTP 410): the address was removed for good\t0\n") {
+		t.Errorf("feed list:\n%s", out)
+	}
 }
 
 // TestFetchStops: what stops a fetch before it starts is one line: a
