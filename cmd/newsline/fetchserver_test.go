@@ -54,7 +54,7 @@ type feedServer struct {
 }
 
 // newFeedServer starts the test server; it is closed when the test ends.
-func newFeedServer(t *testing.T) *feedServer {
+func newFeedServer(t testing.TB) *feedServer {
 	t.Helper()
 	s := &feedServer{hits: map[string]int{}, mods: map[string]int{}}
 	hang := make(chan struct{})
