@@ -34,6 +34,8 @@ func TestFeedAdd(t *testing.T) {
 		{[]string{u + "/json", "--name", "Harbour Gazette", "-t", "A", "-t", "B"}, 0,
 			"newsline: subscribed to Harbour Gazette (2) (SRV/json): newsline fetch saves its items\n",
 			"Comet Notes\tSRV/atom\t\nHarbour Gazette\tSRV/rss\tNews\nHarbour Gazette (2)\tSRV/json\tA, B"},
+		{[]string{u + "/page2"}, 0, "newsline: SRV/page2 is a web page; chose the feed it links to: Velmora Daily (SRV/json)\n" +
+			"newsline: already subscribed to Harbour Gazette (2) (SRV/json)\n", ""}, // the first link is a 404
 		{[]string{u + "/nofeed"}, 1, "newsline: cannot subscribe: SRV/nofeed is not a feed and links to none (no <link rel=\"alternate\">): give the feed's address; nothing added\n", ""},
 		{[]string{u + "/missing"}, 1, "newsline: cannot subscribe: SRV/missing: HTTP 404 Not Found; nothing added\n", ""},
 		{[]string{"ftp://example.org/feed"}, 2, "newsline: \"ftp://example.org/feed\" is not a web address: give an http or https URL\n", ""},

@@ -71,9 +71,19 @@ func TestFetch(t *testing.T) {
 			}
 		}
 	}
-	// The item with nothing but a description is dated by the fetch.
+	// The item with nothing but a description is dated by the fetch, and
+	// titled by its text.
 	if n := countPrefix(files, "feeds/Bare/"); n != 1 {
 		t.Errorf("Bare: %d files, want 1: %v", n, slices.Sorted(mapKeys(files)))
+	}
+	for name, content := range files {
+		if !strings.HasPrefix(name, "feeds/Bare/") {
+			continue
+		}
+		day := strings.TrimPrefix(name, "feeds/Bare/")[:len("2006-01-02")]
+		if !strings.Contains(content, "\ndate: \""+day+"T") || !strings.Contains(content, "title: Only a description") {
+			t.Errorf("%s: not dated by the fetch or not titled by its text:\n%s", name, content)
+		}
 	}
 	if n := countPrefix(files, "feeds/Packed/"); n != 1 {
 		t.Errorf("Packed (gzip): %d files, want 1", n)
@@ -227,6 +237,10 @@ func TestFetchInto(t *testing.T) {
 	}
 	if _, err := os.Stat(lib); !os.IsNotExist(err) {
 		t.Errorf("the library was created: %v", err)
+	}
+	// Completion offers the feeds' names.
+	if _, out, _ := runCLI(t, "__complete", "fetch", ""); !strings.HasPrefix(out, "Velmora\n") {
+		t.Errorf("completion of fetch:\n%s", out)
 	}
 }
 

@@ -41,6 +41,8 @@ const (
 		"<pubDate>Mon, 09 Mar 2026 10:00:00 GMT</pubDate><description>Sucr\xe9.</description></item></channel></rss>"
 	pageWithFeed = `<!doctype html><html><head><title>Comets</title>
 <link rel="alternate" type="application/atom+xml" title="Comet Notes" href="/atom"></head><body>Hello</body></html>`
+	pageTwoFeeds = `<html><head><link rel="alternate" type="application/rss+xml" href="/missing">
+<link rel="alternate" type="application/feed+json" title="Daily" href="/json"></head></html>`
 	pageWithout = `<!doctype html><html><head><title>Nothing</title></head><body>No feed here.</body></html>`
 )
 
@@ -80,6 +82,8 @@ func (s *feedServer) serve(w http.ResponseWriter, r *http.Request, hang chan str
 		body, ctype = latin1Feed, "application/rss+xml; charset=ISO-8859-1"
 	case "/page":
 		body, ctype = pageWithFeed, "text/html; charset=utf-8"
+	case "/page2":
+		body, ctype = pageTwoFeeds, "text/html; charset=utf-8"
 	case "/nofeed":
 		body, ctype = pageWithout, "text/html; charset=utf-8"
 	case "/hop1", "/hop2":
