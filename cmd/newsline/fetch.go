@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -48,6 +49,10 @@ and exits 0. A folder named fetch is given as ./fetch.`,
 				path, _ := subsFile(common)
 				fmt.Fprintf(stderr, "newsline: no subscriptions in %s: newsline feed add URL subscribes to a feed\n", model.OneLine(path))
 				return nil
+			}
+			if errors.Is(err, context.Canceled) {
+				fmt.Fprintf(stderr, "%s, %s before the interruption\n", plural(sum.Feeds, "feed"), plural(sum.New, "new item"))
+				return errors.New("fetch interrupted: the items saved stay, and the next fetch goes on from there")
 			}
 			if err != nil {
 				return err

@@ -1,16 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
-
-	"github.com/newsline/newsline/data/config"
-	"github.com/newsline/newsline/data/state"
-	"github.com/newsline/newsline/internal/testfs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsline/newsline/data/config"
+	"github.com/newsline/newsline/data/state"
+	"github.com/newsline/newsline/data/web"
+	"github.com/newsline/newsline/internal/testfs"
 )
 
 // TestFetch fetches feeds of every kind from a server on 127.0.0.1, with
@@ -265,5 +267,32 @@ func TestFetchFeedsProgress(t *testing.T) {
 	}
 	if len(calls) != 3 || calls[2] != [3]int{3, 3, 3} || calls[0][0] != 1 {
 		t.Errorf("progress calls %v", calls)
+	}
+}
+
+// TestFetchInterrupted: a fetch interrupted (Ctrl-C) keeps what it saved,
+// says so in two lines, and exits 1; the next one goes on.
+func TestFetchInterrupted(t *testing.T) {
+	lib, _ := fetchEnv(t)
+	webClient = func() *web.Client { return web.New("test") } // /hang would wait 15 s
+	srv := newFeedServer(t)
+	subscribe(t, srv, [2]string{"Gazette", "/rss"}, [2]string{"Silent", "/hang"})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		<-srv.waiting
+		cancel()
+	}()
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"fetch"}, strings.NewReader(""), &out, &errb)
+	want := "newsline: fetch interrupted: the items saved stay, and the next fetch goes on from there\n"
+	if code != 1 || out.Len() != 0 || !strings.HasPrefix(errb.String(), "2 feeds, ") || !strings.HasSuffix(errb.String(), " before the interruption\n"+want) {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
+	}
+	if n := countPrefix(filesUnder(t, lib), "feeds/Gazette/"); n > 2 {
+		t.Errorf("Gazette: %d files", n)
+	}
+	if code, _, errOut := runCLI(t, "fetch", "Gazette"); code != 0 || countPrefix(filesUnder(t, lib), "feeds/Gazette/") != 2 {
+		t.Errorf("the next fetch: exit %d, %q", code, errOut)
 	}
 }

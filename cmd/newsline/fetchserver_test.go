@@ -53,12 +53,14 @@ type feedServer struct {
 	mu   sync.Mutex
 	hits map[string]int // full responses (not 304) by path
 	mods map[string]int // 304s by path
+	// waiting receives a value each time /hang starts not answering.
+	waiting chan struct{}
 }
 
 // newFeedServer starts the test server; it is closed when the test ends.
 func newFeedServer(t testing.TB) *feedServer {
 	t.Helper()
-	s := &feedServer{hits: map[string]int{}, mods: map[string]int{}}
+	s := &feedServer{hits: map[string]int{}, mods: map[string]int{}, waiting: make(chan struct{}, 16)}
 	hang := make(chan struct{})
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.serve(w, r, hang)
@@ -102,6 +104,10 @@ func (s *feedServer) serve(w http.ResponseWriter, r *http.Request, hang chan str
 		w.WriteHeader(http.StatusTooManyRequests)
 		return
 	case "/hang":
+		select {
+		case s.waiting <- struct{}{}:
+		default:
+		}
 		select { // never answers while the test runs
 		case <-hang:
 		case <-r.Context().Done():
