@@ -133,3 +133,16 @@ func TestFeedListAfterFetch(t *testing.T) {
 		t.Errorf("a damaged state: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+// TestFetchHostileFeed: what a feed holds reaches the terminal only
+// sanitized, through feed add, fetch -v and feed list alike.
+func TestFetchHostileFeed(t *testing.T) {
+	fetchEnv(t)
+	srv := newFeedServer(t)
+	for _, args := range [][]string{{"feed", "add", srv.URL + "/evil"}, {"fetch", "-v"}, {"feed", "list"}, {"feed", "list", "--json"}} {
+		code, out, errOut := runCLI(t, args...)
+		if code != 0 || out+errOut == "" || strings.ContainsAny(out+errOut, "\x1b\u009b\u202e\a") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+	}
+}

@@ -84,6 +84,9 @@ func (s *feedServer) serve(w http.ResponseWriter, r *http.Request, hang chan str
 		body, ctype = latin1Feed, "application/rss+xml; charset=ISO-8859-1"
 	case "/page":
 		body, ctype = pageWithFeed, "text/html; charset=utf-8"
+	case "/evil": // JSON allows the escapes XML forbids
+		body, ctype = `{"version":"https://jsonfeed.org/version/1.1","title":"Evil\u001b[2J \u202ered\u009b31m","items":[`+
+			`{"id":"e\u001b1","title":"Bad \u001b]8;;https://x.example\u0007link","content_html":"<p>\u001b[31mred</p>"}]}`, "application/feed+json"
 	case "/page2":
 		body, ctype = pageTwoFeeds, "text/html; charset=utf-8"
 	case "/nofeed":
