@@ -4,8 +4,12 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsline/newsline/data/config"
+	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/data/subs"
 	"github.com/newsline/newsline/model"
 )
@@ -22,23 +27,24 @@ import (
 func newFeedCmd(common *common) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "feed",
-		Short: "List, remove, import and export feed subscriptions",
+		Short: "Add, list, remove, import and export feed subscriptions",
 		Long: `The subscriptions are kept in feeds.opml, an OPML 2.0 file beside the
 configuration file ($XDG_CONFIG_HOME/newsline/feeds.opml, or beside the file
 given with --config). You may edit it by hand; newsline rewrites it when it
 changes the subscriptions. A folder named feed is given as ./feed.`,
-		Example: `  newsline feed import subscriptions.opml
+		Example: `  newsline feed add https://example.org/
+  newsline feed import subscriptions.opml
   newsline feed list
   newsline feed export > backup.opml`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usagef("feed: unknown command %q: feed has list, remove, import and export (a folder named feed is given as ./feed)", model.OneLine(args[0]))
+				return usagef("feed: unknown command %q: feed has add, list, remove, import and export (a folder named feed is given as ./feed)", model.OneLine(args[0]))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newFeedListCmd(common, noRecords{}), newFeedRemoveCmd(common), newFeedImportCmd(common), newFeedExportCmd(common))
+	cmd.AddCommand(newFeedAddCmd(common), newFeedListCmd(common, nil), newFeedRemoveCmd(common), newFeedImportCmd(common), newFeedExportCmd(common))
 	return cmd
 }
 
@@ -79,7 +85,8 @@ type fetchRecord struct {
 }
 
 // fetchRecords gives the fetch records of feeds by their URL. They live in
-// the state database, written by fetch; until then noRecords answers.
+// the state database, written by fetch (stateRecords); noRecords answers
+// when there is none.
 type fetchRecords interface {
 	Record(ctx context.Context, feedURL string) (fetchRecord, error)
 }
@@ -89,6 +96,34 @@ type noRecords struct{}
 
 func (noRecords) Record(context.Context, string) (fetchRecord, error) { return fetchRecord{}, nil }
 
+// storeRecords are the records of the state database.
+type storeRecords struct{ st *state.Store }
+
+func (r storeRecords) Record(ctx context.Context, feedURL string) (fetchRecord, error) {
+	f, _, err := r.st.Feed(ctx, feedURL)
+	return fetchRecord{LastFetched: f.Fetched, LastError: f.Error, Items: f.Items, Gone: f.Gone}, err
+}
+
+// stateRecords opens the state's records, and the function that closes
+// them. Without a state database (nothing fetched yet) nothing is known
+// and none is created; one that cannot be opened is a warning on stderr,
+// and the list is printed without records.
+func stateRecords(common *common, stderr io.Writer) (fetchRecords, func()) {
+	dir, err := stateDir(common)
+	if err == nil {
+		if _, serr := os.Stat(filepath.Join(dir, state.FileName)); errors.Is(serr, fs.ErrNotExist) {
+			return noRecords{}, func() {}
+		}
+		var st *state.Store
+		if st, err = openState(common); err == nil {
+			return storeRecords{st}, func() { st.Close() }
+		}
+	}
+	fmt.Fprintf(stderr, "newsline: warning: %s: fetch records not shown\n", model.OneLine(err.Error()))
+	return noRecords{}, func() {}
+}
+
+// newFeedListCmd is `feed list`; records nil reads the state's.
 func newFeedListCmd(common *common, records fetchRecords) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -109,9 +144,15 @@ last_fetched (RFC 3339 or null), last_error (or null), items and gone.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "newsline: no subscriptions in %s: newsline feed import FILE reads an OPML list\n", model.OneLine(path))
 				return nil
 			}
+			recs := records
+			if recs == nil {
+				var done func()
+				recs, done = stateRecords(common, cmd.ErrOrStderr())
+				defer done()
+			}
 			out := bufio.NewWriter(cmd.OutOrStdout())
 			for _, s := range l.Subs {
-				r, err := records.Record(cmd.Context(), s.URL)
+				r, err := recs.Record(cmd.Context(), s.URL)
 				if err != nil {
 					return err
 				}

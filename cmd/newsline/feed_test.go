@@ -38,6 +38,7 @@ const exported = `<?xml version="1.0" encoding="UTF-8"?>
 func feedEnv(t *testing.T) string {
 	t.Helper()
 	libraryEnv(t)
+	t.Setenv("XDG_STATE_HOME", t.TempDir()) // feed list reads the state's records
 	return filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "newsline", subs.FileName)
 }
 
@@ -75,7 +76,7 @@ func TestFeedImportListRemoveExport(t *testing.T) {
 </opml>
 `, ""},
 		{[]string{"feed", "list", "x"}, 2, "", "newsline: feed list takes no arguments (see `newsline feed list --help`)\n"},
-		{[]string{"feed", "lsit"}, 2, "", "newsline: feed: unknown command \"lsit\": feed has list, remove, import and export (a folder named feed is given as ./feed)\n"},
+		{[]string{"feed", "lsit"}, 2, "", "newsline: feed: unknown command \"lsit\": feed has add, list, remove, import and export (a folder named feed is given as ./feed)\n"},
 	}
 	for _, s := range steps {
 		code, out, errOut := runCLI(t, s.args...)

@@ -28,6 +28,13 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// quietFailure is a failure the command has reported already: exit
+// status 1, nothing more printed.
+type quietFailure interface {
+	error
+	quiet()
+}
+
 func usagef(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
 }
@@ -47,6 +54,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return 0
+	}
+	var done quietFailure
+	if errors.As(err, &done) {
+		return 1
 	}
 	fmt.Fprintf(stderr, "newsline: %v\n", err)
 	var ue usageError

@@ -139,7 +139,7 @@ named like a subcommand is given as ./list or ./feed.`,
 		cfg, cfgSrc, keys, err = loadConfig(common)
 		return err
 	}
-	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common), newFeedCmd(common))
+	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common), newFeedCmd(common), newFetchCmd(common))
 	strictCompletion(root)
 	return root
 }

@@ -14,19 +14,27 @@ import (
 // usage error (exit status 2), in one line that says what to do; the
 // file is never replaced.
 func openState(common *common) (*state.Store, error) {
-	dir := *common.stateDir
-	if dir == "" {
-		d, err := state.DefaultDir()
-		if err != nil {
-			return nil, usagef("%v: give a folder with --state-dir", err)
-		}
-		dir = d
+	dir, err := stateDir(common)
+	if err != nil {
+		return nil, err
 	}
 	st, err := state.Open(dir)
 	if err != nil {
 		return nil, usageError{err}
 	}
 	return st, nil
+}
+
+// stateDir is the state's folder: --state-dir, else the default.
+func stateDir(common *common) (string, error) {
+	if common.stateDir != nil && *common.stateDir != "" {
+		return *common.stateDir, nil
+	}
+	d, err := state.DefaultDir()
+	if err != nil {
+		return "", usagef("%v: give a folder with --state-dir", err)
+	}
+	return d, nil
 }
 
 // reconcile brings the marks up to date with the collection just read: a
