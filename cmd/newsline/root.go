@@ -118,6 +118,7 @@ named like a subcommand is given as ./list or ./feed.`,
 			}
 			defer src.close()
 			opts := settingsOptions(cfg, &keys)
+			opts.Fetch = readerFetch(common, src)
 			quit, closeState := withState(cmd.Context(), common, &src, &opts, !fresh && !flags.changed(cmd), stderr)
 			defer closeState()
 			return runReader(cmd.Context(), src, q, opts, verbose, quit, stdin, stdout, stderr)
@@ -229,6 +230,9 @@ func sourceOptions(src source, q model.Query, opts ui.Options) ui.Options {
 	opts.First = src.first()
 	opts.Query, opts.Name, opts.NoColor, opts.Notice, opts.OpenURL = q, src.name, noColor(), src.notice, openURL
 	opts.Edit, opts.EditProblem = src.editor(), src.problemEditor()
+	if src.lib != nil { // R's new files join the list without a walk
+		opts.AddFiles = src.lib.ReadFiles
+	}
 	return opts
 }
 
