@@ -231,15 +231,7 @@ func newFeedRemoveCmd(common *common) *cobra.Command {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			_, l, err := readSubs(common)
-			if err != nil {
-				return nil, cobra.ShellCompDirectiveError
-			}
-			var names []string
-			for _, s := range l.Subs {
-				names = append(names, model.OneLine(s.Name))
-			}
-			return names, cobra.ShellCompDirectiveNoFileComp
+			return feedNames(common)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, l, err := readSubs(common)
