@@ -45,6 +45,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
@@ -139,9 +140,10 @@ var wrap = errs.Wrap
 // Store is an open state database. Its methods are safe for concurrent use,
 // except Close.
 type Store struct {
-	db    *sql.DB
-	path  string
-	write sync.Mutex // serializes this process's writers
+	db     *sql.DB
+	path   string
+	write  sync.Mutex   // serializes this process's writers
+	writes atomic.Int64 // write transactions committed (Writes)
 
 	mu    sync.Mutex
 	scope string // of the last Reconcile: stamped on rows Set creates
