@@ -219,15 +219,23 @@ func (s *Store) commit(ctx context.Context, tx *sql.Tx, url string, b Batch, now
 	return nil
 }
 
-// putItems records items with saved (0 or 1); a saved row is never
-// changed.
+// putItems records items with saved (0 or 1), through one prepared
+// statement; a saved row is never changed.
 func putItems(ctx context.Context, tx *sql.Tx, url string, items []Item, saved int, now int64) error {
+	if len(items) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO items (feed, key, path, hash, saved, changed)
+		VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (feed, key) DO UPDATE SET path = excluded.path, hash = excluded.hash,
+			saved = excluded.saved, changed = excluded.changed
+		WHERE saved = 0`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
 	for _, it := range items {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO items (feed, key, path, hash, saved, changed)
-			VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (feed, key) DO UPDATE SET path = excluded.path, hash = excluded.hash,
-				saved = excluded.saved, changed = excluded.changed
-			WHERE saved = 0`, url, it.Key, it.Path, it.Hash, saved, now); err != nil {
+		if _, err := stmt.ExecContext(ctx, url, it.Key, it.Path, it.Hash, saved, now); err != nil {
 			return err
 		}
 	}
