@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -136,6 +137,10 @@ func TestFetchDeletedNotRewritten(t *testing.T) {
 	if code, _, errOut := runCLI(t, "fetch"); code != 0 || errOut != "2 feeds, 4 new items, 0 failed\n" {
 		t.Fatalf("fetch: exit %d, %q", code, errOut)
 	}
+	// The items just put in place count, before anything marks them saved.
+	if n := listedItems(t); n != 4 {
+		t.Errorf("feed list counts %d items after the fetch, want 4", n)
+	}
 	gone := filepath.Join(lib, "feeds", "Gazette", "2026-03-12-harbour-reopens.md")
 	if err := os.Remove(gone); err != nil {
 		t.Fatal(err)
@@ -147,6 +152,27 @@ func TestFetchDeletedNotRewritten(t *testing.T) {
 	if _, err := os.Stat(gone); !os.IsNotExist(err) {
 		t.Errorf("the deleted file was written again: %v", err)
 	}
+	if n := listedItems(t); n != 4 {
+		t.Errorf("feed list counts %d items after the next fetch, want 4", n)
+	}
+}
+
+// listedItems is the sum of the items feed list --json shows.
+func listedItems(t *testing.T) int {
+	t.Helper()
+	code, out, errOut := runCLI(t, "feed", "list", "--json")
+	if code != 0 {
+		t.Fatalf("feed list: exit %d, %s", code, errOut)
+	}
+	n := 0
+	for l := range strings.Lines(out) {
+		var j jsonFeed
+		if err := json.Unmarshal([]byte(l), &j); err != nil {
+			t.Fatalf("feed list: %q: %v", l, err)
+		}
+		n += j.Items
+	}
+	return n
 }
 
 // TestFetchGoneAndRetryAfter: a feed that answered 410 is skipped until

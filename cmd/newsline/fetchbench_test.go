@@ -17,8 +17,8 @@ const benchFeeds, benchItems = 200, 50
 // BenchmarkFetch fetches 200 feeds of 50 items each, from one server on
 // 127.0.0.1 (so at most 2 at once: the limiter's bound for a host), into
 // an empty library with an empty state, each time: 10,000 files written
-// and synced, and the state's transactions (two per feed: the intents,
-// then the saved marks). The goal is 10 s on 2 cores.
+// and synced, and the state's transactions (one per feed: the intents
+// with the fetch's bookkeeping). The goal is 10 s on 2 cores.
 //
 //	go test ./cmd/newsline -run XXX -bench Fetch -benchtime 3x
 func BenchmarkFetch(b *testing.B) {

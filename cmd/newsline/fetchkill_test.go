@@ -27,7 +27,8 @@ const killFeeds = 8
 
 // TestFetchKilled kills `fetch` (SIGKILL: no deferred function, no
 // Close) at random moments, fetches again, and checks that every feed's
-// folder holds each of its items exactly once and nothing else.
+// folder holds each of its items exactly once and nothing else, and that
+// the run after that leaves no intent.
 func TestFetchKilled(t *testing.T) {
 	kills := 6
 	if testing.Short() {
@@ -61,6 +62,11 @@ func TestFetchKilled(t *testing.T) {
 		st, err := state.Open(stateDir)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// What the fetch put in place stays intended until the next
+		// run's Reconcile (or the feed's next transaction) marks it saved.
+		if _, _, err := library.Reconcile(context.Background(), st); err != nil {
+			t.Fatalf("after kill %d: the next Reconcile: %v", gen, err)
 		}
 		if p, err := st.Pending(context.Background()); err != nil || len(p) != 0 {
 			t.Fatalf("after kill %d: intents left: %v, %v", gen, p, err)

@@ -38,7 +38,8 @@ func killFeed(gen, f int) (url, folder string, its []Item) {
 // function, no Close) at random moments, then does what the next fetch
 // does — Reconcile, and SaveItems of the same feeds — and checks that
 // every feed's folder holds each of its items exactly once, and nothing
-// else: nothing lost, nothing duplicated, no temporary file left.
+// else: nothing lost, nothing duplicated, no temporary file left; and
+// that the run after that leaves no intent.
 func TestKilledFetch(t *testing.T) {
 	kills := 12
 	if testing.Short() {
@@ -76,6 +77,11 @@ func TestKilledFetch(t *testing.T) {
 			if got, want := contents(t, filepath.Join(lib, FeedsFolder, folder)), wantContents(its); !reflect.DeepEqual(got, want) {
 				t.Fatalf("after kill %d: feed %d holds %d files, want each of its %d items once", gen, f, len(got), len(want))
 			}
+		}
+		// What the last SaveItems put in place stays intended until the
+		// next run's Reconcile marks it saved.
+		if _, _, err := Reconcile(ctx, st); err != nil {
+			t.Fatalf("after kill %d: the next Reconcile: %v", gen, err)
 		}
 		if p, err := st.Pending(ctx); err != nil || len(p) != 0 {
 			t.Fatalf("after kill %d: intents left: %v, %v", gen, p, err)

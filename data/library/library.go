@@ -10,10 +10,38 @@
 // a name taken gets the next free one (name-2.md, name-3.md, …). The only
 // files it ever removes are its own temporary files.
 //
-// SaveItems saves a feed's new items with intents recorded in the state
-// database (data/state) before the files are written, and Reconcile
-// settles, on the next run, what a killed fetch left: nothing is lost and
-// nothing is written twice.
+// SaveItems saves a feed's new items in one write transaction of the
+// state database (data/state): the items are first written, synced, to
+// temporary files of the feed's folder; the transaction then records
+// each as an intent (key, name meant, SHA-256 of the content) together
+// with the fetch's bookkeeping; then the files are put in place, the
+// folder synced, and the temporary files removed, last. Nothing is
+// recorded after that: an intent whose file is in place is marked saved
+// by the next transaction of its feed (SaveItems settles the feed's
+// intents first) or by the next run's Reconcile, and meanwhile counts as
+// saved (state.FeedState.Items). Marking the items saved in a second
+// transaction, as an earlier design did, would double the commits (each
+// a sync of the state) of a fetch; writing the temporary files before
+// the transaction is what lets one transaction be enough, since an
+// intent's content is then always on the disk, and its temporary file
+// tells a file never put in place from one the user has deleted.
+//
+// How a fetch stopped at any point (kill -9, a power loss) is settled, so
+// that nothing is lost and nothing written twice:
+//
+//   - before the transaction: the state knows nothing of the new items
+//     (the fetch's validators are those of the fetch before), so they are
+//     fetched and written again; their temporary files are removed by the
+//     next SaveItems of the feed, before it writes;
+//   - after it: each intent is settled from what the folder holds (see
+//     settle) — its file in place with the content recorded is saved;
+//     else its temporary file is put in place now, and saved; else
+//     neither is there, and since the temporary files are removed only
+//     once every file is in place and synced, the file was put in place
+//     and then deleted by the user: it is saved and never written again.
+//
+// Only a failure (a file that cannot be put in place) takes a second
+// transaction, to give up the intents not in place.
 package library
 
 import (

@@ -50,9 +50,11 @@ func TestSaveItemsWriteFails(t *testing.T) {
 }
 
 // TestReconcileTouchesOnlyItsOwn: an intent whose path is another file
-// (the user's, with other content) is not taken for newsline's, and a
-// temporary-looking file outside a library's feed folder is not removed
-// even when an intent names that folder.
+// (the user's, with other content) is not taken for newsline's: the file
+// is left as it is, and the item, with no temporary file of its own, is
+// taken as put in place and deleted (saved, not reported, never written
+// again); a temporary-looking file outside a library's feed folder is not
+// removed even when an intent names that folder, whose intent stays.
 func TestReconcileTouchesOnlyItsOwn(t *testing.T) {
 	st := openState(t, t.TempDir())
 	home := t.TempDir()
@@ -63,10 +65,10 @@ func TestReconcileTouchesOnlyItsOwn(t *testing.T) {
 	os.WriteFile(userFile, []byte("the user's"), 0o644)
 	outside := filepath.Join(home, TempPrefix+"0123456789abcdef")
 	os.WriteFile(outside, []byte("not in a library"), 0o644)
-	if err := st.Intend(ctx, feedURL, []state.Item{
+	if err := st.Commit(ctx, feedURL, state.Batch{Intended: []state.Item{
 		{Key: "a", Path: userFile, Hash: hashOf([]byte("ours"))},
 		{Key: "b", Path: filepath.Join(home, "b.md"), Hash: hashOf([]byte("b"))},
-	}); err != nil {
+	}}); err != nil {
 		t.Fatal(err)
 	}
 	recovered, removed, err := Reconcile(ctx, st)
@@ -79,8 +81,11 @@ func TestReconcileTouchesOnlyItsOwn(t *testing.T) {
 	if _, err := os.Stat(outside); err != nil {
 		t.Errorf("a file outside the library was removed: %v", err)
 	}
-	if p, _ := st.Pending(ctx); len(p[feedURL]) != 2 {
-		t.Errorf("intents %v: both stay intended", p)
+	if p, _ := st.Pending(ctx); len(p[feedURL]) != 1 || p[feedURL][0].Key != "b" {
+		t.Errorf("intents %v: b stays intended", p)
+	}
+	if known, _ := st.FeedItems(ctx, feedURL); !known["a"].Saved || known["a"].Path != userFile {
+		t.Errorf("a: %+v; want it saved, at its path", known["a"])
 	}
 }
 

@@ -2,17 +2,11 @@ package library
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"strconv"
+	"slices"
 	"strings"
-	"sync"
 
 	"github.com/newsline/newsline/data/state"
 	"github.com/newsline/newsline/model"
@@ -48,23 +42,34 @@ func crashed(step string) bool { return crashAt != nil && crashAt(step) }
 
 // SaveItems saves the items of the feed at feedURL that are not saved yet
 // into <library>/feeds/<folder>/ and returns the paths of the files it put
-// in place (and of those a killed run had put in place: new to the
-// library's readers too). In order:
+// in place (and of those a killed run had left in flight: new to the
+// library's readers too). It takes one write transaction of the state.
+// In order:
 //
 //  1. items whose key is saved are skipped (even when the user has deleted
-//     the file: it is not written again); an intent left by a killed run
-//     whose file is in place, with the recorded content, is saved as it is;
-//  2. the others get a safe, free name, and their intents (key, path,
-//     SHA-256) are recorded in one transaction;
-//  3. each file is written hidden, synced and put in place without
-//     replacing any file (see Create), and the folder synced once;
-//  4. one transaction marks them saved and records fetch (when not nil).
+//     the file: it is not written again); the feed's intents left in the
+//     folder by a run that did not finish are settled (see settle);
+//  2. each new item gets a safe name, free in the folder and the batch,
+//     and is written to a temporary file of the folder (TempPrefix),
+//     synced; the folder is synced;
+//  3. one transaction records the settled items as saved, the new ones as
+//     intended (key, name meant, SHA-256 of the content), and fetch (when
+//     not nil);
+//  4. each temporary file is put in place under its name, or the next
+//     free one, without replacing any file (see place); the folder is
+//     synced, and only then are the temporary files removed.
 //
-// A failure to write stops the writing: what was put in place is still
-// marked saved, the rest stays intended (and the feed's validators are
-// cleared, so that the next fetch gets the whole feed), the failure is
-// recorded as the feed's last error (when fetch has none), and the error
-// is returned with the paths.
+// The new items stay intended in the state until the next transaction of
+// their feed, or the next run's Reconcile, finds them in place and marks
+// them saved; meanwhile they count as saved (state.FeedState.Items).
+//
+// A failure to write a temporary file records the fetch with its error
+// and the feed's validators cleared, intending nothing. A failure to put
+// a file in place stops the placing and takes a second transaction, only
+// then: what was put in place is marked saved, the other intents are
+// dropped (their items are written by the next fetch, the validators
+// being cleared) and the failure is recorded as the feed's last error
+// (when fetch has none). The error is returned with the paths.
 func SaveItems(ctx context.Context, st *state.Store, library, feedURL, folder string, items []Item, fetch *state.Fetch) (saved []string, err error) {
 	if err := checkItems(feedURL, items); err != nil {
 		return nil, err
@@ -77,35 +82,27 @@ func SaveItems(ctx context.Context, st *state.Store, library, feedURL, folder st
 	if err != nil {
 		return nil, err
 	}
-	done, todo := sortItems(items, known)
-	var werr error
-	if len(todo) > 0 {
-		var intents []state.Item
-		if intents, werr = intend(ctx, st, dir, feedURL, todo); werr == nil {
-			if crashed("intended") {
-				return nil, errCrashed
-			}
-			var written []state.Item
-			written, werr = writeAll(ctx, dir, todo, intents)
-			if errors.Is(werr, errCrashed) {
-				return nil, werr
-			}
-			done = append(done, written...)
-		}
-	}
-	if werr != nil && fetch != nil && fetch.Err == "" {
-		f := *fetch // the feed's last error is the failure to save
-		f.Err = werr.Error()
-		fetch = &f
-	}
-	// What is in place is recorded even when ctx was cancelled meanwhile.
-	if err := st.MarkSaved(context.WithoutCancel(ctx), feedURL, done, fetch); err != nil {
+	unlock := lockDir(dir)
+	defer unlock()
+	found, pending, todo := sortItems(dir, items, known)
+	settled, inPlace, err := settle(dir, pending)
+	if err != nil {
 		return nil, err
 	}
-	for _, it := range done {
-		saved = append(saved, it.Path)
+	done := append(found, settled...)
+	saved = append(pathsOf(found), inPlace...)
+	if len(todo) == 0 {
+		if err := st.Commit(context.WithoutCancel(ctx), feedURL, state.Batch{Saved: done, Fetch: fetch}); err != nil {
+			return nil, err
+		}
+		if len(inPlace) > 0 {
+			_, err = RemoveTemps(dir) // those settle used
+		}
+		return saved, err
 	}
-	return saved, werr
+	b := batch{st: st, feedURL: feedURL, dir: dir, fetch: fetch}
+	placed, err := b.save(ctx, done, todo)
+	return append(saved, pathsOf(placed)...), err
 }
 
 // checkItems refuses a batch SaveItems cannot keep apart: no feed URL, or
@@ -122,10 +119,19 @@ func checkItems(feedURL string, items []Item) error {
 	return nil
 }
 
-// sortItems splits items (the first of each key) into those found saved
-// by a killed run (done, with their paths) and those to write; items
-// already saved are in neither.
-func sortItems(items []Item, known map[string]state.Item) (done []state.Item, todo []Item) {
+// sortItems splits items (the first of each key) into those to write
+// (todo) and the intents of their feed the state holds: those of dir
+// (pending, all of them, to settle), and those of items of the batch in
+// another folder (the feed's folder renamed) found in place (found, with
+// their paths; one not found is written again). Items already saved are
+// in none.
+func sortItems(dir string, items []Item, known map[string]state.Item) (found, pending []state.Item, todo []Item) {
+	for _, k := range known {
+		if !k.Saved && filepath.Dir(k.Path) == dir {
+			pending = append(pending, k)
+		}
+	}
+	slices.SortFunc(pending, func(a, b state.Item) int { return strings.Compare(a.Key, b.Key) })
 	seen := make(map[string]bool, len(items))
 	for _, it := range items {
 		if seen[it.Key] {
@@ -134,196 +140,25 @@ func sortItems(items []Item, known map[string]state.Item) (done []state.Item, to
 		seen[it.Key] = true
 		k, ok := known[it.Key]
 		switch {
-		case ok && k.Saved:
+		case ok && (k.Saved || filepath.Dir(k.Path) == dir):
 			continue
 		case ok:
 			if path, ours := findOwn(k); ours {
 				k.Path = path
-				done = append(done, k)
+				found = append(found, k)
 				continue
 			}
 		}
 		todo = append(todo, it)
 	}
-	return done, todo
+	return found, pending, todo
 }
 
-// intend chooses each item's name (safe, free on the disk and in the
-// batch) and records the intents, in one transaction.
-func intend(ctx context.Context, st *state.Store, dir, feedURL string, todo []Item) ([]state.Item, error) {
-	if err := makeDir(dir); err != nil {
-		return nil, err
+// pathsOf returns the paths of the items.
+func pathsOf(items []state.Item) []string {
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		out = append(out, it.Path)
 	}
-	taken := make(map[string]bool, len(todo))
-	intents := make([]state.Item, len(todo))
-	for i, it := range todo {
-		name := SafeName(it.Name)
-		if name == "" {
-			name = untitled
-		}
-		for n := 1; n <= maxTries; n++ {
-			c := candidate(name, n)
-			if _, err := os.Lstat(filepath.Join(dir, c)); !taken[c] && errors.Is(err, fs.ErrNotExist) {
-				name = c
-				break
-			}
-		}
-		taken[name] = true
-		intents[i] = state.Item{Key: it.Key, Path: filepath.Join(dir, name), Hash: hashOf(it.Content)}
-	}
-	return intents, st.Intend(ctx, feedURL, intents)
-}
-
-// writers is how many files of a feed are written and synced at once:
-// a sync waits on the disk, and file systems commit concurrent syncs
-// together.
-const writers = 8
-
-// writeAll writes the items to their intended names (or the next free
-// ones), syncs the folder and returns what it put in place; it stops at
-// the first failure, or when ctx is done.
-func writeAll(ctx context.Context, dir string, todo []Item, intents []state.Item) ([]state.Item, error) {
-	temps, err := writeTemps(ctx, dir, todo)
-	if err != nil {
-		return nil, err
-	}
-	if crashed("temps") {
-		return nil, errCrashed
-	}
-	others := make(map[string]bool, len(intents)) // names meant for other items
-	for _, in := range intents {
-		others[filepath.Base(in.Path)] = true
-	}
-	var done []state.Item
-	for i, tmp := range temps {
-		if err == nil {
-			name := filepath.Base(intents[i].Path)
-			delete(others, name)
-			var final string
-			final, err = place(tmp, dir, name, todo[i].Content, others)
-			if crashed("placed") {
-				return nil, errCrashed
-			}
-			if err == nil {
-				in := intents[i]
-				in.Path = final
-				done = append(done, in)
-			}
-		}
-		os.Remove(tmp)
-	}
-	if len(done) > 0 {
-		if serr := syncDir(dir); err == nil {
-			err = serr
-		}
-		if crashed("synced") {
-			return nil, errCrashed
-		}
-	}
-	return done, err
-}
-
-// writeTemps writes each item's content to a temporary file of dir,
-// synced, writers at once, and returns their paths in order; on a failure
-// it removes those it wrote.
-func writeTemps(ctx context.Context, dir string, todo []Item) ([]string, error) {
-	temps := make([]string, len(todo))
-	errs := make([]error, len(todo))
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, writers)
-	for i := range todo {
-		if errs[i] = ctx.Err(); errs[i] != nil {
-			break
-		}
-		slots <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-slots }()
-			temps[i], errs[i] = writeTemp(dir, todo[i].Content)
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			for _, t := range temps {
-				if t != "" {
-					os.Remove(t)
-				}
-			}
-			return nil, err
-		}
-	}
-	return temps, nil
-}
-
-// hashOf is the SHA-256 of content, in hex.
-func hashOf(content []byte) string {
-	h := sha256.Sum256(content)
-	return hex.EncodeToString(h[:])
-}
-
-// findOwn looks for the file of an intent: a regular file holding the
-// content recorded (its hash) at its path, else under one of the names
-// place tries after it (name-2, name-3, …: any of them, since other
-// items' names are skipped). It returns the path found. The folder is
-// read only when the path is not the file, which happens only after a
-// killed fetch.
-func findOwn(it state.Item) (string, bool) {
-	if ours, _ := holds(it.Path, it.Hash); ours {
-		return it.Path, true
-	}
-	dir, name := filepath.Split(it.Path)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return "", false
-	}
-	for _, e := range entries {
-		if !isCandidate(e.Name(), name) {
-			continue
-		}
-		path := filepath.Join(dir, e.Name())
-		if ours, _ := holds(path, it.Hash); ours {
-			return path, true
-		}
-	}
-	return "", false
-}
-
-// isCandidate reports whether c is one of the names place tries for name
-// after name itself: name-N before its extension, N ≥ 2 written plainly.
-func isCandidate(c, name string) bool {
-	ext := filepath.Ext(name)
-	if ext == name {
-		ext = ""
-	}
-	mid, ok := strings.CutPrefix(c, name[:len(name)-len(ext)]+"-")
-	if !ok {
-		return false
-	}
-	if mid, ok = strings.CutSuffix(mid, ext); !ok {
-		return false
-	}
-	n, err := strconv.Atoi(mid)
-	return err == nil && n >= 2 && strconv.Itoa(n) == mid
-}
-
-// holds reports whether path is a regular file whose content has the
-// hash, and whether anything is there at all.
-func holds(path, hash string) (ours, exists bool) {
-	fi, err := os.Lstat(path)
-	if err != nil {
-		return false, !errors.Is(err, fs.ErrNotExist)
-	}
-	if !fi.Mode().IsRegular() || fi.Size() > maxOwnSize {
-		return false, true
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false, true
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, io.LimitReader(f, maxOwnSize)); err != nil {
-		return false, true
-	}
-	return hex.EncodeToString(h.Sum(nil)) == hash, true
+	return out
 }

@@ -131,69 +131,141 @@ func TestSaveItems(t *testing.T) {
 
 // TestSaveItemsCrash kills SaveItems (as kill -9 would: no cleanup) at
 // each of its steps, then runs what the next fetch runs — Reconcile, and
-// SaveItems of the same items — and checks that every item is saved in
-// exactly one file, with its content, no temporary file is left, and the
-// user's file is untouched.
+// SaveItems of the same items; or SaveItems alone, which settles its
+// feed's intents first — and checks that every item is saved in exactly
+// one file, with its content, no temporary file is left, the user's file
+// is untouched, and the feed keeps its old validator only when the run
+// was stopped before its transaction (the state is then as before that
+// fetch).
 func TestSaveItemsCrash(t *testing.T) {
 	const n = 5
 	for _, tc := range []struct {
 		step      string
 		nth       int // which time the step is reached
-		recovered int // files Reconcile finds in place
+		recovered int // files Reconcile puts or finds in place, unreported
 		temps     int // temporary files Reconcile removes
 	}{
-		{"intended", 1, 0, 0},
-		{"temps", 1, 0, n},
-		{"placed", 1, 1, n},
-		{"placed", 3, 3, n - 2},
-		{"placed", n, n, 1},
-		{"synced", 1, n, 0},
+		{"temps", 1, 0, 0}, // not in the state: the next SaveItems sweeps them
+		{"committed", 1, n, n},
+		{"placed", 1, n, n},
+		{"placed", 3, n, n},
+		{"placed", n, n, n},
+		{"synced", 1, n, n},
 	} {
-		t.Run(fmt.Sprintf("%s %d", tc.step, tc.nth), func(t *testing.T) {
+		for _, reconcile := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s %d reconcile %v", tc.step, tc.nth, reconcile), func(t *testing.T) {
+				lib := t.TempDir()
+				dir := filepath.Join(lib, FeedsFolder, "News")
+				stateDir := t.TempDir()
+				st := openState(t, stateDir)
+				os.MkdirAll(dir, 0o755)
+				os.WriteFile(filepath.Join(dir, "2026-03-12-headline-2.md"), []byte("the user's"), 0o644)
+				if err := st.RecordFetch(ctx, feedURL, state.Fetch{At: time.Unix(1, 0), ETag: `"old"`}); err != nil {
+					t.Fatal(err)
+				}
+				crashSaveItems(t, st, lib, tc.step, tc.nth, n)
+				st.Close()
+
+				st = openState(t, stateDir) // the next run
+				wantSaved := n
+				if reconcile {
+					checkReconcile(t, st, tc.recovered, tc.temps)
+					wantSaved = n - tc.recovered
+				}
+				saved, err := SaveItems(ctx, st, lib, feedURL, "News", items(0, n), &state.Fetch{ETag: `"new"`})
+				if err != nil || len(saved) != wantSaved {
+					t.Errorf("the next SaveItems = %v, %v; want %d files", saved, err, wantSaved)
+				}
+				checkSavedOnce(t, st, dir, n)
+			})
+		}
+	}
+}
+
+// checkReconcile runs Reconcile after a SaveItems of items(0, n) stopped
+// (see TestSaveItemsCrash) and checks what it did.
+func checkReconcile(t *testing.T, st *state.Store, recovered, temps int) {
+	t.Helper()
+	got, removed, err := Reconcile(ctx, st)
+	if err != nil || len(got) != recovered || removed != temps {
+		t.Errorf("Reconcile = %v, %d, %v; want %d recovered, %d removed", got, removed, err, recovered, temps)
+	}
+	wantTag := `"new"`
+	if recovered == 0 {
+		wantTag = `"old"`
+	}
+	if f, _, _ := st.Feed(ctx, feedURL); f.ETag != wantTag || f.Items != recovered {
+		t.Errorf("after Reconcile the feed: %+v; want the validator %s and %d items", f, wantTag, recovered)
+	}
+}
+
+// checkSavedOnce checks that dir holds items(0, n) once each and the
+// user's file, that the feed counts them with the validator "new", and
+// that the next Reconcile leaves no intent.
+func checkSavedOnce(t *testing.T, st *state.Store, dir string, n int) {
+	t.Helper()
+	if got, want := contents(t, dir), wantContents(items(0, n), "the user's"); !reflect.DeepEqual(got, want) {
+		t.Errorf("the folder holds %d files, want %d: lost or duplicated", len(got), len(want))
+	}
+	if f, _, err := st.Feed(ctx, feedURL); err != nil || f.Items != n || f.ETag != `"new"` {
+		t.Errorf("the feed: %+v, %v", f, err)
+	}
+	if _, _, err := Reconcile(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := st.Pending(ctx); err != nil || len(p) != 0 {
+		t.Errorf("intents left after the next Reconcile: %v, %v", p, err)
+	}
+}
+
+// crashSaveItems runs SaveItems of items(0, n) with a fetch whose ETag is
+// "new", stopped the nth time it reaches step.
+func crashSaveItems(t *testing.T, st *state.Store, lib, step string, nth, n int) {
+	t.Helper()
+	reached := 0
+	crashAt = func(s string) bool {
+		if s == step {
+			reached++
+		}
+		return s == step && reached == nth
+	}
+	defer func() { crashAt = nil }()
+	if _, err := SaveItems(ctx, st, lib, feedURL, "News", items(0, n), &state.Fetch{ETag: `"new"`}); err != errCrashed {
+		t.Fatalf("SaveItems did not stop: %v", err)
+	}
+}
+
+// TestSaveItemsUserDeletes: a file the user deletes after a fetch put it
+// in place, and before any transaction of its feed or Reconcile marked
+// it saved, is not written again — nor is one whose temporary file was
+// removed after the transaction: an intent with neither its file nor its
+// temporary file is taken as put in place and deleted.
+func TestSaveItemsUserDeletes(t *testing.T) {
+	for _, reconcile := range []bool{false, true} {
+		t.Run(fmt.Sprintf("reconcile %v", reconcile), func(t *testing.T) {
 			lib := t.TempDir()
 			dir := filepath.Join(lib, FeedsFolder, "News")
-			stateDir := t.TempDir()
-			st := openState(t, stateDir)
-			os.MkdirAll(dir, 0o755)
-			os.WriteFile(filepath.Join(dir, "2026-03-12-headline-2.md"), []byte("the user's"), 0o644)
-			if err := st.RecordFetch(ctx, feedURL, state.Fetch{At: time.Unix(1, 0), ETag: `"old"`}); err != nil {
+			st := openState(t, t.TempDir())
+			if _, err := SaveItems(ctx, st, lib, feedURL, "News", items(0, 3), nil); err != nil {
 				t.Fatal(err)
 			}
-			reached := 0
-			crashAt = func(step string) bool {
-				if step == tc.step {
-					reached++
+			crashSaveItems(t, st, lib, "committed", 1, 4) // item 3: intended, its temporary file...
+			RemoveTemps(dir)                              // ...removed
+			os.Remove(filepath.Join(dir, "2026-03-12-headline-1.md"))
+			if reconcile {
+				if got, _, err := Reconcile(ctx, st); err != nil || len(got) != 0 {
+					t.Errorf("Reconcile = %v, %v; want nothing put in place", got, err)
 				}
-				return step == tc.step && reached == tc.nth
 			}
-			defer func() { crashAt = nil }()
-			if _, err := SaveItems(ctx, st, lib, feedURL, "News", items(0, n), &state.Fetch{ETag: `"new"`}); err != errCrashed {
-				t.Fatalf("SaveItems did not stop: %v", err)
+			saved, err := SaveItems(ctx, st, lib, feedURL, "News", items(0, 5), nil)
+			if err != nil || len(saved) != 1 || filepath.Base(saved[0]) != "2026-03-12-headline-4.md" {
+				t.Errorf("SaveItems = %v, %v; want only item 4", saved, err)
 			}
-			crashAt = nil
-			st.Close()
-
-			st = openState(t, stateDir) // the next run
-			recovered, removed, err := Reconcile(ctx, st)
-			if err != nil || len(recovered) != tc.recovered || removed != tc.temps {
-				t.Errorf("Reconcile = %v, %d, %v; want %d recovered, %d removed", recovered, removed, err, tc.recovered, tc.temps)
+			if got, want := contents(t, dir), wantContents([]Item{item(0), item(2), item(4)}); !reflect.DeepEqual(got, want) {
+				t.Errorf("the folder holds %d files, want %d", len(got), len(want))
 			}
-			f, _, _ := st.Feed(ctx, feedURL)
-			if pending := tc.recovered < n; pending && f.ETag != "" {
-				t.Errorf("intents are left, but the validator %s is kept: the next fetch would get a 304", f.ETag)
-			}
-			saved, err := SaveItems(ctx, st, lib, feedURL, "News", items(0, n), &state.Fetch{ETag: `"new"`})
-			if err != nil || len(saved) != n-tc.recovered {
-				t.Errorf("the next SaveItems = %v, %v; want %d files", saved, err, n-tc.recovered)
-			}
-			if got, want := contents(t, dir), wantContents(items(0, n), "the user's"); !reflect.DeepEqual(got, want) {
-				t.Errorf("the folder holds %d files, want %d: lost or duplicated", len(got), len(want))
-			}
-			if f, _, err := st.Feed(ctx, feedURL); err != nil || f.Items != n || f.ETag != `"new"` {
-				t.Errorf("the feed: %+v, %v", f, err)
-			}
-			if p, err := st.Pending(ctx); err != nil || len(p) != 0 {
-				t.Errorf("intents left: %v, %v", p, err)
+			if f, _, _ := st.Feed(ctx, feedURL); f.Items != 5 {
+				t.Errorf("the feed counts %d items, want 5", f.Items)
 			}
 		})
 	}
@@ -228,5 +300,44 @@ func TestSaveItemsBadInput(t *testing.T) {
 				t.Errorf("recorded %v", f)
 			}
 		})
+	}
+}
+
+// TestSaveItemsOneTransaction: saving a feed's new items takes one write
+// transaction of the state — also when it settles what the feed's last
+// fetch put in place, and when nothing is new — and Reconcile one for
+// every feed of the last run.
+func TestSaveItemsOneTransaction(t *testing.T) {
+	lib := t.TempDir()
+	st := openState(t, t.TempDir())
+	const other = "https://other.example.org/feed.xml"
+	for _, step := range []struct {
+		name  string
+		items []Item
+	}{
+		{"new items", items(0, 5)},
+		{"new items, the last ones settled", items(0, 8)},
+		{"nothing new", items(0, 8)},
+	} {
+		before := st.Writes()
+		if _, err := SaveItems(ctx, st, lib, feedURL, "News", step.items, &state.Fetch{ETag: `"v"`}); err != nil {
+			t.Fatal(err)
+		}
+		if n := st.Writes() - before; n != 1 {
+			t.Errorf("%s: %d write transactions, want 1", step.name, n)
+		}
+	}
+	if _, err := SaveItems(ctx, st, lib, other, "Other", items(0, 3), nil); err != nil {
+		t.Fatal(err)
+	}
+	before := st.Writes()
+	if _, _, err := Reconcile(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if n := st.Writes() - before; n != 1 {
+		t.Errorf("Reconcile: %d write transactions for the intents of two feeds, want 1", n)
+	}
+	if f, _, _ := st.Feed(ctx, feedURL); f.Items != 8 || f.ETag != `"v"` {
+		t.Errorf("the feed: %+v; want 8 items and its validator", f)
 	}
 }

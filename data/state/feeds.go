@@ -3,6 +3,8 @@ package state
 import (
 	"context"
 	"database/sql"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
@@ -10,17 +12,21 @@ import (
 
 // The fetch bookkeeping (schema 3). feeds has one row per feed URL, as
 // the subscription gives it: the validators for the next conditional GET,
-// the last fetch's time and error, the number of items saved, whether the
-// server said the feed is gone (410) and when it may be asked again (429
-// and 503 with Retry-After).
+// the last fetch's time and error, whether the server said the feed is
+// gone (410) and when it may be asked again (429 and 503 with
+// Retry-After). Its items column is no longer kept up to date nor read:
+// the items of a feed are counted from the items table (FeedState.Items).
 //
-// items has one row per item of a feed ever written or about to be: its
-// key in the feed (GUID, else link, else title and date: the caller's),
-// the file's path and the SHA-256 of its content. A row with saved = 0 is
-// an intent, recorded before the file is written, so that a fetch killed
-// in the middle is reconciled on the next run (see data/library); saved =
-// 1 means the file was put in place once, and the item is never written
-// again, even when the user has deleted the file.
+// items has one row per item of a feed ever put in place or about to be:
+// its key in the feed (GUID, else link, else title and date: the
+// caller's), the file's path and the SHA-256 of its content. A row with
+// saved = 0 is an intent: the item's content was written, synced, to a
+// temporary file of the folder before the row was recorded, and it is
+// being put in place (the path is the name meant; a name taken gives the
+// next free one); data/library settles intents on the next run (see its
+// package comment). saved = 1 means the file was put in place once, and
+// the item is never written again, even when the user has deleted the
+// file.
 const (
 	feedsTable = `CREATE TABLE feeds (
 		url           TEXT PRIMARY KEY,   -- the feed's URL, as subscribed
@@ -52,13 +58,12 @@ type FeedState struct {
 	LastModified string    // for If-Modified-Since; "" none
 	Fetched      time.Time // the last fetch; zero: never
 	Error        string    // why the last fetch failed, as recorded; "" it did not
-	Items        int       // items saved
+	Items        int       // items saved or being put in place (intents)
 	Gone         bool      // the server said 410 Gone: skip it until added again
 	RetryAfter   time.Time // not to be fetched before; zero: any time
 }
 
-// Fetch is what one fetch of a feed learnt, for RecordFetch and
-// MarkSaved.
+// Fetch is what one fetch of a feed learnt, for Commit and RecordFetch.
 type Fetch struct {
 	At           time.Time // when it ended
 	ETag         string    // the response's validators, stored when Err is "" and not Gone
@@ -91,7 +96,8 @@ func (s *Store) Feeds(ctx context.Context) ([]FeedState, error) {
 }
 
 func (s *Store) feeds(ctx context.Context, where string, args ...any) ([]FeedState, error) {
-	all, err := sqlitedb.All(ctx, s.db, `SELECT url, etag, last_modified, fetched, error, items, gone, retry_after
+	all, err := sqlitedb.All(ctx, s.db, `SELECT url, etag, last_modified, fetched, error,
+		(SELECT count(*) FROM items WHERE items.feed = feeds.url), gone, retry_after
 		FROM feeds `+where, args, func(rows *sql.Rows) (f FeedState, err error) {
 		var fetched, retry int64
 		err = rows.Scan(&f.URL, &f.ETag, &f.LastModified, &fetched, &f.Error, &f.Items, &f.Gone, &retry)
@@ -104,7 +110,7 @@ func (s *Store) feeds(ctx context.Context, where string, args ...any) ([]FeedSta
 // RecordFetch records a fetch of the feed that saved nothing (a 304, a
 // failure, a feed without new items), in one transaction.
 func (s *Store) RecordFetch(ctx context.Context, url string, f Fetch) error {
-	return s.MarkSaved(ctx, url, nil, &f)
+	return s.Commit(ctx, url, Batch{Fetch: &f})
 }
 
 // ResetFeed forgets that the feed is gone, its last error and its
@@ -145,55 +151,95 @@ func (s *Store) Pending(ctx context.Context) (map[string][]Item, error) {
 	return out, nil
 }
 
-// Intend records, in one transaction, that the items are about to be
-// written to their paths (intents). An item already saved stays saved: its
-// intent is ignored. An intent recorded before is replaced.
-func (s *Store) Intend(ctx context.Context, url string, items []Item) error {
+// Batch is what one write transaction records for a feed (Commit).
+type Batch struct {
+	// Saved are items now in place at their paths: marked saved. An item
+	// saved before stays as it was.
+	Saved []Item
+	// Intended are items whose content is on the disk, in a temporary
+	// file of the feed's folder, about to be put in place under their
+	// paths (or the next free names): recorded, not yet saved. An item
+	// saved before is left as it was; an intent recorded before is
+	// replaced.
+	Intended []Item
+	// Dropped are the keys of intents given up: their files were not put
+	// in place (a failure), so the item is fetched and written again.
+	Dropped []string
+	// Incomplete says that items of this fetch stay unsaved: the feed's
+	// validators are cleared, so that the next fetch asks for the whole
+	// feed and writes what is missing.
+	Incomplete bool
+	// Fetch, when not nil, is the fetch to record.
+	Fetch *Fetch
+}
+
+// Commit records the batch for the feed in one transaction. The feed's
+// validators (ETag, Last-Modified) are those of b.Fetch when it succeeded
+// (Err is "", not Gone), and cleared when b is Incomplete.
+func (s *Store) Commit(ctx context.Context, url string, b Batch) error {
+	return s.CommitAll(ctx, map[string]Batch{url: b})
+}
+
+// CommitAll records the batches, by feed URL, in one transaction (none
+// when there are none); see Commit.
+func (s *Store) CommitAll(ctx context.Context, batches map[string]Batch) error {
+	if len(batches) == 0 {
+		return nil
+	}
 	now := time.Now().UnixMilli()
 	return s.transact(ctx, func(tx *sql.Tx) error {
-		if err := ensureFeed(ctx, tx, url); err != nil {
-			return s.viewErr(ctx, "record intents in", err)
-		}
-		for _, it := range items {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO items (feed, key, path, hash, saved, changed)
-				VALUES (?, ?, ?, ?, 0, ?)
-				ON CONFLICT (feed, key) DO UPDATE SET path = excluded.path, hash = excluded.hash, changed = excluded.changed
-				WHERE saved = 0`, url, it.Key, it.Path, it.Hash, now); err != nil {
-				return s.viewErr(ctx, "record intents in", err)
+		for _, url := range slices.Sorted(maps.Keys(batches)) {
+			if err := s.commit(ctx, tx, url, batches[url], now); err != nil {
+				return err
 			}
 		}
 		return nil
 	})
 }
 
-// MarkSaved records, in one transaction, that the items are saved at
-// their paths (each counts once in the feed's items), and the fetch f when
-// it is not nil. The validators (ETag, Last-Modified) are stored only when
-// the feed has no intent left: while one is, they are cleared, so that the
-// next fetch asks for the whole feed and writes what is missing.
-func (s *Store) MarkSaved(ctx context.Context, url string, items []Item, f *Fetch) error {
-	now := time.Now().UnixMilli()
-	return s.transact(ctx, func(tx *sql.Tx) error {
-		if err := ensureFeed(ctx, tx, url); err != nil {
-			return s.viewErr(ctx, "mark items saved in", err)
+// commit records b for the feed in tx.
+func (s *Store) commit(ctx context.Context, tx *sql.Tx, url string, b Batch, now int64) error {
+	if err := ensureFeed(ctx, tx, url); err != nil {
+		return s.viewErr(ctx, "record items in", err)
+	}
+	if err := putItems(ctx, tx, url, b.Saved, 1, now); err != nil {
+		return s.viewErr(ctx, "mark items saved in", err)
+	}
+	if err := putItems(ctx, tx, url, b.Intended, 0, now); err != nil {
+		return s.viewErr(ctx, "record intents in", err)
+	}
+	for _, k := range b.Dropped {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE feed = ? AND key = ? AND saved = 0`, url, k); err != nil {
+			return s.viewErr(ctx, "drop intents in", err)
 		}
-		saved := 0
-		for _, it := range items {
-			res, err := tx.ExecContext(ctx, `INSERT INTO items (feed, key, path, hash, saved, changed)
-				VALUES (?, ?, ?, ?, 1, ?)
-				ON CONFLICT (feed, key) DO UPDATE SET path = excluded.path, hash = excluded.hash, saved = 1, changed = excluded.changed
-				WHERE saved = 0`, url, it.Key, it.Path, it.Hash, now)
-			if err != nil {
-				return s.viewErr(ctx, "mark items saved in", err)
-			}
-			n, _ := res.RowsAffected()
-			saved += int(n)
-		}
-		if err := recordFetch(ctx, tx, url, saved, f); err != nil {
-			return s.viewErr(ctx, "record a fetch in", err)
-		}
+	}
+	if err := recordFetch(ctx, tx, url, b.Fetch, b.Incomplete); err != nil {
+		return s.viewErr(ctx, "record a fetch in", err)
+	}
+	return nil
+}
+
+// putItems records items with saved (0 or 1), through one prepared
+// statement; a saved row is never changed.
+func putItems(ctx context.Context, tx *sql.Tx, url string, items []Item, saved int, now int64) error {
+	if len(items) == 0 {
 		return nil
-	})
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO items (feed, key, path, hash, saved, changed)
+		VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (feed, key) DO UPDATE SET path = excluded.path, hash = excluded.hash,
+			saved = excluded.saved, changed = excluded.changed
+		WHERE saved = 0`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, it := range items {
+		if _, err := stmt.ExecContext(ctx, url, it.Key, it.Path, it.Hash, saved, now); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ensureFeed makes the feed's row, empty, when it has none.
@@ -203,26 +249,25 @@ func ensureFeed(ctx context.Context, tx *sql.Tx, url string) error {
 	return err
 }
 
-// recordFetch adds saved to the feed's items and records f (when not
-// nil); it clears the validators while the feed has intents.
-func recordFetch(ctx context.Context, tx *sql.Tx, url string, saved int, f *Fetch) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE feeds SET items = items + ? WHERE url = ?`, saved, url); err != nil {
-		return err
-	}
+// recordFetch records f (when not nil) and clears the validators when
+// the fetch left items unsaved (incomplete).
+func recordFetch(ctx context.Context, tx *sql.Tx, url string, f *Fetch, incomplete bool) error {
 	if f != nil {
 		if _, err := tx.ExecContext(ctx, `UPDATE feeds SET fetched = ?, error = ?, gone = ?, retry_after = ? WHERE url = ?`,
 			toUnix(f.At), f.Err, f.Gone, toUnix(f.RetryAfter), url); err != nil {
 			return err
 		}
-		if f.Err == "" && !f.Gone {
+		if f.Err == "" && !f.Gone && !incomplete {
 			if _, err := tx.ExecContext(ctx, `UPDATE feeds SET etag = ?, last_modified = ? WHERE url = ?`,
 				f.ETag, f.LastModified, url); err != nil {
 				return err
 			}
 		}
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE feeds SET etag = '', last_modified = ''
-		WHERE url = ? AND EXISTS (SELECT 1 FROM items WHERE feed = ? AND saved = 0)`, url, url)
+	if !incomplete {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE feeds SET etag = '', last_modified = '' WHERE url = ?`, url)
 	return err
 }
 

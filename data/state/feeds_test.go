@@ -35,7 +35,7 @@ func TestFeedBookkeeping(t *testing.T) {
 			for _, k := range keys {
 				items = append(items, intent(k))
 			}
-			return s.Intend(ctx, feedURL, items)
+			return s.Commit(ctx, feedURL, Batch{Intended: items})
 		}
 	}
 	saved := func(f *Fetch, keys ...string) op {
@@ -44,10 +44,11 @@ func TestFeedBookkeeping(t *testing.T) {
 			for _, k := range keys {
 				items = append(items, intent(k))
 			}
-			return s.MarkSaved(ctx, feedURL, items, f)
+			return s.Commit(ctx, feedURL, Batch{Saved: items, Fetch: f})
 		}
 	}
 	reset := func(s *Store) error { return s.ResetFeed(ctx, feedURL) }
+	commit := func(b Batch) op { return func(s *Store) error { return s.Commit(ctx, feedURL, b) } }
 	ok := Fetch{At: t0, ETag: `"a"`, LastModified: "Thu, 12 Mar 2026 07:00:00 GMT"}
 	for _, tc := range []struct {
 		name   string
@@ -70,8 +71,17 @@ func TestFeedBookkeeping(t *testing.T) {
 			FeedState{Fetched: t1}, nil, nil},
 		{"saves count once each", []op{intend("k1", "k2"), saved(&ok, "k1", "k2"), saved(nil, "k1")},
 			FeedState{ETag: `"a"`, LastModified: ok.LastModified, Fetched: t0, Items: 2}, nil, []string{"k1", "k2"}},
-		{"an intent left clears the validators", []op{fetched(ok), intend("k1", "k2"), saved(&Fetch{At: t1, ETag: `"b"`}, "k1")},
-			FeedState{Fetched: t1, Items: 1}, []string{"k2"}, []string{"k1"}},
+		{"intents and the fetch in one transaction keep its validators", []op{fetched(ok),
+			commit(Batch{Saved: []Item{intent("k1")}, Intended: []Item{intent("k2")}, Fetch: &Fetch{At: t1, ETag: `"b"`}})},
+			FeedState{ETag: `"b"`, Fetched: t1, Items: 2}, []string{"k2"}, []string{"k1"}},
+		{"an intent counts once, saved or not", []op{intend("k1", "k2"), saved(nil, "k1"), intend("k1", "k2")},
+			FeedState{Items: 2}, []string{"k2"}, []string{"k1"}},
+		{"an incomplete fetch clears the validators", []op{fetched(ok),
+			commit(Batch{Saved: []Item{intent("k1")}, Incomplete: true, Fetch: &Fetch{At: t1, ETag: `"b"`, Err: "disk full"}})},
+			FeedState{Fetched: t1, Error: "disk full", Items: 1}, nil, []string{"k1"}},
+		{"an intent dropped is forgotten, a saved item is not", []op{intend("k1"), saved(nil, "k1"), intend("k2"),
+			commit(Batch{Dropped: []string{"k1", "k2"}, Incomplete: true})},
+			FeedState{Items: 1}, nil, []string{"k1"}},
 		{"a saved item is never intended again", []op{intend("k1"), saved(nil, "k1"), intend("k1")},
 			FeedState{Items: 1}, nil, []string{"k1"}},
 		{"an item saved without an intent", []op{saved(nil, "k1")},
@@ -148,7 +158,7 @@ func TestMigrateFromSchema2(t *testing.T) {
 	if got, want := schemaOf(t, s), schemaOf(t, open(t, t.TempDir())); got != want {
 		t.Errorf("migrated:\n%s\nnew:\n%s", got, want)
 	}
-	if err := s.MarkSaved(ctx, feedURL, []Item{intent("k1")}, &Fetch{At: t0}); err != nil {
+	if err := s.Commit(ctx, feedURL, Batch{Saved: []Item{intent("k1")}, Fetch: &Fetch{At: t0}}); err != nil {
 		t.Fatal(err)
 	}
 	if f, ok, err := s.Feed(ctx, feedURL); !ok || err != nil || f.Items != 1 {

@@ -178,8 +178,17 @@ func (s *Store) apply(ctx context.Context, column string, items []item) (Undo, e
 // transact runs fn in one transaction, holding s.write, and commits it
 // when fn succeeds (see sqlitedb.Errors.Write). fn wraps its own errors.
 func (s *Store) transact(ctx context.Context, fn func(*sql.Tx) error) error {
-	return errs.Write(ctx, s.db, &s.write, "begin", "commit", fn)
+	err := errs.Write(ctx, s.db, &s.write, "begin", "commit", fn)
+	if err == nil {
+		s.writes.Add(1)
+	}
+	return err
 }
+
+// Writes returns how many write transactions this Store has committed,
+// for tests and measurements (data/library keeps a fetch to one per
+// feed).
+func (s *Store) Writes() int64 { return s.writes.Load() }
 
 // dateOf is the article's date as stored: RFC 3339 in UTC, or "".
 func dateOf(a *model.Article) string {

@@ -17,9 +17,11 @@
 //
 // It also keeps the fetch bookkeeping of feed subscriptions (feeds.go):
 // per feed its validators, last fetch, error, items saved, 410 and
-// Retry-After; per item whether it was saved or is about to be (an
-// intent, which data/library reconciles after a killed fetch). LockFetch
-// keeps two fetches from running at once.
+// Retry-After; per item whether it was saved or is being put in place
+// (an intent, which data/library settles on the feed's next transaction
+// or the next run). A fetch records a feed's items and its bookkeeping
+// in one transaction (Commit; Writes counts them). LockFetch keeps two
+// fetches from running at once.
 //
 // The typical use:
 //
@@ -45,6 +47,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
@@ -139,9 +142,10 @@ var wrap = errs.Wrap
 // Store is an open state database. Its methods are safe for concurrent use,
 // except Close.
 type Store struct {
-	db    *sql.DB
-	path  string
-	write sync.Mutex // serializes this process's writers
+	db     *sql.DB
+	path   string
+	write  sync.Mutex   // serializes this process's writers
+	writes atomic.Int64 // write transactions committed (Writes)
 
 	mu    sync.Mutex
 	scope string // of the last Reconcile: stamped on rows Set creates
