@@ -33,19 +33,10 @@ func writeTemp(dir string, content []byte) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("library: cannot write in %s: %w", dir, err)
 	}
-	path := f.Name()
-	_, err = f.Write(content)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
+	if err := writeSynced(f, content); err != nil {
 		return "", fmt.Errorf("library: cannot write in %s: %w", dir, err)
 	}
-	return path, nil
+	return f.Name(), nil
 }
 
 // tempName is a new temporary file's name.
@@ -127,7 +118,13 @@ func createExclusive(path string, content []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(content)
+	return writeSynced(f, content)
+}
+
+// writeSynced writes content to f, a file just created, syncs and closes
+// it; on a failure it removes the file (one newsline made).
+func writeSynced(f *os.File, content []byte) error {
+	_, err := f.Write(content)
 	if err == nil {
 		err = f.Sync()
 	}
@@ -135,7 +132,7 @@ func createExclusive(path string, content []byte) error {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(path)
+		os.Remove(f.Name())
 	}
 	return err
 }
