@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/newsline/newsline/internal/fsync"
 )
 
 // link puts a file in place under a new name, failing when the name
@@ -140,12 +142,7 @@ func writeSynced(f *os.File, content []byte) error {
 // syncDir syncs the folder, so that the names made in it survive a power
 // loss. A file system that cannot sync a folder is not an error.
 func syncDir(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("library: cannot sync %s: %w", dir, err)
-	}
-	defer f.Close()
-	if err := f.Sync(); err != nil && !errors.Is(err, errors.ErrUnsupported) && !isInvalid(err) {
+	if err := fsync.Dir(dir); err != nil {
 		return fmt.Errorf("library: cannot sync %s: %w", dir, err)
 	}
 	return nil
@@ -180,6 +177,3 @@ func RemoveTemps(dir string) (int, error) {
 func noHardLinks(err error) bool {
 	return errors.Is(err, errors.ErrUnsupported) || errors.Is(err, syscall.EPERM)
 }
-
-// isInvalid reports whether err says a folder cannot be synced there.
-func isInvalid(err error) bool { return errors.Is(err, syscall.EINVAL) }

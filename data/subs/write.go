@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/newsline/newsline/internal/fsync"
 	"github.com/newsline/newsline/model"
 )
 
@@ -164,14 +165,6 @@ func Write(path string, l List) error {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	syncDir(dir)
+	fsync.Dir(dir) // the rename made durable where the system allows it
 	return nil
-}
-
-// syncDir makes the rename durable where the system allows it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
