@@ -120,8 +120,8 @@ func (fw *folderWatch) add(dir string, tree bool, depth int) error {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasPrefix(name, ".") {
-			continue // hidden, as Load skips it
+		if hidden(name) {
+			continue
 		}
 		if e.IsDir() || e.Type()&fs.ModeSymlink != 0 {
 			if err := fw.add(filepath.Join(dir, name), true, depth+1); err != nil {
@@ -149,7 +149,7 @@ func (fw *folderWatch) drop(dir string) {
 // written, removed or renamed. Hidden names and permission changes do not.
 func (fw *folderWatch) event(ev fsnotify.Event) (bool, error) {
 	name := filepath.Base(ev.Name)
-	if strings.HasPrefix(name, ".") || ev.Op&^fsnotify.Chmod == 0 {
+	if hidden(name) || ev.Op&^fsnotify.Chmod == 0 {
 		return false, nil
 	}
 	parent, inTree := fw.dirs[filepath.Dir(ev.Name)]

@@ -166,8 +166,8 @@ func (w *walker) dir(d dirRef) {
 			return
 		}
 		name := e.Name()
-		if strings.HasPrefix(name, ".") {
-			continue // hidden
+		if hidden(name) {
+			continue
 		}
 		sub := dirRef{root: d.root, name: path.Join(d.name, name), rel: path.Join(d.rel, name), depth: d.depth + 1}
 		typ := e.Type()
@@ -207,7 +207,7 @@ func (w *walker) dir(d dirRef) {
 func (w *walker) count(entries []fs.DirEntry) {
 	n := 0
 	for _, e := range entries {
-		if name := e.Name(); !e.IsDir() && !strings.HasPrefix(name, ".") && Supported(name) {
+		if name := e.Name(); !e.IsDir() && !hidden(name) && Supported(name) {
 			n++
 		}
 	}
@@ -307,3 +307,7 @@ func reasonOf(err error) string {
 	}
 	return model.SanitizeLine(err.Error())
 }
+
+// hidden reports whether a file or folder name is hidden (a dot first):
+// the walk, the folder watch and ReadFiles all leave those out.
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }
