@@ -2,15 +2,16 @@ package feed
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsline/newsline/model"
 )
 
 // Key is an item's identity within its feed: its GUID, else its link,
@@ -50,35 +51,24 @@ func FileName(it Item, fallback time.Time) string {
 	return d.UTC().Format("2006-01-02") + "-" + Slug(it.Title) + ".md"
 }
 
-// Slug folds a title to a file-name part: letters folded to ASCII where
-// they decompose to it (é → e), other letters and digits kept, everything
-// else a single hyphen, at most 80 bytes, "item" when nothing is left.
+// Slug folds a title to a file-name part: folded as search folds it
+// (model.Fold: lower case, accents removed, ł → l, only letters and
+// digits), its words joined by hyphens, at most maxSlug bytes, "item"
+// when nothing is left.
 func Slug(title string) string {
 	var b strings.Builder
-	hyphen := false
-	for _, r := range norm.NFKD.String(title) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue // an accent, decomposed away
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			r = unicode.ToLower(r)
-		default:
-			hyphen = b.Len() > 0
-			continue
-		}
-		if b.Len()+utf8.RuneLen(r)+1 > maxSlug {
-			break
-		}
-		if hyphen {
+	for _, w := range strings.Fields(model.Fold(title)) {
+		if b.Len() > 0 {
 			b.WriteByte('-')
-			hyphen = false
 		}
-		b.WriteRune(r)
+		for _, r := range w {
+			if b.Len()+utf8.RuneLen(r) > maxSlug {
+				return cmp.Or(strings.TrimSuffix(b.String(), "-"), "item")
+			}
+			b.WriteRune(r)
+		}
 	}
-	if b.Len() == 0 {
-		return "item"
-	}
-	return b.String()
+	return cmp.Or(b.String(), "item")
 }
 
 // frontMatter is the YAML front matter of an article file, in the order
