@@ -33,7 +33,7 @@ func newRecord(m map[string]any) record {
 
 // The fields read from records; in each list the first present wins.
 var (
-	dateKeys   = []string{"date", "published", "date_published"}
+	dateKeys   = []string{"date", "published", "date_published", "saved"} // saved: an undated saved page
 	bodyKeys   = []string{"body", "content", "text", "content_text"}
 	urlKeys    = []string{"url", "link"}
 	authorKeys = []string{"author", "authors"}

@@ -71,9 +71,9 @@ func Slug(title string) string {
 	return cmp.Or(b.String(), "item")
 }
 
-// frontMatter is the YAML front matter of an article file, in the order
-// it is written.
-type frontMatter struct {
+// FrontMatter is the YAML front matter of an article file newsline
+// writes (a feed's item, a saved page), in the order it is written.
+type FrontMatter struct {
 	Title  string   `yaml:"title"`
 	Date   string   `yaml:"date,omitempty"`
 	Author string   `yaml:"author,omitempty"`
@@ -81,7 +81,9 @@ type frontMatter struct {
 	Source string   `yaml:"source,omitempty"`
 	Feed   string   `yaml:"feed,omitempty"`
 	GUID   string   `yaml:"guid,omitempty"`
+	Lang   string   `yaml:"lang,omitempty"`
 	Tags   []string `yaml:"tags,omitempty"`
+	Saved  string   `yaml:"saved,omitempty"`
 }
 
 // Article renders the article file of an item of feed f, fetched from
@@ -90,13 +92,13 @@ type frontMatter struct {
 // (see Markdown). An item without a title is titled by the start of its
 // text (see textTitle).
 func Article(f *Feed, it Item, feedURL string, tags []string) ([]byte, error) {
-	fm := frontMatter{
+	fm := FrontMatter{
 		Title:  it.Title,
 		Author: it.Author,
 		URL:    it.Link,
 		Feed:   feedURL,
 		GUID:   it.GUID,
-		Tags:   mergeTags(it.Categories, tags),
+		Tags:   MergeTags(it.Categories, tags),
 	}
 	if f != nil {
 		fm.Source = f.Title
@@ -107,6 +109,12 @@ func Article(f *Feed, it Item, feedURL string, tags []string) ([]byte, error) {
 	if d := it.Date(); !d.IsZero() {
 		fm.Date = d.UTC().Format(time.RFC3339)
 	}
+	return File(fm, Markdown(it))
+}
+
+// File renders an article file: the front matter fm, then the Markdown
+// body.
+func File(fm FrontMatter, body string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("---\n")
 	enc := yaml.NewEncoder(&buf)
@@ -117,16 +125,16 @@ func Article(f *Feed, it Item, feedURL string, tags []string) ([]byte, error) {
 		return nil, fmt.Errorf("front matter: %w", err)
 	}
 	buf.WriteString("---\n\n")
-	if body := Markdown(it); body != "" {
+	if body != "" {
 		buf.WriteString(body)
 		buf.WriteByte('\n')
 	}
 	return buf.Bytes(), nil
 }
 
-// mergeTags joins lists of tags, dropping empty ones and repeats (compared
+// MergeTags joins lists of tags, dropping empty ones and repeats (compared
 // ignoring case).
-func mergeTags(lists ...[]string) []string {
+func MergeTags(lists ...[]string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, l := range lists {
