@@ -169,11 +169,18 @@ func Create(library, folder, name string, content []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return createIn(dir, safe, content)
+}
+
+// createIn writes content to a new file of dir, which exists, named name
+// (safe already) or the next free name, hidden until it is whole and
+// synced, syncs dir and returns the file's path.
+func createIn(dir, name string, content []byte) (string, error) {
 	tmp, err := writeTemp(dir, content)
 	if err != nil {
 		return "", err
 	}
-	final, err := place(tmp, dir, safe, content, nil)
+	final, err := place(tmp, dir, name, content, nil)
 	os.Remove(tmp)
 	if err != nil {
 		return "", err

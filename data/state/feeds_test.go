@@ -170,7 +170,7 @@ func TestMigrateFromSchema2(t *testing.T) {
 // of the fetch bookkeeping is damaged: Open refuses it with one line, and
 // does not recreate the table (that would save every item again).
 func TestFeedTablesMissing(t *testing.T) {
-	for _, table := range []string{"feeds", "items"} {
+	for _, table := range []string{"feeds", "items", "pages"} {
 		t.Run(table, func(t *testing.T) {
 			dir := t.TempDir()
 			s := open(t, dir)

@@ -23,6 +23,10 @@
 // in one transaction (Commit; Writes counts them). LockFetch keeps two
 // fetches from running at once.
 //
+// And it records the web pages saved into the library (pages.go): each
+// address of a page with the file it was saved to, so that a page is
+// saved once (SavePage's transaction keeps two savers apart).
+//
 // The typical use:
 //
 //	st, err := state.Open(dir)                     // dir from DefaultDir or --state-dir
@@ -61,7 +65,7 @@ const FileName = "state.db"
 // database ("NLST"), PRAGMA user_version its schema.
 const (
 	applicationID = 0x4E4C5354
-	schemaVersion = 3
+	schemaVersion = 4
 )
 
 // schema creates the tables of schemaVersion. A change to it raises
@@ -78,6 +82,8 @@ const (
 // the reader quit with, as JSON (see SaveView).
 //
 // feeds and items (schema 3) are the fetch bookkeeping (see feeds.go).
+//
+// pages (schema 4) are the web pages saved into the library (pages.go).
 var schema = []string{
 	`CREATE TABLE meta (
 		key   TEXT PRIMARY KEY,
@@ -96,6 +102,7 @@ var schema = []string{
 	feedsTable,
 	itemsTable,
 	pendingIndex,
+	pagesTable,
 }
 
 // viewsTable is in schema and in the migration from schema 1, so that a
@@ -111,6 +118,7 @@ const viewsTable = `CREATE TABLE views (
 var migrations = map[int][]string{
 	1: {viewsTable},
 	2: {feedsTable, itemsTable, pendingIndex},
+	3: {pagesTable},
 }
 
 // busyTimeout is how long a statement waits for a lock another process
@@ -316,7 +324,7 @@ func (s *Store) complete(ctx context.Context, conn *sql.Conn) error {
 	if err != nil {
 		return s.openErr(ctx, err)
 	}
-	for _, name := range []string{"marks", "views", "feeds", "items"} {
+	for _, name := range []string{"marks", "views", "feeds", "items", "pages"} {
 		if !slices.Contains(strings.Split(tables, ","), name) {
 			return unusable(s.path, "is damaged (its "+name+" table is missing)")
 		}

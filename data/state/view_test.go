@@ -438,7 +438,7 @@ func TestMigrateFromSchema1(t *testing.T) {
 		(SELECT value FROM meta WHERE key = 'created')`).Scan(&version, &created); err != nil {
 		t.Fatal(err)
 	}
-	if version != schemaVersion || schemaVersion != 3 || created != "2026-01-02T03:04:05Z" {
+	if version != schemaVersion || schemaVersion != 4 || created != "2026-01-02T03:04:05Z" {
 		t.Errorf("schema %d (this newsline knows %d), created %q", version, schemaVersion, created)
 	}
 	if got, want := schemaOf(t, s), schemaOf(t, open(t, t.TempDir())); got != want {
