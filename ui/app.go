@@ -72,9 +72,14 @@ type Options struct {
 	// Fetch fetches every subscribed feed into the library (R, and every
 	// FetchInterval); nil makes R say fetching is not available here.
 	Fetch FetchFunc
-	// AddFiles reads the files a fetch wrote into the collection, without
-	// a walk of the rest; nil leaves them to the folder watch or to r.
+	// AddFiles reads the files a fetch or a saved page wrote into the
+	// collection, without a walk of the rest; nil leaves them to the
+	// folder watch or to r.
 	AddFiles AddFilesFunc
+	// SavePage saves the page of a link as an article in the library
+	// (ctrl+s in the link picker), in the background; nil leaves the key
+	// out.
+	SavePage SavePageFunc
 	// FetchInterval fetches in the background this often while the
 	// reader is open (fetch_interval); 0 never does.
 	FetchInterval time.Duration

@@ -78,12 +78,16 @@ type fetchState struct {
 	quiet    bool          // ... started by the interval: no progress shown
 	progress FetchProgress // ... and how far it has come
 	ch       chan fetchMsg
+
+	save   SavePageFunc // ctrl+s in the link picker (save.go)
+	saving int          // pages being saved
 }
 
 func newFetchState(opts Options) fetchState {
 	return fetchState{
 		fetch:    opts.Fetch,
 		add:      opts.AddFiles,
+		save:     opts.SavePage,
 		interval: opts.FetchInterval,
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
@@ -126,6 +130,8 @@ func (f *fetchState) update(ctx context.Context, msg tea.Msg, flash *string) tea
 			run, _ = f.start(ctx, true)
 		}
 		return tea.Batch(run, f.tick())
+	case savedMsg:
+		return f.saved(ctx, msg, flash)
 	case fetchMsg:
 		if msg.gen != f.gen || !f.running {
 			return nil
@@ -145,9 +151,14 @@ func (f *fetchState) update(ctx context.Context, msg tea.Msg, flash *string) tea
 	return nil
 }
 
-// status is the header's line while a run shows its progress: "Fetching
-// 12/40 feeds · 230 new".
+// status is the header's line while a run shows its progress ("Fetching
+// 12/40 feeds · 230 new") or pages are being saved ("Saving a page…").
 func (f *fetchState) status() string {
+	return joinStatus(f.fetchStatus(), f.saveStatus())
+}
+
+// fetchStatus is the progress of a run that shows it.
+func (f *fetchState) fetchStatus() string {
 	switch {
 	case !f.running || f.quiet:
 		return ""

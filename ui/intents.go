@@ -57,6 +57,9 @@ type (
 	tagPicked struct{ key string }
 	// linkPicked opens a link chosen in the link picker.
 	linkPicked struct{ url string }
+	// linkSaveAsked saves the page of a link chosen in the link picker
+	// (ctrl+s), in the background.
+	linkSaveAsked struct{ url string }
 	// pickerClosed closes the picker.
 	pickerClosed struct{}
 	// allRead marks the articles of a list read (the yes of M's question).
@@ -154,6 +157,10 @@ func (m *Model) apply(msg tea.Msg) tea.Cmd {
 		m.overlay = overlayNone
 		cmd, why := openLinkCmd(msg.url, m.opts.OpenURL)
 		m.flash = cmp.Or(why, m.flash)
+		return cmd
+	case linkSaveAsked:
+		cmd, why := m.fetch.savePage(m.ctx, msg.url)
+		m.flash = why
 		return cmd
 	case pickerClosed:
 		m.overlay = overlayNone

@@ -89,6 +89,9 @@ type KeyMap struct {
 	PickerBottom   key.Binding
 	PickerChoose   key.Binding
 	PickerBack     key.Binding // clears the filter, then closes
+	// The link picker (L): saves the chosen link's page as an article in
+	// the library (Options.SavePage), in the background.
+	PickerSave key.Binding
 
 	// The yes/no question (M): yes does it, any other key does not; No is
 	// the key the question names for that.
@@ -166,6 +169,7 @@ func DefaultKeyMap() KeyMap {
 		PickerBottom:   b([]string{"end"}, "end", "last"),
 		PickerChoose:   b([]string{"enter"}, "enter", "choose"),
 		PickerBack:     b([]string{"esc"}, "esc", "close"),
+		PickerSave:     b([]string{"ctrl+s"}, "ctrl+s", "save page"),
 
 		Yes: b([]string{"y", "Y"}, "y", "yes"),
 		No:  b([]string{"n", "esc"}, "n", "no"),
@@ -351,6 +355,7 @@ func meaningOf[T any](msg tea.KeyPressMsg, table []meaning[T]) (_ T, ok bool) {
 // filter box.
 type pickerKeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, Choose, Back key.Binding
+	Save                                                  key.Binding // the link picker's
 }
 
 // pickerKeys returns the picker's bindings of k, all enabled: a picker is
@@ -358,9 +363,9 @@ type pickerKeyMap struct {
 func (k KeyMap) pickerKeys() pickerKeyMap {
 	p := pickerKeyMap{
 		Up: k.PickerUp, Down: k.PickerDown, PageUp: k.PickerPageUp, PageDown: k.PickerPageDown,
-		Top: k.PickerTop, Bottom: k.PickerBottom, Choose: k.PickerChoose, Back: k.PickerBack,
+		Top: k.PickerTop, Bottom: k.PickerBottom, Choose: k.PickerChoose, Back: k.PickerBack, Save: k.PickerSave,
 	}
-	for _, b := range []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Choose, &p.Back} {
+	for _, b := range []*key.Binding{&p.Up, &p.Down, &p.PageUp, &p.PageDown, &p.Top, &p.Bottom, &p.Choose, &p.Back, &p.Save} {
 		b.SetEnabled(true)
 	}
 	return p

@@ -61,7 +61,7 @@ type keyAction struct {
 }
 
 // actionCount is how many actions the key map has.
-const actionCount = 55
+const actionCount = 56
 
 // keyActions is the table of actions: the one place that says where each
 // binding works. setContext switches bindings by it, and the checks of a
@@ -132,6 +132,7 @@ func (k *KeyMap) keyActions() [actionCount]keyAction {
 		{"picker_bottom", &k.PickerBottom, inPicker, nil},
 		{"picker_choose", &k.PickerChoose, inPicker, nil},
 		{"picker_back", &k.PickerBack, inPicker, nil},
+		{"picker_save", &k.PickerSave, inPicker, nil},
 
 		{"yes", &k.Yes, inQuestion, nil},
 		{"no", &k.No, inQuestion, nil},

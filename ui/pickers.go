@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -31,6 +32,9 @@ const (
 type pickerPane struct {
 	picker
 	kind pickKind
+	// canSave: the link picker's save key (ctrl+s) saves the chosen
+	// link's page (Options.SavePage), as linkSaveAsked.
+	canSave bool
 }
 
 // newTagPicker is the tag picker (T): every tag, most used first, with its
@@ -74,8 +78,9 @@ func linksCmd(j renderJob) tea.Cmd {
 }
 
 // newLinkPicker is the link picker on the links msg brought, numbered as
-// the reader numbers them; or, when there is nothing to pick, why.
-func newLinkPicker(th *Theme, msg linksMsg) (_ pickerPane, why string) {
+// the reader numbers them, whose save key works when canSave; or, when
+// there is nothing to pick, why.
+func newLinkPicker(th *Theme, msg linksMsg, canSave bool) (_ pickerPane, why string) {
 	switch {
 	case msg.err != nil:
 		return pickerPane{}, "Cannot read the article: " + msg.err.Error()
@@ -86,7 +91,7 @@ func newLinkPicker(th *Theme, msg linksMsg) (_ pickerPane, why string) {
 	for i, u := range msg.links {
 		items[i] = pickItem{Label: u, Note: "[" + strconv.Itoa(i+1) + "]", Value: u}
 	}
-	return pickerPane{kind: pickLink, picker: newPicker(th, "Links", "type to filter", items)}, ""
+	return pickerPane{kind: pickLink, picker: newPicker(th, "Links", "type to filter", items), canSave: canSave}, ""
 }
 
 // opened is the picker put over the panes of layout l, with the picker
@@ -108,10 +113,18 @@ func (p *pickerPane) place(l layout) {
 }
 
 // Update gives the picker a key, a paste or the mouse; what it chose, or
-// its closing, comes back as an intent.
+// its closing, comes back as an intent. In the link picker, the save key
+// asks to save the link under the cursor (linkSaveAsked) and leaves the
+// picker open, so that more links can be saved.
 func (p pickerPane) Update(msg tea.Msg) (pickerPane, tea.Msg, tea.Cmd) {
 	if in, ok := msg.(keyIn); ok {
 		msg = in.key // the picker reads its own keys
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && p.kind == pickLink && p.canSave && key.Matches(k, p.keys.Save) {
+		if it, ok := p.Current(); ok {
+			return p, linkSaveAsked{it.Value}, nil
+		}
+		return p, nil, nil
 	}
 	var res pickResult
 	var cmd tea.Cmd
@@ -125,6 +138,16 @@ func (p pickerPane) Update(msg tea.Msg) (pickerPane, tea.Msg, tea.Cmd) {
 		return p, pickerClosed{}, cmd
 	}
 	return p, nil, cmd
+}
+
+// helpKeys returns the bindings for the help bar: the picker's, and the
+// save key in a link picker that saves.
+func (p pickerPane) helpKeys() []key.Binding {
+	keys := p.picker.helpKeys()
+	if p.kind == pickLink && p.canSave {
+		keys = append(keys[:1:1], append([]key.Binding{p.keys.Save}, keys[1:]...)...)
+	}
+	return keys
 }
 
 // over draws the picker over the panes' lines (body, whose first line is

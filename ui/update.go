@@ -56,7 +56,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleMouse(msg)
 	case batchMsg:
 		return m.handleBatch(msg)
-	case fetchMsg, fetchTickMsg:
+	case fetchMsg, fetchTickMsg, savedMsg:
 		return m.fetch.update(m.ctx, msg, &m.flash)
 	case firstMsg:
 		// The first screen, with its rows' marks, while the load goes on.
@@ -102,7 +102,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if id, ok := m.list.selected(); !ok || id != msg.id || m.overlay != overlayNone {
 			return nil // the reader moved on meanwhile
 		}
-		p, why := newLinkPicker(m.theme, msg)
+		p, why := newLinkPicker(m.theme, msg, m.opts.SavePage != nil)
 		m.flash = cmp.Or(why, m.flash)
 		if why == "" {
 			m.picker, m.overlay = p.opened(m.lay, m.keys), overlayPicker

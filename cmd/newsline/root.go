@@ -118,7 +118,7 @@ named like a subcommand is given as ./list or ./feed.`,
 			}
 			defer src.close()
 			opts := settingsOptions(cfg, &keys)
-			opts.Fetch = readerFetch(common, src)
+			opts.Fetch, opts.SavePage = readerFetch(common, src), readerSave(common, src)
 			quit, closeState := withState(cmd.Context(), common, &src, &opts, !fresh && !flags.changed(cmd), stderr)
 			defer closeState()
 			return runReader(cmd.Context(), src, q, opts, verbose, quit, stdin, stdout, stderr)
@@ -140,7 +140,7 @@ named like a subcommand is given as ./list or ./feed.`,
 		cfg, cfgSrc, keys, err = loadConfig(common)
 		return err
 	}
-	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common), newFeedCmd(common), newFetchCmd(common))
+	root.AddCommand(newListCmd(common), newTagsCmd(common), newShowCmd(common), newMarkCmd(common), newConfigCmd(common), newFeedCmd(common), newFetchCmd(common), newSaveCmd(common))
 	strictCompletion(root)
 	return root
 }

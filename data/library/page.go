@@ -41,7 +41,7 @@ func PageKey(addr string) string {
 // again. ok is false otherwise.
 func SavedPage(ctx context.Context, st *state.Store, addr string) (path string, ok bool, err error) {
 	key := PageKey(addr)
-	known, err := st.SavedPages(ctx, key)
+	known, err := state.SavedPages(ctx, st, key)
 	if err != nil {
 		return "", false, err
 	}
@@ -82,7 +82,7 @@ func SavePage(ctx context.Context, st *state.Store, library string, p Page) (pat
 	if p.Final != "" && PageKey(p.Final) != keys[0] {
 		keys = append(keys, PageKey(p.Final))
 	}
-	err = st.SavePage(context.WithoutCancel(ctx), keys, func(known map[string]string) (string, error) {
+	err = state.SavePage(context.WithoutCancel(ctx), st, keys, func(known map[string]string) (string, error) {
 		if found, ok := inPlace(known, keys...); ok {
 			path, already = found, true
 			return found, nil

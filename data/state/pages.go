@@ -21,22 +21,25 @@ const pagesTable = `CREATE TABLE pages (
 		saved INTEGER NOT NULL    -- Unix milliseconds of the save
 	) WITHOUT ROWID`
 
-// SavedPages returns the paths the state records for the addresses, by
+// The saved pages are kept by functions rather than Store methods: Store
+// has as many methods as a type of this project may.
+
+// SavedPages returns the paths the state s records for the addresses, by
 // address (those it knows only). The file at a path may be gone.
-func (s *Store) SavedPages(ctx context.Context, urls ...string) (map[string]string, error) {
+func SavedPages(ctx context.Context, s *Store, urls ...string) (map[string]string, error) {
 	known, err := savedPages(ctx, s.db, urls)
 	return known, s.viewErr(ctx, "read the saved pages of", err)
 }
 
 // SavePage saves a web page known by the addresses urls in one write
-// transaction, which keeps two savers of the same page apart, in this
+// transaction of s, which keeps two savers of the same page apart, in this
 // process and in others. put runs inside it: it is given the paths the
 // state records for the addresses (as SavedPages), and returns the path of
 // the page's file — one of those when its file is still there, or one it
 // has just put in place. Every address is then recorded with that path,
 // and the transaction committed. When put fails nothing is recorded and
 // its error is returned.
-func (s *Store) SavePage(ctx context.Context, urls []string, put func(known map[string]string) (string, error)) error {
+func SavePage(ctx context.Context, s *Store, urls []string, put func(known map[string]string) (string, error)) error {
 	return s.transact(ctx, func(tx *sql.Tx) error {
 		known, err := savedPages(ctx, tx, urls)
 		if err != nil {

@@ -57,7 +57,7 @@ func TestSavePage(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := open(t, t.TempDir())
 			for i, sv := range tt.saves {
-				err := s.SavePage(ctx, sv.urls, func(known map[string]string) (string, error) {
+				err := SavePage(ctx, s, sv.urls, func(known map[string]string) (string, error) {
 					if !maps.Equal(known, sv.known) {
 						t.Errorf("save %d: put was given %v, want %v", i+1, known, sv.known)
 					}
@@ -67,7 +67,7 @@ func TestSavePage(t *testing.T) {
 					t.Errorf("save %d: %v, want %v", i+1, err, sv.err)
 				}
 			}
-			got, err := s.SavedPages(ctx, pageAsked, pageFinal, "https://other.example/")
+			got, err := SavedPages(ctx, s, pageAsked, pageFinal, "https://other.example/")
 			if err != nil || !maps.Equal(got, tt.want) {
 				t.Errorf("SavedPages = %v, %v; want %v", got, err, tt.want)
 			}
@@ -86,7 +86,7 @@ func TestSavePageSerializes(t *testing.T) {
 	var wg sync.WaitGroup
 	for _, s := range stores {
 		wg.Go(func() {
-			err := s.SavePage(ctx, []string{pageFinal}, func(known map[string]string) (string, error) {
+			err := SavePage(ctx, s, []string{pageFinal}, func(known map[string]string) (string, error) {
 				if p, ok := known[pageFinal]; ok {
 					return p, nil
 				}
@@ -122,8 +122,8 @@ func TestMigrateFromSchema3(t *testing.T) {
 	if got, want := schemaOf(t, s), schemaOf(t, open(t, t.TempDir())); got != want {
 		t.Errorf("migrated:\n%s\nnew:\n%s", got, want)
 	}
-	err := s.SavePage(ctx, []string{pageFinal}, func(map[string]string) (string, error) { return "/lib/saved/a.md", nil })
-	if got, _ := s.SavedPages(ctx, pageFinal); err != nil || got[pageFinal] != "/lib/saved/a.md" {
+	err := SavePage(ctx, s, []string{pageFinal}, func(map[string]string) (string, error) { return "/lib/saved/a.md", nil })
+	if got, _ := SavedPages(ctx, s, pageFinal); err != nil || got[pageFinal] != "/lib/saved/a.md" {
 		t.Errorf("SavePage after the migration: %v, %v", err, got)
 	}
 }
