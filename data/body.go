@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -13,8 +14,12 @@ import (
 
 // Body reads an article's body from its file, sanitized like everything
 // read from disk. A record of a file of many (Article.Length) is parsed
-// alone, unless the file has changed under it.
+// alone, unless the file has changed under it; a web page's body comes
+// from the index, unless the file has changed since it was extracted.
 func (l *Library) Body(a model.Article) (string, error) {
+	if body, ok := l.storedBody(a); ok {
+		return body, nil
+	}
 	b, reason := readFile(l.fileOf(a))
 	if reason != "" {
 		return "", fmt.Errorf("%s: %s", a.Path, reason)
@@ -58,15 +63,39 @@ func (l *Library) File(a model.Article) (string, error) {
 // name on disk, which its Path shows sanitized; by its Path when no root
 // gives that Path (an article not of this library).
 func (l *Library) fileOf(a model.Article) (fs.FS, string) {
-	for i := range l.roots {
-		r := &l.roots[i]
-		if model.SanitizeLine(displayPath(r, a.Rel)) != a.Path {
-			continue
-		}
+	if r := l.rootOfArticle(a); r != nil {
 		j := r.jobOf(a.Rel)
 		return j.fsys, j.name
 	}
 	return osFS(filepath.Dir(a.Path)), filepath.Base(a.Path)
+}
+
+// rootOfArticle returns the root whose Rel gives the article's Path; nil
+// when none does (an article not of this library).
+func (l *Library) rootOfArticle(a model.Article) *root {
+	for i := range l.roots {
+		if r := &l.roots[i]; model.SanitizeLine(displayPath(r, a.Rel)) == a.Path {
+			return r
+		}
+	}
+	return nil
+}
+
+// storedBody returns the body of a web page's article that its index
+// stored when it extracted it (see storedPage): the reader does not wait
+// for an extraction again while the file is unchanged.
+func (l *Library) storedBody(a model.Article) (string, bool) {
+	r := l.rootOfArticle(a)
+	if r == nil {
+		return "", false
+	}
+	arts, _ := storedPage(context.Background(), r, a.Rel)
+	for _, x := range arts {
+		if x.Index == a.Index {
+			return x.Body, true
+		}
+	}
+	return "", false
 }
 
 // recordBody reads the body of a's record alone from its span of the

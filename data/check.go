@@ -239,17 +239,19 @@ func writeIndexes(ctx context.Context, writes <-chan changeSet) error {
 	return first
 }
 
-// changed queues a new or changed file for its index (metadata only: its
-// words wait for IndexText) and for the screen: its articles, without
+// changed queues a new or changed file for its index (metadata only, and
+// a web page's extracted bodies: its words wait for IndexText) and for
+// the screen: its articles, without
 // bodies, and the IDs it no longer has.
 func (a *applier) changed(lr *libRoot, res result) error {
 	rel := res.job.rel
+	bodies := pageBodies(res.job.name, res.arts) // costly to extract again: stored
 	for i := range res.arts {
 		res.arts[i].Body = "" // read on demand, indexed by IndexText
 	}
 	a.pending[lr] = append(a.pending[lr], index.FileChange{
 		Rel: rel, Size: res.stat.Size, ModTime: res.stat.ModTime,
-		Articles: res.arts, Problems: res.probs, TextLater: true,
+		Articles: res.arts, Problems: res.probs, Bodies: bodies, TextLater: true,
 	})
 	b := &a.b
 	b.Articles = append(b.Articles, res.arts...)

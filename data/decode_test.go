@@ -114,7 +114,8 @@ func TestParseErrors(t *testing.T) {
 		{"a.md", nil, "empty file"},
 		{"a.json", []byte("\n"), "empty file"},
 		{"a.jsonl", nil, "empty file"},
-		{"a.doc", []byte("x"), "not a news file (.txt, .md, .markdown, .json, .jsonl, .ndjson, .rss, .atom, .rdf, .xml): skipped"},
+		{"a.html", []byte(" \n"), "empty file"},
+		{"a.doc", []byte("x"), "not a news file (.txt, .md, .markdown, .json, .jsonl, .ndjson, .rss, .atom, .rdf, .xml, .html, .htm): skipped"},
 	} {
 		arts, _, err := Parse(tc.name, tc.in)
 		if err == nil || err.Error() != tc.want || len(arts) != 0 {
@@ -126,7 +127,7 @@ func TestParseErrors(t *testing.T) {
 func TestSupported(t *testing.T) {
 	for name, want := range map[string]bool{
 		"a.txt": true, "A.TXT": true, "b.md": true, "b.Markdown": true, "c.json": true,
-		"d.jsonl": true, "d.NDJSON": true, "e.html": false, "txt": false, "f.txt.bak": false, "README": false,
+		"d.jsonl": true, "d.NDJSON": true, "e.html": true, "e.HTM": true, "e.xhtml": false, "html": false, "txt": false, "f.txt.bak": false, "README": false,
 	} {
 		if got := Supported(name); got != want {
 			t.Errorf("Supported(%q) = %v", name, got)

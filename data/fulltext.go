@@ -118,15 +118,15 @@ func (l *Library) pendingFiles(ctx context.Context) ([]pendingFile, int, error) 
 // is indexed by those alone, and the next check of the file, which finds it
 // changed, indexes it again.
 func readText(ctx context.Context, f pendingFile) pendingText {
-	t := index.FileText{Rel: f.file.Rel, Folded: foldFile(f)}
+	t := index.FileText{Rel: f.file.Rel, Folded: foldFile(ctx, f)}
 	_ = t.Prepare(ctx, f.lr.ix) // see above
 	return pendingText{f.lr, t}
 }
 
 // foldFile reads a pending file again and folds the articles that wait,
 // by their Index; nil when the file can no longer be read.
-func foldFile(f pendingFile) map[int]index.Folded {
-	arts, ok := reread(f.r, f.file.Rel)
+func foldFile(ctx context.Context, f pendingFile) map[int]index.Folded {
+	arts, ok := reread(ctx, f.r, f.file.Rel)
 	if !ok {
 		return nil
 	}
@@ -319,8 +319,12 @@ func (l *Library) confirm(ctx context.Context, m model.Matcher, candidates []mod
 
 // reread reads and parses a file of the root again, by its rel, with its
 // folder tags; false when it can no longer be read or parsed (the next
-// check of the folder will say why).
-func reread(r *root, rel string) ([]model.Article, bool) {
+// check of the folder will say why). A web page unchanged since its index
+// stored its bodies is not extracted again (see storedPage).
+func reread(ctx context.Context, r *root, rel string) ([]model.Article, bool) {
+	if arts, ok := storedPage(ctx, r, rel); ok {
+		return arts, true
+	}
 	res := read(r.jobOf(rel))
 	return res.arts, len(res.arts) > 0
 }
@@ -338,7 +342,7 @@ func scan(ctx context.Context, r *root, files []index.PendingFile, m model.Match
 		return nil
 	}
 	work := func(f index.PendingFile) []model.ID {
-		arts, _ := reread(r, f.Rel)
+		arts, _ := reread(ctx, r, f.Rel)
 		want := make(map[int]model.ID, len(f.Articles)) // pending: by position in the file
 		for _, p := range f.Articles {
 			want[p.Index] = p.ID

@@ -142,3 +142,26 @@ func FuzzParseFeed(f *testing.F) {
 		"<rss version=\"2.0\"><channel><title>\x1b[31m</title><item><title>\u202e</title><category>#x</category></item></channel></rss>",
 	})
 }
+
+// FuzzParsePage: whatever a saved web page holds, ParsePage gives at most
+// one article, sanitized, and never panics.
+func FuzzParsePage(f *testing.F) {
+	for _, name := range []string{"harbour.html", "ferry.htm", "latin.html", "login.html"} {
+		f.Add(readPage(f, name))
+	}
+	for _, s := range []string{
+		"", "<html>", "\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00",
+		"<html><head><title>\x1b[31mT\u202e</title><meta name=\"author\" content=\"\x07A\"></head><body><article><p>" +
+			strings.Repeat("word \x1b]0;x\x07 \u009b2J ", 40) + "</p></article></body></html>",
+		"<html><head><meta property=\"article:published_time\" content=\"99999-01-01\"></head><body><p>" + strings.Repeat("a b ", 30) + "</p></body></html>",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		arts, probs, err := ParsePage("a.html", b)
+		checkArticles(t, arts, probs)
+		if len(arts) > 1 || (err == nil) != (len(arts) == 1) {
+			t.Fatalf("%d articles, error %v", len(arts), err)
+		}
+	})
+}

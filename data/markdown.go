@@ -42,6 +42,16 @@ func ParseMarkdown(name, text string) ([]model.Article, []model.Problem, error) 
 			probs = append(probs, model.Problem{Path: name, Reason: "front matter: " + bad, Loaded: true})
 		}
 	}
+	markdownBody(name, &a, body)
+	return []model.Article{a}, probs, nil
+}
+
+// markdownBody sets a's body from the Markdown source body, character
+// references decoded and sanitized, and completes its title: without one,
+// the first level-one heading, which then leaves the body, or else the
+// file name without its extension; with one, a first heading repeating it
+// leaves the body.
+func markdownBody(name string, a *model.Article, body string) {
 	// References are decoded before the sanitizer runs (see
 	// decodeEntities); a title from the front matter is text, not
 	// Markdown, but written by the same tools.
@@ -58,7 +68,6 @@ func ParseMarkdown(name, text string) ([]model.Article, []model.Problem, error) 
 		a.Title = baseTitle(name)
 	}
 	a.Body = trimBlankLines(body)
-	return []model.Article{a}, probs, nil
 }
 
 // splitFrontMatter separates front matter from the body of a Markdown

@@ -24,7 +24,7 @@ var errEmpty = errors.New("empty file")
 
 // reasonNotNews is why a file given by name but of no format newsline
 // reads is skipped.
-const reasonNotNews = "not a news file (.txt, .md, .markdown, .json, .jsonl, .ndjson, .rss, .atom, .rdf, .xml): skipped"
+const reasonNotNews = "not a news file (.txt, .md, .markdown, .json, .jsonl, .ndjson, .rss, .atom, .rdf, .xml, .html, .htm): skipped"
 
 // parserFor picks the parser for a file name by its extension, ignoring
 // case, or nil when newsline does not read such files.
@@ -52,10 +52,10 @@ func parseFeedText(name, text string) ([]model.Article, []model.Problem, error) 
 }
 
 // Supported reports whether newsline reads files with this name: .txt,
-// .md, .markdown, .json, .jsonl, .ndjson, and the feed files .rss, .atom,
-// .rdf and .xml (an .xml file that is not a feed gives no article), in any
-// case.
-func Supported(name string) bool { return parserFor(name) != nil }
+// .md, .markdown, .json, .jsonl, .ndjson, the feed files .rss, .atom,
+// .rdf and .xml (an .xml file that is not a feed gives no article), and
+// the saved web pages .html and .htm, in any case.
+func Supported(name string) bool { return parserFor(name) != nil || isPage(name) }
 
 // Parse reads the articles of one file from its bytes: it decodes them
 // (see the package documentation), picks the parser by the extension of
@@ -64,8 +64,12 @@ func Supported(name string) bool { return parserFor(name) != nil }
 // possibly after some articles were read. Returned articles have no
 // Path or Rel yet, and no ID, but for the articles of a feed file (.rss,
 // .atom, .rdf, or .xml and .json whose content is a feed: see ParseFeed),
-// which carry their item's provisional ID.
+// which carry their item's provisional ID. A saved web page (.html, .htm)
+// is read by ParsePage.
 func Parse(name string, b []byte) ([]model.Article, []model.Problem, error) {
+	if isPage(name) { // read from its bytes: a page declares its charset
+		return finish(ParsePage(name, b))
+	}
 	parse := parserFor(name)
 	if parse == nil {
 		return nil, nil, errors.New(reasonNotNews)

@@ -82,10 +82,11 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		Use:   "newsline [PATH...]",
 		Short: "A terminal news reader for local collections of articles",
 		Long: `newsline reads a collection of news articles — plain-text articles, Markdown
-with front matter, JSON and JSON Lines — from the files and folders given as
-PATH (else $NEWSLINE_DIR or the configuration's paths, plus the library of
-fetched feed items; else an embedded demo collection) and opens them in a
-three-pane reader: tags, articles, and the article itself.
+with front matter, JSON and JSON Lines, feed files, saved web pages — from
+the files and folders given as PATH (else $NEWSLINE_DIR or the
+configuration's paths, plus the library of fetched feed items; else an
+embedded demo collection) and opens them in a three-pane reader: tags,
+articles, and the article itself.
 
 Folders are read recursively; the names of sub-folders become tags. A folder
 named like a subcommand is given as ./list or ./feed.`,

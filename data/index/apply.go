@@ -34,6 +34,11 @@ type FileChange struct {
 	// Problems are the problems found in the file, stored with it so that
 	// Problems returns them after a warm start.
 	Problems []model.Problem
+	// Bodies are bodies to store, by the article's Index, for a file
+	// whose bodies cost too much to read again (a saved web page's
+	// extracted article): Stored returns them while the file is as it
+	// was. Most files have none; their articles' bodies are not stored.
+	Bodies map[int]string
 	// TextLater stores the articles' metadata only (their bodies may be
 	// empty): their words wait for AddText (see Pending), which a first
 	// indexing runs as a second pass, so that the list is complete long
@@ -241,11 +246,16 @@ func (w *writer) change(c *FileChange, texts []ftsDoc) error {
 			return err
 		}
 	}
+	for idx, body := range c.Bodies {
+		if err := w.exec(`INSERT OR REPLACE INTO bodies (rel, idx, body) VALUES (?, ?, ?)`, c.Rel, idx, body); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
-// clear deletes the rows of a file's articles and problems, and their
-// full-text entries (see fullText).
+// clear deletes the rows of a file's articles, problems and stored
+// bodies, and their full-text entries (see fullText).
 //
 // A file the index does not hold (see findHeld) has nothing to delete:
 // its articles and problems are only ever written with its row in files.
@@ -262,6 +272,9 @@ func (w *writer) clear(rel string) error {
 		w.unindex(r)
 	}
 	if err := w.exec(`DELETE FROM articles WHERE rel = ?`, rel); err != nil {
+		return err
+	}
+	if err := w.exec(`DELETE FROM bodies WHERE rel = ?`, rel); err != nil {
 		return err
 	}
 	return w.exec(`DELETE FROM problems WHERE rel = ?`, rel)

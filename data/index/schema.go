@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsline/newsline/internal/sqlitedb"
@@ -96,6 +97,12 @@ var schema = []string{
 		line   INTEGER NOT NULL,  -- model.Problem.Line, 0 for none
 		PRIMARY KEY (rel, seq)
 	) WITHOUT ROWID`,
+	`CREATE TABLE bodies (
+		rel  TEXT NOT NULL,       -- the file's
+		idx  INTEGER NOT NULL,    -- the article's position in it
+		body TEXT NOT NULL,
+		PRIMARY KEY (rel, idx)
+	)`,
 	`CREATE VIRTUAL TABLE words USING fts5 (text,
 		content='', contentless_delete=1, tokenize='ascii', detail=none, prefix='1 2 3')`,
 	`CREATE VIRTUAL TABLE grams USING fts5 (text,
@@ -106,7 +113,7 @@ var schema = []string{
 const ftsHashSize = 16 << 20
 
 // tables are the tables a complete index has.
-var tables = []string{"meta", "files", "articles", "problems", "words", "grams", "tags", "article_tags"}
+var tables = []string{"meta", "files", "articles", "problems", "words", "grams", "tags", "article_tags", "bodies"}
 
 // Reasons a file is set aside, completing "rebuilding the index: ".
 const (
@@ -165,11 +172,15 @@ func classify(ctx context.Context, err error) (string, error) {
 func (ix *Index) complete(ctx context.Context, conn *sql.Conn) (string, error) {
 	var have int
 	var pages, pageSize int64
+	names := make([]any, len(tables))
+	for i, t := range tables {
+		names[i] = t
+	}
 	err := conn.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (?, ?, ?, ?, ?, ?, ?, ?)),
+		(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (?`+strings.Repeat(`, ?`, len(tables)-1)+`)),
 		(SELECT page_count FROM pragma_page_count),
 		(SELECT page_size FROM pragma_page_size)`,
-		tables[0], tables[1], tables[2], tables[3], tables[4], tables[5], tables[6], tables[7]).Scan(&have, &pages, &pageSize)
+		names...).Scan(&have, &pages, &pageSize)
 	if err != nil {
 		return classify(ctx, err)
 	}
