@@ -79,6 +79,16 @@ func (s *storyServer) serve(w http.ResponseWriter, r *http.Request, hang chan st
 		case <-r.Context().Done():
 		}
 	default:
+		if n, ok := strings.CutPrefix(p, "/stories/"); ok { // the benchmark's
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, manyStories(base, n, benchItems))
+			return
+		}
+		if rest, ok := strings.CutPrefix(p, "/page/"); ok {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, storyPage("Bench Writer", "", "Story "+rest+" tells how the harbour master counted the boats at dawn and found one more than the day before."))
+			return
+		}
 		page, ok := storyPages[p]
 		if !ok {
 			http.NotFound(w, r)
@@ -138,4 +148,15 @@ func storyPage(byline, published, sentence string) string {
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <article><h1>Story</h1>` + para + para + para + `</article>
 <footer>Estuary Weekly, the quay</footer></body></html>`
+}
+
+// manyStories is a summary-only feed named n of count items, each linking
+// to its page under base/page/.
+func manyStories(base, n string, count int) string {
+	items := make([]storyItem, count)
+	for i := range items {
+		items[i] = storyItem{fmt.Sprintf("Story %d of feed %s", i, n), fmt.Sprintf("/page/%s/%d", n, i),
+			fmt.Sprintf("Tue, 10 Mar 2026 %02d:%02d:00 GMT", i/60%24, i%60), "Short summary."}
+	}
+	return strings.Replace(storyFeed(base, "Stories "+n, items), "<guid isPermaLink=\"false\">story-", "<guid isPermaLink=\"false\">"+n+"-", -1)
 }
