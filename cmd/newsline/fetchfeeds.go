@@ -42,8 +42,9 @@ var errNoSubs = errors.New("no subscriptions: newsline feed add URL subscribes t
 
 // fetchFeeds fetches every subscribed feed (or those names gives, by name
 // or URL) and saves their new items into the library, or into when it is
-// not "": at most 8 feeds at once and 2 per host, conditional GETs, gone
-// feeds and feeds asked to retry later skipped. progress, when not nil,
+// not "": at most 8 requests at once and 2 per host (feeds, and the pages
+// of full-text feeds' new items), conditional GETs, gone feeds and feeds
+// asked to retry later skipped. progress, when not nil,
 // is called after each feed, from any goroutine but one call at a time.
 // A feed that fails is counted in the summary; the error is for what stops
 // them all: a damaged state, a fetch running, no subscriptions
