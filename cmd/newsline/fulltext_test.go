@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -202,5 +203,37 @@ func TestFeedFullTextSetting(t *testing.T) {
 	}
 	if text, _ := listed(); text != "full text" {
 		t.Errorf("imported without full text: %q", text)
+	}
+}
+
+// TestFetchFullTextOneHost: more full-text feeds on one host than the
+// limiter lets fetch from it at once all have their pages read (a feed
+// gives its slot up while its pages take theirs).
+func TestFetchFullTextOneHost(t *testing.T) {
+	lib, _ := fetchEnv(t)
+	srv := newStoryServer(t, 0)
+	var feeds [][2]string
+	for i := range web.DefaultMaxPerHost + 2 {
+		feeds = append(feeds, [2]string{fmt.Sprintf("Stories %d", i), fmt.Sprintf("/stories/%d", i)})
+	}
+	for _, f := range feeds {
+		if code, _, errOut := runCLI(t, "feed", "add", srv.URL+f[1], "--full-text"); code != 0 {
+			t.Fatalf("feed add: exit %d, %s", code, errOut)
+		}
+	}
+	n := len(feeds) * benchItems
+	code, _, errOut := runCLI(t, "fetch")
+	if want := fmt.Sprintf("%d feeds, %d new items, 0 failed\n", len(feeds), n); code != 0 || errOut != want {
+		t.Fatalf("fetch: exit %d, stderr %q, want %q", code, errOut, want)
+	}
+	files := filesUnder(t, lib)
+	full := 0
+	for _, content := range files {
+		if strings.Contains(content, "counted the boats at dawn") {
+			full++
+		}
+	}
+	if len(files) != n || full != n {
+		t.Errorf("%d files, %d of them with the page's article; want %d", len(files), full, n)
 	}
 }
