@@ -131,9 +131,11 @@ func newFeedListCmd(common *common, records fetchRecords) *cobra.Command {
 		Short: "Print the subscriptions, one per line",
 		Long: `Print each subscription on one tab-separated line: name, URL, tags (joined
 by ", "), when it was last fetched, the last fetch's error ("gone" after the
-server said 410), and how many items were saved from it. An unknown value is
-an empty field. With --json, print JSON Lines with name, url, tags,
-last_fetched (RFC 3339 or null), last_error (or null), items and gone.`,
+server said 410), how many items were saved from it, and "full text" for a
+feed whose items' pages are saved (feed add --full-text). An unknown value
+is an empty field. With --json, print JSON Lines with name, url, tags,
+last_fetched (RFC 3339 or null), last_error (or null), items, gone and
+full_text.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, l, err := readSubs(common)
@@ -185,8 +187,12 @@ func writeFeedLine(w io.Writer, s subs.Sub, r fetchRecord) error {
 	if r.Gone {
 		problem = strings.TrimSuffix("gone: "+problem, ": ")
 	}
-	_, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", model.OneLine(s.Name), model.OneLine(s.URL),
-		model.OneLine(strings.Join(s.Tags, ", ")), fetched, model.OneLine(problem), items)
+	var fullText string
+	if s.FullText {
+		fullText = "full text"
+	}
+	_, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", model.OneLine(s.Name), model.OneLine(s.URL),
+		model.OneLine(strings.Join(s.Tags, ", ")), fetched, model.OneLine(problem), items, fullText)
 	return err
 }
 
@@ -199,10 +205,11 @@ type jsonFeed struct {
 	LastError   *string  `json:"last_error"`
 	Items       int      `json:"items"`
 	Gone        bool     `json:"gone"`
+	FullText    bool     `json:"full_text"`
 }
 
 func writeFeedJSON(w io.Writer, s subs.Sub, r fetchRecord) error {
-	j := jsonFeed{Name: model.OneLine(s.Name), URL: model.OneLine(s.URL), Tags: []string{}, LastError: orNull(model.OneLine(r.LastError)), Items: r.Items, Gone: r.Gone}
+	j := jsonFeed{Name: model.OneLine(s.Name), URL: model.OneLine(s.URL), Tags: []string{}, LastError: orNull(model.OneLine(r.LastError)), Items: r.Items, Gone: r.Gone, FullText: s.FullText}
 	for _, t := range s.Tags {
 		j.Tags = append(j.Tags, model.OneLine(t))
 	}

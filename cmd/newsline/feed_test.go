@@ -53,12 +53,12 @@ func TestFeedImportListRemoveExport(t *testing.T) {
 		{[]string{"feed", "list"}, 0, "", "newsline: no subscriptions in " + opml + ": newsline feed import FILE reads an OPML list\n"},
 		{[]string{"feed", "import", in}, 0, "", "newsline: 3 feeds added, 0 already subscribed, 1 skipped (not http or https)\n"},
 		{[]string{"feed", "import", in}, 0, "", "newsline: 0 feeds added, 3 already subscribed, 1 skipped (not http or https)\n"},
-		{[]string{"feed", "list"}, 0, "Harbour Gazette\thttps://gazette.example/feed.xml\tNews, Science\t\t\t\n" +
-			"Velmora Daily\thttp://velmora.example/rss\tNews\t\t\t\n" +
-			"Comets\thttps://comets.example/atom\tScience\t\t\t\n", ""},
-		{[]string{"feed", "list", "--json"}, 0, `{"name":"Harbour Gazette","url":"https://gazette.example/feed.xml","tags":["News","Science"],"last_fetched":null,"last_error":null,"items":0,"gone":false}` + "\n" +
-			`{"name":"Velmora Daily","url":"http://velmora.example/rss","tags":["News"],"last_fetched":null,"last_error":null,"items":0,"gone":false}` + "\n" +
-			`{"name":"Comets","url":"https://comets.example/atom","tags":["Science"],"last_fetched":null,"last_error":null,"items":0,"gone":false}` + "\n", ""},
+		{[]string{"feed", "list"}, 0, "Harbour Gazette\thttps://gazette.example/feed.xml\tNews, Science\t\t\t\t\n" +
+			"Velmora Daily\thttp://velmora.example/rss\tNews\t\t\t\t\n" +
+			"Comets\thttps://comets.example/atom\tScience\t\t\t\t\n", ""},
+		{[]string{"feed", "list", "--json"}, 0, `{"name":"Harbour Gazette","url":"https://gazette.example/feed.xml","tags":["News","Science"],"last_fetched":null,"last_error":null,"items":0,"gone":false,"full_text":false}` + "\n" +
+			`{"name":"Velmora Daily","url":"http://velmora.example/rss","tags":["News"],"last_fetched":null,"last_error":null,"items":0,"gone":false,"full_text":false}` + "\n" +
+			`{"name":"Comets","url":"https://comets.example/atom","tags":["Science"],"last_fetched":null,"last_error":null,"items":0,"gone":false,"full_text":false}` + "\n", ""},
 		{[]string{"feed", "remove", "comets"}, 0, "", "newsline: unsubscribed from Comets (https://comets.example/atom); its saved articles stay\n"},
 		{[]string{"feed", "remove", "HTTP://VELMORA.example/rss"}, 0, "", "newsline: unsubscribed from Velmora Daily (http://velmora.example/rss); its saved articles stay\n"},
 		{[]string{"feed", "remove", "Comets"}, 2, "", "newsline: no feed named \"Comets\" or at that URL in " + opml + ": newsline feed list shows them\n"},
@@ -202,9 +202,9 @@ func TestFeedListRecords(t *testing.T) {
 		if !asJSON {
 			local := when.Local().Format("2006-01-02 15:04")
 			want := []string{
-				"Harbour Gazette\thttps://gazette.example/feed.xml\tNews, Science\t" + local + "\t\t42",
-				"Velmora Daily\thttp://velmora.example/rss\tNews\t" + local + "\t404 Not Found\t3",
-				"Comets\thttps://comets.example/atom\tScience\t" + local + "\tgone\t7",
+				"Harbour Gazette\thttps://gazette.example/feed.xml\tNews, Science\t" + local + "\t\t42\t",
+				"Velmora Daily\thttp://velmora.example/rss\tNews\t" + local + "\t404 Not Found\t3\t",
+				"Comets\thttps://comets.example/atom\tScience\t" + local + "\tgone\t7\t",
 			}
 			if strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

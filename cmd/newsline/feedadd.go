@@ -18,6 +18,7 @@ import (
 func newFeedAddCmd(common *common) *cobra.Command {
 	var name string
 	var tags []string
+	var fullText bool
 	cmd := &cobra.Command{
 		Use:   "add URL",
 		Short: "Subscribe to a feed, or to the feed a web page links to",
@@ -26,10 +27,15 @@ page by the feed it links to (<link rel="alternate">; the first that can be
 read, and newsline says which it chose). The name is the feed's title unless
 --name gives one; a name already taken gets a suffix. A feed already
 subscribed to is not added again (and is fetched again if it was gone).
+--full-text is for feeds that carry only a summary: fetch then saves the
+article of the page each new item links to instead (the summary when the
+page cannot be read). Given for a feed already subscribed to, --full-text
+turns it on and --full-text=false off.
 Exit status: 0 subscribed or already subscribed, 1 when no feed was found or
 the address could not be reached (nothing is added), 2 for a usage error.`,
 		Example: `  newsline feed add https://example.org/feed.xml
-  newsline feed add https://example.org/ --name Example --tag News`,
+  newsline feed add https://example.org/ --name Example --tag News
+  newsline feed add https://example.org/feed.xml --full-text`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("feed add needs one address: newsline feed add URL")
@@ -38,17 +44,23 @@ the address could not be reached (nothing is added), 2 for a usage error.`,
 		},
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return addFeed(cmd.Context(), common, cmd.ErrOrStderr(), subs.Sub{Name: name, URL: args[0], Tags: tags})
+			var setFullText *bool // nil: not given, the feed's setting stays
+			if cmd.Flags().Changed("full-text") {
+				setFullText = &fullText
+			}
+			return addFeed(cmd.Context(), common, cmd.ErrOrStderr(), subs.Sub{Name: name, URL: args[0], Tags: tags, FullText: fullText}, setFullText)
 		},
 	}
+	cmd.Flags().BoolVar(&fullText, "full-text", false, "save each new item's web page instead of the feed's summary")
 	cmd.Flags().StringVar(&name, "name", "", "the feed's name (default: its title)")
 	cmd.Flags().StringArrayVarP(&tags, "tag", "t", nil, "a tag for the feed's articles (repeat for more)")
 	return cmd
 }
 
 // addFeed subscribes to want.URL (a feed, or a page linking to one) and
-// says what it did on stderr.
-func addFeed(ctx context.Context, common *common, stderr io.Writer, want subs.Sub) error {
+// says what it did on stderr. A feed already subscribed to gets full text
+// as setFullText says, when it is not nil.
+func addFeed(ctx context.Context, common *common, stderr io.Writer, want subs.Sub, setFullText *bool) error {
 	u, err := url.Parse(want.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return usagef("%q is not a web address: give an http or https URL", model.OneLine(want.URL))
@@ -58,7 +70,7 @@ func addFeed(ctx context.Context, common *common, stderr io.Writer, want subs.Su
 		return err
 	}
 	if i := findURL(l, want.URL); i >= 0 {
-		return alreadySubscribed(ctx, common, stderr, l.Subs[i])
+		return alreadySubscribed(ctx, common, stderr, path, l, i, setFullText)
 	}
 	found, err := findFeed(ctx, webClient(), want.URL)
 	if err != nil {
@@ -68,7 +80,7 @@ func addFeed(ctx context.Context, common *common, stderr io.Writer, want subs.Su
 		fmt.Fprintf(stderr, "newsline: %s is a web page; chose the feed it links to: %s (%s)\n",
 			model.OneLine(found.page), model.OneLine(found.title), model.OneLine(found.url))
 		if i := findURL(l, found.url); i >= 0 {
-			return alreadySubscribed(ctx, common, stderr, l.Subs[i])
+			return alreadySubscribed(ctx, common, stderr, path, l, i, setFullText)
 		}
 	}
 	want.URL, want.Site = found.url, found.site
@@ -83,7 +95,11 @@ func addFeed(ctx context.Context, common *common, stderr io.Writer, want subs.Su
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	clearGone(ctx, common, stderr, sub.URL)
-	fmt.Fprintf(stderr, "newsline: subscribed to %s (%s): newsline fetch saves its items\n", model.OneLine(sub.Name), model.OneLine(sub.URL))
+	saves := "its items"
+	if sub.FullText {
+		saves = "the pages of its new items (full text)"
+	}
+	fmt.Fprintf(stderr, "newsline: subscribed to %s (%s): newsline fetch saves %s\n", model.OneLine(sub.Name), model.OneLine(sub.URL), saves)
 	return nil
 }
 
@@ -97,10 +113,25 @@ func findURL(l subs.List, u string) int {
 	return -1
 }
 
-// alreadySubscribed says so, and forgets that the feed was gone.
-func alreadySubscribed(ctx context.Context, common *common, stderr io.Writer, s subs.Sub) error {
+// alreadySubscribed says that l.Subs[i] is there already, and forgets
+// that the feed was gone. When setFullText is not nil and differs from
+// the feed's, it turns full text on or off and writes l to path.
+func alreadySubscribed(ctx context.Context, common *common, stderr io.Writer, path string, l subs.List, i int, setFullText *bool) error {
+	s := &l.Subs[i]
 	clearGone(ctx, common, stderr, s.URL)
-	fmt.Fprintf(stderr, "newsline: already subscribed to %s (%s)\n", model.OneLine(s.Name), model.OneLine(s.URL))
+	if setFullText == nil || *setFullText == s.FullText {
+		fmt.Fprintf(stderr, "newsline: already subscribed to %s (%s)\n", model.OneLine(s.Name), model.OneLine(s.URL))
+		return nil
+	}
+	s.FullText = *setFullText
+	if err := subs.Write(path, l); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	now := "off: newsline fetch saves its items' summaries"
+	if s.FullText {
+		now = "on: newsline fetch saves the pages of its new items"
+	}
+	fmt.Fprintf(stderr, "newsline: already subscribed to %s (%s); full text now %s\n", model.OneLine(s.Name), model.OneLine(s.URL), now)
 	return nil
 }
 

@@ -114,13 +114,13 @@ func TestFeedListAfterFetch(t *testing.T) {
 	for i, w := range want {
 		f := strings.Split(got[i], "\t")
 		fetched := w.items != ""
-		if len(f) != 6 || f[0] != w.name || (f[3] != "") == !fetched || f[4] != w.err || f[5] != w.items {
+		if len(f) != 7 || f[0] != w.name || (f[3] != "") == !fetched || f[4] != w.err || f[5] != w.items || f[6] != "" {
 			t.Errorf("line %d = %q, want %s with error %q and %q items (fetched %v)", i+1, got[i], w.name, w.err, w.items, fetched)
 		}
 	}
 	_, out, _ = runCLI(t, "feed", "list", "--json")
-	if j := lines(out); len(j) != 4 || !strings.Contains(j[0], `"last_error":null,"items":2,"gone":false}`) ||
-		!strings.Contains(j[2], `"last_error":"gone (HTTP 410): the address was removed for good","items":0,"gone":true}`) ||
+	if j := lines(out); len(j) != 4 || !strings.Contains(j[0], `"last_error":null,"items":2,"gone":false,"full_text":false}`) ||
+		!strings.Contains(j[2], `"last_error":"gone (HTTP 410): the address was removed for good","items":0,"gone":true,"full_text":false}`) ||
 		!strings.Contains(j[3], `"last_fetched":null`) || strings.Contains(j[0], `"last_fetched":null`) {
 		t.Errorf("feed list --json:\n%s", out)
 	}

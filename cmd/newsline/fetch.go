@@ -22,8 +22,10 @@ func newFetchCmd(common *common) *cobra.Command {
 		Long: `Fetch every subscribed feed (or those named) and save each new item as a
 Markdown article in <library>/feeds/<feed name>/<YYYY-MM-DD>-<slug>.md, with
 the item's categories and the feed's tags. An item is saved once: a file you
-delete is not written again. At most 8 feeds are fetched at once, 2 from one
-host; a feed that has not changed (HTTP 304) saves nothing; a feed the server
+delete is not written again. A feed added with --full-text saves, for each
+new item, the article of the page it links to (the summary when the page
+cannot be read: one line per feed says how many). At most 8 requests run at
+once, 2 to one host; a feed that has not changed (HTTP 304) saves nothing; a feed the server
 said is gone (410) is skipped until you add it again, and one whose server
 asked to wait (Retry-After) until then.
 

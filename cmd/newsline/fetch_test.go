@@ -200,7 +200,7 @@ func TestFetchGoneAndRetryAfter(t *testing.T) {
 		}
 	}
 	_, out, _ := runCLI(t, "feed", "list")
-	if !strings.Contains(out, "Old\t"+srv.URL+"/gone\tTest\t") || !strings.Contains(out, "\tgone: gone (HTTP 410): the address was removed for good\t0\n") {
+	if !strings.Contains(out, "Old\t"+srv.URL+"/gone\tTest\t") || !strings.Contains(out, "\tgone: gone (HTTP 410): the address was removed for good\t0\t\n") {
 		t.Errorf("feed list:\n%s", out)
 	}
 }

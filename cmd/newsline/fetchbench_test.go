@@ -48,3 +48,42 @@ func BenchmarkFetch(b *testing.B) {
 	b.ReportMetric(float64(items)/b.Elapsed().Seconds(), "items/s")
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/fetch")
 }
+
+// benchFullTextFeeds is the size of BenchmarkFetchFullText: 20 full-text
+// feeds of 50 items, 1,000 pages read.
+const benchFullTextFeeds = 20
+
+// BenchmarkFetchFullText fetches 20 full-text feeds of 50 items each from
+// one server on 127.0.0.1, and the page of every item (at most 2 requests
+// at once: the limiter's bound for a host), into an empty library with an
+// empty state, each time: 1,000 pages fetched, read (go-readability, then
+// Markdown) and saved.
+//
+//	go test ./cmd/newsline -run XXX -bench FetchFullText -benchtime 3x
+func BenchmarkFetchFullText(b *testing.B) {
+	srv := newStoryServer(b, 0)
+	var l subs.List
+	for i := range benchFullTextFeeds {
+		l.Add(subs.Sub{Name: fmt.Sprintf("Feed %d", i), URL: fmt.Sprintf("%s/stories/%d", srv.URL, i), FullText: true})
+	}
+	configFile := filepath.Join(b.TempDir(), "config.toml")
+	if err := subs.Write(subs.PathBeside(configFile), l); err != nil {
+		b.Fatal(err)
+	}
+	pages := 0
+	for b.Loop() {
+		b.StopTimer()
+		cfg := config.Default()
+		cfg.Library = filepath.Join(b.TempDir(), "library")
+		stateDir := b.TempDir()
+		common := &common{config: &configFile, stateDir: &stateDir, cfg: &cfg}
+		b.StartTimer()
+		sum, err := fetchFeeds(context.Background(), common, nil, "", nil)
+		if err != nil || sum.Failed > 0 || len(sum.Notes) > 0 || sum.New != benchFullTextFeeds*benchItems {
+			b.Fatalf("%+v, %v", sum, err)
+		}
+		pages += sum.New
+	}
+	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/fetch")
+}

@@ -31,8 +31,9 @@ type fetchSummary struct {
 	// Into is the library the items went to.
 	Into string
 	// Problems are one line per failed feed, naming it and the reason;
-	// Notes one line per feed skipped (gone, asked to retry later). Both
-	// are sanitized, in the order of the subscriptions.
+	// Notes one line per feed skipped (gone, asked to retry later) and
+	// per full-text feed some of whose items kept their summary. Both are
+	// sanitized, in the order of the subscriptions.
 	Problems, Notes []string
 }
 
@@ -41,8 +42,9 @@ var errNoSubs = errors.New("no subscriptions: newsline feed add URL subscribes t
 
 // fetchFeeds fetches every subscribed feed (or those names gives, by name
 // or URL) and saves their new items into the library, or into when it is
-// not "": at most 8 feeds at once and 2 per host, conditional GETs, gone
-// feeds and feeds asked to retry later skipped. progress, when not nil,
+// not "": at most 8 requests at once and 2 per host (feeds, and the pages
+// of full-text feeds' new items), conditional GETs, gone feeds and feeds
+// asked to retry later skipped. progress, when not nil,
 // is called after each feed, from any goroutine but one call at a time.
 // A feed that fails is counted in the summary; the error is for what stops
 // them all: a damaged state, a fetch running, no subscriptions
@@ -75,7 +77,8 @@ func fetchFeeds(ctx context.Context, common *common, names []string, into string
 		return fetchSummary{}, err
 	}
 	sum := fetchSummary{Feeds: len(chosen), Into: lib, Paths: recovered, New: len(recovered)}
-	f := fetcher{st: st, client: webClient(), library: lib, now: time.Now}
+	lim := web.NewLimiter(web.DefaultMaxConcurrent, web.DefaultMaxPerHost)
+	f := fetcher{st: st, client: webClient(), lim: lim, library: lib, now: time.Now}
 	results := f.all(ctx, chosen, func(done int, r feedResult) {
 		sum.New += len(r.paths)
 		if progress != nil {
@@ -135,10 +138,12 @@ func fetchLibrary(common *common, into string) (string, error) {
 	return abs, nil
 }
 
-// fetcher fetches feeds into a library, bookkeeping in st.
+// fetcher fetches feeds into a library, bookkeeping in st. Every
+// request, to a feed or to an item's page, takes a slot of lim.
 type fetcher struct {
 	st      *state.Store
 	client  *web.Client
+	lim     *web.Limiter
 	library string
 	now     func() time.Time
 }
@@ -153,20 +158,13 @@ type feedResult struct {
 // all fetches the feeds, within the limiter's bounds, and returns their
 // results in order; done is called after each, one call at a time.
 func (f fetcher) all(ctx context.Context, feeds []subs.Sub, done func(int, feedResult)) []feedResult {
-	lim := web.NewLimiter(web.DefaultMaxConcurrent, web.DefaultMaxPerHost)
 	results := make([]feedResult, len(feeds))
 	var mu sync.Mutex
 	finished := 0
 	var wg sync.WaitGroup
 	for i, s := range feeds {
 		wg.Go(func() {
-			release, err := lim.Acquire(ctx, hostOf(s.URL))
-			if err != nil {
-				results[i] = feedResult{problem: failLine(s, err)}
-			} else {
-				results[i] = f.one(ctx, s)
-				release()
-			}
+			results[i] = f.one(ctx, s)
 			mu.Lock()
 			defer mu.Unlock()
 			finished++
@@ -186,43 +184,89 @@ func hostOf(u string) string {
 	return ""
 }
 
-// one fetches a feed and saves its new items: a gone feed, or one asked
-// to come back later, is skipped; a 304 saves nothing; each outcome is
-// recorded in the state.
+// one fetches a feed and saves its new items, holding a slot of the
+// limiter for the feed's host: a gone feed, or one asked to come back
+// later, is skipped; a 304 saves nothing; each outcome is recorded in the
+// state. A full-text feed gives its slot up while its new items' pages
+// are read (readPages), since they take slots of their own, often of the
+// same host, and takes one again to save them.
 func (f fetcher) one(ctx context.Context, s subs.Sub) feedResult {
-	known, _, err := f.st.Feed(ctx, s.URL)
+	host := hostOf(s.URL)
+	release, err := f.lim.Acquire(ctx, host)
 	if err != nil {
 		return feedResult{problem: failLine(s, err)}
 	}
+	got, r := f.get(ctx, s)
+	if got == nil {
+		release()
+		return r
+	}
+	var read pagesRead
+	if s.FullText {
+		release()
+		read, err = f.readPages(ctx, s, got.feed)
+		if err == nil {
+			release, err = f.lim.Acquire(ctx, host)
+		}
+		if err != nil {
+			return feedResult{problem: failLine(s, err)}
+		}
+	}
+	defer release()
+	r = f.save(ctx, s, got, read.pages)
+	r.note = read.note(s)
+	return r
+}
+
+// fetched is a feed's new version, to save, and the bookkeeping of its
+// fetch to record with its items.
+type fetched struct {
+	feed  *feed.Feed
+	fetch *state.Fetch
+}
+
+// get fetches and parses a feed; nil, and the result to report, when
+// there is nothing to save (skipped, not modified, failed).
+func (f fetcher) get(ctx context.Context, s subs.Sub) (*fetched, feedResult) {
+	known, _, err := f.st.Feed(ctx, s.URL)
+	if err != nil {
+		return nil, feedResult{problem: failLine(s, err)}
+	}
 	if known.Gone {
-		return feedResult{note: fmt.Sprintf("%s: skipped: gone (the server said 410); newsline feed add %s subscribes again",
+		return nil, feedResult{note: fmt.Sprintf("%s: skipped: gone (the server said 410); newsline feed add %s subscribes again",
 			model.OneLine(s.Name), model.OneLine(s.URL))}
 	}
 	if now := f.now(); now.Before(known.RetryAfter) {
-		return feedResult{note: fmt.Sprintf("%s: skipped: the server asked to wait until %s",
+		return nil, feedResult{note: fmt.Sprintf("%s: skipped: the server asked to wait until %s",
 			model.OneLine(s.Name), known.RetryAfter.Local().Format("2006-01-02 15:04"))}
 	}
 	resp, err := f.client.Get(ctx, web.Request{URL: s.URL, ETag: known.ETag, LastModified: known.LastModified})
 	if err != nil {
-		return f.failed(ctx, s, err)
+		return nil, f.failed(ctx, s, err)
 	}
 	if resp.NotModified {
 		err := f.st.RecordFetch(ctx, s.URL, state.Fetch{At: f.now(), ETag: known.ETag, LastModified: known.LastModified})
 		if err != nil {
-			return feedResult{problem: failLine(s, err)}
+			return nil, feedResult{problem: failLine(s, err)}
 		}
-		return feedResult{}
+		return nil, feedResult{}
 	}
 	parsed, err := feed.Parse(resp.Body, resp.Charset)
 	if err != nil {
-		return f.failed(ctx, s, err)
+		return nil, f.failed(ctx, s, err)
 	}
-	items, err := articles(parsed, s, f.now())
+	return &fetched{feed: parsed, fetch: &state.Fetch{At: f.now(), ETag: resp.ETag, LastModified: resp.LastModified}}, feedResult{}
+}
+
+// save saves the new items of a fetched feed: those of pages (by key)
+// with their page's article as the body, the others as the feed gives
+// them.
+func (f fetcher) save(ctx context.Context, s subs.Sub, got *fetched, pages map[string]feed.Page) feedResult {
+	items, err := articles(got.feed, s, f.now(), pages)
 	if err != nil {
 		return f.failed(ctx, s, err)
 	}
-	fetch := &state.Fetch{At: f.now(), ETag: resp.ETag, LastModified: resp.LastModified}
-	paths, err := library.SaveItems(ctx, f.st, f.library, s.URL, s.Name, items, fetch)
+	paths, err := library.SaveItems(ctx, f.st, f.library, s.URL, s.Name, items, got.fetch)
 	r := feedResult{paths: paths}
 	if err != nil {
 		r.problem = failLine(s, err)
@@ -254,17 +298,29 @@ func failLine(s subs.Sub, err error) string {
 }
 
 // articles renders the items of a feed as article files: the tags are
-// the item's categories plus the subscription's, the date the item's else
-// the fetch's (at). The key is taken before the date is filled in, so
-// that an undated item keeps its key from one fetch to the next.
-func articles(f *feed.Feed, s subs.Sub, at time.Time) ([]library.Item, error) {
+// the item's categories plus the subscription's, the date the item's (or
+// its page's) else the fetch's (at), the body the page's article for an
+// item of pages (by key), else the item's own. The key is taken before
+// the date is filled in, so that an undated item keeps its key from one
+// fetch to the next.
+func articles(f *feed.Feed, s subs.Sub, at time.Time, pages map[string]feed.Page) ([]library.Item, error) {
 	items := make([]library.Item, 0, len(f.Items))
 	for _, it := range f.Items {
 		key := feed.Key(it)
+		p, full := pages[key]
+		if full {
+			it = p.Fill(it)
+		}
 		if it.Date().IsZero() {
 			it.Published = at.UTC()
 		}
-		content, err := feed.Article(f, it, s.URL, s.Tags)
+		var content []byte
+		var err error
+		if full {
+			content, err = feed.FullArticle(f, it, s.URL, s.Tags, p)
+		} else {
+			content, err = feed.Article(f, it, s.URL, s.Tags)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -92,6 +92,11 @@ type FrontMatter struct {
 // (see Markdown). An item without a title is titled by the start of its
 // text (see textTitle).
 func Article(f *Feed, it Item, feedURL string, tags []string) ([]byte, error) {
+	return File(itemFrontMatter(f, it, feedURL, tags), Markdown(it))
+}
+
+// itemFrontMatter is the front matter of an item's article file.
+func itemFrontMatter(f *Feed, it Item, feedURL string, tags []string) FrontMatter {
 	fm := FrontMatter{
 		Title:  it.Title,
 		Author: it.Author,
@@ -109,7 +114,7 @@ func Article(f *Feed, it Item, feedURL string, tags []string) ([]byte, error) {
 	if d := it.Date(); !d.IsZero() {
 		fm.Date = d.UTC().Format(time.RFC3339)
 	}
-	return File(fm, Markdown(it))
+	return fm
 }
 
 // File renders an article file: the front matter fm, then the Markdown

@@ -16,6 +16,7 @@ func FuzzOPMLImport(f *testing.F) {
 	f.Add(`<opml><body><outline text="a" xmlUrl="https://a.example/" newsline:tags="x,y"/><outline text="a" xmlUrl="https://b.example/"/></body></opml>`)
 	f.Add("<?xml version=\"1.0\" encoding=\"windows-1252\"?><opml><body><outline text=\"\x93q\x94\" xmlUrl=\"http://q.example/\" category=\"/a/b,c\"/></body></opml>")
 	f.Add("<opml>\n<body>\n<outline text=\"a\"\n</body></opml>")
+	f.Add(`<opml xmlns:n="` + NS + `"><body><outline text="f" xmlUrl="https://f.example/" n:fullText="1" n:FULLTEXT="0"/></body></opml>`)
 	f.Fuzz(func(t *testing.T, doc string) {
 		l, _, err := Parse(strings.NewReader(doc))
 		if err != nil {
@@ -42,6 +43,11 @@ func FuzzOPMLImport(f *testing.F) {
 		}
 		if len(back.Subs) != len(l.Subs) {
 			t.Fatalf("round trip: %d subscriptions, want %d\n%s", len(back.Subs), len(l.Subs), buf.String())
+		}
+		for i, s := range back.Subs {
+			if s.FullText != l.Subs[i].FullText {
+				t.Fatalf("round trip: full text of %q lost or gained\n%s", s.Name, buf.String())
+			}
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/encoding/htmlindex"
@@ -13,7 +14,8 @@ import (
 )
 
 // NS is the XML namespace of newsline's own outline attributes, written
-// with the prefix newsline: (newsline:tags, a comma-separated list).
+// with the prefix newsline: newsline:tags (a comma-separated list) and
+// newsline:fullText ("true" for Sub.FullText). Other readers ignore them.
 const NS = "https://github.com/newsline/newsline/ns/opml"
 
 // Limits on what Parse reads: a list of subscriptions is kilobytes.
@@ -223,9 +225,7 @@ func subOf(attrs []xml.Attr) Sub {
 	for _, a := range attrs {
 		v := strings.TrimSpace(a.Value)
 		if a.Name.Space == NS || a.Name.Space == "newsline" {
-			if a.Name.Local == "tags" {
-				s.Tags = unionTags(s.Tags, strings.Split(v, ","))
-			}
+			ownAttr(&s, a.Name.Local, v)
 			continue
 		}
 		if a.Name.Space != "" {
@@ -258,6 +258,18 @@ func subOf(attrs []xml.Attr) Sub {
 		s.Site = ""
 	}
 	return s
+}
+
+// ownAttr reads one of newsline's own attributes (in NS) into s; others
+// of the namespace, from a later version perhaps, are ignored.
+func ownAttr(s *Sub, name, v string) {
+	switch {
+	case name == "tags":
+		s.Tags = unionTags(s.Tags, strings.Split(v, ","))
+	case strings.EqualFold(name, "fullText"):
+		on, err := strconv.ParseBool(v)
+		s.FullText = on && err == nil // "false" or a typo: the summary, as before
+	}
 }
 
 // categories splits OPML 2.0's category, comma-separated slash-delimited

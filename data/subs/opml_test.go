@@ -60,6 +60,21 @@ func TestParse(t *testing.T) {
 			List{Subs: []Sub{{Name: "Café News", URL: "https://cafe.example/rss"}}}, 0},
 		{"controls in names are dropped", "<opml><body><outline text=\"Evil&#x9b;2J \u202eder\" xmlUrl=\"https://e.example/\"/></body></opml>",
 			List{Subs: []Sub{{Name: "Evil der", URL: "https://e.example/"}}}, 0},
+		{"full text, declared or not, true or not", `<opml version="2.0" xmlns:nl="` + NS + `"><body>
+<outline text="Declared" xmlUrl="https://a.example/f" nl:fullText="true"/>
+<outline text="Undeclared" xmlUrl="https://b.example/f" newsline:fullText=" TRUE "/>
+<outline text="Off" xmlUrl="https://c.example/f" nl:fullText="false"/>
+<outline text="Typo" xmlUrl="https://d.example/f" nl:fullText="yes please"/>
+<outline text="Other vocabulary" xmlns:o="https://other.example/ns" xmlUrl="https://e.example/f" o:fullText="true"/>
+<outline text="No prefix" xmlUrl="https://f.example/f" fullText="true"/>
+</body></opml>`, List{Subs: []Sub{
+			{Name: "Declared", URL: "https://a.example/f", FullText: true},
+			{Name: "Undeclared", URL: "https://b.example/f", FullText: true},
+			{Name: "Off", URL: "https://c.example/f"},
+			{Name: "Typo", URL: "https://d.example/f"},
+			{Name: "Other vocabulary", URL: "https://e.example/f"},
+			{Name: "No prefix", URL: "https://f.example/f", Extra: []Attr{{"fullText", "true"}}},
+		}}, 0},
 		{"empty body", `<opml version="2.0"><head/><body/></opml>`, List{}, 0},
 	}
 	for _, tt := range tests {
@@ -119,6 +134,7 @@ func TestMarshalRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.Subs = append(l.Subs, Sub{Name: `Quotes "&" <angles>`, URL: "https://q.example/?a=1&b=2", Tags: []string{"A tag"}},
+		Sub{Name: "Summaries only", URL: "https://s.example/rss", Tags: []string{"News"}, FullText: true},
 		Sub{Name: "Repeats", URL: "https://r.example/", Extra: []Attr{{"lang", "en"}, {"LANG", "de"}, {"Type", "atom"}, {"bad name", "x"}}})
 	var buf bytes.Buffer
 	if err := Marshal(&buf, l); err != nil {
@@ -126,7 +142,8 @@ func TestMarshalRoundTrip(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{`<opml version="2.0" xmlns:newsline="` + NS + `">`, `<title>My feeds</title>`,
-		`<outline text="News">`, `title="Velmora Daily (all)"`, `xmlUrl="https://q.example/?a=1&amp;b=2"`, `description="Tails &amp; more"`} {
+		`<outline text="News">`, `title="Velmora Daily (all)"`, `xmlUrl="https://q.example/?a=1&amp;b=2"`, `description="Tails &amp; more"`,
+		`<outline text="Summaries only" type="rss" xmlUrl="https://s.example/rss" newsline:tags="News" newsline:fullText="true"/>`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %s:\n%s", want, out)
 		}

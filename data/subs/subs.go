@@ -41,6 +41,10 @@ type Sub struct {
 	// Tags are given to every article of the feed, each once (by
 	// model.TagKey), in the order first seen.
 	Tags []string
+	// FullText asks fetch to save each new item's web page (its link, the
+	// article read from it) instead of the feed's summary: for feeds that
+	// carry only a summary. It is the outline's newsline:fullText="true".
+	FullText bool
 	// Extra are the outline's other attributes (type, description,
 	// language, …), kept as they were read.
 	Extra []Attr
@@ -103,7 +107,8 @@ func (l *List) Remove(key string) (removed Sub, ok bool) {
 // Add adds s and returns it as added (its name made unique: a name already
 // taken gets a suffix, " (2)", " (3)", …), with added true. A feed already
 // there (SameURL) is not added again: it gains s's tags (and s's site
-// when it had none), and Add returns it with added false.
+// when it had none, and full text when s asks for it), and Add returns it
+// with added false.
 func (l *List) Add(s Sub) (sub Sub, added bool) {
 	if i := l.findURL(s.URL); i >= 0 {
 		old := &l.Subs[i]
@@ -111,6 +116,7 @@ func (l *List) Add(s Sub) (sub Sub, added bool) {
 		if old.Site == "" {
 			old.Site = s.Site
 		}
+		old.FullText = old.FullText || s.FullText
 		return *old, false
 	}
 	s.Tags = unionTags(nil, s.Tags)
@@ -138,7 +144,7 @@ func (l *List) uniqueName(name, u string) string {
 	if name == "" {
 		name = u
 		if p, err := url.Parse(u); err == nil && p.Host != "" {
-			name = p.Host
+			name = model.OneLine(p.Host) // unescaped: %80 would be a broken byte
 		}
 	}
 	taken := func(n string) bool {

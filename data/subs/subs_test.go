@@ -58,6 +58,8 @@ func TestAdd(t *testing.T) {
 			Sub{Name: "plain.example", URL: "https://plain.example/f"}, true, 3},
 		{"already there: tags and site merged", Sub{Name: "Other name", URL: "https://GAZETTE.example/feed.xml", Site: "https://gazette.example/", Tags: []string{"news", "Ports"}},
 			Sub{Name: "Harbour Gazette", URL: "https://gazette.example/feed.xml", Site: "https://gazette.example/", Tags: []string{"News", "Ports"}}, false, 2},
+		{"already there: full text turned on", Sub{URL: "https://comets.example/atom", FullText: true},
+			Sub{Name: "Comets", URL: "https://comets.example/atom", FullText: true}, false, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,6 +77,12 @@ func TestAdd(t *testing.T) {
 	}
 	if added, existing := l.Merge(sample().Subs); added != 0 || existing != 2 {
 		t.Errorf("Merge of the same: %d added, %d existing", added, existing)
+	}
+	// A list without full text does not turn it off (an import of an
+	// older export, say).
+	l.Subs[1].FullText = true
+	if got, _ := l.Add(Sub{URL: l.Subs[1].URL}); !got.FullText {
+		t.Errorf("Add without full text turned it off: %+v", got)
 	}
 }
 

@@ -21,8 +21,8 @@ const DefaultTitle = "newsline subscriptions"
 
 // Marshal writes l as an OPML 2.0 document: each feed with its first tag
 // as the folder outline it is in (what other readers show as folders), and
-// all its tags in newsline:tags; feeds without tags at the top. Parse
-// reads it back to l.
+// all its tags in newsline:tags, newsline:fullText="true" on full-text
+// feeds; feeds without tags at the top. Parse reads it back to l.
 func Marshal(w io.Writer, l List) error {
 	bw := bufio.NewWriter(w)
 	title := l.Title
@@ -74,6 +74,9 @@ func writeSub(w *bufio.Writer, indent string, s Sub) {
 	}
 	if len(s.Tags) > 0 {
 		fmt.Fprintf(w, " newsline:tags=\"%s\"", escape(strings.Join(s.Tags, ", ")))
+	}
+	if s.FullText {
+		w.WriteString(` newsline:fullText="true"`)
 	}
 	w.WriteString("/>\n")
 }
