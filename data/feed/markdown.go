@@ -69,24 +69,42 @@ func HTMLToMarkdown(src, base string) string {
 	if err != nil {
 		return strings.TrimSpace(model.Sanitize(src))
 	}
+	return NodeToMarkdown(doc, base)
+}
+
+// NodeToMarkdown converts a parsed HTML tree to Markdown as HTMLToMarkdown
+// does, without serializing and parsing it again (web pages are parsed
+// once). It rewrites n in place. Text and attributes are sanitized before
+// the conversion, so that an escape sequence goes whole.
+func NodeToMarkdown(n *html.Node, base string) string {
+	if n == nil {
+		return ""
+	}
 	b, _ := url.Parse(strings.TrimSpace(base))
-	rewrite(doc, b)
+	rewrite(n, b)
 	conv := converters.Get().(*htmltomarkdown.Converter)
 	defer converters.Put(conv)
-	md, err := conv.ConvertNode(doc)
+	md, err := conv.ConvertNode(n)
 	if err != nil {
-		return strings.TrimSpace(model.Sanitize(src))
+		return ""
 	}
 	return strings.TrimSpace(model.Sanitize(string(md)))
 }
 
 // rewrite resolves the links and images below n against base, unwraps
-// links that do not lead to a web page, and turns images into links.
+// links that do not lead to a web page, turns images into links, and
+// sanitizes text and attribute values.
 func rewrite(n *html.Node, base *url.URL) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		rewrite(c, base)
-		if c.Type == html.ElementNode {
+		switch c.Type {
+		case html.TextNode:
+			c.Data = model.Sanitize(c.Data)
+		case html.ElementNode:
+			for i := range c.Attr {
+				c.Attr[i].Val = model.Sanitize(c.Attr[i].Val)
+			}
 			switch c.DataAtom {
 			case atom.A:
 				rewriteLink(c, base)
@@ -113,8 +131,10 @@ func rewriteLink(a *html.Node, base *url.URL) {
 	unwrap(a)
 }
 
-// rewriteImage turns an image into a link to it named by its alt text,
-// or into its alt text when its source is not on the web.
+// rewriteImage turns an image into a link to it named "image: ALT" (or
+// "image" without alt text), which the reader shows as a numbered link
+// and never fetches, or into its alt text when its source is not on the
+// web.
 func rewriteImage(img *html.Node, base *url.URL) {
 	var src, alt string
 	for _, at := range img.Attr {
@@ -126,15 +146,15 @@ func rewriteImage(img *html.Node, base *url.URL) {
 		}
 	}
 	u, ok := webURL(src, base)
-	text := alt
-	if text == "" {
-		text = "image"
-	}
-	repl := &html.Node{Type: html.TextNode, Data: text}
+	repl := &html.Node{Type: html.TextNode, Data: alt}
 	if ok {
+		text := "image"
+		if alt != "" {
+			text = "image: " + alt
+		}
 		a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A,
 			Attr: []html.Attribute{{Key: "href", Val: u}}}
-		a.AppendChild(&html.Node{Type: html.TextNode, Data: "Image: " + text})
+		a.AppendChild(&html.Node{Type: html.TextNode, Data: text})
 		repl = a
 	} else if alt == "" {
 		img.Parent.RemoveChild(img)

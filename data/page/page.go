@@ -7,10 +7,10 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 
 	"github.com/newsline/newsline/data/feed"
 	"github.com/newsline/newsline/model"
@@ -41,47 +41,108 @@ type Article struct {
 // login form, an index of links, an empty page).
 var ErrNoArticle = errors.New("no readable article on the page")
 
+// MaxSize is the largest page Extract reads, in bytes: articles with
+// their markup are well under it (a long one is about 2 MB), and past it
+// extraction would take seconds and much memory.
+const MaxSize = 10 << 20
+
+// MaxDepth is the deepest nesting of elements Extract reads, as
+// golang.org/x/net/html's parser allows: deeper pages are refused before
+// Readability's recursive walks.
+const MaxDepth = 512
+
+// ErrTooLarge is Extract's error for a page over MaxSize bytes, and
+// ErrTooDeep for one nested deeper than MaxDepth.
+var (
+	ErrTooLarge = errors.New("page too large to read as an article")
+	ErrTooDeep  = errors.New("page nested too deeply to read as an article")
+)
+
 // Extract reads the article of a web page: body is the page as fetched,
 // contentType the HTTP Content-Type header ("" for a file), pageURL its
-// address (links and images are resolved against it; "" for none).
+// address (links and images are resolved against it; "" for none). It
+// never follows anything the page points to (a <meta refresh>, images).
 func Extract(body []byte, contentType, pageURL string) (Article, error) {
-	enc, name, certain := charset.DetermineEncoding(body, contentType)
-	text, err := enc.NewDecoder().Bytes(body)
-	if err != nil {
-		return Article{}, fmt.Errorf("reading the page as %s: %w", name, err)
+	if len(body) > MaxSize {
+		return Article{}, fmt.Errorf("%w (%d MB, over %d MB)", ErrTooLarge, len(body)>>20, MaxSize>>20)
 	}
-	doc, err := html.Parse(bytes.NewReader(text))
+	d := decode(body, contentType)
+	doc, err := html.Parse(bytes.NewReader(d.text))
 	if err != nil {
+		if strings.Contains(err.Error(), "open stack") {
+			return Article{}, fmt.Errorf("%w (over %d levels)", ErrTooDeep, MaxDepth)
+		}
 		return Article{}, fmt.Errorf("parsing the page: %w", err)
 	}
+	if depth(doc) > MaxDepth {
+		return Article{}, fmt.Errorf("%w (over %d levels)", ErrTooDeep, MaxDepth)
+	}
+	m := readMeta(doc)
 	base, _ := url.Parse(pageURL)
 	p := readability.NewParser()
-	ra, err := p.ParseDocument(doc, base)
+	p.KeepClasses = true // for trim's rules; the Markdown has no classes
+	ra, err := p.ParseAndMutate(doc, base)
 	if err != nil || ra.Node == nil {
 		return Article{}, ErrNoArticle
 	}
-	var b strings.Builder
-	if err := ra.RenderHTML(&b); err != nil {
-		return Article{}, fmt.Errorf("rendering the article: %w", err)
-	}
-	md := feed.HTMLToMarkdown(b.String(), pageURL)
-	if strings.TrimSpace(md) == "" {
+	site := m.site(ra.SiteName())
+	title := m.title(site, pageURL, ra.Title())
+	trim(ra.Node, title)
+	if letters(textOf(ra.Node)) < minLetters {
 		return Article{}, ErrNoArticle
 	}
-	a := Article{
-		Title:          model.OneLine(ra.Title()),
-		Byline:         model.OneLine(ra.Byline()),
-		Site:           model.OneLine(ra.SiteName()),
-		Lang:           model.OneLine(ra.Language()),
-		URL:            pageURL,
+	md := feed.NodeToMarkdown(ra.Node, pageURL)
+	return Article{
+		Title:          model.OneLine(title),
+		Byline:         model.OneLine(m.byline(ra.Byline())),
+		Site:           model.OneLine(site),
+		Lang:           model.OneLine(m.lang(ra.Language())),
+		URL:            model.OneLine(pageURL),
+		Published:      m.published(pageURL),
 		Markdown:       md,
-		Charset:        name,
-		CharsetGuessed: !certain && name != "utf-8",
+		Charset:        d.charset,
+		CharsetGuessed: d.guessed,
+	}, nil
+}
+
+// minLetters is the fewest letters an article has: less is a notice ("This
+// page has moved"), a consent wall or an empty page. A short article in
+// Chinese or Japanese has a few hundred.
+const minLetters = 80
+
+// letters counts the letters and digits in s.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
 	}
-	if t, err := ra.PublishedTime(); err == nil {
-		a.Published = t
+	return n
+}
+
+// depth is the deepest nesting of elements below n, measured without
+// recursion.
+func depth(n *html.Node) int {
+	deepest, d := 0, 0
+	for c := n; c != nil; {
+		switch {
+		case c.FirstChild != nil:
+			c, d = c.FirstChild, d+1
+			deepest = max(deepest, d)
+			continue
+		case c == n:
+			return deepest
+		}
+		for c.NextSibling == nil {
+			c, d = c.Parent, d-1
+			if c == n || c == nil {
+				return deepest
+			}
+		}
+		c = c.NextSibling
 	}
-	return a, nil
+	return deepest
 }
 
 // File renders a as a newsline article file saved at saved: YAML front
