@@ -20,20 +20,10 @@ import (
 // in its index (index.FileChange.Bodies) and takes it from there, while
 // the file is unchanged, for the full-text pass, search and the reader.
 
-// maxPageSize is the size above which a web page is not read: its
-// extraction would hold up the load for seconds. Saved pages are a few
-// hundred kilobytes; those past this carry their pictures inline.
-const maxPageSize = 8 << 20
-
-// minPageWords is how many words a page's article has at least: what
-// extraction finds in a login form or a list of links is a few words of
-// labels, and is no article to list.
-const minPageWords = 20
-
 // Reasons for problems with web pages.
 const (
 	reasonNoArticle = "no readable article (a login form or an index page?): skipped"
-	reasonPageLarge = "a web page larger than 8 MiB: skipped (save the page as HTML only, without its pictures)"
+	reasonPageLarge = "a web page larger than 10 MiB: skipped (save the page as HTML only, without its pictures)"
 )
 
 // extractPage is page.Extract, replaced in tests that count extractions.
@@ -52,15 +42,14 @@ func isPage(name string) bool {
 // ParsePage reads a saved web page as one Markdown article from its bytes,
 // which declare their own character set: the page's title (else the file
 // name's), byline as Author, site name as Source, published time as Date
-// (none when the page states none), and the article's body as Markdown.
-// The page's address is not known from a file: URL is left empty. A page
+// (none when the page states none), the address the page gives itself
+// (its canonical link) as URL, and the article's body as Markdown. A page
 // with no readable article (a login form, an index of links) is an error;
-// one that does not declare its character set and is not UTF-8 is read
-// as Windows-1252, with a problem. An article of fewer than 20 words is
-// taken for no article.
+// one that does not declare its character set and is not UTF-8 is read as
+// Windows-1252, with a problem.
 func ParsePage(name string, b []byte) ([]model.Article, []model.Problem, error) {
 	switch {
-	case len(b) > maxPageSize:
+	case len(b) > page.MaxSize: // its extraction would hold up the load
 		return nil, nil, errors.New(reasonPageLarge)
 	case len(bytes.TrimSpace(b)) == 0:
 		return nil, nil, errEmpty
@@ -68,7 +57,7 @@ func ParsePage(name string, b []byte) ([]model.Article, []model.Problem, error) 
 		return nil, nil, errBinary
 	}
 	pa, err := extractPage(b, "", "")
-	if errors.Is(err, page.ErrNoArticle) || err == nil && len(strings.Fields(MarkdownText(pa.Markdown))) < minPageWords {
+	if errors.Is(err, page.ErrNoArticle) {
 		return nil, nil, errors.New(reasonNoArticle)
 	}
 	if err != nil {

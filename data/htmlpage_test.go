@@ -81,7 +81,7 @@ func TestParsePageRefuses(t *testing.T) {
 	}{
 		{"empty", []byte(" \n\t"), "empty file"},
 		{"binary", append([]byte("<html>\x00\x01"), readPage(t, "ferry.htm")...), reasonBinary},
-		{"too large", append(readPage(t, "ferry.htm"), make([]byte, maxPageSize)...), reasonPageLarge},
+		{"too large", append(readPage(t, "ferry.htm"), make([]byte, page.MaxSize)...), reasonPageLarge},
 		{"links only", []byte(`<html><body><ul><li><a href="/a">Town</a></li><li><a href="/b">Sea</a></li></ul></body></html>`), reasonNoArticle},
 	}
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package page
 
 import (
 	"encoding/json"
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -16,6 +17,7 @@ type meta struct {
 	titleText string            // the <title>'s text
 	h1s       []string          // the <h1>s' text
 	times     []timeTag         // the <time datetime> elements
+	canonical string            // the first <link rel="canonical">'s href
 }
 
 // timeTag is one <time> element's datetime and where it stands.
@@ -54,6 +56,10 @@ func (m *meta) walk(n *html.Node, inArticle bool) {
 			m.h1s = append(m.h1s, squash(textOf(n)))
 		case atom.Time:
 			m.addTime(n, inArticle)
+		case atom.Link:
+			if m.canonical == "" && strings.EqualFold(strings.TrimSpace(attr(n, "rel")), "canonical") {
+				m.canonical = strings.TrimSpace(attr(n, "href"))
+			}
 		case atom.Article, atom.Main:
 			inArticle = true
 		}
@@ -163,4 +169,16 @@ func textOf(n *html.Node) string {
 // squash collapses runs of white space to one space and trims.
 func squash(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// address is the page's own address, for a page read from a file: its
+// canonical link, else og:url, when that is an absolute http(s) address;
+// "" when it states none.
+func (m *meta) address() string {
+	for _, ref := range []string{m.canonical, m.tags["og:url"]} {
+		if u, err := url.Parse(ref); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			return u.String()
+		}
+	}
+	return ""
 }

@@ -24,7 +24,7 @@ type Article struct {
 	Byline string // the author(s), as the page states them
 	Site   string // the site's name
 	Lang   string // the page's language, as it declares it (en, pt-BR …)
-	URL    string // the page's address, as given to Extract
+	URL    string // the page's address: as given to Extract, else its canonical link
 	// Published is when the page says the article was published; zero
 	// when it does not say (never invented).
 	Published time.Time
@@ -60,7 +60,8 @@ var (
 
 // Extract reads the article of a web page: body is the page as fetched,
 // contentType the HTTP Content-Type header ("" for a file), pageURL its
-// address (links and images are resolved against it; "" for none). It
+// address (links and images are resolved against it; "" for a file, whose
+// canonical link or og:url then stands for it). It
 // never follows anything the page points to (a <meta refresh>, images).
 func Extract(body []byte, contentType, pageURL string) (Article, error) {
 	if len(body) > MaxSize {
@@ -78,6 +79,9 @@ func Extract(body []byte, contentType, pageURL string) (Article, error) {
 		return Article{}, fmt.Errorf("%w (over %d levels)", ErrTooDeep, MaxDepth)
 	}
 	m := readMeta(doc)
+	if pageURL == "" { // a file: the address the page gives itself
+		pageURL = m.address()
+	}
 	base, _ := url.Parse(pageURL)
 	p := readability.NewParser()
 	p.KeepClasses = true // for trim's rules; the Markdown has no classes

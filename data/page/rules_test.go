@@ -233,3 +233,25 @@ func TestExtractSanitizesTheBody(t *testing.T) {
 		t.Errorf("unsanitized: %q %q", a.Title, a.Markdown)
 	}
 }
+
+func TestExtractAddressOfAFile(t *testing.T) {
+	tests := []struct{ name, head, given, want string }{
+		{"canonical link", `<link rel="canonical" href="https://valley.example/2026/path-reopens">`, "", "https://valley.example/2026/path-reopens"},
+		{"og:url", `<meta property="og:url" content="https://valley.example/path">`, "", "https://valley.example/path"},
+		{"canonical before og:url", `<meta property="og:url" content="https://valley.example/og"><link rel="Canonical" href="https://valley.example/canon">`, "", "https://valley.example/canon"},
+		{"relative canonical ignored", `<link rel="canonical" href="/path">`, "", ""},
+		{"javascript ignored", `<link rel="canonical" href="javascript:alert(1)">`, "", ""},
+		{"the address given wins", `<link rel="canonical" href="https://valley.example/canon">`, "https://mirror.example/p", "https://mirror.example/p"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract([]byte(page(tt.head, "<article>"+story+"</article>")), "", tt.given)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.URL != tt.want {
+				t.Errorf("URL %q, want %q", a.URL, tt.want)
+			}
+		})
+	}
+}
