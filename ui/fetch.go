@@ -25,6 +25,9 @@ type FetchResult struct {
 	Feeds  int // the feeds fetched (or tried)
 	New    int // the new items saved
 	Failed int // the feeds that failed
+	// Kept is how many new items of full-text feeds were saved with their
+	// summary, their page not read.
+	Kept int
 	// Paths are the files written: the new items' articles, handed to
 	// Options.AddFiles when Shown.
 	Paths []string
@@ -184,6 +187,9 @@ func fetchSummary(res FetchResult, err error, quiet bool) string {
 		return ""
 	}
 	s := pluralize(res.Feeds, "feed", "feeds") + ", " + pluralize(res.New, "new item", "new items")
+	if res.Kept > 0 {
+		s += " (" + countText(res.Kept) + " kept the summary, page not read)"
+	}
 	if res.Failed > 0 {
 		s += ", " + countText(res.Failed) + " failed"
 	}

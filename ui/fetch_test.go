@@ -292,3 +292,19 @@ func TestGoldenFetching(t *testing.T) {
 		golden.RequireEqual(t, []byte(ansi.Strip(m.View().Content)))
 	})
 }
+
+func TestFetchSummarySaysWhatKeptTheSummary(t *testing.T) {
+	tests := []struct {
+		res  FetchResult
+		want string
+	}{
+		{FetchResult{Feeds: 3, New: 10, Kept: 2, Shown: true}, "3 feeds, 10 new items (2 kept the summary, page not read)"},
+		{FetchResult{Feeds: 3, New: 10, Shown: true}, "3 feeds, 10 new items"},
+		{FetchResult{Feeds: 3, New: 4, Kept: 1, Failed: 1, Shown: true}, "3 feeds, 4 new items (1 kept the summary, page not read), 1 failed"},
+	}
+	for _, tt := range tests {
+		if got := fetchSummary(tt.res, nil, false); got != tt.want {
+			t.Errorf("fetchSummary(%+v) = %q, want %q", tt.res, got, tt.want)
+		}
+	}
+}

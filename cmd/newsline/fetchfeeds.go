@@ -26,6 +26,7 @@ type fetchSummary struct {
 	Feeds  int // the feeds asked for, skipped ones included
 	New    int // the items put in the library
 	Failed int // the feeds whose fetch failed
+	Kept   int // the new items of full-text feeds saved with their summary
 	// Paths are the new files, in no particular order.
 	Paths []string
 	// Into is the library the items went to.
@@ -94,6 +95,7 @@ func fetchFeeds(ctx context.Context, common *common, names []string, into string
 		if r.note != "" {
 			sum.Notes = append(sum.Notes, r.note)
 		}
+		sum.Kept += r.kept
 	}
 	return sum, ctx.Err()
 }
@@ -153,6 +155,7 @@ type fetcher struct {
 type feedResult struct {
 	paths         []string
 	problem, note string
+	kept          int // new items that kept their summary (full-text feeds)
 }
 
 // all fetches the feeds, within the limiter's bounds, and returns their
@@ -214,7 +217,7 @@ func (f fetcher) one(ctx context.Context, s subs.Sub) feedResult {
 	}
 	defer release()
 	r = f.save(ctx, s, got, read.pages)
-	r.note = read.note(s)
+	r.note, r.kept = read.note(s), len(read.kept)
 	return r
 }
 

@@ -20,7 +20,7 @@ func readerFetch(common *common, src source) ui.FetchFunc {
 			return ui.FetchResult{}, ui.ErrNoFeeds
 		}
 		return ui.FetchResult{
-			Feeds: sum.Feeds, New: sum.New, Failed: sum.Failed, Paths: sum.Paths, Into: sum.Into,
+			Feeds: sum.Feeds, New: sum.New, Failed: sum.Failed, Kept: sum.Kept, Paths: sum.Paths, Into: sum.Into,
 			Shown: sum.Into != "" && insideAny(sum.Into, src.paths),
 		}, err
 	}

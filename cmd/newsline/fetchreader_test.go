@@ -43,3 +43,22 @@ func TestReaderFetch(t *testing.T) {
 		t.Errorf("a collection without the library: %+v, %v", res, err)
 	}
 }
+
+// TestReaderFetchFullText: R's result counts the new items of full-text
+// feeds that kept their summary, for its status line.
+func TestReaderFetchFullText(t *testing.T) {
+	lib, _ := fetchEnv(t)
+	common := newTestCommon(t)
+	cfg := config.Default()
+	cfg.Library, common.cfg = lib, &cfg
+	stateDir := ""
+	common.stateDir = &stateDir
+	srv := newStoryServer(t, 4)
+	if code, _, errOut := runCLI(t, "feed", "add", srv.URL+"/summaries", "--full-text"); code != 0 {
+		t.Fatalf("feed add: exit %d: %s", code, errOut)
+	}
+	res, err := readerFetch(common, source{paths: []string{lib}})(context.Background(), func(ui.FetchProgress) {})
+	if err != nil || res.New != 4 || res.Kept != 2 {
+		t.Errorf("result %+v, %v; want 4 new, 2 kept the summary", res, err)
+	}
+}
