@@ -13,12 +13,7 @@ import (
 // terms; the library is shown when the source's paths hold it; no
 // subscriptions is ui.ErrNoFeeds.
 func TestReaderFetch(t *testing.T) {
-	lib, _ := fetchEnv(t)
-	common := newTestCommon(t)
-	cfg := config.Default()
-	cfg.Library, common.cfg = lib, &cfg
-	stateDir := ""
-	common.stateDir = &stateDir
+	lib, common := readerFetchEnv(t)
 
 	if _, err := readerFetch(common, source{})(context.Background(), func(ui.FetchProgress) {}); !errors.Is(err, ui.ErrNoFeeds) {
 		t.Fatalf("no subscriptions: %v, want ui.ErrNoFeeds", err)
@@ -47,12 +42,7 @@ func TestReaderFetch(t *testing.T) {
 // TestReaderFetchFullText: R's result counts the new items of full-text
 // feeds that kept their summary, for its status line.
 func TestReaderFetchFullText(t *testing.T) {
-	lib, _ := fetchEnv(t)
-	common := newTestCommon(t)
-	cfg := config.Default()
-	cfg.Library, common.cfg = lib, &cfg
-	stateDir := ""
-	common.stateDir = &stateDir
+	lib, common := readerFetchEnv(t)
 	srv := newStoryServer(t, 4)
 	if code, _, errOut := runCLI(t, "feed", "add", srv.URL+"/summaries", "--full-text"); code != 0 {
 		t.Fatalf("feed add: exit %d: %s", code, errOut)
@@ -61,4 +51,16 @@ func TestReaderFetchFullText(t *testing.T) {
 	if err != nil || res.New != 4 || res.Kept != 2 {
 		t.Errorf("result %+v, %v; want 4 new, 2 kept the summary", res, err)
 	}
+}
+
+// readerFetchEnv is fetchEnv with the command's common values whose
+// library is lib.
+func readerFetchEnv(t *testing.T) (lib string, c *common) {
+	lib, _ = fetchEnv(t)
+	c = newTestCommon(t)
+	cfg := config.Default()
+	cfg.Library, c.cfg = lib, &cfg
+	stateDir := ""
+	c.stateDir = &stateDir
+	return lib, c
 }
