@@ -48,6 +48,20 @@ func newPageServer(t *testing.T) *pageServer {
 		switch p := r.URL.Path; {
 		case p == "/short":
 			http.Redirect(w, r, "/ferry", http.StatusMovedPermanently)
+		case p == "/huge": // a body past the client's cap, never ending
+			w.Header().Set("Content-Type", "text/html")
+			chunk := []byte(strings.Repeat("<p>more and more text</p>", 4096))
+			for r.Context().Err() == nil {
+				if _, err := w.Write(chunk); err != nil {
+					return
+				}
+			}
+		case p == "/deep":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<html><body>" + strings.Repeat("<div>", 100_000) + "deep" + "</body></html>"))
+		case p == "/refresh": // sends the reader back to itself
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html><head><meta http-equiv="refresh" content="0; url=/refresh"><title>Moved</title></head><body>This page has moved.</body></html>`))
 		case p == "/paper.pdf":
 			w.Header().Set("Content-Type", "application/pdf")
 			w.Write([]byte("%PDF-1.7"))
@@ -164,6 +178,9 @@ func TestSaveFails(t *testing.T) {
 		{"nothing listens", []string{closed}, 1, `^newsline: cannot save: ` + regexp.QuoteMeta(closed) + `: .+: check the address, or try again later; nothing saved$`},
 		{"not found", []string{srv.URL + "/gone"}, 1, `^newsline: cannot save: .*/gone: HTTP 404 Not Found: check the address, or try again later; nothing saved$`},
 		{"a login form", []string{srv.URL + "/login"}, 1, `^newsline: cannot save: .*/login: no readable article on the page \(a login page, or a list of links\?\): open it in a browser; nothing saved$`},
+		{"a body without end", []string{srv.URL + "/huge"}, 1, `^newsline: cannot save: .*/huge: response too large.*; nothing saved$`},
+		{"nested 100,000 deep", []string{srv.URL + "/deep"}, 1, `^newsline: cannot save: .*/deep: page nested too deeply.*; nothing saved$`},
+		{"a refresh to itself", []string{srv.URL + "/refresh"}, 1, `^newsline: cannot save: .*/refresh: no readable article on the page`},
 		{"not a web page", []string{srv.URL + "/paper.pdf"}, 1, `^newsline: cannot save: .*/paper.pdf: not a web page \(application/pdf\); nothing saved$`},
 		{"not a web address", []string{"ferry.example/news"}, 2, `^newsline: "ferry.example/news" is not a web address: give an http or https URL$`},
 		{"no address", nil, 2, `^newsline: save needs one address: newsline save URL$`},
