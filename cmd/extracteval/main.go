@@ -53,6 +53,7 @@ func main() {
 	out := flag.String("out", "", "also write Extract's texts to `FILE`, in the benchmark's output format")
 	flag.BoolVar(&opts.diff, "diff", false, "with -v, show the words each listed page added (+) or missed (-)")
 	flag.StringVar(&opts.only, "only", "", "score only the pages whose id starts with `PREFIX`")
+	flag.BoolVar(&opts.print, "print", false, "print the Markdown Extract makes of each page scored (with -only)")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./cmd/extracteval [-v N [-diff]] [-only PREFIX] [-out FILE] DIR")
 		flag.PrintDefaults()
@@ -74,6 +75,7 @@ type options struct {
 	worst int    // how many of the worst pages to list
 	diff  bool   // show each listed page's added and missed words
 	only  string // score only the pages whose id starts with this
+	print bool   // print Extract's Markdown of each page scored
 	out   string // write Extract's texts to this file
 }
 
@@ -105,7 +107,7 @@ func run(dir string, o options) error {
 			return err
 		}
 		t := truths[id]
-		text := extractText(body, t.URL)
+		text := extractText(body, t.URL, o.print)
 		texts[id] = map[string]string{"articleBody": text}
 		ours = append(ours, score(id, t.ArticleBody, text))
 		base = append(base, score(id, t.ArticleBody, readabilityText(body, t.URL)))
@@ -146,10 +148,13 @@ func readGzip(name string) ([]byte, error) {
 
 // extractText is page.Extract's body as plain text ("" when it finds no
 // article). The benchmark's pages are UTF-8, as its own runners read them.
-func extractText(body []byte, addr string) string {
+func extractText(body []byte, addr string, print bool) string {
 	a, err := page.Extract(body, "text/html; charset=utf-8", addr)
 	if err != nil {
 		return ""
+	}
+	if print {
+		fmt.Printf("%s\n\n%s\n\n", addr, a.Markdown)
 	}
 	return plainText(a.Markdown)
 }

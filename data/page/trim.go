@@ -18,8 +18,21 @@ import (
 // "Read more" promotions, a byline or a repeat of the title at the top).
 // Every rule is general: none names a site.
 func trim(body *html.Node, title string) {
+	setAtoms(body)
 	t := trimmer{title: foldName(title)}
 	t.walk(body)
+}
+
+// setAtoms gives every element below n the atom of its tag name:
+// Readability renames elements (a <div> of text becomes a <p>) without
+// it, and trim's rules go by atoms.
+func setAtoms(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			c.DataAtom = atom.Lookup([]byte(c.Data))
+			setAtoms(c)
+		}
+	}
 }
 
 // trimmer holds what trim's rules compare against.
@@ -42,7 +55,7 @@ func (t *trimmer) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			if isTailHeading(c) && isTail(c) {
+			if startsTail(c, t.blocks) {
 				removeFrom(n, c)
 				return
 			}
@@ -50,7 +63,7 @@ func (t *trimmer) walk(n *html.Node) {
 				n.RemoveChild(c)
 			} else {
 				t.walk(c)
-				if isLinkList(c) { // judged on what is left of it
+				if isLinkList(c) || isTeasers(c) { // judged on what is left of it
 					n.RemoveChild(c)
 				} else if isTextBlock(c) {
 					t.blocks++
@@ -91,44 +104,6 @@ func (t *trimmer) drop(n *html.Node) bool {
 		return true
 	}
 	return false
-}
-
-// tailHeading matches the heading of what follows an article: related
-// stories, recommendations, comments.
-var tailHeading = regexp.MustCompile(`(?i)^(you may also like|you might also like|related( stories| articles| posts| content)?|more stories|more from|most (popular|read)|recommended( for you)?|read next|trending( now)?|what to read next|want more stories like this|comments|leave a (comment|reply)|share this( article| story)?)\b`)
-
-// isTailHeading reports whether n is a heading that introduces what
-// follows an article rather than its text.
-func isTailHeading(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		text, short := shortText(n, 8)
-		return short && tailHeading.MatchString(text)
-	}
-	return false
-}
-
-// isTail reports whether what follows c among its siblings looks like
-// an article's tail, not more of its text: few words, or mostly links.
-func isTail(c *html.Node) bool {
-	var all, linked int
-	for s := c.NextSibling; s != nil; s = s.NextSibling {
-		all += len(squash(textOf(s)))
-		linked += len(squash(linkText(s)))
-		if s.Type == html.ElementNode && s.DataAtom == atom.A {
-			linked += len(squash(textOf(s)))
-		}
-	}
-	return all < 1500 || float64(linked) > 0.5*float64(all)
-}
-
-// removeFrom removes c and its following siblings from n.
-func removeFrom(n, c *html.Node) {
-	for c != nil {
-		next := c.NextSibling
-		n.RemoveChild(c)
-		c = next
-	}
 }
 
 // neverText reports whether an element is never article text: scripts,
@@ -202,13 +177,6 @@ func linkDensity(n *html.Node) float64 {
 // video players, bylines and stamps.
 var furniture = regexp.MustCompile(`(?i)(^|[\s_-])(caption|captions|credit|credits|share|sharing|social|related|newsletter|signup|sign-up|subscribe|subscription|promo|recommended|recommendations|more-stories|read-more|readmore|video|player|breadcrumb|breadcrumbs|byline|dateline|timestamp|published|updated|standfirst|gallery-count|ad|ads|advert|advertisement)($|[\s_-])`)
 
-// creditStart matches a caption or credit line's start: "Photo: …",
-// "Credit: …"; creditEnd a closing credit: "(AP Photo/…)", "(Image: …)".
-var (
-	creditStart = regexp.MustCompile(`(?i)^(photo|photos|photograph|picture|image|images|credit|credits|foto|fotos|bild|source|illustration)\s*(credit)?\s*[:|]`)
-	creditEnd   = regexp.MustCompile(`(?i)^\((ap |reuters |afp |getty )?(photo|image|picture|foto|credit)s?\b[^)]*\)$`)
-)
-
 // isCredit reports whether a short block is a caption's credit: it
 // starts as one, ends in one, or has one glued on ("…bridgeCredit: X").
 func isCredit(text string) bool {
@@ -221,23 +189,11 @@ func isCredit(text string) bool {
 	return false
 }
 
-// stampText matches a publication stamp: "PUBLISHED: 00:01, Tue …",
-// "Updated 3 hours ago", "Posted: Fri 6:45 PM".
-var stampText = regexp.MustCompile(`(?i)^([^\n]{0,30}\b)?(published|updated|posted|last updated|modified|publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert)\b\s*(:|on|at)?\s*.{0,80}\d`)
-
 // isStamp reports whether text is a publication stamp of at most max
 // words (with a digit: a time or a date).
 func isStamp(text string, max int) bool {
 	return strings.ContainsAny(text, "0123456789") && wordCount(text) <= max && stampText.MatchString(text)
 }
-
-// promoText matches a video blurb or a promotion: "Watch: …", "READ MORE:
-// …", "Related: …", "Sign up …".
-var promoText = regexp.MustCompile(`(?i)^(watch|video|read more|more|related|see also|don't miss|sign up|subscribe|listen|leggi anche|lesen sie auch|lire aussi|à lire aussi|leia também|leia mais|ver también|lea también|читайте также)\s*[:|]`)
-
-// uiText matches a block that is a control's label: "Caption", "Close",
-// "Image 1 of 9", "Advertisement".
-var uiText = regexp.MustCompile(`(?i)^(skip to (main )?content|this (web)?site uses cookies.*|caption|close|advertisement|ad|share|share this|tweet|email|print|comments?|sign in|log in|subscribe|read more|related|related stories|more stories|see also|don't miss|watch|video|leggi anche|lesen sie auch|lire aussi|leia também|leia mais|lea también|ver también|читайте также|more .{1,30} news|latest news|breaking news|image \d+ (of|/) ?\d*|\d+ ?of ?\d+|\d+)$`)
 
 // textFurniture reports whether a short block's text is a credit, a
 // promotion or a control's label wherever it stands.
