@@ -9,40 +9,6 @@ import (
 // stories, recommendations, comments, teasers of other pages, and the
 // "About the company" paragraph of a press release.
 
-// keepTailHeadings clears the class and id of the headings that announce
-// an article's tail ("Related stories", "Você pode gostar…") before
-// Readability reads the page: it drops headings whose class looks like
-// furniture, and trim needs them to know where the article ends.
-func keepTailHeadings(n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		if isHeading(c) {
-			if text, short := shortText(c, 8); short && tailHeading.MatchString(text) {
-				c.Attr = dropAttrs(c.Attr, "class", "id")
-			}
-			continue
-		}
-		keepTailHeadings(c)
-	}
-}
-
-// dropAttrs is attrs without the named ones.
-func dropAttrs(attrs []html.Attribute, names ...string) []html.Attribute {
-	out := attrs[:0]
-next:
-	for _, a := range attrs {
-		for _, n := range names {
-			if a.Namespace == "" && a.Key == n {
-				continue next
-			}
-		}
-		out = append(out, a)
-	}
-	return out
-}
-
 // isHeading reports whether n is a heading element.
 func isHeading(n *html.Node) bool {
 	switch n.DataAtom {

@@ -65,3 +65,29 @@ func TestExtractKeepsWhatOnlyLooksLikeATail(t *testing.T) {
 		})
 	}
 }
+
+func TestExtractKeepsEmbeddedPosts(t *testing.T) {
+	post := func(class string) string {
+		return `<blockquote class="` + class + `"><p>The lamps on the river path are lit again tonight, and the whole walk home felt different.</p>— Ada Moss (@adamoss) <a href="https://social.example/adamoss/1">March 3, 2026</a></blockquote>`
+	}
+	tests := []struct{ name, bodyClass, box string }{
+		{"in a box named as an embed", "", `<div class="social-media-embed">` + post("social-post") + `</div>`},
+		{"in a box named as a video container", "", `<div class="video-container">` + post("quoted-post") + `</div>`},
+		{"the page's body named for embeds too", "wp-embed-responsive", `<div class="post-embed">` + post("social-post") + `</div>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := `<article><div>` + story + tt.box + more + `</div></article>`
+			src := `<!doctype html><html><head></head><body class="` + tt.bodyClass + `">` + body + `</body></html>`
+			a, err := Extract([]byte(src), "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range []string{"The council voted", "whole walk home felt different", "flooded twice last winter"} {
+				if !strings.Contains(a.Markdown, s) {
+					t.Errorf("lost %q from\n%s", s, a.Markdown)
+				}
+			}
+		})
+	}
+}

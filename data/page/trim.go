@@ -136,7 +136,7 @@ func isPixel(img *html.Node) bool {
 var beacon = regexp.MustCompile(`(?i)(pixel|beacon|tracking|tracker|/b\.gif|spacer\.gif|/analytics|doubleclick|/collect\?)`)
 
 // isFurniture reports whether an element's class or id says it is page
-// furniture, and its text agrees: short, or mostly links. Taxonomy
+// furniture, and its text agrees: short, or mostly links, and no quote. Taxonomy
 // classes (category-video, tag-share) say what the article is about,
 // not what the element is.
 func isFurniture(n *html.Node) bool {
@@ -150,8 +150,8 @@ func isFurniture(n *html.Node) bool {
 			break
 		}
 	}
-	if !named {
-		return false
+	if !named || has(n, atom.Blockquote) {
+		return false // a quoted post in a "social-embed" or "video-container" is text
 	}
 	if _, short := shortText(n, furnitureWords); short {
 		return true
@@ -295,8 +295,13 @@ func hasWord(s string) bool {
 
 // hasImage reports whether an image is below n.
 func hasImage(n *html.Node) bool {
+	return has(n, atom.Img)
+}
+
+// has reports whether an element of kind a is below n.
+func has(n *html.Node, a atom.Atom) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Img || hasImage(c)) {
+		if c.Type == html.ElementNode && (c.DataAtom == a || has(c, a)) {
 			return true
 		}
 	}
