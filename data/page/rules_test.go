@@ -181,6 +181,9 @@ func TestExtractTrimRules(t *testing.T) {
 		{"cookie notice", `<p>This website uses cookies to improve your experience.</p>`, "cookies"},
 		{"tracking pixel by its address", `<img src="https://p.example/beacon?id=1" alt="b">`, "beacon"},
 		{"underscore rule", `<p>___</p>`, "___"},
+		{"headline of another page in capitals", `<p><strong><a href="/ferry">FERRY CREW SAYS THE NEW DECK IS QUIETER</a></strong></p>`, "FERRY CREW"},
+		{"Advert label", `<div class="k9x"><span>Advert</span><br></div>`, "Advert"},
+		{"SEE MORE pointer", `<p><strong>SEE MORE</strong>: <a href="/lock">Lock gates replaced after the flood</a></p>`, "Lock gates"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

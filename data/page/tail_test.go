@@ -50,6 +50,7 @@ func TestExtractKeepsWhatOnlyLooksLikeATail(t *testing.T) {
 		{"Italian pointer inside the article", `<p>Leggi anche</p>`},
 		{"'Comments' heading over text", `<h2>Comments</h2>` + strings.Repeat(`<p>Comments from the public meeting were mostly in favour: residents who walk to the station said the lamps made the path feel safe again, and the parish clerk read out letters from those who could not attend.</p>`, 8)},
 		{"a linked section heading", `<h2><a href="#lamps">The lamps</a></h2>`},
+		{"a paragraph in capitals that is no link", `<p>THE PATH IS OPEN FROM DAWN TO MIDNIGHT.</p>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,9 +58,11 @@ func TestExtractKeepsWhatOnlyLooksLikeATail(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, s := range []string{"The council voted", "spring count on the path", "flooded twice last winter"} {
-				if !strings.Contains(a.Markdown, s) {
-					t.Errorf("lost %q from\n%s", s, a.Markdown)
+			for _, s := range []string{"The council voted", "spring count on the path", "flooded twice last winter", "DAWN TO MIDNIGHT"} {
+				if strings.Contains(tt.middle, s) || strings.Contains(story+more, s) {
+					if !strings.Contains(a.Markdown, s) {
+						t.Errorf("lost %q from\n%s", s, a.Markdown)
+					}
 				}
 			}
 		})

@@ -97,7 +97,7 @@ func (t *trimmer) drop(n *html.Node) bool {
 	if !hasWord(text) && !hasImage(n) {
 		return true // a rule drawn with underscores or dashes
 	}
-	if textFurniture(text) || isStamp(text, 12) {
+	if textFurniture(text) || isStamp(text, 12) || isShoutedLink(n, text) {
 		return true
 	}
 	if t.blocks < nearTop && (topFurniture(text) || t.title != "" && foldName(text) == t.title) {
@@ -202,6 +202,16 @@ func textFurniture(text string) bool {
 		return true
 	}
 	return promoText.MatchString(text) && wordCount(text) <= 20
+}
+
+// isShoutedLink reports whether a short block is one link written in
+// capitals ("SEE THE FERRY'S NEW DECK"): a headline of another page set
+// among the paragraphs, never a sentence of the article.
+func isShoutedLink(n *html.Node, text string) bool {
+	if n.DataAtom != atom.P || wordCount(text) < 3 || countLinks(n) != 1 || squash(linkText(n)) != text {
+		return false
+	}
+	return strings.ToUpper(text) == text && strings.ToLower(text) != text
 }
 
 // topFurniture reports whether a short block near the top is a stamp or
