@@ -182,6 +182,8 @@ func TestExtractTrimRules(t *testing.T) {
 		{"tracking pixel by its address", `<img src="https://p.example/beacon?id=1" alt="b">`, "beacon"},
 		{"underscore rule", `<p>___</p>`, "___"},
 		{"headline of another page in capitals", `<p><strong><a href="/ferry">FERRY CREW SAYS THE NEW DECK IS QUIETER</a></strong></p>`, "FERRY CREW"},
+		{"sign-up box named in one word", `<div id="emailSignup"><p>Let the valley news meet your inbox every morning.</p></div>`, "meet your inbox"},
+		{"author's box", `<div class="post-author"><p>Ivo Lark is a reporter who has walked the river path for ten years.</p></div>`, "for ten years"},
 		{"Advert label", `<div class="k9x"><span>Advert</span><br></div>`, "Advert"},
 		{"SEE MORE pointer", `<p><strong>SEE MORE</strong>: <a href="/lock">Lock gates replaced after the flood</a></p>`, "Lock gates"},
 	}

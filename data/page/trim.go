@@ -145,7 +145,7 @@ func isFurniture(n *html.Node) bool {
 		if strings.HasPrefix(tok, "category-") || strings.HasPrefix(tok, "tag-") || strings.HasPrefix(tok, "tags-") {
 			continue
 		}
-		if furniture.MatchString(tok) {
+		if furniture.MatchString(tok) || furnitureInside.MatchString(tok) {
 			named = true
 			break
 		}
@@ -174,8 +174,12 @@ func linkDensity(n *html.Node) float64 {
 
 // furniture matches the class or id of a block that is page furniture,
 // not article text: captions, credits, sharing, related stories, sign-ups,
-// video players, bylines and stamps.
-var furniture = regexp.MustCompile(`(?i)(^|[\s_-])(caption|captions|credit|credits|share|sharing|social|related|newsletter|signup|sign-up|subscribe|subscription|promo|recommended|recommendations|more-stories|read-more|readmore|video|player|breadcrumb|breadcrumbs|byline|dateline|timestamp|published|updated|standfirst|gallery-count|ad|ads|advert|advertisement)($|[\s_-])`)
+// video players, bylines, authors' boxes and stamps.
+var furniture = regexp.MustCompile(`(?i)(^|[\s_-])(caption|captions|credit|credits|share|sharing|social|related|newsletter|signup|sign-up|subscribe|subscription|promo|recommended|recommendations|more-stories|read-more|readmore|video|player|breadcrumb|breadcrumbs|byline|author|bio|dateline|timestamp|published|updated|standfirst|gallery-count|ad|ads|advert|advertisement)($|[\s_-])`)
+
+// furnitureInside matches furniture words that say so even inside a
+// longer name ("emailSignup", "footer-newsletterbox", "authorbio").
+var furnitureInside = regexp.MustCompile(`(?i)(newsletter|signup|subscribe|breadcrumb|advert|authorbio|author-bio|about-the-author|aboutauthor)`)
 
 // isCredit reports whether a short block is a caption's credit: it
 // starts as one, ends in one, or has one glued on ("…bridgeCredit: X").
