@@ -184,7 +184,7 @@ var furnitureInside = regexp.MustCompile(`(?i)(newsletter|signup|subscribe|bread
 // isCredit reports whether a short block is a caption's credit: it
 // starts as one, ends in one, or has one glued on ("…bridgeCredit: X").
 func isCredit(text string) bool {
-	if creditStart.MatchString(text) || strings.Contains(strings.ToLower(text), "credit:") {
+	if isCreditStart(text) || strings.Contains(strings.ToLower(text), "credit:") {
 		return true
 	}
 	if i := strings.LastIndexByte(text, '('); i >= 0 && strings.HasSuffix(text, ")") {
@@ -202,10 +202,10 @@ func isStamp(text string, max int) bool {
 // textFurniture reports whether a short block's text is a credit, a
 // promotion or a control's label wherever it stands.
 func textFurniture(text string) bool {
-	if uiText.MatchString(text) || isCredit(text) {
+	if isLabel(text) || isCredit(text) {
 		return true
 	}
-	return promoText.MatchString(text) && wordCount(text) <= 20
+	return isPromo(text) && wordCount(text) <= 20
 }
 
 // isShoutedLink reports whether a short block is one link written in

@@ -40,60 +40,101 @@ var stampText = regexp.MustCompile(`(?i)^([^\n]{0,30}` + end + `)?` + stampWords
 
 // promoWords name a promotion or a pointer elsewhere: "Read more",
 // "Lesen Sie auch", "Leia também", "関連記事".
-var promoWords = oneOf(
-	`watch|video|read more|read also|also read|more|related|see also|see more|don't miss|must read|sign up|subscribe|listen`,
-	`lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie auch interessieren|siehe auch`,
-	`lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|à voir aussi|sur le même sujet`,
-	`lee también|lea también|leer más|ver también|te puede interesar|relacionado|relacionada|más información`,
-	`leia também|leia mais|veja também|saiba mais|você pode gostar|relacionadas?`,
-	`leggi anche|leggi di più|vedi anche|potrebbe interessarti|ti potrebbe interessare|correlati`,
-	`lees ook|lees meer|bekijk ook|zie ook|gerelateerd`,
-	`czytaj też|czytaj także|czytaj więcej|zobacz też|zobacz także|przeczytaj też|przeczytaj także|polecamy`,
-	`читайте также|читайте по теме|по теме|смотрите также`,
-	`関連記事|関連ニュース|あわせて読みたい|こちらもおすすめ|続きを読む|もっと読む`,
-	`相关阅读|相关文章|相关新闻|延伸阅读|推荐阅读|阅读更多|相關閱讀|相關文章|延伸閱讀|推薦閱讀`,
-	`اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|مواضيع ذات صلة|مقالات ذات صلة|أخبار ذات صلة`,
+var promoWords = words(
+	"watch", "video", "read more", "read also", "also read", "more", "related", "see also", "see more", "don't miss", "must read", "sign up", "subscribe", "listen",
+	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "das könnte sie auch interessieren", "siehe auch",
+	"lire aussi", "à lire aussi", "a lire aussi", "lire la suite", "voir aussi", "à voir aussi", "sur le même sujet",
+	"lee también", "lea también", "leer más", "ver también", "te puede interesar", "relacionado", "relacionada", "más información",
+	"leia também", "leia mais", "veja também", "saiba mais", "você pode gostar", "relacionadas",
+	"leggi anche", "leggi di più", "vedi anche", "potrebbe interessarti", "ti potrebbe interessare", "correlati",
+	"lees ook", "lees meer", "bekijk ook", "zie ook", "gerelateerd",
+	"czytaj też", "czytaj także", "czytaj więcej", "zobacz też", "zobacz także", "przeczytaj też", "przeczytaj także", "polecamy",
+	"читайте также", "читайте по теме", "по теме", "смотрите также",
+	"関連記事", "関連ニュース", "あわせて読みたい", "こちらもおすすめ", "続きを読む", "もっと読む",
+	"相关阅读", "相关文章", "相关新闻", "延伸阅读", "推荐阅读", "阅读更多", "相關閱讀", "相關文章", "延伸閱讀", "推薦閱讀",
+	"اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "مواضيع ذات صلة", "مقالات ذات صلة", "أخبار ذات صلة",
 )
-
-// promoText matches a video blurb or a promotion: "Watch: …", "READ MORE:
-// …", "Lire aussi : …", "関連記事：…".
-var promoText = regexp.MustCompile(`(?i)^` + promoWords + `\s*[:|：]`)
 
 // adWords label an advertisement: "Advertisement", "Anzeige", "広告".
-var adWords = oneOf(
-	`ad|ads|advert|advertisement|advertising|sponsored|sponsored content`,
-	`anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|reklama|реклама`,
-	`広告|スポンサーリンク|广告|廣告|إعلان`,
+var adWords = words(
+	"ad", "ads", "advert", "advertisement", "advertising", "sponsored", "sponsored content",
+	"anzeige", "werbung", "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "reklama", "реклама",
+	"広告", "スポンサーリンク", "广告", "廣告", "إعلان",
 )
 
-// uiText matches a block that is a control's label or a promotion's
-// heading with nothing after it: "Caption", "Close", "Image 1 of 9",
-// "Advertisement", "Lesen Sie auch".
-var uiText = regexp.MustCompile(`(?i)^(skip to (main )?content|this (web)?site uses cookies.*|caption|close|share|share this|tweet|email|print|comments?|sign in|log in|` +
-	adWords + `|` + promoWords + `|related stories|more stories|more .{1,30} news|latest news|breaking news|image \d+ (of|/) ?\d*|\d+ ?of ?\d+|\d+)\s*[:.…!]*$`)
+// controlWords are the labels of a page's controls and sections:
+// "Caption", "Close", "Share this".
+var controlWords = words(
+	"skip to content", "skip to main content", "caption", "close", "share", "share this", "tweet", "email", "print",
+	"comment", "comments", "sign in", "log in", "related stories", "more stories", "latest news", "breaking news",
+)
+
+// words is a set of lower-case words or phrases.
+func words(ws ...string) map[string]bool {
+	set := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		set[w] = true
+	}
+	return set
+}
+
+// label is text's start up to a colon or a bar ("READ MORE: …" gives
+// "read more"), lower-cased, and whether it has one.
+func label(text string) (string, bool) {
+	i := strings.IndexAny(text, ":|：")
+	if i < 0 || i > 60 {
+		return "", false
+	}
+	return strings.ToLower(strings.TrimSpace(text[:i])), true
+}
+
+// isPromo reports whether text is a video blurb or a promotion: "Watch:
+// …", "READ MORE: …", "Lire aussi : …", "関連記事：…".
+func isPromo(text string) bool {
+	l, ok := label(text)
+	return ok && promoWords[l]
+}
+
+// uiText matches the labels that are patterns, not words: "Image 1 of
+// 9", "3 of 12", "More Valley News", a cookie notice.
+var uiText = regexp.MustCompile(`(?i)^(this (web)?site uses cookies.*|more .{1,30} news|image \d+ (of|/) ?\d*|\d+ ?of ?\d+|\d+)$`)
+
+// isLabel reports whether a block is only a control's label or a
+// promotion's heading: "Caption", "Advertisement", "Lesen Sie auch",
+// "Image 1 of 9".
+func isLabel(text string) bool {
+	w := strings.ToLower(strings.TrimRight(text, " :.…!"))
+	return controlWords[w] || adWords[w] || promoWords[w] || uiText.MatchString(text)
+}
 
 // creditWords start a caption's credit: "Photo:", "Foto:", "Crédit photo :",
 // "写真：".
-var creditWords = oneOf(
-	`photo|photos|photograph|picture|image|images|credit|credits|source|illustration`,
-	`foto|fotos|bild|bilder|quelle|fotografie`,
-	`crédit|crédits|crédit photo|illustration`,
-	`fotografía|imagen|fuente|crédito|créditos|fonte|imagem`,
-	`immagine|fonte`,
-	`afbeelding|beeld|bron`,
-	`zdjęcie|źródło`,
-	`фото|источник`,
-	`写真|画像|出典|图片|圖片|照片|摄影|攝影|来源|來源|图|圖`,
-	`صورة|الصورة|المصدر`,
+var creditWords = words(
+	"photo", "photos", "photograph", "picture", "image", "images", "credit", "credits", "source", "illustration",
+	"photo credit", "image credit", "picture credit",
+	"foto", "fotos", "bild", "bilder", "quelle", "fotografie",
+	"crédit", "crédits", "crédit photo",
+	"fotografía", "imagen", "fuente", "crédito", "créditos", "fonte", "imagem",
+	"immagine",
+	"afbeelding", "beeld", "bron",
+	"zdjęcie", "źródło",
+	"фото", "источник",
+	"写真", "画像", "出典", "图片", "圖片", "照片", "摄影", "攝影", "来源", "來源", "图", "圖",
+	"صورة", "الصورة", "المصدر",
 )
 
-// creditStart matches a caption or credit line's start: "Photo: …",
-// "Credit: …", "Fot. …" (Polish, without a colon); creditEnd a closing credit: "(AP Photo/…)", "(Image: …)",
+// creditEnd matches a closing credit: "(AP Photo/…)", "(Image: …)",
 // "（写真：…）".
-var (
-	creditStart = regexp.MustCompile(`(?i)^(` + creditWords + `\s*(credit)?\s*[:|：]|fot\.\s)`)
-	creditEnd   = regexp.MustCompile(`(?i)^[(（]((ap|reuters|afp|getty|dpa|efe|ansa) )?` + creditWords + `s?` + end + `[^)）]*[)）]$`)
-)
+var creditEnd = regexp.MustCompile(`(?i)^[(（]((ap|reuters|afp|getty|dpa|efe|ansa) )?(photo|image|picture|foto|credit|写真|图片)s?` + end + `[^)）]*[)）]$`)
+
+// isCreditStart reports whether text starts as a caption's credit:
+// "Photo: …", "Credit: …", "Fot. …" (Polish, without a colon).
+func isCreditStart(text string) bool {
+	if l, ok := label(text); ok && creditWords[l] {
+		return true
+	}
+	return len(text) > 5 && strings.EqualFold(text[:5], "fot. ")
+}
 
 // tailWords name what follows an article, strongly enough that a heading
 // of them ends it wherever it stands: "You may also like", "Das könnte
