@@ -24,7 +24,7 @@ func isHeading(n *html.Node) bool {
 // when what follows is short or mostly links.
 func startsTail(c *html.Node, blocks int) bool {
 	switch c.DataAtom {
-	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.P, atom.Div, atom.Strong, atom.B, atom.Span:
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.P, atom.Div:
 	default:
 		return false
 	}

@@ -212,10 +212,10 @@ func textFurniture(text string) bool {
 // capitals ("SEE THE FERRY'S NEW DECK"): a headline of another page set
 // among the paragraphs, never a sentence of the article.
 func isShoutedLink(n *html.Node, text string) bool {
-	if n.DataAtom != atom.P || wordCount(text) < 3 || countLinks(n) != 1 || squash(linkText(n)) != text {
+	if n.DataAtom != atom.P || strings.IndexFunc(text, unicode.IsLower) >= 0 || strings.IndexFunc(text, unicode.IsUpper) < 0 {
 		return false
 	}
-	return strings.ToUpper(text) == text && strings.ToLower(text) != text
+	return wordCount(text) >= 3 && countLinks(n) == 1 && squash(linkText(n)) == text
 }
 
 // topFurniture reports whether a short block near the top is a stamp or
