@@ -10,7 +10,9 @@
 // the benchmark's evaluate.py does (token 4-gram shingles, each page's
 // counts normalised, F1 of the mean precision and mean recall), and the
 // same for go-readability alone (its text content) as the baseline.
-// With -v it also lists the pages where Extract scores worst.
+// With -v it also lists the pages where Extract scores worst; -diff
+// adds, under each, the runs of words Extract added ("+") or missed
+// ("-"); -only scores the pages whose id starts with a prefix.
 //
 // The corpus stays outside the repository; nothing of it is committed.
 package main
@@ -49,8 +51,11 @@ type scored struct {
 func main() {
 	verbose := flag.Int("v", 0, "list the `N` pages where Extract scores worst")
 	out := flag.String("out", "", "also write Extract's texts to `FILE`, in the benchmark's output format")
+	flag.BoolVar(&opts.diff, "diff", false, "with -v, show the words each listed page added (+) or missed (-)")
+	flag.StringVar(&opts.only, "only", "", "score only the pages whose id starts with `PREFIX`")
+	flag.BoolVar(&opts.print, "print", false, "print the Markdown Extract makes of each page scored (with -only)")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./cmd/extracteval [-v N] [-out FILE] DIR")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./cmd/extracteval [-v N [-diff]] [-only PREFIX] [-out FILE] DIR")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -58,14 +63,27 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *verbose, *out); err != nil {
+	opts.worst, opts.out = *verbose, *out
+	if err := run(flag.Arg(0), opts); err != nil {
 		fmt.Fprintln(os.Stderr, "extracteval:", err)
 		os.Exit(1)
 	}
 }
 
+// options are the command's flags.
+type options struct {
+	worst int    // how many of the worst pages to list
+	diff  bool   // show each listed page's added and missed words
+	only  string // score only the pages whose id starts with this
+	print bool   // print Extract's Markdown of each page scored
+	out   string // write Extract's texts to this file
+}
+
+// opts holds the flags as parsed.
+var opts options
+
 // run scores both extractors on the benchmark in dir.
-func run(dir string, worst int, out string) error {
+func run(dir string, o options) error {
 	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		return fmt.Errorf("%w (is DIR a checkout of the benchmark?)", err)
@@ -76,7 +94,9 @@ func run(dir string, worst int, out string) error {
 	}
 	ids := make([]string, 0, len(truths))
 	for id := range truths {
-		ids = append(ids, id)
+		if strings.HasPrefix(id, o.only) {
+			ids = append(ids, id)
+		}
 	}
 	sort.Strings(ids)
 	var ours, base []scored
@@ -87,7 +107,7 @@ func run(dir string, worst int, out string) error {
 			return err
 		}
 		t := truths[id]
-		text := extractText(body, t.URL)
+		text := extractText(body, t.URL, o.print)
 		texts[id] = map[string]string{"articleBody": text}
 		ours = append(ours, score(id, t.ArticleBody, text))
 		base = append(base, score(id, t.ArticleBody, readabilityText(body, t.URL)))
@@ -95,17 +115,21 @@ func run(dir string, worst int, out string) error {
 	fmt.Printf("%-16s %6s %9s %6s   (%d pages)\n", "", "F1", "precision", "recall", len(ids))
 	report("page.Extract", ours)
 	report("go-readability", base)
-	if worst > 0 {
-		listWorst(ours, worst)
+	if o.worst > 0 {
+		listWorst(ours, o.worst, func(id string) {
+			if o.diff {
+				showDiff(os.Stdout, truths[id].ArticleBody, texts[id]["articleBody"])
+			}
+		})
 	}
-	if out == "" {
+	if o.out == "" {
 		return nil
 	}
 	j, err := json.MarshalIndent(texts, "", "  ")
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(out, j, 0o644)
+	return os.WriteFile(o.out, j, 0o644)
 }
 
 // readGzip reads a gzip-compressed file.
@@ -124,10 +148,13 @@ func readGzip(name string) ([]byte, error) {
 
 // extractText is page.Extract's body as plain text ("" when it finds no
 // article). The benchmark's pages are UTF-8, as its own runners read them.
-func extractText(body []byte, addr string) string {
+func extractText(body []byte, addr string, print bool) string {
 	a, err := page.Extract(body, "text/html; charset=utf-8", addr)
 	if err != nil {
 		return ""
+	}
+	if print {
+		fmt.Printf("%s\n\n%s\n\n", addr, a.Markdown)
 	}
 	return plainText(a.Markdown)
 }
@@ -152,12 +179,14 @@ func report(name string, s []scored) {
 	fmt.Printf("%-16s %6.3f %9.3f %6.3f\n", name, f1(p, r), p, r)
 }
 
-// listWorst prints the n pages with the lowest F1.
-func listWorst(s []scored, n int) {
+// listWorst prints the n pages with the lowest F1, calling more after
+// each.
+func listWorst(s []scored, n int, more func(id string)) {
 	s = append([]scored(nil), s...)
 	sort.Slice(s, func(i, j int) bool { return pageF1(s[i]) < pageF1(s[j]) })
 	for _, x := range s[:min(n, len(s))] {
 		fmt.Printf("%.3f  p=%.3f r=%.3f  %s\n", pageF1(x), precision(x), recall(x), x.id)
+		more(x.id)
 	}
 }
 

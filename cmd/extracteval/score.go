@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // shingleSize is evaluate.py's ngram_n.
@@ -102,6 +103,13 @@ func means(s []scored) (p, r float64) {
 
 var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
 
+// unescape is raw Markdown text as a reader sees it: backslash escapes
+// and character references resolved ("\\_" is "_", "&lt;" is "<"), as
+// goldmark's renderer does.
+func unescape(raw []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(raw)))
+}
+
 // plainText is the words of a Markdown body without its syntax: link
 // text without the address, images (newsline's "image: ALT" links) left
 // out, as the benchmark's text has neither.
@@ -124,7 +132,7 @@ func plainText(src string) string {
 		case *ast.Image:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			b.Write(n.Segment.Value(source))
+			b.Write(unescape(n.Segment.Value(source)))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte('\n')
 			}

@@ -23,8 +23,8 @@ func TestScoreAsEvaluatePy(t *testing.T) {
 }
 
 func TestPlainTextDropsMarkdownSyntax(t *testing.T) {
-	got := plainText("## Head\n\nA [link](https://x.example/a) and [image: a boat](https://x.example/b.jpg) and [image](https://x.example/c.png).")
-	want := "Head\n\nA link and  and .\n\n"
+	got := plainText("## Head\n\nA [link](https://x.example/a) and [image: a boat](https://x.example/b.jpg) and [image](https://x.example/c.png), &lt;The Play&gt; by Ada\\_Moss.")
+	want := "Head\n\nA link and  and , <The Play> by Ada_Moss.\n\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

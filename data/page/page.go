@@ -83,6 +83,7 @@ func Extract(body []byte, contentType, pageURL string) (Article, error) {
 		pageURL = m.address()
 	}
 	base, _ := url.Parse(pageURL)
+	prepare(doc)
 	p := readability.NewParser()
 	p.KeepClasses = true // for trim's rules; the Markdown has no classes
 	ra, err := p.ParseAndMutate(doc, base)

@@ -181,6 +181,11 @@ func TestExtractTrimRules(t *testing.T) {
 		{"cookie notice", `<p>This website uses cookies to improve your experience.</p>`, "cookies"},
 		{"tracking pixel by its address", `<img src="https://p.example/beacon?id=1" alt="b">`, "beacon"},
 		{"underscore rule", `<p>___</p>`, "___"},
+		{"headline of another page in capitals", `<p><strong><a href="/ferry">FERRY CREW SAYS THE NEW DECK IS QUIETER</a></strong></p>`, "FERRY CREW"},
+		{"sign-up box named in one word", `<div id="emailSignup"><p>Let the valley news meet your inbox every morning.</p></div>`, "meet your inbox"},
+		{"author's box", `<div class="post-author"><p>Ivo Lark is a reporter who has walked the river path for ten years.</p></div>`, "for ten years"},
+		{"Advert label", `<div class="k9x"><span>Advert</span><br></div>`, "Advert"},
+		{"SEE MORE pointer", `<p><strong>SEE MORE</strong>: <a href="/lock">Lock gates replaced after the flood</a></p>`, "Lock gates"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -251,6 +256,57 @@ func TestExtractAddressOfAFile(t *testing.T) {
 			}
 			if a.URL != tt.want {
 				t.Errorf("URL %q, want %q", a.URL, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractTrimsOtherLanguages(t *testing.T) {
+	tests := []struct{ name, block, gone string }{
+		{"German stamp", `<p>Aktualisiert am 03.03.2026, 09:40 Uhr</p>`, "09:40"},
+		{"German promo", `<p>Lesen Sie auch: Die Fähre fährt wieder</p>`, "Fähre"},
+		{"German credit", `<p>Foto: Ina Lerch</p>`, "Ina Lerch"},
+		{"German ad label", `<div class="x7"><span>Anzeige</span></div>`, "Anzeige"},
+		{"French stamp", `<p>Mis à jour le 3 mars 2026 à 09h40</p>`, "09h40"},
+		{"French promo", `<p>À lire aussi : le bac retrouve sa rive</p>`, "le bac"},
+		{"French credit", `<p>Crédit photo : Ines Marchal</p>`, "Ines Marchal"},
+		{"Spanish stamp", `<p>Actualizado: 03/03/2026 09:40</p>`, "09:40"},
+		{"Spanish promo", `<p>Lee también: El transbordador vuelve al río</p>`, "transbordador"},
+		{"Spanish credit", `<p>Fotografía: Luz Ortega</p>`, "Luz Ortega"},
+		{"Portuguese stamp", `<p>Atualizado em 03/03/2026 às 09h40</p>`, "09h40"},
+		{"Portuguese promo", `<p>Leia também: A balsa volta ao rio</p>`, "balsa"},
+		{"Portuguese ad label", `<p>Publicidade</p>`, "Publicidade"},
+		{"Italian stamp", `<p>Aggiornato il 3 marzo 2026 alle 09:40</p>`, "09:40"},
+		{"Italian promo", `<p>Leggi anche: Il traghetto torna sul fiume</p>`, "traghetto"},
+		{"Italian credit", `<p>Immagine: Lia Conte</p>`, "Lia Conte"},
+		{"Dutch stamp", `<p>Bijgewerkt op 3 maart 2026 om 09:40</p>`, "09:40"},
+		{"Dutch promo", `<p>Lees ook: Het veer vaart weer</p>`, "veer vaart"},
+		{"Dutch credit", `<p>Beeld: Joost Veen</p>`, "Joost Veen"},
+		{"Polish stamp", `<p>Opublikowano: 03.03.2026, 09:40</p>`, "09:40"},
+		{"Polish promo", `<p>Czytaj także: Prom znowu pływa</p>`, "Prom znowu"},
+		{"Polish credit", `<p>Fot. Ewa Nowik</p>`, "Ewa Nowik"},
+		{"Japanese stamp", `<p>更新日：2026年3月3日 9時40分</p>`, "9時40分"},
+		{"Japanese promo", `<p>関連記事：渡し船が再開</p>`, "渡し船"},
+		{"Japanese credit", `<p>写真：山田花子</p>`, "山田花子"},
+		{"Chinese stamp", `<p>发布时间：2026-03-03 09:40</p>`, "09:40"},
+		{"Chinese promo", `<p>相关阅读：渡轮恢复航行</p>`, "渡轮"},
+		{"Chinese credit", `<p>图片：王小明</p>`, "王小明"},
+		{"Arabic stamp", `<p>آخر تحديث: 03/03/2026 09:40</p>`, "09:40"},
+		{"Arabic promo", `<p>اقرأ أيضا: عودة العبارة إلى النهر</p>`, "العبارة"},
+		{"Arabic ad label", `<p>إعلان</p>`, "إعلان"},
+		{"Russian promo", `<p>Читайте также: Паром снова ходит</p>`, "Паром"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract([]byte(page("", "<article>"+tt.block+story+"</article>")), "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(a.Markdown, tt.gone) {
+				t.Errorf("%q still in\n%s", tt.gone, a.Markdown)
+			}
+			if !strings.Contains(a.Markdown, "The council voted") {
+				t.Errorf("the article went too:\n%s", a.Markdown)
 			}
 		})
 	}

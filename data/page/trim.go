@@ -18,8 +18,21 @@ import (
 // "Read more" promotions, a byline or a repeat of the title at the top).
 // Every rule is general: none names a site.
 func trim(body *html.Node, title string) {
+	setAtoms(body)
 	t := trimmer{title: foldName(title)}
 	t.walk(body)
+}
+
+// setAtoms gives every element below n the atom of its tag name:
+// Readability renames elements (a <div> of text becomes a <p>) without
+// it, and trim's rules go by atoms.
+func setAtoms(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			c.DataAtom = atom.Lookup([]byte(c.Data))
+			setAtoms(c)
+		}
+	}
 }
 
 // trimmer holds what trim's rules compare against.
@@ -42,7 +55,7 @@ func (t *trimmer) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			if isTailHeading(c) && isTail(c) {
+			if startsTail(c, t.blocks) {
 				removeFrom(n, c)
 				return
 			}
@@ -50,7 +63,7 @@ func (t *trimmer) walk(n *html.Node) {
 				n.RemoveChild(c)
 			} else {
 				t.walk(c)
-				if isLinkList(c) { // judged on what is left of it
+				if isLinkList(c) || isTeasers(c) { // judged on what is left of it
 					n.RemoveChild(c)
 				} else if isTextBlock(c) {
 					t.blocks++
@@ -84,51 +97,13 @@ func (t *trimmer) drop(n *html.Node) bool {
 	if !hasWord(text) && !hasImage(n) {
 		return true // a rule drawn with underscores or dashes
 	}
-	if textFurniture(text) || isStamp(text, 12) {
+	if textFurniture(text) || isStamp(text, 12) || isShoutedLink(n, text) {
 		return true
 	}
 	if t.blocks < nearTop && (topFurniture(text) || t.title != "" && foldName(text) == t.title) {
 		return true
 	}
 	return false
-}
-
-// tailHeading matches the heading of what follows an article: related
-// stories, recommendations, comments.
-var tailHeading = regexp.MustCompile(`(?i)^(you may also like|you might also like|related( stories| articles| posts| content)?|more stories|more from|most (popular|read)|recommended( for you)?|read next|trending( now)?|what to read next|want more stories like this|comments|leave a (comment|reply)|share this( article| story)?)\b`)
-
-// isTailHeading reports whether n is a heading that introduces what
-// follows an article rather than its text.
-func isTailHeading(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		text, short := shortText(n, 8)
-		return short && tailHeading.MatchString(text)
-	}
-	return false
-}
-
-// isTail reports whether what follows c among its siblings looks like
-// an article's tail, not more of its text: few words, or mostly links.
-func isTail(c *html.Node) bool {
-	var all, linked int
-	for s := c.NextSibling; s != nil; s = s.NextSibling {
-		all += len(squash(textOf(s)))
-		linked += len(squash(linkText(s)))
-		if s.Type == html.ElementNode && s.DataAtom == atom.A {
-			linked += len(squash(textOf(s)))
-		}
-	}
-	return all < 1500 || float64(linked) > 0.5*float64(all)
-}
-
-// removeFrom removes c and its following siblings from n.
-func removeFrom(n, c *html.Node) {
-	for c != nil {
-		next := c.NextSibling
-		n.RemoveChild(c)
-		c = next
-	}
 }
 
 // neverText reports whether an element is never article text: scripts,
@@ -161,7 +136,7 @@ func isPixel(img *html.Node) bool {
 var beacon = regexp.MustCompile(`(?i)(pixel|beacon|tracking|tracker|/b\.gif|spacer\.gif|/analytics|doubleclick|/collect\?)`)
 
 // isFurniture reports whether an element's class or id says it is page
-// furniture, and its text agrees: short, or mostly links. Taxonomy
+// furniture, and its text agrees: short, or mostly links, and no quote. Taxonomy
 // classes (category-video, tag-share) say what the article is about,
 // not what the element is.
 func isFurniture(n *html.Node) bool {
@@ -170,13 +145,13 @@ func isFurniture(n *html.Node) bool {
 		if strings.HasPrefix(tok, "category-") || strings.HasPrefix(tok, "tag-") || strings.HasPrefix(tok, "tags-") {
 			continue
 		}
-		if furniture.MatchString(tok) {
+		if furniture.MatchString(tok) || furnitureInside.MatchString(tok) {
 			named = true
 			break
 		}
 	}
-	if !named {
-		return false
+	if !named || has(n, atom.Blockquote) {
+		return false // a quoted post in a "social-embed" or "video-container" is text
 	}
 	if _, short := shortText(n, furnitureWords); short {
 		return true
@@ -199,20 +174,17 @@ func linkDensity(n *html.Node) float64 {
 
 // furniture matches the class or id of a block that is page furniture,
 // not article text: captions, credits, sharing, related stories, sign-ups,
-// video players, bylines and stamps.
-var furniture = regexp.MustCompile(`(?i)(^|[\s_-])(caption|captions|credit|credits|share|sharing|social|related|newsletter|signup|sign-up|subscribe|subscription|promo|recommended|recommendations|more-stories|read-more|readmore|video|player|breadcrumb|breadcrumbs|byline|dateline|timestamp|published|updated|standfirst|gallery-count|ad|ads|advert|advertisement)($|[\s_-])`)
+// video players, bylines, authors' boxes and stamps.
+var furniture = regexp.MustCompile(`(?i)(^|[\s_-])(caption|captions|credit|credits|share|sharing|social|related|newsletter|signup|sign-up|subscribe|subscription|promo|recommended|recommendations|more-stories|read-more|readmore|video|player|breadcrumb|breadcrumbs|byline|author|bio|dateline|timestamp|published|updated|standfirst|gallery-count|ad|ads|advert|advertisement)($|[\s_-])`)
 
-// creditStart matches a caption or credit line's start: "Photo: …",
-// "Credit: …"; creditEnd a closing credit: "(AP Photo/…)", "(Image: …)".
-var (
-	creditStart = regexp.MustCompile(`(?i)^(photo|photos|photograph|picture|image|images|credit|credits|foto|fotos|bild|source|illustration)\s*(credit)?\s*[:|]`)
-	creditEnd   = regexp.MustCompile(`(?i)^\((ap |reuters |afp |getty )?(photo|image|picture|foto|credit)s?\b[^)]*\)$`)
-)
+// furnitureInside matches furniture words that say so even inside a
+// longer name ("emailSignup", "footer-newsletterbox", "authorbio").
+var furnitureInside = regexp.MustCompile(`(?i)(newsletter|signup|subscribe|breadcrumb|advert|authorbio|author-bio|about-the-author|aboutauthor)`)
 
 // isCredit reports whether a short block is a caption's credit: it
 // starts as one, ends in one, or has one glued on ("…bridgeCredit: X").
 func isCredit(text string) bool {
-	if creditStart.MatchString(text) || strings.Contains(strings.ToLower(text), "credit:") {
+	if isCreditStart(text) || strings.Contains(strings.ToLower(text), "credit:") {
 		return true
 	}
 	if i := strings.LastIndexByte(text, '('); i >= 0 && strings.HasSuffix(text, ")") {
@@ -221,31 +193,29 @@ func isCredit(text string) bool {
 	return false
 }
 
-// stampText matches a publication stamp: "PUBLISHED: 00:01, Tue …",
-// "Updated 3 hours ago", "Posted: Fri 6:45 PM".
-var stampText = regexp.MustCompile(`(?i)^([^\n]{0,30}\b)?(published|updated|posted|last updated|modified|publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert)\b\s*(:|on|at)?\s*.{0,80}\d`)
-
 // isStamp reports whether text is a publication stamp of at most max
 // words (with a digit: a time or a date).
 func isStamp(text string, max int) bool {
 	return strings.ContainsAny(text, "0123456789") && wordCount(text) <= max && stampText.MatchString(text)
 }
 
-// promoText matches a video blurb or a promotion: "Watch: …", "READ MORE:
-// …", "Related: …", "Sign up …".
-var promoText = regexp.MustCompile(`(?i)^(watch|video|read more|more|related|see also|don't miss|sign up|subscribe|listen|leggi anche|lesen sie auch|lire aussi|à lire aussi|leia também|leia mais|ver también|lea también|читайте также)\s*[:|]`)
-
-// uiText matches a block that is a control's label: "Caption", "Close",
-// "Image 1 of 9", "Advertisement".
-var uiText = regexp.MustCompile(`(?i)^(skip to (main )?content|this (web)?site uses cookies.*|caption|close|advertisement|ad|share|share this|tweet|email|print|comments?|sign in|log in|subscribe|read more|related|related stories|more stories|see also|don't miss|watch|video|leggi anche|lesen sie auch|lire aussi|leia também|leia mais|lea también|ver también|читайте также|more .{1,30} news|latest news|breaking news|image \d+ (of|/) ?\d*|\d+ ?of ?\d+|\d+)$`)
-
 // textFurniture reports whether a short block's text is a credit, a
 // promotion or a control's label wherever it stands.
 func textFurniture(text string) bool {
-	if uiText.MatchString(text) || isCredit(text) {
+	if isLabel(text) || isCredit(text) {
 		return true
 	}
-	return promoText.MatchString(text) && wordCount(text) <= 20
+	return isPromo(text) && wordCount(text) <= 20
+}
+
+// isShoutedLink reports whether a short block is one link written in
+// capitals ("SEE THE FERRY'S NEW DECK"): a headline of another page set
+// among the paragraphs, never a sentence of the article.
+func isShoutedLink(n *html.Node, text string) bool {
+	if n.DataAtom != atom.P || strings.IndexFunc(text, unicode.IsLower) >= 0 || strings.IndexFunc(text, unicode.IsUpper) < 0 {
+		return false
+	}
+	return wordCount(text) >= 3 && countLinks(n) == 1 && squash(linkText(n)) == text
 }
 
 // topFurniture reports whether a short block near the top is a stamp or
@@ -339,8 +309,13 @@ func hasWord(s string) bool {
 
 // hasImage reports whether an image is below n.
 func hasImage(n *html.Node) bool {
+	return has(n, atom.Img)
+}
+
+// has reports whether an element of kind a is below n.
+func has(n *html.Node, a atom.Atom) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Img || hasImage(c)) {
+		if c.Type == html.ElementNode && (c.DataAtom == a || has(c, a)) {
 			return true
 		}
 	}
