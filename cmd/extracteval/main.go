@@ -14,6 +14,10 @@
 // adds, under each, the runs of words Extract added ("+") or missed
 // ("-"); -only scores the pages whose id starts with a prefix.
 //
+// With -meta, DIR is go-readability's test-pages folder instead, and it
+// compares Extract's titles and published dates with Readability's (see
+// runMeta).
+//
 // The corpus stays outside the repository; nothing of it is committed.
 package main
 
@@ -53,9 +57,10 @@ func main() {
 	out := flag.String("out", "", "also write Extract's texts to `FILE`, in the benchmark's output format")
 	flag.BoolVar(&opts.diff, "diff", false, "with -v, show the words each listed page added (+) or missed (-)")
 	flag.StringVar(&opts.only, "only", "", "score only the pages whose id starts with `PREFIX`")
+	meta := flag.Bool("meta", false, "DIR is go-readability's test-pages: compare titles and dates with Readability's")
 	flag.BoolVar(&opts.print, "print", false, "print the Markdown Extract makes of each page scored (with -only)")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./cmd/extracteval [-v N [-diff]] [-only PREFIX] [-out FILE] DIR")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./cmd/extracteval [-v N [-diff]] [-only PREFIX] [-out FILE] DIR\n       go run ./cmd/extracteval -meta TESTPAGES")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -64,6 +69,10 @@ func main() {
 		os.Exit(2)
 	}
 	opts.worst, opts.out = *verbose, *out
+	run := run
+	if *meta {
+		run = func(dir string, _ options) error { return runMeta(dir) }
+	}
 	if err := run(flag.Arg(0), opts); err != nil {
 		fmt.Fprintln(os.Stderr, "extracteval:", err)
 		os.Exit(1)

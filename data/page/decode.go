@@ -34,11 +34,18 @@ type decoded struct {
 // else Windows-1252, guessed. A page declared UTF-8 that is not valid
 // UTF-8 is read as Windows-1252 (guessed) when not one of its non-ASCII
 // bytes forms a UTF-8 character — a legacy page mislabelled — and
-// otherwise as UTF-8 with U+FFFD for the stray bytes, as browsers do.
+// otherwise as UTF-8 with U+FFFD for the stray bytes, as browsers do. A
+// page whose <meta> declares a legacy charset but whose bytes are valid
+// UTF-8 with characters beyond ASCII is read as UTF-8: a page saved again
+// as UTF-8 that kept its old declaration (legacy text with a few non-ASCII
+// characters is almost never valid UTF-8).
 func decode(body []byte, contentType string) decoded {
 	enc, name, certain := charset.DetermineEncoding(body, contentType)
 	if !certain {
 		enc, name, certain = declared(body)
+		if certain && name != "utf-8" && utf8.Valid(body) && anyUTF8(body) {
+			name = "utf-8"
+		}
 	}
 	if !certain || name == "utf-8" {
 		switch {

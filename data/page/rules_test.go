@@ -43,6 +43,8 @@ func TestDecodeCharsets(t *testing.T) {
 		{"undeclared utf-8", "", "", encoding.Nop, word, "utf-8", false},
 		{"undeclared 8-bit falls back to windows-1252", "", "", charmap.Windows1252, "Naïve café owners", "windows-1252", true},
 		{"declared utf-8 but windows-1252 bytes", "text/html; charset=utf-8", "", charmap.Windows1252, "Déjà vu at the café", "windows-1252", true},
+		{"meta says gbk, bytes re-saved as utf-8", "", `<meta charset="gb2312">`, encoding.Nop, "北京的秋天很短", "utf-8", false},
+		{"meta says windows-1252, bytes re-saved as utf-8", "", `<meta charset="windows-1252">`, encoding.Nop, "Café crème", "utf-8", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,6 +89,9 @@ func TestExtractTitle(t *testing.T) {
 		{"<title> suffix naming the host", `<title>Path stays open - ValleyPost</title>`, "", "https://www.valleypost.example/path", "Path stays open"},
 		{"<title> prefix naming the site", `<title>Valley Post: Path stays open</title><meta property="og:site_name" content="Valley Post">`, "", "", "Path stays open"},
 		{"JSON-LD headline beats <title>", `<title>Home | Valley Post</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council keeps the river path open"}</script>`, "", "", "Council keeps the river path open"},
+		{"JSON-LD headline that is a description", `<title>Estuary - Valley Encyclopedia</title><meta property="og:title" content="Estuary - Valley Encyclopedia"><meta property="og:site_name" content="Valley Encyclopedia"><script type="application/ld+json">{"@type":"Article","headline":"body of water where a river meets the sea"}</script>`, "<h1>Estuary</h1>", "", "Estuary"},
+		{"the longer of two agreeing h1s", `<title>Tides explained · Valley Post</title>`, `<h1><a href="/">Valley Post</a></h1><h1 itemprop="headline">Tides explained</h1>`, "", "Tides explained"},
+		{"of two as long, the later h1", `<title>Tides in the estuary — the river guide</title>`, `<h1>the river guide</h1><h1>Tides in the estuary¶</h1>`, "", "Tides in the estuary"},
 		{"escapes and bidi overrides removed", "<title>Path\x1b[31m open\u202e again</title>", "", "", "Path open again"},
 	}
 	for _, tt := range tests {

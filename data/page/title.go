@@ -14,18 +14,28 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // part; else the <h1> that agrees with the <title> (is the <title>, or
 // one of its parts); else the <title> without the part naming the site;
 // else fallback (Readability's choice).
+//
+// JSON-LD's headline and name count only where the <title> or an <h1>
+// holds them (or the page has neither): some sites put a description
+// there. Of the <h1>s that agree with the <title>, the longest is the
+// headline (the later of two as long): a shorter one, or one before it, is
+// the site's name over its menu.
 func (m *meta) title(site, pageURL, fallback string) string {
-	stated := []string{m.ldField("headline", true), m.tags["og:title"], m.tags["twitter:title"],
-		m.tags["dc.title"], m.tags["dcterms.title"], m.ldField("name", true)}
+	stated := []string{m.ldHeadline("headline"), m.tags["og:title"], m.tags["twitter:title"],
+		m.tags["dc.title"], m.tags["dcterms.title"], m.ldHeadline("name")}
 	for _, t := range stated {
 		if t = squash(t); t != "" {
 			return withoutSite(t, site, pageURL)
 		}
 	}
+	headline := ""
 	for _, h := range m.h1s {
-		if h != "" && agrees(h, m.titleText) {
-			return h
+		if h = strings.TrimRight(h, headerMarks); len(h) >= len(headline) && agrees(h, m.titleText) {
+			headline = h
 		}
+	}
+	if headline != "" {
+		return headline
 	}
 	if m.titleText != "" {
 		if t := withoutSite(m.titleText, site, pageURL); t != m.titleText {
@@ -33,6 +43,26 @@ func (m *meta) title(site, pageURL, fallback string) string {
 		}
 	}
 	return fallback
+}
+
+// headerMarks are the marks documentation sites put after a heading as a
+// link to it (¶, #, a link symbol), which are no part of it.
+const headerMarks = " ¶#🔗§"
+
+// ldHeadline is JSON-LD's field of the article when the page's <title> or
+// one of its <h1>s holds it, or it has neither.
+func (m *meta) ldHeadline(field string) string {
+	t := squash(m.ldField(field, true))
+	if t == "" || m.titleText == "" && len(m.h1s) == 0 {
+		return t
+	}
+	f := foldName(t)
+	for _, s := range append([]string{m.titleText}, m.h1s...) {
+		if g := foldName(s); f != "" && strings.Contains(g, f) || g != "" && strings.Contains(f, g) {
+			return t
+		}
+	}
+	return ""
 }
 
 // agrees reports whether headline is the whole title or one of its parts
