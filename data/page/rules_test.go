@@ -193,18 +193,7 @@ func TestExtractTrimRules(t *testing.T) {
 		{"SEE MORE pointer", `<p><strong>SEE MORE</strong>: <a href="/lock">Lock gates replaced after the flood</a></p>`, "Lock gates"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a, err := Extract([]byte(page("", "<article>"+tt.block+story+"</article>")), "", "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.Contains(a.Markdown, tt.gone) {
-				t.Errorf("%q still in\n%s", tt.gone, a.Markdown)
-			}
-			if !strings.Contains(a.Markdown, "The council voted") {
-				t.Errorf("the article went too:\n%s", a.Markdown)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkTrimmed(t, tt.block, tt.gone) })
 	}
 }
 
@@ -302,17 +291,22 @@ func TestExtractTrimsOtherLanguages(t *testing.T) {
 		{"Russian promo", `<p>Читайте также: Паром снова ходит</p>`, "Паром"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a, err := Extract([]byte(page("", "<article>"+tt.block+story+"</article>")), "", "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.Contains(a.Markdown, tt.gone) {
-				t.Errorf("%q still in\n%s", tt.gone, a.Markdown)
-			}
-			if !strings.Contains(a.Markdown, "The council voted") {
-				t.Errorf("the article went too:\n%s", a.Markdown)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkTrimmed(t, tt.block, tt.gone) })
+	}
+}
+
+// checkTrimmed extracts the story with block before it and checks that
+// gone went and the story stayed.
+func checkTrimmed(t *testing.T, block, gone string) {
+	t.Helper()
+	a, err := Extract([]byte(page("", "<article>"+block+story+"</article>")), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Markdown, gone) {
+		t.Errorf("%q still in\n%s", gone, a.Markdown)
+	}
+	if !strings.Contains(a.Markdown, "The council voted") {
+		t.Errorf("the article went too:\n%s", a.Markdown)
 	}
 }
