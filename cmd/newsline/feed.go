@@ -75,6 +75,17 @@ func readSubs(common *common) (string, subs.List, error) {
 	return path, l, nil
 }
 
+// updateSubs changes the subscriptions file at path under its lock (see
+// subs.Update); one that cannot be read is a usage error naming it, as in
+// readSubs, and change's own errors are returned as they are.
+func updateSubs(ctx context.Context, path string, change func(l *subs.List) (bool, error)) error {
+	err := subs.Update(ctx, path, change)
+	if re := (*subs.ReadError)(nil); errors.As(err, &re) {
+		return usagef("%s (fix the file, or move it away to start again)", model.OneLine(re.Error()))
+	}
+	return err
+}
+
 // fetchRecord is what fetching has recorded of one feed; the zero value
 // is "nothing known yet".
 type fetchRecord struct {
@@ -241,16 +252,20 @@ func newFeedRemoveCmd(common *common) *cobra.Command {
 			return feedNames(common)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path, l, err := readSubs(common)
+			path, err := subsFile(common)
 			if err != nil {
 				return err
 			}
-			gone, ok := l.Remove(args[0])
-			if !ok {
-				return usagef("no feed named %q or at that URL in %s: newsline feed list shows them", model.OneLine(args[0]), model.OneLine(path))
-			}
-			if err := subs.Write(path, l); err != nil {
-				return fmt.Errorf("writing %s: %w", path, err)
+			var gone subs.Sub
+			err = updateSubs(cmd.Context(), path, func(l *subs.List) (bool, error) {
+				var ok bool
+				if gone, ok = l.Remove(args[0]); !ok {
+					return false, usagef("no feed named %q or at that URL in %s: newsline feed list shows them", model.OneLine(args[0]), model.OneLine(path))
+				}
+				return true, nil
+			})
+			if err != nil {
+				return err
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "newsline: unsubscribed from %s (%s); its saved articles stay\n", model.OneLine(gone.Name), model.OneLine(gone.URL))
 			return nil

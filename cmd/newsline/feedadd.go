@@ -59,7 +59,10 @@ the address could not be reached (nothing is added), 2 for a usage error.`,
 
 // addFeed subscribes to want.URL (a feed, or a page linking to one) and
 // says what it did on stderr. A feed already subscribed to gets full text
-// as setFullText says, when it is not nil.
+// as setFullText says, when it is not nil. The network is asked between a
+// first read of the subscriptions and their change under the file's lock
+// (updateSubs), which finds the feed again if another command added it
+// meanwhile.
 func addFeed(ctx context.Context, common *common, stderr io.Writer, want subs.Sub, setFullText *bool) error {
 	u, err := url.Parse(want.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -70,7 +73,7 @@ func addFeed(ctx context.Context, common *common, stderr io.Writer, want subs.Su
 		return err
 	}
 	if i := findURL(l, want.URL); i >= 0 {
-		return alreadySubscribed(ctx, common, stderr, path, l, i, setFullText)
+		return alreadySubscribed(ctx, common, stderr, path, l.Subs[i], setFullText)
 	}
 	found, err := findFeed(ctx, webClient(), want.URL)
 	if err != nil {
@@ -80,7 +83,7 @@ func addFeed(ctx context.Context, common *common, stderr io.Writer, want subs.Su
 		fmt.Fprintf(stderr, "newsline: %s is a web page; chose the feed it links to: %s (%s)\n",
 			model.OneLine(found.page), model.OneLine(found.title), model.OneLine(found.url))
 		if i := findURL(l, found.url); i >= 0 {
-			return alreadySubscribed(ctx, common, stderr, path, l, i, setFullText)
+			return alreadySubscribed(ctx, common, stderr, path, l.Subs[i], setFullText)
 		}
 	}
 	want.URL, want.Site = found.url, found.site
@@ -90,9 +93,21 @@ func addFeed(ctx context.Context, common *common, stderr io.Writer, want subs.Su
 	if want.Name = model.OneLine(want.Name); want.Name == "" {
 		want.Name = hostOf(found.url)
 	}
-	sub, _ := l.Add(want)
-	if err := subs.Write(path, l); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	var sub subs.Sub
+	var added bool
+	err = updateSubs(ctx, path, func(l *subs.List) (bool, error) {
+		if i := findURL(*l, want.URL); i >= 0 { // added meanwhile
+			sub = l.Subs[i]
+			return false, nil
+		}
+		sub, added = l.Add(want)
+		return true, nil
+	})
+	if err != nil {
+		return err
+	}
+	if !added {
+		return alreadySubscribed(ctx, common, stderr, path, sub, setFullText)
 	}
 	clearGone(ctx, common, stderr, sub.URL)
 	saves := "its items"
@@ -113,19 +128,30 @@ func findURL(l subs.List, u string) int {
 	return -1
 }
 
-// alreadySubscribed says that l.Subs[i] is there already, and forgets
-// that the feed was gone. When setFullText is not nil and differs from
-// the feed's, it turns full text on or off and writes l to path.
-func alreadySubscribed(ctx context.Context, common *common, stderr io.Writer, path string, l subs.List, i int, setFullText *bool) error {
-	s := &l.Subs[i]
+// alreadySubscribed says that s is there already, and forgets that the
+// feed was gone. When setFullText is not nil and differs from the feed's,
+// it turns full text on or off in the file at path, under its lock.
+func alreadySubscribed(ctx context.Context, common *common, stderr io.Writer, path string, s subs.Sub, setFullText *bool) error {
 	clearGone(ctx, common, stderr, s.URL)
-	if setFullText == nil || *setFullText == s.FullText {
+	changed := false
+	if setFullText != nil && *setFullText != s.FullText {
+		err := updateSubs(ctx, path, func(l *subs.List) (bool, error) {
+			i := findURL(*l, s.URL)
+			if i < 0 { // removed meanwhile: nothing to turn
+				return false, nil
+			}
+			changed = l.Subs[i].FullText != *setFullText
+			l.Subs[i].FullText = *setFullText
+			s = l.Subs[i]
+			return changed, nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if !changed {
 		fmt.Fprintf(stderr, "newsline: already subscribed to %s (%s)\n", model.OneLine(s.Name), model.OneLine(s.URL))
 		return nil
-	}
-	s.FullText = *setFullText
-	if err := subs.Write(path, l); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	now := "off: newsline fetch saves its items' summaries"
 	if s.FullText {

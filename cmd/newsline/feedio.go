@@ -41,16 +41,18 @@ Feeds whose address is not http or https are skipped.`,
 			if err != nil {
 				return err
 			}
-			path, l, err := readSubs(common)
+			path, err := subsFile(common)
 			if err != nil {
 				return err
 			}
-			before := marshal(l)
-			added, existing := l.Merge(in.subs.Subs)
-			if marshal(l) != before {
-				if err := subs.Write(path, l); err != nil {
-					return fmt.Errorf("writing %s: %w", path, err)
-				}
+			var added, existing int
+			err = updateSubs(cmd.Context(), path, func(l *subs.List) (bool, error) {
+				before := marshal(*l)
+				added, existing = l.Merge(in.subs.Subs)
+				return marshal(*l) != before, nil
+			})
+			if err != nil {
+				return err
 			}
 			fmt.Fprintln(cmd.ErrOrStderr(), "newsline: "+importReport(added, existing, in.skipped))
 			return nil

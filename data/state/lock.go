@@ -1,15 +1,13 @@
 package state
 
 import (
-	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 
-	"github.com/newsline/newsline/internal/sqlitedb"
+	"github.com/newsline/newsline/internal/filelock"
 )
 
 // LockName is the lock file's name inside the state folder.
@@ -18,12 +16,6 @@ const LockName = "fetch.lock"
 // ErrFetchRunning is returned (wrapped, naming the lock file) by LockFetch
 // when another fetch holds the lock.
 var ErrFetchRunning = errors.New("a fetch is already running")
-
-// lockImpl takes the lock (lockFile; a test swaps in the other kind).
-var lockImpl = lockFile
-
-// errLocked is what a lock function returns when the lock is held.
-var errLocked = errors.New("locked")
 
 // FetchLock is the lock one fetch holds while it runs, so that two
 // fetches (two processes, or two in one) never write the library at once.
@@ -47,9 +39,9 @@ func LockFetch(dir string) (*FetchLock, error) {
 		return nil, fmt.Errorf("state: cannot use the folder %s: %w", dir, err)
 	}
 	path := filepath.Join(dir, LockName)
-	release, err := lockImpl(path)
+	release, err := filelock.TryLock(path)
 	switch {
-	case errors.Is(err, errLocked):
+	case errors.Is(err, filelock.ErrLocked):
 		return nil, fmt.Errorf("state: %w (another newsline holds %s): wait for it to finish, then try again", ErrFetchRunning, path)
 	case err != nil:
 		return nil, fmt.Errorf("state: cannot lock %s: %w", path, err)
@@ -62,34 +54,4 @@ func (l *FetchLock) Unlock() error {
 	var err error
 	l.once.Do(func() { err = l.release() })
 	return err
-}
-
-// sqliteLock locks path with SQLite's own file locking (an EXCLUSIVE
-// transaction held open on an empty database): the portable lock, where
-// flock is missing.
-func sqliteLock(path string) (release func() error, err error) {
-	db, err := sql.Open("sqlite", sqlitedb.DSN(path, 0, "OFF"))
-	if err != nil {
-		return nil, err
-	}
-	db.SetMaxOpenConns(1)
-	ctx := context.Background()
-	conn, err := db.Conn(ctx)
-	if err == nil {
-		if _, err = conn.ExecContext(ctx, "BEGIN EXCLUSIVE"); err != nil {
-			conn.Close()
-		}
-	}
-	if err != nil {
-		db.Close()
-		if sqlitedb.IsBusy(err) {
-			return nil, errLocked
-		}
-		return nil, err
-	}
-	return func() error {
-		conn.ExecContext(ctx, "ROLLBACK")
-		conn.Close()
-		return db.Close()
-	}, nil
 }

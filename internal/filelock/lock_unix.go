@@ -1,6 +1,6 @@
 //go:build unix
 
-package state
+package filelock
 
 import (
 	"errors"
@@ -8,9 +8,9 @@ import (
 	"syscall"
 )
 
-// lockFile takes an exclusive flock on path without waiting: errLocked
+// systemLock takes an exclusive flock on path without waiting: ErrLocked
 // when another open file holds it (in this process or another).
-func lockFile(path string) (release func() error, err error) {
+func systemLock(path string) (release func() error, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err
@@ -24,7 +24,7 @@ func lockFile(path string) (release func() error, err error) {
 	if err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, errLocked
+			return nil, ErrLocked
 		}
 		return nil, err
 	}
