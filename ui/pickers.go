@@ -121,10 +121,8 @@ func (p pickerPane) Update(msg tea.Msg) (pickerPane, tea.Msg, tea.Cmd) {
 		msg = in.key // the picker reads its own keys
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && p.kind == pickLink && p.canSave && key.Matches(k, p.keys.Save) {
-		if it, ok := p.Current(); ok {
-			return p, linkSaveAsked{it.Value}, nil
-		}
-		return p, nil, nil
+		it, _ := p.Current() // none when the filter shows no link: savePage says so
+		return p, linkSaveAsked{it.Value}, nil
 	}
 	var res pickResult
 	var cmd tea.Cmd

@@ -43,6 +43,8 @@ type savedMsg struct {
 // does not. Several saves may run at once: each ends with its savedMsg.
 func (f *fetchState) savePage(ctx context.Context, u string) (_ tea.Cmd, why string) {
 	switch {
+	case u == "":
+		return nil, "No link to save: the filter shows none (esc clears it)"
 	case !model.IsWebURL(u):
 		return nil, "Only web pages (http, https) can be saved: " + u
 	case f.save == nil:

@@ -144,8 +144,8 @@ func TestSaveLinkKeepsTyping(t *testing.T) {
 	// A filter that shows nothing saves nothing.
 	m = typeText(t, m, "zzz")
 	m, cmd = sendCmd(t, m, keyPress("ctrl+s"))
-	if len(cmdMsgs(t, cmd)) != 0 || len(*got) != 1 {
-		t.Errorf("ctrl+s with no link shown saved %q", *got)
+	if len(cmdMsgs(t, cmd)) != 0 || len(*got) != 1 || m.flash != "No link to save: the filter shows none (esc clears it)" {
+		t.Errorf("ctrl+s with no link shown: saved %q, flash %q", *got, m.flash)
 	}
 }
 
