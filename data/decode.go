@@ -39,7 +39,7 @@ func decode(b []byte) (text string, repaired string, err error) {
 		}
 		b = u
 	}
-	if bytes.IndexByte(b[:min(len(b), binaryProbe)], 0) >= 0 {
+	if hasNUL(b) {
 		return "", "", errBinary
 	}
 	if utf8.Valid(b) {
@@ -51,6 +51,10 @@ func decode(b []byte) (text string, repaired string, err error) {
 	}
 	return string(u), reasonWindows1252, nil
 }
+
+// hasNUL reports whether a NUL byte is in the first binaryProbe bytes of
+// b: the sign of a binary file.
+func hasNUL(b []byte) bool { return bytes.IndexByte(b[:min(len(b), binaryProbe)], 0) >= 0 }
 
 // normalize drops a leading byte order mark and turns CRLF and lone CR
 // line endings into LF. Text that needs neither is returned unchanged.

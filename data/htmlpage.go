@@ -85,7 +85,7 @@ func isBinary(b []byte) bool {
 	if bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}) {
 		return false
 	}
-	return bytes.IndexByte(b[:min(len(b), binaryProbe)], 0) >= 0
+	return hasNUL(b)
 }
 
 // isASCII reports whether b is all ASCII.

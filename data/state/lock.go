@@ -3,7 +3,6 @@ package state
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sync"
 
@@ -32,11 +31,8 @@ type FetchLock struct {
 // saying what to do. The lock file is never deleted (deleting it would let
 // two fetches lock two files).
 func LockFetch(dir string) (*FetchLock, error) {
-	if dir == "" {
-		return nil, errors.New("state: no state folder given")
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("state: cannot use the folder %s: %w", dir, err)
+	if err := makeFolder(dir); err != nil {
+		return nil, err
 	}
 	path := filepath.Join(dir, LockName)
 	release, err := filelock.TryLock(path)

@@ -173,6 +173,18 @@ func DefaultDir() (string, error) {
 	return dir, nil
 }
 
+// makeFolder creates the state folder dir (mode 0700) when missing; an
+// error names it.
+func makeFolder(dir string) error {
+	if dir == "" {
+		return errors.New("state: no state folder given")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("state: cannot use the folder %s: %w", dir, err)
+	}
+	return nil
+}
+
 // Open opens the state database in dir (dir/state.db), creating the folder
 // (mode 0700) and an empty database when there is none. An older schema is
 // migrated. A file that is not a newsline state database of this or an
@@ -180,11 +192,8 @@ func DefaultDir() (string, error) {
 // says what to do; the file is never modified, moved or deleted. Other
 // errors mean the folder cannot be used.
 func Open(dir string) (*Store, error) {
-	if dir == "" {
-		return nil, errors.New("state: no state folder given")
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("state: cannot use the folder %s: %w", dir, err)
+	if err := makeFolder(dir); err != nil {
+		return nil, err
 	}
 	path := filepath.Join(dir, FileName)
 	if reason, err := sniff(path); err != nil {
