@@ -107,14 +107,7 @@ func (s *feedServer) serve(w http.ResponseWriter, r *http.Request, hang chan str
 		w.WriteHeader(http.StatusTooManyRequests)
 		return
 	case "/hang":
-		select {
-		case s.waiting <- struct{}{}:
-		default:
-		}
-		select { // never answers while the test runs
-		case <-hang:
-		case <-r.Context().Done():
-		}
+		hangOn(r, s.waiting, hang)
 		return
 	case "/gzip":
 		s.writeGzip(w, r)
@@ -231,4 +224,18 @@ func filesUnder(t *testing.T, dir string) map[string]string {
 		return nil
 	})
 	return got
+}
+
+// hangOn is a request the server never answers while the test runs: it
+// tells waiting (when there is room) that a request hangs, then waits for
+// hang to close or the request to end.
+func hangOn(r *http.Request, waiting chan<- struct{}, hang <-chan struct{}) {
+	select {
+	case waiting <- struct{}{}:
+	default:
+	}
+	select {
+	case <-hang:
+	case <-r.Context().Done():
+	}
 }

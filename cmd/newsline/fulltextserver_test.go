@@ -70,14 +70,7 @@ func (s *storyServer) serve(w http.ResponseWriter, r *http.Request, hang chan st
 		w.Header().Set("Content-Type", "application/rss+xml")
 		fmt.Fprint(w, storyFeed(base, "Stuck Weekly", []storyItem{{"Waiting", "/story/hang", "", "Short summary: waiting."}}))
 	case "/story/hang":
-		select {
-		case s.waiting <- struct{}{}:
-		default:
-		}
-		select { // never answers while the test runs
-		case <-hang:
-		case <-r.Context().Done():
-		}
+		hangOn(r, s.waiting, hang)
 	default:
 		if n, ok := strings.CutPrefix(p, "/stories/"); ok { // the benchmark's
 			w.Header().Set("Content-Type", "application/rss+xml")
