@@ -12,29 +12,35 @@ import (
 // strasse), and every run of characters that are not letters or digits
 // replaced by one space. Text and queries pass through the same function.
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(AppendFold(make([]byte, 0, len(s)), s))
+}
+
+// AppendFold appends Fold(s) to dst: callers that fold a lot of text into
+// one buffer (the search text, the full-text index's words) save an
+// allocation and a copy per string.
+func AppendFold(dst []byte, s string) []byte {
+	start := len(dst)
 	space := true // drop leading separators
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf:
 			switch {
 			case 'A' <= r && r <= 'Z':
-				b.WriteByte(byte(r) + 'a' - 'A')
+				dst = append(dst, byte(r)+'a'-'A')
 			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-				b.WriteByte(byte(r))
+				dst = append(dst, byte(r))
 			default:
 				if !space {
-					b.WriteByte(' ')
+					dst = append(dst, ' ')
 				}
 				space = true
 				continue
 			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if f, ok := foldTable[r]; ok {
-				b.WriteString(f)
+				dst = append(dst, f...)
 			} else {
-				b.WriteRune(unicode.ToLower(r))
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
 			}
 		case unicode.Is(unicode.Mn, r) || r == '\u200c' || r == '\u200d':
 			// Combining marks and joiners belong to the word they sit in;
@@ -42,14 +48,17 @@ func Fold(s string) string {
 			continue
 		default:
 			if !space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 			}
 			space = true
 			continue
 		}
 		space = false
 	}
-	return strings.TrimRight(b.String(), " ")
+	if len(dst) > start && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1] // one at most: runs of separators give one space
+	}
+	return dst
 }
 
 // foldTable (fold_table.go) is written by internal/foldgen from the Unicode
@@ -109,31 +118,40 @@ func TagKey(tag string) string {
 // SearchText is the text search looks in: the folded title, tags (each
 // distinct tag once, folder names included) and body, separated by spaces.
 func SearchText(a *Article) string {
-	s := paddedText(a)
-	return s[1 : len(s)-1]
+	return string(AppendSearchText(make([]byte, 0, searchTextSize(a)), a))
+}
+
+// AppendSearchText appends SearchText(a) to dst.
+func AppendSearchText(dst []byte, a *Article) []byte {
+	dst = AppendFold(dst, a.Title)
+	var seen [8]string // most articles have fewer tags: no allocation
+	keys := seen[:0]
+	for _, tags := range [][]string{a.Tags, a.FolderTags} {
+		for _, tag := range tags {
+			key := TagKey(tag)
+			if key == "" || slices.Contains(keys, key) {
+				continue
+			}
+			keys = append(keys, key)
+			dst = append(dst, ' ')
+			dst = AppendFold(dst, tag)
+		}
+	}
+	dst = append(dst, ' ')
+	return AppendFold(dst, a.Body)
+}
+
+// searchTextSize is about the length of SearchText(a): folding rarely
+// makes text longer.
+func searchTextSize(a *Article) int {
+	return len(a.Title) + len(a.Body) + 16*(len(a.Tags)+len(a.FolderTags)) + 4
 }
 
 // paddedText is SearchText with a space at both ends, as search walks it:
 // every word start then follows a space.
 func paddedText(a *Article) string {
-	var b strings.Builder
-	b.Grow(len(a.Title) + len(a.Body) + 16*len(a.Tags) + 4)
-	b.WriteByte(' ')
-	b.WriteString(Fold(a.Title))
-	seen := make([]string, 0, len(a.Tags)+len(a.FolderTags))
-	for _, tags := range [][]string{a.Tags, a.FolderTags} {
-		for _, tag := range tags {
-			key := TagKey(tag)
-			if key == "" || slices.Contains(seen, key) {
-				continue
-			}
-			seen = append(seen, key)
-			b.WriteByte(' ')
-			b.WriteString(Fold(tag))
-		}
-	}
-	b.WriteByte(' ')
-	b.WriteString(Fold(a.Body))
-	b.WriteByte(' ')
-	return b.String()
+	b := make([]byte, 1, searchTextSize(a))
+	b[0] = ' '
+	b = AppendSearchText(b, a)
+	return string(append(b, ' '))
 }

@@ -291,7 +291,24 @@ func FuzzFold(f *testing.F) {
 		if len(once) > 0 && (once[0] == ' ' || once[len(once)-1] == ' ') {
 			t.Fatalf("Fold(%q) = %q has outer spaces", s, once)
 		}
+		// Appended after text ending in a space, it leaves that text be.
+		if got := string(AppendFold([]byte("x "), s)); got != "x "+once {
+			t.Fatalf("AppendFold(\"x \", %q) = %q, want %q", s, got, "x "+once)
+		}
 	})
+}
+
+// TestAppendSearchText checks that the search text appended to a buffer is
+// SearchText's, after what the buffer held.
+func TestAppendSearchText(t *testing.T) {
+	a := &Article{Title: "Harbour  Ferry!", Tags: []string{"#Transport", "transport", "?!"}, FolderTags: []string{"Łódź"}, Body: "  Returns… after repairs. "}
+	want := "harbour ferry transport  lodz returns after repairs"
+	if got := SearchText(a); got != want {
+		t.Fatalf("SearchText = %q, want %q", got, want)
+	}
+	if got := string(AppendSearchText([]byte("x "), a)); got != "x "+want {
+		t.Fatalf("AppendSearchText = %q, want %q", got, "x "+want)
+	}
 }
 
 func FuzzTagKey(f *testing.F) {

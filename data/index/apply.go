@@ -129,7 +129,7 @@ func foldChanges(changes []FileChange) [][]ftsDoc {
 // core when there are enough of them to pay for the goroutines.
 func foldArticles(arts []*model.Article) []ftsDoc {
 	docs := make([]ftsDoc, len(arts))
-	fold := func(k int) { docs[k].words, docs[k].grams = ftsText(haystack(arts[k])) }
+	fold := func(k int) { docs[k].words, docs[k].grams = ftsArticle(arts[k]) }
 	workers := min(runtime.GOMAXPROCS(0), len(arts)/16)
 	if workers < 2 {
 		for k := range arts {

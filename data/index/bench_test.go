@@ -56,7 +56,8 @@ var (
 // wordsVariants are the full-text options compared by BenchmarkBuild and
 // BenchmarkSearch; the first is the schema's.
 var wordsVariants = []struct{ name, options string }{
-	{"prefix=123", ""},
+	{"prefix=12", ""},
+	{"prefix=123", "detail=none, prefix='1 2 3'"},
 	{"prefix=23", "detail=none, prefix='2 3'"},
 	{"prefix=none", "detail=none"},
 	{"detail=full,prefix=23", "detail=full, prefix='2 3'"},

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"hash/maphash"
 	"strings"
 	"sync"
@@ -48,52 +49,72 @@ func haystack(a *model.Article) string { return model.SearchText(a) }
 func ftsText(hay string) (words, grams string) {
 	f := folders.Get().(*ftsFolder)
 	defer folders.Put(f)
-	return f.text(hay)
+	return f.text([]byte(hay))
 }
 
+// ftsArticle is ftsText(haystack(a)), folding a's text into a buffer that
+// it keeps for the next article rather than into a new string.
+func ftsArticle(a *model.Article) (words, grams string) {
+	f := folders.Get().(*ftsFolder)
+	defer folders.Put(f)
+	f.hay = model.AppendSearchText(f.hay[:0], a)
+	words, grams = f.text(f.hay)
+	if cap(f.hay) > maxKeptHay {
+		f.hay = nil // a huge page's: not kept for ever
+	}
+	return words, grams
+}
+
+// maxKeptHay is the largest buffer an ftsFolder keeps between articles.
+const maxKeptHay = 1 << 20
+
 // ftsFolder makes the text of the full-text tables (ftsText), keeping the
-// set of words it saw from one call to the next: building a new one for
-// each article cost more than the rest of the folding.
-type ftsFolder struct{ seen wordSet }
+// set of words it saw, and the buffer it folded the last article into,
+// from one call to the next: making new ones for each article cost more
+// than the rest of the folding.
+type ftsFolder struct {
+	seen wordSet
+	hay  []byte
+}
 
 // folders are the ftsFolders not in use.
 var folders = sync.Pool{New: func() any { return new(ftsFolder) }}
 
 // text is ftsText.
-func (f *ftsFolder) text(hay string) (words, grams string) {
+func (f *ftsFolder) text(hay []byte) (words, grams string) {
 	f.seen.start(hay)
-	defer f.seen.start("") // nor keep hay alive
+	defer f.seen.start(nil) // nor keep hay alive
 	var w, g strings.Builder
 	w.Grow(len(hay) / 2)
 	word := func(i, j int) { // hay[i:j]
 		if i == j || !f.seen.add(i, j) {
 			return
 		}
-		w.WriteString(hay[i:j])
+		w.Write(hay[i:j])
 		w.WriteByte(' ')
 	}
 	for at := 0; at <= len(hay); {
-		end := strings.IndexByte(hay[at:], ' ')
+		end := bytes.IndexByte(hay[at:], ' ')
 		if end < 0 {
 			end = len(hay)
 		} else {
 			end += at
 		}
 		tok := hay[at:end]
-		if !mayHoldCJK(tok) || !model.HasCJK(tok) {
+		if !mayHoldCJK(tok) || !model.HasCJK(string(tok)) {
 			word(at, end)
 			at = end + 1
 			continue
 		}
 		start := 0 // of the run of characters that are not CJK
 		for i := 0; i < len(tok); {
-			r, n := utf8.DecodeRuneInString(tok[i:])
+			r, n := utf8.DecodeRune(tok[i:])
 			if model.IsCJK(r) {
 				word(at+start, at+i)
 				start = i + n
 			}
-			_, next := utf8.DecodeRuneInString(tok[i+n:]) // 0 at the end
-			g.WriteString(tok[i : i+n+next])
+			_, next := utf8.DecodeRune(tok[i+n:]) // 0 at the end
+			g.Write(tok[i : i+n+next])
 			g.WriteByte(' ')
 			i += n
 		}
@@ -109,7 +130,7 @@ func (f *ftsFolder) text(hay string) (words, grams string) {
 // generation empties; a map[string]struct{} took 12% more of the time of
 // folding a newsgen article (hashing, then clearing its table).
 type wordSet struct {
-	text  string
+	text  []byte
 	slots []wordSlot // a power of two long, at most half full
 	gen   uint32     // a slot of another generation is empty
 	n     int
@@ -120,7 +141,7 @@ type wordSet struct {
 type wordSlot struct{ gen, hash, at, size uint32 }
 
 // start empties the set for the words of text.
-func (ws *wordSet) start(text string) {
+func (ws *wordSet) start(text []byte) {
 	if ws.slots == nil {
 		ws.slots, ws.seed = make([]wordSlot, 1024), maphash.MakeSeed()
 	}
@@ -133,7 +154,7 @@ func (ws *wordSet) start(text string) {
 
 // add adds the word text[i:j] and reports whether it was new.
 func (ws *wordSet) add(i, j int) bool {
-	h := maphash.String(ws.seed, ws.text[i:j])
+	h := maphash.Bytes(ws.seed, ws.text[i:j])
 	if !ws.put(wordSlot{gen: ws.gen, hash: uint32(h), at: uint32(i), size: uint32(j - i)}, uint32(h>>32)) {
 		return false
 	}
@@ -142,7 +163,7 @@ func (ws *wordSet) add(i, j int) bool {
 		ws.slots = make([]wordSlot, 2*len(old))
 		for _, sl := range old {
 			if sl.gen == ws.gen {
-				ws.put(sl, uint32(maphash.String(ws.seed, ws.word(sl))>>32))
+				ws.put(sl, uint32(maphash.Bytes(ws.seed, ws.word(sl))>>32))
 			}
 		}
 	}
@@ -159,18 +180,18 @@ func (ws *wordSet) put(w wordSlot, at uint32) bool {
 			*sl = w
 			return true
 		}
-		if sl.hash == w.hash && ws.word(*sl) == ws.word(w) {
+		if sl.hash == w.hash && bytes.Equal(ws.word(*sl), ws.word(w)) {
 			return false
 		}
 	}
 }
 
 // word is the word a slot holds.
-func (ws *wordSet) word(sl wordSlot) string { return ws.text[sl.at : sl.at+sl.size] }
+func (ws *wordSet) word(sl wordSlot) []byte { return ws.text[sl.at : sl.at+sl.size] }
 
 // mayHoldCJK reports whether s holds a character of three or more bytes in
 // UTF-8, as every CJK character is (Thai, the lowest, is U+0E00).
-func mayHoldCJK(s string) bool {
+func mayHoldCJK(s []byte) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0xE0 {
 			return true

@@ -50,7 +50,7 @@ import (
 // an older (or newer) newsline. Both are set aside and rebuilt.
 const (
 	applicationID = 0x4E4C4958
-	schemaVersion = 7 // 7: bodies of saved web pages (FileChange.Bodies); 6: feed files (.rss, .atom, .rdf, and .xml and .json holding a feed) are read as feeds; 5: problems have a line, titles and words have character references decoded; 4: sort key columns and their indexes, the tags summary; 3: full text may come later (articles.fts); 2: clustered tables and one record per article; 1 had a column per field
+	schemaVersion = 8 // 8: no prefix index for three characters; 7: bodies of saved web pages (FileChange.Bodies); 6: feed files (.rss, .atom, .rdf, and .xml and .json holding a feed) are read as feeds; 5: problems have a line, titles and words have character references decoded; 4: sort key columns and their indexes, the tags summary; 3: full text may come later (articles.fts); 2: clustered tables and one record per article; 1 had a column per field
 )
 
 // busyTimeout is how long a statement waits for a lock another connection

@@ -104,7 +104,7 @@ type Folded struct {
 // (40 MB of a first indexing's heap).
 func Fold(a *model.Article) Folded {
 	f := Folded{title: strings.Clone(a.Title), tags: cloneAll(a.Tags), folderTags: cloneAll(a.FolderTags)}
-	f.doc.words, f.doc.grams = ftsText(haystack(a))
+	f.doc.words, f.doc.grams = ftsArticle(a)
 	return f
 }
 
