@@ -379,15 +379,20 @@ func (h hostileFS) Open(name string) (fs.File, error) {
 	if f, ok := h.open[name]; ok {
 		return f()
 	}
-	return h.MapFS.Open(name)
+	f, err := h.MapFS.Open(name)
+	if err, ok := h.readDir[name]; ok && f != nil {
+		return unlistable{f, &fs.PathError{Op: "readdir", Path: name, Err: err}}, nil
+	}
+	return f, err
 }
 
-func (h hostileFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if err, ok := h.readDir[name]; ok {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
-	}
-	return h.MapFS.ReadDir(name)
+// unlistable is a folder that opens but whose listing fails.
+type unlistable struct {
+	fs.File
+	err error
 }
+
+func (u unlistable) ReadDir(int) ([]fs.DirEntry, error) { return nil, u.err }
 
 // fakeFile is an open file whose Stat says size and whose reads come from
 // read; reads counts the calls.

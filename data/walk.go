@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"github.com/newsline/newsline/data/index"
+	"io"
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/newsline/newsline/model"
@@ -152,7 +154,7 @@ func (w *walker) dir(d dirRef) {
 		w.problem(w.display(d.root, d.rel), fmt.Sprintf("folders nested more than %d deep: skipped", maxDepth))
 		return
 	}
-	entries, err := fs.ReadDir(d.root.fsys, d.name)
+	entries, err := listDir(d.root.fsys, d.name)
 	if err != nil {
 		w.problem(w.display(d.root, d.rel), reasonOf(err))
 	}
@@ -165,12 +167,9 @@ func (w *walker) dir(d dirRef) {
 		if w.ctx.Err() != nil {
 			return
 		}
-		name := e.Name()
-		if hidden(name) {
-			continue
-		}
+		name := e.name
 		sub := dirRef{root: d.root, name: path.Join(d.name, name), rel: path.Join(d.rel, name), depth: d.depth + 1}
-		typ := e.Type()
+		typ := e.typ
 		if typ&fs.ModeSymlink != 0 {
 			info, err := fs.Stat(d.root.fsys, sub.name)
 			switch {
@@ -190,7 +189,7 @@ func (w *walker) dir(d dirRef) {
 		}
 		switch {
 		case typ.IsDir():
-			w.subdir(sub, e)
+			w.subdir(sub)
 		case !Supported(name):
 			// not ours: ignored
 		case !typ.IsRegular():
@@ -204,10 +203,10 @@ func (w *walker) dir(d dirRef) {
 // count tells the progress how many files the folder's listing promises,
 // before they are read one by one (a link or an odd file may yet fall out;
 // the count at the end of the walk is exact).
-func (w *walker) count(entries []fs.DirEntry) {
+func (w *walker) count(entries []dirEntry) {
 	n := 0
 	for _, e := range entries {
-		if name := e.Name(); !e.IsDir() && !hidden(name) && Supported(name) {
+		if !e.typ.IsDir() && Supported(e.name) {
 			n++
 		}
 	}
@@ -221,14 +220,57 @@ func (w *walker) count(entries []fs.DirEntry) {
 
 // subdir walks a real folder found in another, unless it was walked
 // already (a bind mount can loop).
-func (w *walker) subdir(d dirRef, e fs.DirEntry) {
-	info, err := e.Info()
+func (w *walker) subdir(d dirRef) {
+	info, err := fs.Stat(d.root.fsys, d.name)
 	if err != nil {
 		w.problem(w.display(d.root, d.rel), reasonOf(err))
 		return
 	}
 	d.key = w.key(d.root, d.name, info)
 	w.visit(d)
+}
+
+// dirEntry is what the walk keeps of an entry of a folder's listing.
+type dirEntry struct {
+	name string
+	typ  fs.FileMode
+}
+
+// dirChunk is how many entries listDir asks the system for at a time.
+const dirChunk = 1024
+
+// listDir lists the entries of a folder that the walk looks at — not
+// hidden, and folders, links or files newsline reads — sorted by name, as
+// fs.ReadDir would, with what it read before an error. It reads the folder
+// a chunk at a time and keeps only names and types: fs.ReadDir's entries of
+// a folder of 100,000 files held 14 MB for the whole walk.
+func listDir(fsys fs.FS, name string) ([]dirEntry, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	dir, ok := f.(fs.ReadDirFile)
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not a folder")}
+	}
+	var out []dirEntry
+	for {
+		chunk, err := dir.ReadDir(dirChunk)
+		for _, e := range chunk {
+			n, typ := e.Name(), e.Type()
+			if !hidden(n) && (typ.IsDir() || typ&fs.ModeSymlink != 0 || Supported(n)) {
+				out = append(out, dirEntry{n, typ})
+			}
+		}
+		if err != nil || len(chunk) == 0 {
+			slices.SortFunc(out, func(a, b dirEntry) int { return strings.Compare(a.name, b.name) })
+			if errors.Is(err, io.EOF) {
+				err = nil
+			}
+			return out, err
+		}
+	}
 }
 
 // jobOf is the job of reading the file rel of r again after the walk, by

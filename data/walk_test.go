@@ -3,9 +3,12 @@
 package data
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -219,4 +222,49 @@ func snapshot(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// TestListDirChunks lists a folder of more entries than one chunk of
+// listDir: every entry the walk looks at, and only those, in name order.
+func TestListDirChunks(t *testing.T) {
+	dir := t.TempDir()
+	var want []string
+	for i := range 2*dirChunk + 100 {
+		name := fmt.Sprintf("%05d.txt", (i*7919)%(2*dirChunk+100)) // not created in name order
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{".hidden.txt", "notes.pdf", "sub", "link"} {
+		var err error
+		switch name {
+		case "sub":
+			err = os.Mkdir(filepath.Join(dir, name), 0o755)
+		case "link":
+			err = os.Symlink("sub", filepath.Join(dir, name))
+		default:
+			err = os.WriteFile(filepath.Join(dir, name), nil, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries, err := listDir(osFS(dir), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2*dirChunk + 100 {
+		want = append(want, fmt.Sprintf("%05d.txt", i))
+	}
+	want = append(want, "link", "sub")
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.name)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("listDir: %d entries %q…, want %d %q…", len(got), got[:min(5, len(got))], len(want), want[:5])
+	}
+	if last := entries[len(entries)-1]; !last.typ.IsDir() || entries[len(entries)-2].typ&fs.ModeSymlink == 0 {
+		t.Fatalf("types: link %v, sub %v", entries[len(entries)-2].typ, last.typ)
+	}
 }
