@@ -40,7 +40,7 @@ func syntaxQueries(arts []model.Article, n int) []string {
 	qs := []string{
 		`"the harbour"`, `-the`, `-"of the"`, `-t -a -e`, `"東京"`, `-東京`, `"2024年の 経済"`, `"lodz lodzkie"`,
 		`"ab東京 lodz"`, `-"東京 abc"`, `"quoted foo`, `-x`, `"`, `-""`, `- x-`, `"a b" -"a b"`,
-		`"lod lodzkie"`, `"lodz lodzk"`, `"東京 lodz"`, `"b東京 lodz"`, `"xab東cd 2024年"`, `-"lodz lodzk"`, `"ab東京 lodz lodz lodzkie"`,
+		`"lod lodzkie"`, `"lodz lodzk"`, `"the har"`, `"of the" har`, `"東京 lodz"`, `"b東京 lodz"`, `"xab東cd 2024年"`, `-"lodz lodzk"`, `"ab東京 lodz lodz lodzkie"`,
 	}
 	rnd := rand.New(rand.NewPCG(11, 12))
 	run := func() string {
@@ -125,6 +125,16 @@ func TestTermsOf(t *testing.T) {
 	want := terms{words: []string{"harb", "x"}, exact: []string{"lodz", "the"}, grams: []string{"東京"}}
 	if !slices.Equal(got.words, want.words) || !slices.Equal(got.exact, want.exact) || !slices.Equal(got.grams, want.grams) {
 		t.Errorf("termsOf = %+v, want %+v", got, want)
+	}
+}
+
+// Words of three letters, which the index has no prefix index for, go to
+// it as their first two when every candidate is checked anyway.
+func TestLoosened(t *testing.T) {
+	got := loosened([]string{"the", "harbour", "thx", "łód", "ab", "abcd", "zz"})
+	want := []string{"abcd", "harbour", "th", "zz", "łó"} // ab: abcd implies it
+	if !slices.Equal(got, want) {
+		t.Errorf("loosened = %q, want %q", got, want)
 	}
 }
 
