@@ -21,14 +21,15 @@ import (
 // 8 runs; 53 ms with 80 MB, which peaked at 115 MB). Indexing (parsing
 // files, folding the words of two sets of 2,048 files) keeps some 40 MB
 // more alive for a while: indexingBudget more then. With 100 MB more the
-// first indexing of 100,000 articles peaked at 200 MB; with 40 MB more
-// (above 64 MB), at 145–150 MB, the collector using some 6% of the CPU.
-// GOMEMLIMIT, when set, wins.
+// first indexing of 100,000 articles peaked at 200 MB; with 24 MB more, at
+// 145–150 MB; with 16 MB more, at 140–141 MB and no slower, since the
+// words are folded into a reused buffer (index.Fold). GOMEMLIMIT, when
+// set, wins.
 const (
 	baseBudget       = 80 << 20
 	perArticleBudget = 300 // bytes: some 200 are live per article (model), plus room
 	fixedBudget      = 32 << 20
-	indexingBudget   = 24 << 20
+	indexingBudget   = 16 << 20
 )
 
 // budget is the memory limit for a load that has come as far as p.
