@@ -171,7 +171,7 @@ func parallel[T, R any](ctx context.Context, items []T, work func(T) R, sink fun
 					return
 				}
 				item := items[k]
-				items[k] = *new(T)
+				clear(items[k : k+1])
 				select {
 				case results <- work(item):
 				case <-ctx.Done():
