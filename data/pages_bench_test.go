@@ -111,19 +111,10 @@ func BenchmarkWarmPages(b *testing.B) {
 		b.Run(kind+"/load", func(b *testing.B) {
 			defer reportCPU(b, cpuTime())
 			for b.Loop() {
-				coll := model.NewCollection(model.ExternalSearch())
-				if err := lib.Load(b.Context(), coll.Apply); err != nil {
-					b.Fatal(err)
-				}
-				if coll.Len() != *pagesN {
-					b.Fatalf("%d articles", coll.Len())
-				}
+				loadCollection(b, lib, *pagesN)
 			}
 		})
-		coll := model.NewCollection(model.ExternalSearch())
-		if err := lib.Load(b.Context(), coll.Apply); err != nil {
-			b.Fatal(err)
-		}
+		coll := loadCollection(b, lib, *pagesN)
 		a, _ := coll.Article(coll.IDs()[coll.Len()/2])
 		b.Run(kind+"/body", func(b *testing.B) {
 			for b.Loop() {

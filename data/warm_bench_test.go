@@ -143,18 +143,26 @@ func BenchmarkWarmStart(b *testing.B) {
 	b.Run("load", func(b *testing.B) {
 		defer reportCPU(b, cpuTime())
 		for b.Loop() {
-			coll := model.NewCollection(model.ExternalSearch())
-			if err := lib.Load(b.Context(), coll.Apply); err != nil {
-				b.Fatal(err)
-			}
-			if coll.Len() != *warmN {
-				b.Fatalf("%d articles", coll.Len())
-			}
+			loadCollection(b, lib, *warmN)
 		}
 	})
 }
 
 // reportCPU reports the CPU time per op since start (both cores count).
+// loadCollection loads lib into a new collection, as the reader does,
+// and fails unless it then holds n articles.
+func loadCollection(b *testing.B, lib *Library, n int) *model.Collection {
+	b.Helper()
+	coll := model.NewCollection(model.ExternalSearch())
+	if err := lib.Load(b.Context(), coll.Apply); err != nil {
+		b.Fatal(err)
+	}
+	if coll.Len() != n {
+		b.Fatalf("%d articles, want %d", coll.Len(), n)
+	}
+	return coll
+}
+
 func reportCPU(b *testing.B, start float64) {
 	b.ReportMetric((cpuTime()-start)*1e3/float64(b.N), "cpu-ms/op")
 }

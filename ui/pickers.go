@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -143,7 +144,7 @@ func (p pickerPane) Update(msg tea.Msg) (pickerPane, tea.Msg, tea.Cmd) {
 func (p pickerPane) helpKeys() []key.Binding {
 	keys := p.picker.helpKeys()
 	if p.kind == pickLink && p.canSave {
-		keys = append(keys[:1:1], append([]key.Binding{p.keys.Save}, keys[1:]...)...)
+		keys = slices.Insert(keys, 1, p.keys.Save) // after enter's
 	}
 	return keys
 }

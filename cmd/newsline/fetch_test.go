@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -63,21 +64,12 @@ func TestFetch(t *testing.T) {
 		{"feeds/Café/2026-03-09-creme-brulee.md", []string{"title: Crème brûlée", "source: Café Notes", "Sucré."}},
 	}
 	for _, tt := range tests {
-		content, ok := files[tt.file]
-		if !ok {
-			t.Errorf("%s not saved; saved: %v", tt.file, slices.Sorted(mapKeys(files)))
-			continue
-		}
-		for _, h := range tt.has {
-			if !strings.Contains(content, h) {
-				t.Errorf("%s lacks %q:\n%s", tt.file, h, content)
-			}
-		}
+		checkFile(t, files, tt.file, tt.has, nil)
 	}
 	// The item with nothing but a description is dated by the fetch, and
 	// titled by its text.
 	if n := countPrefix(files, "feeds/Bare/"); n != 1 {
-		t.Errorf("Bare: %d files, want 1: %v", n, slices.Sorted(mapKeys(files)))
+		t.Errorf("Bare: %d files, want 1: %v", n, slices.Sorted(maps.Keys(files)))
 	}
 	for name, content := range files {
 		if !strings.HasPrefix(name, "feeds/Bare/") {
@@ -91,8 +83,8 @@ func TestFetch(t *testing.T) {
 	if n := countPrefix(files, "feeds/Packed/"); n != 1 {
 		t.Errorf("Packed (gzip): %d files, want 1", n)
 	}
-	if len(files) != 9 || !slices.Equal(slices.Sorted(slices.Values(listed)), slices.Sorted(mapKeys(files))) {
-		t.Errorf("-v listed %v\nfiles %v", listed, slices.Sorted(mapKeys(files)))
+	if len(files) != 9 || !slices.Equal(slices.Sorted(slices.Values(listed)), slices.Sorted(maps.Keys(files))) {
+		t.Errorf("-v listed %v\nfiles %v", listed, slices.Sorted(maps.Keys(files)))
 	}
 
 	// Again: the feeds answer 304 or give nothing new; nothing is written.
@@ -108,12 +100,23 @@ func TestFetch(t *testing.T) {
 	}
 }
 
-func mapKeys(m map[string]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
+// checkFile fails the test unless files (filesUnder) has name, holding
+// every text of has and none of lack.
+func checkFile(t *testing.T, files map[string]string, name string, has, lack []string) {
+	t.Helper()
+	content, ok := files[name]
+	if !ok {
+		t.Errorf("%s not saved; saved: %v", name, slices.Sorted(maps.Keys(files)))
+		return
+	}
+	for _, h := range has {
+		if !strings.Contains(content, h) {
+			t.Errorf("%s lacks %q:\n%s", name, h, content)
+		}
+	}
+	for _, l := range lack {
+		if strings.Contains(content, l) {
+			t.Errorf("%s has %q:\n%s", name, l, content)
 		}
 	}
 }

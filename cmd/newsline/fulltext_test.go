@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,21 +52,7 @@ func TestFetchFullText(t *testing.T) {
 	}
 	files := filesUnder(t, lib)
 	for _, tt := range tests {
-		content, ok := files[dir+tt.file]
-		if !ok {
-			t.Errorf("%s not saved; saved: %v", tt.file, slices.Sorted(mapKeys(files)))
-			continue
-		}
-		for _, h := range tt.has {
-			if !strings.Contains(content, h) {
-				t.Errorf("%s lacks %q:\n%s", tt.file, h, content)
-			}
-		}
-		for _, l := range tt.lack {
-			if strings.Contains(content, l) {
-				t.Errorf("%s has %q:\n%s", tt.file, l, content)
-			}
-		}
+		checkFile(t, files, dir+tt.file, tt.has, tt.lack)
 	}
 	for _, p := range []string{"/story/locks", "/story/ferry", "/story/pier"} {
 		if n := srv.count(p); n != 1 {
@@ -149,7 +136,7 @@ func TestFetchFullTextCancelled(t *testing.T) {
 		t.Errorf("got %+v, %v; want nothing new and context.Canceled", r.sum, r.err)
 	}
 	if files := filesUnder(t, lib); len(files) != 0 {
-		t.Errorf("files written: %v", slices.Sorted(mapKeys(files)))
+		t.Errorf("files written: %v", slices.Sorted(maps.Keys(files)))
 	}
 }
 

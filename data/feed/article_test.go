@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsline/newsline/data"
 	"github.com/newsline/newsline/data/feed"
+	"github.com/newsline/newsline/model"
 )
 
 // TestArticleRoundTrip writes an item's article file and reads it back
@@ -28,11 +29,7 @@ func TestArticleRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		arts, probs, err := data.Parse("a.md", b)
-		if err != nil || len(probs) > 0 || len(arts) != 1 {
-			t.Fatalf("parse back: %v %v %d articles\n%s", err, probs, len(arts), b)
-		}
-		a := arts[0]
+		a := parseBack(t, b)
 		wantTitle := it.Title
 		if wantTitle == "" {
 			wantTitle = "No title at all."
@@ -79,4 +76,15 @@ func TestArticleTitleFromText(t *testing.T) {
 			t.Errorf("title of %+v: %v %v, want %q", tt.it, arts, err, tt.want)
 		}
 	}
+}
+
+// parseBack reads an article file that feed wrote back as data does: one
+// article, no problem.
+func parseBack(t *testing.T, b []byte) model.Article {
+	t.Helper()
+	arts, probs, err := data.Parse("a.md", b)
+	if err != nil || len(probs) > 0 || len(arts) != 1 {
+		t.Fatalf("parse back: %v %v %d articles\n%s", err, probs, len(arts), b)
+	}
+	return arts[0]
 }

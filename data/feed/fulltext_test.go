@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsline/newsline/data"
 	"github.com/newsline/newsline/data/feed"
 )
 
@@ -43,11 +42,7 @@ func TestFullArticle(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			arts, probs, err := data.Parse("a.md", b)
-			if err != nil || len(probs) > 0 || len(arts) != 1 {
-				t.Fatalf("parse back: %v %v %d articles\n%s", err, probs, len(arts), b)
-			}
-			a := arts[0]
+			a := parseBack(t, b)
 			if a.Title != "Lock gates mended" || a.URL != "https://weekly.example/locks" || a.Source != "Estuary Weekly" ||
 				a.Author != tt.wantAuthor || !a.Date.Equal(tt.wantDate) || strings.Join(a.Tags, ",") != "Canals,News" {
 				t.Errorf("read back %+v\nfrom\n%s", a, b)
