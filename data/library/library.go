@@ -100,15 +100,15 @@ func SafeName(name string) string {
 		}
 	}
 	s := strings.Trim(b.String(), " .")
+	if reserved(s) { // before the cut, which must count the mark
+		s = "_" + s
+	}
 	if len(s) > MaxName {
 		ext := filepath.Ext(s)
 		if len(ext) > 16 || !utf8.ValidString(ext) {
 			ext = ""
 		}
 		s = strings.TrimRight(cutUTF8(s[:len(s)-len(ext)], MaxName-len(ext)), " .") + ext
-	}
-	if reserved(s) {
-		s = "_" + s
 	}
 	return s
 }

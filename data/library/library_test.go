@@ -68,6 +68,7 @@ func TestSafeName(t *testing.T) {
 		{"", ""},
 		{"\x00\x01", ""},
 		{long, strings.Repeat("é", 98) + ".md"},
+		{"CON." + strings.Repeat("x", 300), "_CON." + strings.Repeat("x", MaxName-5)}, // the mark counts in the length
 	} {
 		got := SafeName(tc.in)
 		if got != tc.want {
